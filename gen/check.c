@@ -1,0 +1,317 @@
+/*
+ * check — balancing rules (see check.h).  Each rule cites FORMAT.md §4.
+ */
+#include "check.h"
+
+#include "strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct checker {
+    diag *d;
+    const config *c;
+    diag_level level; /* DIAG_ERROR for this year, DIAG_WARNING for last year */
+} checker;
+
+/* An amount as findings show it: every significant decimal, at least two
+ * ("240.00", "0.125"), no thousands separators so it can be searched. */
+static const char *fmt(const checker *k, money v, char *buf, size_t n)
+{
+    money_unit u = k->c->unit;
+    money_format(v, u, money_unit_max_decimals(u), 0, 1, buf, n);
+    const char *dot = strchr(buf, '.');
+    size_t len = strlen(buf);
+    if (!dot)
+        snprintf(buf + len, n - len, ".00");
+    else if (strlen(dot) == 2)
+        snprintf(buf + len, n - len, "0");
+    return buf;
+}
+
+#define A(v) fmt(k, (v), (char[48]){0}, 48)
+
+static void report(const checker *k, diag_pos pos, const char *msg, money stated, money sum,
+                   const char *what)
+{
+    diag_report(k->d, k->level, pos, "%s is %s but %s %s", msg, A(stated), what, A(sum));
+}
+
+/* Rule: a stated total equals the sum of its parts. */
+static void expect_sum(const checker *k, const amount *stated, const char *name, money sum,
+                       const char *what)
+{
+    if (stated->present && stated->v != sum)
+        report(k, stated->pos, name, stated->v, sum, what);
+}
+
+/* ---- revenue and summary (收入总计 = Σ 来源, 支出总计 = 基本 + 项目) ---- */
+
+static void check_totals(const checker *k, const budget *b)
+{
+    const amount *S = b->summary;
+    if (b->has_revenue) {
+        money sum = 0;
+        for (int r = 0; r < REV_COUNT; r++)
+            sum += b->revenue[r].v;
+        expect_sum(k, &S[SUM_REVENUE_TOTAL], "收入总计", sum,
+                   "the sources in revenue.csv sum to");
+    }
+    if (S[SUM_BASIC].present && S[SUM_PROJECT].present)
+        expect_sum(k, &S[SUM_EXPENSE_TOTAL], "支出总计", S[SUM_BASIC].v + S[SUM_PROJECT].v,
+                   "基本支出 + 项目支出 =");
+    int f1, f2;
+    money rev = budget_figure(b, SUM_REVENUE_TOTAL, &f1);
+    money exp = budget_figure(b, SUM_EXPENSE_TOTAL, &f2);
+    if (f1 && f2 && rev != exp) {
+        const amount *at = S[SUM_EXPENSE_TOTAL].present ? &S[SUM_EXPENSE_TOTAL]
+                                                        : &S[SUM_REVENUE_TOTAL];
+        diag_report(k->d, k->level, at->pos, "收入总计 %s and 支出总计 %s differ: they must balance",
+                    A(rev), A(exp));
+    }
+}
+
+/* ---- classification codes: 类 = Σ 款, 款 = Σ 项, parents exist ---------- */
+
+typedef struct code_view {
+    const char *code;
+    money v[3];       /* the amount columns */
+    int present[3];
+    diag_pos pos;
+} code_view;
+
+static void check_hierarchy(const checker *k, const char *file, code_view *cv, size_t n,
+                            const char *const colname[3], int ncols)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(cv[i].code);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(cv[i].code, cv[j].code) == 0)
+                diag_report(k->d, k->level, cv[i].pos, "科目编码 %s is given twice (first at line %d)",
+                            cv[i].code, cv[j].pos.line);
+        /* The parent of a 5-digit 款 is its 3-digit 类, of a 7-digit 项 its 款. */
+        if (len > 3) {
+            size_t plen = len - 2;
+            int found = 0;
+            for (size_t j = 0; j < n && !found; j++)
+                found = strlen(cv[j].code) == plen && strncmp(cv[j].code, cv[i].code, plen) == 0;
+            if (!found)
+                diag_report(k->d, k->level, cv[i].pos,
+                            "科目编码 %s has no parent %s %.*s in %s: every %s needs its %s line",
+                            cv[i].code, plen == 3 ? "类" : "款", (int)plen, cv[i].code, file,
+                            len == 7 ? "项" : "款", plen == 3 ? "类" : "款");
+        }
+        /* A line with children must equal their sum, column by column. */
+        money sum[3] = {0, 0, 0};
+        int children = 0;
+        for (size_t j = 0; j < n; j++)
+            if (strlen(cv[j].code) == len + 2 && strncmp(cv[j].code, cv[i].code, len) == 0) {
+                children++;
+                for (int c = 0; c < ncols; c++)
+                    sum[c] += cv[j].v[c];
+            }
+        if (!children)
+            continue;
+        for (int c = 0; c < ncols; c++)
+            if (cv[i].v[c] != sum[c])
+                diag_report(k->d, k->level, cv[i].pos,
+                            "%s of %s is %s but its %d %s lines sum to %s", colname[c], cv[i].code,
+                            A(cv[i].v[c]), children, len == 3 ? "款" : "项", A(sum[c]));
+    }
+}
+
+static void check_func(const checker *k, const budget *b)
+{
+    if (!b->n_func)
+        return;
+    code_view *cv = xcalloc(b->n_func, sizeof *cv);
+    money basic = 0, project = 0;
+    for (size_t i = 0; i < b->n_func; i++) {
+        const func_line *f = &b->func[i];
+        cv[i] = (code_view){f->code, {f->basic.v, f->project.v, 0}, {1, 1, 0}, f->pos};
+        expect_sum(k, &f->total, "合计", f->basic.v + f->project.v, "基本支出 + 项目支出 =");
+        if (strlen(f->code) == 3) {
+            basic += f->basic.v;
+            project += f->project.v;
+        }
+    }
+    static const char *const cols[3] = {"基本支出", "项目支出", ""};
+    check_hierarchy(k, "expenditure.csv", cv, b->n_func, cols, 2);
+    free(cv);
+    expect_sum(k, &b->summary[SUM_BASIC], "基本支出", basic, "the 类 lines of expenditure.csv sum to");
+    expect_sum(k, &b->summary[SUM_PROJECT], "项目支出", project,
+               "the 类 lines of expenditure.csv sum to");
+}
+
+static void check_econ(const checker *k, const budget *b)
+{
+    if (!b->n_econ)
+        return;
+    code_view *cv = xcalloc(b->n_econ, sizeof *cv);
+    money total = 0, office = 0;
+    for (size_t i = 0; i < b->n_econ; i++) {
+        const econ_line *e = &b->econ[i];
+        cv[i] = (code_view){e->code, {e->personnel.v, e->office.v, 0}, {1, 1, 0}, e->pos};
+        expect_sum(k, &e->total, "合计", e->personnel.v + e->office.v, "人员经费 + 公用经费 =");
+        if (strlen(e->code) == 3) {
+            total += e->personnel.v + e->office.v;
+            office += e->office.v;
+        }
+    }
+    static const char *const cols[3] = {"人员经费", "公用经费", ""};
+    check_hierarchy(k, "basic_economic.csv", cv, b->n_econ, cols, 2);
+    free(cv);
+    int found;
+    money basic = budget_figure(b, SUM_BASIC, &found);
+    if (found && basic != total)
+        diag_report(k->d, k->level, b->econ[0].pos,
+                    "basic_economic.csv sums to %s but 基本支出 is %s: basic expenditure by "
+                    "economic code must add up to it",
+                    A(total), A(basic));
+    expect_sum(k, &b->summary[SUM_OPERATING_COST], "机关运行经费", office,
+               "公用经费 in basic_economic.csv sums to");
+}
+
+/* ---- three public expenses: items sum to 合计, sources to each row ------- */
+
+static void check_three_public(const checker *k, const budget *b)
+{
+    if (!b->has_tp)
+        return;
+    for (int t = 0; t < TP_COUNT; t++) {
+        const tp_row *r = &b->tp[t];
+        if (!r->present)
+            continue;
+        money src = 0;
+        int any = 0;
+        for (int s = 0; s < TPS_COUNT; s++) {
+            src += r->source[s].v;
+            any |= r->source[s].present;
+        }
+        if (any && src != r->total.v)
+            diag_report(k->d, k->level, r->total.pos,
+                        "%s: 合计 is %s but its sources (一般预算 + 基金预算 + 财政专户) sum to %s",
+                        r->label, A(r->total.v), A(src));
+    }
+    const tp_row *tot = &b->tp[TP_TOTAL];
+    if (!tot->present)
+        return;
+    money sum = 0;
+    for (int t = 0; t < TP_TOTAL; t++)
+        sum += b->tp[t].total.v;
+    if (sum != tot->total.v)
+        diag_report(k->d, k->level, tot->total.pos, "合计 is %s but its items sum to %s",
+                    A(tot->total.v), A(sum));
+    for (int s = 0; s < TPS_COUNT; s++) {
+        money ss = 0;
+        for (int t = 0; t < TP_TOTAL; t++)
+            ss += b->tp[t].source[s].v;
+        if (ss != tot->source[s].v)
+            diag_report(k->d, k->level, tot->source[s].pos, "合计 %s is %s but its items sum to %s",
+                        tp_source_name((tp_source)s), A(tot->source[s].v), A(ss));
+    }
+}
+
+/* ---- performance table: duplicated rows, rows without grades ------------ */
+
+/* The effective content of a row: its cells with duty and activity filled
+ * down, so two rows are duplicates when a reader sees the same line twice. */
+static int same_perf(const budget *b, const perf_row *x, const perf_row *y)
+{
+    if (x->duty != y->duty)
+        return 0;
+    const perf_row *ax = x, *ay = y;
+    while (ax > b->perf && !ax->new_activity)
+        ax--;
+    while (ay > b->perf && !ay->new_activity)
+        ay--;
+    if (strcmp(ax->cell[PF_ACTIVITY], ay->cell[PF_ACTIVITY]) != 0)
+        return 0;
+    for (int c = PF_TARGET; c < PF_COUNT; c++)
+        if (strcmp(x->cell[c], y->cell[c]) != 0)
+            return 0;
+    return 1;
+}
+
+static void check_performance(const checker *k, const budget *b)
+{
+    for (size_t i = 0; i < b->n_perf; i++) {
+        const perf_row *p = &b->perf[i];
+        if (!*p->cell[PF_INDICATOR]) {
+            diag_report(k->d, DIAG_WARNING, p->pos, "row has no 绩效指标 (performance indicator)");
+            continue;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (same_perf(b, p, &b->perf[j])) {
+                diag_report(k->d, DIAG_WARNING, p->pos,
+                            "row repeats line %d (绩效指标 \"%s\"): remove the duplicate",
+                            b->perf[j].pos.line, p->cell[PF_INDICATOR]);
+                break;
+            }
+        int graded = 0;
+        for (int c = PF_EXCELLENT; c <= PF_POOR; c++)
+            graded += *p->cell[c] != '\0';
+        if (graded == 0)
+            diag_report(k->d, DIAG_WARNING, p->pos, "绩效指标 \"%s\" has no grade thresholds (优 良 中 差 are empty)",
+                        p->cell[PF_INDICATOR]);
+    }
+}
+
+/* ---- display precision ------------------------------------------------- */
+
+/* An amount that the configured decimals cannot show exactly would make
+ * printed sums disagree; say so once per file. */
+static void check_precision(const checker *k, const amount *am, const char **warned_file)
+{
+    if (!am->present || !am->pos.file || *warned_file == am->pos.file)
+        return;
+    if (money_round(am->v, k->c->unit, k->c->decimals) != am->v) {
+        diag_report(k->d, DIAG_WARNING, am->pos,
+                    "%s has more decimals than the document shows (decimals = %d in [units]); "
+                    "printed sums may not add up",
+                    A(am->v), k->c->decimals);
+        *warned_file = am->pos.file;
+    }
+}
+
+static void check_all_precision(const checker *k, const budget *b)
+{
+    const char *w = NULL;
+    for (int i = 0; i < REV_COUNT; i++)
+        check_precision(k, &b->revenue[i], &w);
+    for (int i = 0; i < SUM_COUNT; i++)
+        check_precision(k, &b->summary[i], &w);
+    for (size_t i = 0; i < b->n_func; i++) {
+        check_precision(k, &b->func[i].basic, &w);
+        check_precision(k, &b->func[i].project, &w);
+    }
+    for (size_t i = 0; i < b->n_econ; i++) {
+        check_precision(k, &b->econ[i].personnel, &w);
+        check_precision(k, &b->econ[i].office, &w);
+    }
+    for (int t = 0; t < TP_COUNT; t++)
+        check_precision(k, &b->tp[t].total, &w);
+}
+
+static void check_one(const checker *k, const budget *b)
+{
+    check_totals(k, b);
+    check_func(k, b);
+    check_econ(k, b);
+    check_three_public(k, b);
+    check_performance(k, b);
+    check_all_precision(k, b);
+}
+
+int check_budget(diag *d, const config *c, const budget *cur, const budget *prev)
+{
+    int before = d->errors;
+    checker k = {d, c, DIAG_ERROR};
+    check_one(&k, cur);
+    if (prev) {
+        checker kp = {d, c, DIAG_WARNING};
+        check_one(&kp, prev);
+    }
+    return d->errors - before;
+}

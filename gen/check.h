@@ -1,0 +1,22 @@
+/*
+ * check — the rules that must hold before anything is published
+ * (../shared/FORMAT.md section 4): totals, sums of items, the code
+ * hierarchy, figures stated twice, duplicated rows, display precision.
+ * Stage: check.  Input: the loaded budgets.  Output: findings through diag,
+ * each at the file, line and column of the figure that is wrong, with the
+ * expected and the found value.  Findings in the previous year's data are
+ * warnings: last year's disclosure is already published and cannot change,
+ * but a comparison with figures that do not add up deserves a look.
+ */
+#ifndef GEN_CHECK_H
+#define GEN_CHECK_H
+
+#include "config.h"
+#include "data.h"
+#include "diag.h"
+
+/* Checks cur (and prev, when not NULL).  Returns the number of errors it
+ * reported (warnings are counted by d). */
+int check_budget(diag *d, const config *c, const budget *cur, const budget *prev);
+
+#endif

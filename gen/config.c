@@ -1,0 +1,327 @@
+/*
+ * config — INI → typed config with inih (see config.h).
+ *
+ * Debian's libinih gives its handler no line numbers and cuts lines at 200
+ * bytes silently.  We feed it through ini_parse_stream() with our own line
+ * reader, which counts lines (so the handler knows where each key is) and
+ * rejects over-long lines before inih can cut them.
+ */
+#include "config.h"
+
+#include "strbuf.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* inih's line buffer: longer lines are cut by the library (INI_MAX_LINE). */
+#define INI_LINE_LIMIT 200
+
+typedef enum key_kind { K_STRING, K_INT, K_BOOL, K_UNIT, K_FORMATS } key_kind;
+
+typedef struct key_def {
+    const char *section;
+    const char *name;
+    key_kind kind;
+    int required;
+    const char *help; /* what is expected, for messages */
+} key_def;
+
+/* Every key the config understands.  The order is the order of --help. */
+static const key_def KEYS[] = {
+    {"document", "department", K_STRING, 1, "the department's full name (部门名称)"},
+    {"document", "region", K_STRING, 1, "the region or government level (地区)"},
+    {"document", "year", K_INT, 1, "the budget year, e.g. 2020"},
+    {"document", "template", K_STRING, 1, "path of the document template"},
+    {"document", "author", K_STRING, 0, "PDF author (default: the department)"},
+    {"units", "unit", K_UNIT, 0, "万元 or 元 (default 万元)"},
+    {"units", "decimals", K_INT, 0, "digits after the point for amounts (default 2)"},
+    {"units", "thousands", K_BOOL, 0, "yes/no: thousands separators (default yes)"},
+    {"units", "percent_decimals", K_INT, 0, "digits after the point for percentages (default 1)"},
+    {"units", "percent_trim", K_BOOL, 0, "yes/no: write 2.0% as 2% (default no)"},
+    {"input", "dir", K_STRING, 1, "folder of this year's CSV and text files"},
+    {"input", "previous", K_STRING, 0, "folder of last year's files (for comparisons)"},
+    {"input", "previous_year", K_INT, 0, "year of the previous folder (default year - 1)"},
+    {"output", "dir", K_STRING, 0, "folder for the PDF and XLSX (default output)"},
+    {"output", "name", K_STRING, 0, "file name without extension (default 部门-年度)"},
+    {"output", "formats", K_FORMATS, 0, "pdf, xlsx or pdf,xlsx (default pdf,xlsx)"},
+    {"fonts", "body", K_STRING, 0, "body font family or file (default AR PL UMing CN)"},
+    {"fonts", "heading", K_STRING, 0, "heading font family or file (default WenQuanYi Zen Hei)"},
+    {"limits", "max_rows", K_INT, 0, "most data rows in one CSV file (default 1000000)"},
+    {"limits", "max_cell", K_INT, 0, "most bytes in one CSV cell (default 65536)"},
+    {"limits", "max_pages", K_INT, 0, "most pages of the PDF (default 2000)"},
+};
+#define NKEYS (sizeof KEYS / sizeof KEYS[0])
+
+typedef struct parse_state {
+    arena *a;
+    diag *d;
+    const char *path;
+    FILE *fp;
+    int line;            /* line just handed to inih */
+    config_value values[NKEYS];
+    char last_section[64];
+    int section_known;
+} parse_state;
+
+/* Our ini_reader: one physical line per call, counted, length-checked. */
+static char *read_line(char *str, int num, void *stream)
+{
+    parse_state *st = stream;
+    char buf[4096];
+    if (!fgets(buf, sizeof buf, st->fp))
+        return NULL;
+    st->line++;
+    size_t len = strlen(buf);
+    int complete = len > 0 && buf[len - 1] == '\n';
+    if (!complete && !feof(st->fp)) {
+        /* Swallow the rest of an absurdly long line. */
+        int c;
+        while ((c = fgetc(st->fp)) != EOF && c != '\n')
+            ;
+    }
+    size_t content = len - (complete ? 1 : 0);
+    if (content > 0 && buf[content - 1] == '\r')
+        content--;
+    if (utf8_invalid_at(buf, content) != (size_t)-1) {
+        diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
+                    "not valid UTF-8: save the config as UTF-8");
+        buf[0] = '\0';
+        content = 0;
+    } else if (content >= (size_t)num - 1 || content >= INI_LINE_LIMIT - 1 || !complete) {
+        if (complete || content >= INI_LINE_LIMIT - 1) {
+            diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
+                        "line is longer than %d bytes: keep config lines short and put long "
+                        "text in files under the input folder",
+                        INI_LINE_LIMIT - 2);
+            content = 0;
+        }
+    }
+    if (content > (size_t)num - 2)
+        content = (size_t)num - 2;
+    memcpy(str, buf, content);
+    str[content] = '\n';
+    str[content + 1] = '\0';
+    return str;
+}
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+    parse_state *st = user;
+    if (strcmp(section, st->last_section) != 0) {
+        snprintf(st->last_section, sizeof st->last_section, "%s", section);
+        st->section_known = 0;
+        for (size_t i = 0; i < NKEYS; i++)
+            if (strcmp(KEYS[i].section, section) == 0)
+                st->section_known = 1;
+        if (!st->section_known)
+            diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
+                        "unknown section [%s]; expected [document], [units], [input], [output], "
+                        "[fonts] or [limits]",
+                        section);
+    }
+    if (!st->section_known)
+        return 1; /* reported once per section */
+    for (size_t i = 0; i < NKEYS; i++) {
+        if (strcmp(KEYS[i].section, section) || strcmp(KEYS[i].name, name))
+            continue;
+        if (st->values[i].text) {
+            diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
+                        "%s is set twice in [%s] (first at line %d)", name, section,
+                        st->values[i].pos.line);
+            return 1;
+        }
+        st->values[i].text = arena_strdup(st->a, value);
+        st->values[i].pos = diag_at(st->path, st->line, 0);
+        return 1;
+    }
+    strbuf known = STRBUF_INIT;
+    for (size_t i = 0; i < NKEYS; i++)
+        if (strcmp(KEYS[i].section, section) == 0)
+            sb_printf(&known, "%s%s", known.len ? ", " : "", KEYS[i].name);
+    diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
+                "unknown key \"%s\" in [%s]; expected one of: %s", name, section, sb_str(&known));
+    sb_free(&known);
+    return 1;
+}
+
+static const config_value *value_of(const parse_state *st, const char *section, const char *name)
+{
+    for (size_t i = 0; i < NKEYS; i++)
+        if (!strcmp(KEYS[i].section, section) && !strcmp(KEYS[i].name, name))
+            return &st->values[i];
+    return NULL;
+}
+
+static const char *help_of(const char *section, const char *name)
+{
+    for (size_t i = 0; i < NKEYS; i++)
+        if (!strcmp(KEYS[i].section, section) && !strcmp(KEYS[i].name, name))
+            return KEYS[i].help;
+    return "";
+}
+
+/* Integer value in [lo, hi]; def when absent. */
+static long get_int(parse_state *st, const char *section, const char *name, long def, long lo,
+                    long hi)
+{
+    const config_value *v = value_of(st, section, name);
+    if (!v->text)
+        return def;
+    char *end;
+    errno = 0;
+    long x = strtol(v->text, &end, 10);
+    if (errno || end == v->text || *end || x < lo || x > hi) {
+        diag_report(st->d, DIAG_ERROR, v->pos, "%s = \"%s\": expected a whole number from %ld to %ld (%s)",
+                    name, v->text, lo, hi, help_of(section, name));
+        return def;
+    }
+    return x;
+}
+
+static int get_bool(parse_state *st, const char *section, const char *name, int def)
+{
+    const config_value *v = value_of(st, section, name);
+    if (!v->text)
+        return def;
+    static const char *yes[] = {"yes", "true", "on", "1"}, *no[] = {"no", "false", "off", "0"};
+    for (int i = 0; i < 4; i++) {
+        if (!strcmp(v->text, yes[i]))
+            return 1;
+        if (!strcmp(v->text, no[i]))
+            return 0;
+    }
+    diag_report(st->d, DIAG_ERROR, v->pos, "%s = \"%s\": expected yes or no", name, v->text);
+    return def;
+}
+
+static const char *get_str(parse_state *st, const char *section, const char *name, const char *def,
+                           diag_pos *pos)
+{
+    const config_value *v = value_of(st, section, name);
+    if (pos)
+        *pos = v->text ? v->pos : diag_at(st->path, 0, 0);
+    if (!v->text)
+        return def;
+    if (!*v->text) {
+        diag_report(st->d, DIAG_ERROR, v->pos, "%s is empty: expected %s", name,
+                    help_of(section, name));
+        return def;
+    }
+    return v->text;
+}
+
+int config_set_formats(config *c, const char *list)
+{
+    int pdf = 0, xlsx = 0;
+    const char *p = list;
+    while (*p) {
+        size_t n = strcspn(p, ", ");
+        if (n == 3 && !strncmp(p, "pdf", 3))
+            pdf = 1;
+        else if (n == 4 && !strncmp(p, "xlsx", 4))
+            xlsx = 1;
+        else if (n > 0)
+            return -1;
+        p += n;
+        p += strspn(p, ", ");
+    }
+    if (!pdf && !xlsx)
+        return -1;
+    c->want_pdf = pdf;
+    c->want_xlsx = xlsx;
+    return 0;
+}
+
+config *config_load(arena *a, diag *d, const char *path)
+{
+    parse_state st;
+    memset(&st, 0, sizeof st);
+    st.a = a;
+    st.d = d;
+    st.path = arena_strdup(a, path);
+    st.fp = fopen(path, "rb");
+    if (!st.fp) {
+        diag_syserr(d, "cannot open config", path, errno);
+        return NULL;
+    }
+    int errors_before = d->errors;
+    ini_allow_multiline = 0; /* a continuation line would hide its line number */
+    int rc = ini_parse_stream(read_line, &st, handler, &st);
+    fclose(st.fp);
+    if (rc > 0 && d->errors == errors_before)
+        diag_report(d, DIAG_ERROR, diag_at(st.path, rc, 0),
+                    "not a key = value line or a [section] header");
+    else if (rc < 0)
+        diag_report(d, DIAG_ERROR, diag_at(st.path, 0, 0), "cannot parse the config (out of memory)");
+
+    for (size_t i = 0; i < NKEYS; i++)
+        if (KEYS[i].required && !st.values[i].text)
+            diag_report(d, DIAG_ERROR, diag_at(st.path, 0, 0), "missing %s in [%s]: %s",
+                        KEYS[i].name, KEYS[i].section, KEYS[i].help);
+
+    config *c = arena_alloc(a, sizeof *c);
+    c->path = st.path;
+    c->department = get_str(&st, "document", "department", "", NULL);
+    c->region = get_str(&st, "document", "region", "", NULL);
+    c->year = (int)get_int(&st, "document", "year", 0, 1949, 9999);
+    c->template_path = get_str(&st, "document", "template", "", &c->template_pos);
+    c->author = get_str(&st, "document", "author", c->department, NULL);
+
+    c->unit = MONEY_WAN;
+    const config_value *u = value_of(&st, "units", "unit");
+    if (u->text) {
+        if (!strcmp(u->text, "万元"))
+            c->unit = MONEY_WAN;
+        else if (!strcmp(u->text, "元"))
+            c->unit = MONEY_YUAN;
+        else
+            diag_report(d, DIAG_ERROR, u->pos, "unit = \"%s\": expected 万元 or 元", u->text);
+    }
+    c->decimals = (int)get_int(&st, "units", "decimals", 2, 0, money_unit_max_decimals(c->unit));
+    c->thousands = get_bool(&st, "units", "thousands", 1);
+    c->percent_decimals = (int)get_int(&st, "units", "percent_decimals", 1, 0, 4);
+    c->percent_trim = get_bool(&st, "units", "percent_trim", 0);
+
+    c->input_dir = get_str(&st, "input", "dir", "", &c->input_pos);
+    c->previous_dir = get_str(&st, "input", "previous", NULL, &c->previous_pos);
+    c->previous_year = (int)get_int(&st, "input", "previous_year", c->year - 1, 1949, 9999);
+
+    c->output_dir = get_str(&st, "output", "dir", "output", NULL);
+    c->output_name = get_str(&st, "output", "name",
+                             arena_printf(a, "%s-%d", c->department, c->year), NULL);
+    if (strchr(c->output_name, '/'))
+        diag_report(d, DIAG_ERROR, value_of(&st, "output", "name")->pos,
+                    "name = \"%s\": a file name may not contain '/'", c->output_name);
+    c->want_pdf = c->want_xlsx = 1;
+    const config_value *f = value_of(&st, "output", "formats");
+    c->formats_pos = f->pos;
+    if (f->text && config_set_formats(c, f->text) < 0)
+        diag_report(d, DIAG_ERROR, f->pos, "formats = \"%s\": expected pdf, xlsx or pdf,xlsx",
+                    f->text);
+
+    c->font_body = get_str(&st, "fonts", "body", "AR PL UMing CN", &c->font_body_pos);
+    c->font_heading = get_str(&st, "fonts", "heading", "WenQuanYi Zen Hei", &c->font_heading_pos);
+
+    c->max_rows = get_int(&st, "limits", "max_rows", 1000000, 1, 100000000);
+    c->max_cell = get_int(&st, "limits", "max_cell", 65536, 16, 16 * 1024 * 1024);
+    c->max_pages = get_int(&st, "limits", "max_pages", 2000, 1, 1000000);
+
+    return d->errors > errors_before ? NULL : c;
+}
+
+void config_print_keys(FILE *out)
+{
+    const char *section = "";
+    for (size_t i = 0; i < NKEYS; i++) {
+        if (strcmp(section, KEYS[i].section)) {
+            section = KEYS[i].section;
+            fprintf(out, "  [%s]\n", section);
+        }
+        fprintf(out, "    %-17s %s%s\n", KEYS[i].name, KEYS[i].help,
+                KEYS[i].required ? " (required)" : "");
+    }
+}

@@ -1,0 +1,78 @@
+/*
+ * config — the INI file that describes one department's disclosure.
+ * Stage: load.  Input: the path of an INI file (UTF-8).  Output: a typed
+ * config in the arena.  Unknown sections and keys, bad values and missing
+ * required keys are errors naming the line: a typo must never be ignored.
+ * Relative paths in the file are taken relative to the current directory
+ * (run budgetgen from the project folder), as in the shipped examples.
+ */
+#ifndef GEN_CONFIG_H
+#define GEN_CONFIG_H
+
+#include "arena.h"
+#include "diag.h"
+#include "money.h"
+
+#include <stdio.h>
+
+typedef struct config_value {
+    const char *text; /* NULL when the key is absent */
+    diag_pos pos;     /* where it was set */
+} config_value;
+
+typedef struct config {
+    const char *path;
+
+    /* [document] */
+    const char *department; /* 部门名称 */
+    const char *region;     /* 地区 */
+    int year;               /* 预算年度 */
+    const char *template_path;
+    const char *author;     /* PDF metadata; default: the department */
+    diag_pos template_pos;
+
+    /* [units] */
+    money_unit unit;       /* 万元 or 元: input and display */
+    int decimals;          /* digits after the point in tables and text */
+    int thousands;         /* 1: 72,899 */
+    int percent_decimals;  /* digits of percentages (default 1) */
+    int percent_trim;      /* 1: "2.0%" is written "2%" */
+
+    /* [input] */
+    const char *input_dir;
+    diag_pos input_pos;
+    const char *previous_dir; /* NULL: no comparison with last year */
+    diag_pos previous_pos;
+    int previous_year;        /* default year - 1 */
+
+    /* [output] */
+    const char *output_dir;
+    const char *output_name; /* file name without extension */
+    int want_pdf, want_xlsx;
+    diag_pos formats_pos;
+
+    /* [fonts] */
+    const char *font_body;
+    const char *font_heading;
+    diag_pos font_body_pos, font_heading_pos;
+
+    /* [limits] */
+    long max_rows;      /* per CSV file */
+    long max_cell;      /* bytes per CSV cell */
+    long max_pages;     /* of the PDF */
+} config;
+
+/*
+ * Reads and validates path.  Returns NULL after reporting every problem
+ * found (not just the first) through d.  All memory is in a.
+ */
+config *config_load(arena *a, diag *d, const char *path);
+
+/* Parses a --format value ("pdf", "xlsx", "pdf,xlsx") into the config.
+ * Returns 0, or -1 if a name is unknown. */
+int config_set_formats(config *c, const char *list);
+
+/* Prints every section and key with its meaning (for --help). */
+void config_print_keys(FILE *out);
+
+#endif

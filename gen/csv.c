@@ -1,0 +1,646 @@
+/*
+ * csv — load stage: one CSV file → csv_table of trimmed UTF-8 cells, each
+ * record tagged with the line it starts on (see csv.h for the contract).
+ * Input: raw bytes as Excel or an editor saves them.  Steps: read with a
+ * size cap, reject NUL, strip the BOM, pick UTF-8 or GB18030, then feed
+ * libcsv one physical line at a time so that every record knows its line.
+ */
+#include "csv.h" /* ours: gen/csv.h, found next to this file by the quote rule */
+
+/*
+ * The system libcsv header has the same name as ours.  The Makefile compiles
+ * the files in gen/ without -Igen, so the angle form skips gen/ and finds
+ * /usr/include/csv.h.  If someone ever adds -Igen to the flags, the
+ * angle include would resolve to our own header, whose guard is already
+ * defined, and the libcsv names below would vanish: fail loudly instead.
+ */
+#include <csv.h>
+#ifndef LIBCSV_H__
+#error "<csv.h> is not libcsv's header: keep gen/ off the -I path for gen/*.c"
+#endif
+
+#include "arena.h"
+#include "diag.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define KIB ((size_t)1024)
+#define MIB (KIB * 1024)
+
+/* Defaults documented in csv.h. */
+#define CSV_DEFAULT_MAX_BYTES (64 * MIB)
+#define CSV_DEFAULT_MAX_ROWS ((size_t)1000000)
+#define CSV_DEFAULT_MAX_CELL (64 * KIB)
+
+/* Fills in the defaults for zero fields.  The byte cap is also clamped so
+ * that "limit + 1" (used to detect an over-long read) cannot overflow. */
+static csv_limits resolve_limits(const csv_limits *lim)
+{
+    csv_limits l = {0, 0, 0};
+    if (lim)
+        l = *lim;
+    if (l.max_bytes == 0)
+        l.max_bytes = CSV_DEFAULT_MAX_BYTES;
+    if (l.max_bytes > SIZE_MAX / 4)
+        l.max_bytes = SIZE_MAX / 4;
+    if (l.max_rows == 0)
+        l.max_rows = CSV_DEFAULT_MAX_ROWS;
+    if (l.max_cell_bytes == 0)
+        l.max_cell_bytes = CSV_DEFAULT_MAX_CELL;
+    return l;
+}
+
+/* A limit as people write it: "64 MiB", "64 KiB" or "100 bytes". */
+static const char *size_text(char *buf, size_t bufsize, size_t n)
+{
+    if (n >= MIB && n % MIB == 0)
+        snprintf(buf, bufsize, "%zu MiB", n / MIB);
+    else if (n >= KIB && n % KIB == 0)
+        snprintf(buf, bufsize, "%zu KiB", n / KIB);
+    else
+        snprintf(buf, bufsize, "%zu byte%s", n, n == 1 ? "" : "s");
+    return buf;
+}
+
+/*
+ * Offset just past the physical line that starts at off: past its "\n",
+ * "\r\n" or lone "\r", or len for a last line without a terminator.  A lone
+ * CR counts as a line break because libcsv ends an unquoted record on it
+ * (old Mac "CSV (Macintosh)" files), so line numbers stay in step with the
+ * records libcsv reports.
+ */
+static size_t line_end(const char *s, size_t off, size_t len)
+{
+    while (off < len) {
+        char c = s[off++];
+        if (c == '\n')
+            return off;
+        if (c == '\r') {
+            if (off < len && s[off] == '\n')
+                off++;
+            return off;
+        }
+    }
+    return off;
+}
+
+/* 1-based line of byte off, and the offset where that line starts. */
+static int locate(const char *s, size_t len, size_t off, size_t *start)
+{
+    int line = 1;
+    size_t b = 0;
+    for (;;) {
+        size_t e = line_end(s, b, len);
+        if (e > off || e >= len)
+            break;
+        b = e;
+        line++;
+    }
+    *start = b;
+    return line;
+}
+
+/* True if libcsv would skip this line between records: only spaces, tabs
+ * and the line terminator (its default is_space is space or tab). */
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+/*
+ * Reads the whole file into a malloc'd, NUL-terminated buffer.  A regular
+ * file larger than the cap is refused from its size, before any reading;
+ * for anything else (a pipe, a file that grows meanwhile) the read itself
+ * stops one byte past the cap.  Reports and returns NULL on failure.
+ */
+static char *slurp(diag *d, const char *path, size_t max, size_t *n)
+{
+    char lim[32];
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        int e = errno;
+        diag_syserr(d, "cannot open", path, e);
+        return NULL;
+    }
+    size_t cap = 64 * KIB, len = 0;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode)) {
+        if ((uintmax_t)st.st_size > max) {
+            diag_report(d, DIAG_ERROR, diag_at(path, 0, 0), "file is larger than the limit of %s",
+                        size_text(lim, sizeof lim, max));
+            fclose(f);
+            return NULL;
+        }
+        cap = (size_t)st.st_size + 1; /* +1: reach EOF without growing */
+    }
+    if (cap > max + 1)
+        cap = max + 1;
+    char *buf = xmalloc(cap + 1);
+    for (;;) {
+        if (len == cap) {
+            cap = cap <= (max + 1) / 2 ? cap * 2 : max + 1;
+            buf = xrealloc(buf, cap + 1);
+        }
+        size_t want = cap - len;
+        size_t got = fread(buf + len, 1, want, f);
+        len += got;
+        if (len > max) {
+            diag_report(d, DIAG_ERROR, diag_at(path, 0, 0), "file is larger than the limit of %s",
+                        size_text(lim, sizeof lim, max));
+            goto fail;
+        }
+        if (got < want)
+            break;
+    }
+    if (ferror(f)) {
+        int e = errno;
+        diag_syserr(d, "cannot read", path, e);
+        goto fail;
+    }
+    fclose(f);
+    buf[len] = '\0';
+    *n = len;
+    return buf;
+fail:
+    fclose(f);
+    free(buf);
+    return NULL;
+}
+
+/*
+ * Converts n bytes of GB18030 (a superset of GBK and GB2312, so it covers
+ * what Excel saves as "CSV" on a Chinese Windows) to a malloc'd UTF-8
+ * string.  On invalid or truncated input returns NULL with *bad set to the
+ * offset of the offending sequence; if iconv cannot convert at all, returns
+ * NULL with *bad = (size_t)-1 and errno set.
+ */
+static char *from_gb18030(const char *in, size_t n, size_t *outlen, size_t *bad)
+{
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == (iconv_t)-1) {
+        *bad = (size_t)-1;
+        return NULL;
+    }
+    /* A GBK pair becomes at most 3 UTF-8 bytes and a 4-byte sequence 4,
+     * so 1.5 times the input always fits; E2BIG is handled anyway. */
+    size_t cap = n + n / 2 + 16;
+    char *out = xmalloc(cap);
+    char *ip = (char *)in; /* iconv's prototype is not const-correct */
+    size_t il = n;
+    char *op = out;
+    size_t ol = cap - 1;
+    while (il > 0) {
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+            continue;
+        if (errno == E2BIG) {
+            size_t used = (size_t)(op - out);
+            cap *= 2;
+            out = xrealloc(out, cap);
+            op = out + used;
+            ol = cap - 1 - used;
+            continue;
+        }
+        /* EILSEQ (invalid) or EINVAL (sequence cut off at the end). */
+        *bad = (size_t)(ip - in);
+        free(out);
+        iconv_close(cd);
+        return NULL;
+    }
+    iconv_close(cd);
+    *op = '\0';
+    *outlen = (size_t)(op - out);
+    return out;
+}
+
+/* Parsing state shared with the libcsv callbacks. */
+typedef struct reader {
+    arena *a;
+    diag *d;
+    const char *path;
+    csv_limits lim;
+    csv_table *t;
+    int line;         /* physical line being fed to libcsv */
+    int rec_line;     /* line where the current record starts */
+    size_t rec_off;   /* byte offset of that line, for the unclosed-quote search */
+    int at_row_start; /* no byte of a record seen since the last one ended */
+    int have_header;
+    int errors;         /* errors this reader reported */
+    int stop;           /* a limit was hit: ignore the rest of the file */
+    strbuf cell;        /* scratch: one field, line ends normalised */
+    const char **cells; /* the current record (malloc'd vector, arena strings) */
+    size_t ncells, capcells;
+    csv_row *rows; /* accepted data rows (malloc'd vector, copied to the arena at the end) */
+    size_t nrows, caprows;
+} reader;
+
+/*
+ * libcsv field callback.  The field arrives raw: CR LF or a lone CR inside
+ * a quoted cell become "\n", so a multi-line cell reads the same whatever
+ * the platform; then the cell is trimmed (Excel users pad with spaces and
+ * the full-width U+3000) and checked against the size cap.
+ */
+static void on_field(void *s, size_t len, void *data)
+{
+    reader *r = data;
+    if (r->stop)
+        return;
+    const char *p = s;
+    sb_reset(&r->cell);
+    if (!memchr(p, '\r', len))
+        sb_appendn(&r->cell, p, len); /* the usual case: one copy */
+    else
+        for (size_t i = 0; i < len; i++) {
+            if (p[i] == '\r') {
+                if (i + 1 < len && p[i + 1] == '\n')
+                    continue;
+                sb_putc(&r->cell, '\n');
+            } else {
+                sb_putc(&r->cell, p[i]);
+            }
+        }
+    size_t n;
+    const char *v = utf8_trim(sb_str(&r->cell), &n);
+    const char *cell = ""; /* shared for empty cells: Excel writes many */
+    if (n > r->lim.max_cell_bytes) {
+        char lim[32];
+        diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, (int)r->ncells + 1),
+                    "cell has %zu bytes; the limit is %s", n,
+                    size_text(lim, sizeof lim, r->lim.max_cell_bytes));
+        r->errors++;
+    } else if (n > 0) {
+        cell = arena_strndup(r->a, v, n);
+    }
+    if (r->ncells == r->capcells) {
+        r->capcells = r->capcells ? r->capcells * 2 : 16;
+        r->cells = xrealloc(r->cells, r->capcells * sizeof *r->cells);
+    }
+    r->cells[r->ncells++] = cell;
+}
+
+/* The current record's cells as an arena array (never called for an
+ * empty record, so r->cells is not NULL). */
+static const char **take_cells(reader *r)
+{
+    assert(r->ncells > 0);
+    const char **v = arena_alloc(r->a, r->ncells * sizeof *v);
+    memcpy(v, r->cells, r->ncells * sizeof *v);
+    return v;
+}
+
+/*
+ * libcsv row callback: the first record with any content is the header,
+ * later ones are data rows.  A record of empty cells is dropped before its
+ * width is compared, because Excel writes ",,,," for rows that once had
+ * formatting, often wider or narrower than the real table.
+ */
+static void on_row(int c, void *data)
+{
+    reader *r = data;
+    (void)c;
+    r->at_row_start = 1;
+    if (r->stop) {
+        r->ncells = 0;
+        return;
+    }
+    size_t i;
+    for (i = 0; i < r->ncells; i++)
+        if (r->cells[i][0] != '\0')
+            break;
+    if (i == r->ncells) {
+        r->ncells = 0;
+        return;
+    }
+    csv_table *t = r->t;
+    if (!r->have_header) {
+        r->have_header = 1;
+        t->header_line = r->rec_line;
+        t->ncols = r->ncells;
+        t->header = take_cells(r);
+        /* Columns are found by name (csv_map_columns), so a nameless
+         * column could never be mapped: its data would be lost. */
+        for (i = 0; i < t->ncols; i++) {
+            if (t->header[i][0] == '\0') {
+                diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, (int)i + 1),
+                            "empty column name in the header row");
+                r->errors++;
+            }
+        }
+    } else if (r->ncells != t->ncols) {
+        /* libcsv accepts ragged records; a shifted cell would silently
+         * land under the wrong heading, so refuse it. */
+        diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, 0),
+                    "row has %zu field%s but the header has %zu", r->ncells,
+                    r->ncells == 1 ? "" : "s", t->ncols);
+        r->errors++;
+    } else if (r->nrows >= r->lim.max_rows) {
+        diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, 0),
+                    "too many data rows: the limit is %zu", r->lim.max_rows);
+        r->errors++;
+        r->stop = 1;
+    } else {
+        if (r->nrows == r->caprows) {
+            r->caprows = r->caprows ? r->caprows * 2 : 64;
+            r->rows = xrealloc(r->rows, r->caprows * sizeof *r->rows);
+        }
+        csv_row *row = &r->rows[r->nrows++];
+        row->line = r->rec_line;
+        row->fields = take_cells(r);
+    }
+    r->ncells = 0;
+}
+
+/*
+ * Finds the quote that opens the cell left unclosed at end of file.  libcsv
+ * only says "parse error" at csv_fini; scanning the last record again (it
+ * passed strict parsing up to the end, so plain RFC 4180 rules apply)
+ * recovers where the quote is, which is what the user must fix.
+ */
+static size_t find_open_quote(const char *s, size_t off, size_t len)
+{
+    size_t opened = off;
+    int in_quote = 0, field_start = 1;
+    while (off < len) {
+        char c = s[off];
+        if (in_quote) {
+            if (c == '"') {
+                if (off + 1 < len && s[off + 1] == '"')
+                    off++; /* "" is an escaped quote */
+                else
+                    in_quote = 0;
+            }
+        } else if (c == '"' && field_start) {
+            in_quote = 1;
+            opened = off;
+            field_start = 0;
+        } else if (c == ',' || c == '\r' || c == '\n') {
+            field_start = 1;
+        } else if (c != ' ' && c != '\t') {
+            field_start = 0;
+        }
+        off++;
+    }
+    return opened;
+}
+
+/*
+ * Reports a strict-mode error from csv_parse at byte off of the line that
+ * starts at s.  libcsv stops on the offending byte, which is either a quote
+ * where none may be (inside an unquoted cell, or after a closing quote and
+ * spaces) or some other character right after a closing quote.
+ */
+static void report_parse_error(reader *r, struct csv_parser *p, const char *s, size_t n, size_t off)
+{
+    diag_pos pos = diag_at(r->path, r->line, utf8_column(s, off));
+    r->errors++;
+    if (csv_error(p) != CSV_EPARSE) {
+        diag_report(r->d, DIAG_ERROR, pos, "cannot parse: %s", csv_strerror(csv_error(p)));
+        return;
+    }
+    if (s[off] == '"') {
+        diag_report(r->d, DIAG_ERROR, pos,
+                    "unexpected quote; a cell containing quotes must be enclosed in quotes, "
+                    "with each inner quote doubled (\"\")");
+        return;
+    }
+    uint32_t cp;
+    int k = utf8_decode(s + off, n - off, &cp);
+    if (k == 0 || cp < 0x20 || cp == 0x7F)
+        diag_report(r->d, DIAG_ERROR, pos,
+                    "unexpected character U+%04X after a closing quote; a quote inside a "
+                    "quoted cell must be doubled (\"\")",
+                    (unsigned)(k ? cp : (unsigned char)s[off]));
+    else
+        diag_report(r->d, DIAG_ERROR, pos,
+                    "unexpected character \"%.*s\" after a closing quote; a quote inside a "
+                    "quoted cell must be doubled (\"\")",
+                    k, s + off);
+}
+
+/*
+ * Runs libcsv over the UTF-8 text.  It is fed one physical line at a time
+ * (terminator included) so the callbacks know the current line: a record
+ * starts on the first non-blank line fed after the previous record ended,
+ * since libcsv skips blank lines between records.
+ */
+static void parse_text(reader *r, const char *text, size_t len)
+{
+    struct csv_parser p;
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        fputs("budgetgen: out of memory\n", stderr);
+        abort();
+    }
+    /* Growth through xrealloc aborts on OOM like every allocation here. */
+    csv_set_realloc_func(&p, xrealloc);
+    csv_set_free_func(&p, free);
+
+    int failed = 0;
+    size_t off = 0;
+    r->at_row_start = 1;
+    while (off < len && !r->stop) {
+        size_t eol = line_end(text, off, len);
+        r->line++;
+        if (r->at_row_start && !is_blank(text + off, eol - off)) {
+            r->rec_line = r->line;
+            r->rec_off = off;
+            r->at_row_start = 0;
+        }
+        size_t used = csv_parse(&p, text + off, eol - off, on_field, on_row, r);
+        if (used < eol - off) {
+            report_parse_error(r, &p, text + off, eol - off, used);
+            failed = 1;
+            break;
+        }
+        off = eol;
+    }
+    /* csv_fini ends a last record that has no line terminator; with
+     * CSV_STRICT_FINI it fails if that record is inside a quoted cell,
+     * which then swallowed everything to the end of the file. */
+    if (!failed && !r->stop && csv_fini(&p, on_field, on_row, r) != 0) {
+        size_t q = find_open_quote(text, r->rec_off, len), ls;
+        int line = locate(text, len, q, &ls);
+        diag_report(r->d, DIAG_ERROR, diag_at(r->path, line, utf8_column(text + ls, q - ls)),
+                    "quote opened here is never closed");
+        r->errors++;
+    }
+    csv_free(&p);
+}
+
+/*
+ * Reports the first byte that cannot be decoded.  When the text is neither
+ * UTF-8 nor GB18030, the decoding that got further is the one the author
+ * most likely meant, so its first bad byte is the one to show.
+ */
+static void report_encoding(diag *d, const char *path, const char *s, size_t len, size_t bad,
+                            int bom)
+{
+    size_t ls;
+    int line = locate(s, len, bad, &ls);
+    diag_pos pos = diag_at(path, line, (int)(bad - ls + 1)); /* bytes: the text is undecodable */
+    unsigned b = (unsigned char)s[bad];
+    if (bom)
+        diag_report(d, DIAG_ERROR, pos,
+                    "invalid byte 0x%02X: the file starts with a UTF-8 byte-order mark but is "
+                    "not valid UTF-8",
+                    b);
+    else
+        diag_report(d, DIAG_ERROR, pos,
+                    "invalid byte 0x%02X: the file is neither UTF-8 nor GB18030 (GBK) text", b);
+}
+
+csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim)
+{
+    csv_limits l = resolve_limits(lim);
+    csv_table *t = arena_alloc(a, sizeof *t);
+    t->path = arena_strdup(a, path);
+
+    size_t n;
+    char *raw = slurp(d, t->path, l.max_bytes, &n);
+    if (!raw)
+        return NULL;
+
+    /* A NUL cannot be carried in C strings, and libcsv would hand it on
+     * silently; it usually means a UTF-16 or binary (.xlsx) file. */
+    const char *nul = memchr(raw, '\0', n);
+    if (nul) {
+        size_t ls, off = (size_t)(nul - raw);
+        int line = locate(raw, n, off, &ls);
+        int utf16 = n >= 2 && (((unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE) ||
+                               ((unsigned char)raw[0] == 0xFE && (unsigned char)raw[1] == 0xFF));
+        diag_report(d, DIAG_ERROR, diag_at(t->path, line, (int)(off - ls + 1)), "%s",
+                    utf16 ? "NUL byte: the file looks like UTF-16 (Excel \"Unicode Text\"); "
+                            "save it as \"CSV UTF-8\""
+                          : "NUL byte: a CSV file must be text");
+        free(raw);
+        return NULL;
+    }
+
+    /* Excel's "CSV UTF-8" starts with a BOM.  libcsv would keep it in the
+     * first header name, and in strict mode a BOM followed by a quote is
+     * a stray-quote error, so it goes before parsing. */
+    const char *text = raw;
+    size_t len = n;
+    int bom = n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0;
+    if (bom) {
+        text += 3;
+        len -= 3;
+    }
+    t->encoding = bom ? "UTF-8 with BOM" : "UTF-8";
+
+    /* Strictly valid UTF-8 is taken as UTF-8: GBK text of any length is
+     * almost never valid UTF-8, while the reverse guess is unreliable. */
+    char *conv = NULL;
+    size_t bad = utf8_invalid_at(text, len);
+    if (bad != (size_t)-1) {
+        size_t gbad = 0, clen = 0;
+        if (!bom)
+            conv = from_gb18030(text, len, &clen, &gbad);
+        if (!conv) {
+            if (!bom && gbad == (size_t)-1) {
+                int e = errno;
+                diag_report(d, DIAG_ERROR, diag_at(t->path, 0, 0),
+                            "not UTF-8, and cannot convert from GB18030: %s", strerror(e));
+            } else {
+                report_encoding(d, t->path, text, len, !bom && gbad > bad ? gbad : bad, bom);
+            }
+            free(raw);
+            return NULL;
+        }
+        text = conv;
+        len = clen;
+        /* GB18030 has a byte-order mark too (84 31 95 33 → U+FEFF). */
+        if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+            text += 3;
+            len -= 3;
+        }
+        t->encoding = "GB18030";
+        diag_report(d, DIAG_NOTE, diag_at(t->path, 0, 0),
+                    "read as GB18030 (GBK), converted to UTF-8");
+    }
+
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.a = a;
+    r.d = d;
+    r.path = t->path;
+    r.lim = l;
+    r.t = t;
+    parse_text(&r, text, len);
+
+    if (!r.have_header && r.errors == 0) {
+        diag_report(d, DIAG_ERROR, diag_at(t->path, 0, 0), "empty file: expected a header row");
+        r.errors++;
+    }
+    if (r.errors == 0) {
+        t->nrows = r.nrows;
+        t->rows = arena_alloc(a, (r.nrows ? r.nrows : 1) * sizeof *t->rows);
+        if (r.nrows) /* r.rows is NULL then, and memcpy must not see it */
+            memcpy(t->rows, r.rows, r.nrows * sizeof *t->rows);
+    }
+    sb_free(&r.cell);
+    free(r.cells);
+    free(r.rows);
+    free(conv);
+    free(raw);
+    return r.errors == 0 ? t : NULL;
+}
+
+int csv_map_columns(const csv_table *t, diag *d, const csv_column *cols, size_t ncols, int *index)
+{
+    int errors = 0;
+    strbuf expected = STRBUF_INIT; /* "项目, 合计, …", built on the first unknown column */
+    for (size_t i = 0; i < ncols; i++)
+        index[i] = -1;
+    for (size_t f = 0; f < t->ncols; f++) {
+        const char *h = t->header[f];
+        diag_pos pos = diag_at(t->path, t->header_line, (int)f + 1);
+        size_t i;
+        for (i = 0; i < ncols; i++)
+            if (strcmp(h, cols[i].name) == 0 || (cols[i].alias && strcmp(h, cols[i].alias) == 0))
+                break;
+        if (i == ncols) {
+            /* An unexpected heading is usually a typo in a required one;
+             * ignoring it would then also hide where the data went. */
+            if (expected.len == 0)
+                for (size_t k = 0; k < ncols; k++)
+                    sb_printf(&expected, "%s%s", k ? ", " : "", cols[k].name);
+            diag_report(d, DIAG_ERROR, pos, "unknown column \"%s\"; expected one of: %s", h,
+                        sb_str(&expected));
+            errors++;
+        } else if (index[i] >= 0) {
+            diag_report(d, DIAG_ERROR, pos, "duplicate column \"%s\" (already at column %d)", h,
+                        index[i] + 1);
+            errors++;
+        } else {
+            index[i] = (int)f;
+        }
+    }
+    for (size_t i = 0; i < ncols; i++) {
+        if (cols[i].required && index[i] < 0) {
+            diag_report(d, DIAG_ERROR, diag_at(t->path, t->header_line, 0),
+                        "missing required column \"%s\"", cols[i].name);
+            errors++;
+        }
+    }
+    sb_free(&expected);
+    return errors ? -1 : 0;
+}
+
+diag_pos csv_pos(const csv_table *t, const csv_row *r, int f)
+{
+    /* f = -1 (a column csv_map_columns did not find) gives column 0, which
+     * diag leaves out: the message then names the line only. */
+    assert(r && f >= -1);
+    return diag_at(t->path, r->line, f + 1);
+}

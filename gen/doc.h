@@ -1,0 +1,138 @@
+/*
+ * doc — the document model: what the disclosure says, before any layout.
+ * Stage: build → doc → (layout, renderers).  Built by build.c from the data
+ * and the template; read by render_pdf.c (through layout), render_xlsx.c
+ * and doc_dump_tree().  Renderers compute no content: every string, number
+ * format, span and alignment is decided here.
+ *
+ * Tables are modelled the way mandoc's tbl does: column specs apart from
+ * cells; cells in a full grid where a cell covered by another's span has
+ * rowspan == colspan == 0.  Every cell keeps the source position of the
+ * figure it shows.  All memory is in the run's arena.
+ */
+#ifndef GEN_DOC_H
+#define GEN_DOC_H
+
+#include "arena.h"
+#include "diag.h"
+#include "money.h"
+
+#include <stdio.h>
+
+typedef enum doc_align { DOC_LEFT, DOC_CENTER, DOC_RIGHT } doc_align;
+
+/* What a column holds: decides alignment defaults and XLSX cell types. */
+typedef enum doc_col_kind {
+    DOC_COL_TEXT,    /* wrapped text */
+    DOC_COL_CODE,    /* classification code: never wrapped */
+    DOC_COL_AMOUNT,  /* money: right-aligned, a number in XLSX */
+    DOC_COL_PERCENT  /* a percentage or a worded change: right-aligned */
+} doc_col_kind;
+
+typedef struct doc_column {
+    const char *key;    /* the template's field name, e.g. "合计" */
+    doc_col_kind kind;
+    doc_align align;
+    double min_chars;   /* minimum width in em (0: from content) */
+    double weight;      /* share of spare width (default 1) */
+} doc_column;
+
+typedef enum doc_row_kind {
+    DOC_ROW_NORMAL,
+    DOC_ROW_SUBTOTAL, /* 类/款 subtotal lines */
+    DOC_ROW_TOTAL     /* 合计 / 总计 lines: emphasised */
+} doc_row_kind;
+
+typedef struct doc_cell {
+    const char *text;   /* as printed ("" for an empty cell) */
+    int rowspan;        /* >= 1 for an anchor, 0 for a covered cell */
+    int colspan;        /* >= 1 for an anchor, 0 for a covered cell */
+    doc_align align;
+    int is_amount;      /* text shows `value` (XLSX writes a number) */
+    money value;        /* exact, when is_amount */
+    int is_percent;     /* text shows `percent` (scaled by 10^percent_decimals) */
+    long long percent;
+    diag_pos pos;       /* where the figure came from (file, line, column) */
+} doc_cell;
+
+typedef struct doc_table {
+    const char *id;        /* template table name, e.g. "three_public" */
+    const char *title;     /* centred above the table; NULL for none */
+    const char *unit_line; /* right-aligned above the table, e.g. "单位：万元" */
+    const char *note;      /* below the table (e.g. the empty-table note); NULL */
+    const char *sheet;     /* XLSX sheet name (<= 31 characters) */
+    int landscape;         /* wide table: set on landscape pages */
+    int ncols;
+    doc_column *cols;
+    int n_head;            /* header rows, repeated on every page */
+    doc_cell *head;        /* n_head * ncols, row-major */
+    int n_body;
+    doc_cell *body;        /* n_body * ncols, row-major */
+    doc_row_kind *row_kind;/* n_body */
+    int repeat_spans;      /* 1: a row-spanned cell broken by a page repeats its text */
+} doc_table;
+
+typedef enum doc_block_kind {
+    DOC_TITLE,     /* title lines, centred, large */
+    DOC_HEADING,   /* level 1 (一、) or 2 (1、) */
+    DOC_PARA,      /* body paragraph, first line indented two characters */
+    DOC_LABEL,     /* a run-in label line in the heading face, not indented */
+    DOC_LIST_ITEM, /* numbered item: number is hung, text wraps under itself */
+    DOC_TABLE,
+    DOC_PAGE_BREAK
+} doc_block_kind;
+
+typedef struct doc_block {
+    doc_block_kind kind;
+    int level;            /* headings: 1 or 2 */
+    const char *number;   /* headings and list items: "一、", "（1）" */
+    const char *text;     /* without the number */
+    doc_table *table;     /* DOC_TABLE */
+    int bookmark;         /* 1: gets a PDF outline entry */
+    diag_pos src;         /* template line that produced it */
+} doc_block;
+
+typedef struct doc {
+    const char *title;    /* metadata: title, subject, author, keywords */
+    const char *subject;
+    const char *author;
+    const char *keywords;
+    const char *footer;   /* page footer pattern: "第{页}页 共{总页}页" */
+    int year;             /* for the fixed creation date */
+    size_t n;
+    doc_block *blocks;
+    size_t cap;
+} doc;
+
+/* A new empty document. */
+doc *doc_new(arena *a);
+
+/* Appends a block and returns it (zeroed but for kind); valid until the
+ * next append. */
+doc_block *doc_add(arena *a, doc *d, doc_block_kind kind);
+
+/* A table with ncols columns and no rows; rows are added below. */
+doc_table *doc_table_new(arena *a, int ncols);
+
+/* Adds a header or body row of empty anchor cells (span 1) and returns
+ * the row's first cell. */
+doc_cell *doc_table_add_head(arena *a, doc_table *t);
+doc_cell *doc_table_add_body(arena *a, doc_table *t, doc_row_kind kind);
+
+/* Cell at (row, col) of the header or body grid. */
+doc_cell *doc_head_cell(const doc_table *t, int row, int col);
+doc_cell *doc_body_cell(const doc_table *t, int row, int col);
+
+/* Makes (row, col) an anchor spanning rs rows and cs columns and marks the
+ * cells it covers (span 0).  body selects the grid. */
+void doc_table_span(doc_table *t, int body, int row, int col, int rs, int cs);
+
+/* Prints the model as indented text: blocks, tables with their grids and
+ * spans.  The regression net for build.c (`budgetgen tree`). */
+void doc_dump_tree(const doc *d, FILE *out);
+
+/* Calls fn for every string the document shows (for collecting the code
+ * points a font subset needs, and for checking them). */
+void doc_each_text(const doc *d, void (*fn)(void *ctx, const char *text, diag_pos pos), void *ctx);
+
+#endif

@@ -1,0 +1,635 @@
+/*
+ * load — one loader per input file kind (see load.h and docs/input.md).
+ *
+ * CSV headers map through the tables below: the published Chinese column
+ * name, and an English alias for people who prefer it.  Amounts are parsed
+ * exactly (money.h); amounts in a budget are never negative.
+ */
+#include "load.h"
+
+#include "csv.h"
+#include "strbuf.h"
+#include "textio.h"
+#include "utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char *const load_file_names[] = {
+    "institutions.csv", "duties.txt",    "revenue.csv",     "summary.csv",
+    "expenditure.csv",  "basic_economic.csv", "three_public.csv", "reasons.csv",
+    "overall_goal.txt", "duty_goals.csv", "performance.csv", "glossary.csv",
+    "notes.txt",        NULL,
+};
+
+/* Names of the kinds: index 0 is the published name, the rest aliases. */
+static const char *const REVENUE_NAMES[REV_COUNT][3] = {
+    {"一般公共预算拨款收入", "一般公共预算拨款", "general"},
+    {"政府性基金预算拨款收入", "政府性基金预算拨款", "fund"},
+    {"国有资本经营预算拨款收入", "国有资本经营预算拨款", "state_capital"},
+    {"财政专户管理资金收入", "财政专户管理资金", "special_account"},
+    {"事业收入", "business", NULL},
+    {"事业单位经营收入", "operating", NULL},
+    {"其他收入", "other", NULL},
+    {"上年结转", "上年结转结余", "carryover"},
+};
+static const char *const SUMMARY_NAMES[SUM_COUNT][3] = {
+    {"收入总计", "收入合计", "revenue_total"},
+    {"支出总计", "支出合计", "expense_total"},
+    {"基本支出", "basic", NULL},
+    {"项目支出", "project", NULL},
+    {"机关运行经费", "operating_cost", NULL},
+};
+static const char *const TP_NAMES[TP_COUNT][4] = {
+    {"公务用车运行费", "车辆运行费", "公务用车运行维护费", "vehicle_running"},
+    {"公务用车购置费", "车辆购置费", "vehicle_purchase", NULL},
+    {"公务接待费", "reception", NULL, NULL},
+    {"因公出国（境）费", "因公出国经费", "因公出国(境)费", "abroad"},
+    {"合计", "total", NULL, NULL},
+};
+static const char *const TP_SOURCE_NAMES[TPS_COUNT] = {"一般预算", "基金预算", "财政专户"};
+
+const char *revenue_name(revenue_kind k) { return REVENUE_NAMES[k][0]; }
+const char *summary_name(summary_kind k) { return SUMMARY_NAMES[k][0]; }
+const char *tp_name(tp_kind k) { return TP_NAMES[k][0]; }
+const char *tp_source_name(tp_source s) { return TP_SOURCE_NAMES[s]; }
+
+/* Index of name among n rows of up to m names each, or -1. */
+static int lookup(const char *name, const char *const *table, int n, int m)
+{
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < m; j++) {
+            const char *s = table[i * m + j];
+            if (s && strcmp(s, name) == 0)
+                return i;
+        }
+    return -1;
+}
+
+/* Lists the published names of a table, for "expected one of" messages. */
+static const char *list_names(arena *a, const char *const *table, int n, int m)
+{
+    strbuf sb = STRBUF_INIT;
+    for (int i = 0; i < n; i++)
+        sb_printf(&sb, "%s%s", i ? ", " : "", table[i * m]);
+    const char *s = arena_strdup(a, sb_str(&sb));
+    sb_free(&sb);
+    return s;
+}
+
+typedef struct loader {
+    arena *a;
+    diag *d;
+    const config *c;
+    const char *dir;
+    csv_limits lim;
+} loader;
+
+static const char *path_in(const loader *L, const char *file)
+{
+    return arena_printf(L->a, "%s/%s", L->dir, file);
+}
+
+/* Reads dir/file if it exists; NULL (silently) when absent, NULL after a
+ * report when broken.  *broken tells the two apart. */
+static csv_table *open_csv(const loader *L, const char *file, int *broken)
+{
+    const char *path = path_in(L, file);
+    *broken = 0;
+    if (!textio_exists(path))
+        return NULL;
+    int before = L->d->errors;
+    csv_table *t = csv_read(L->a, L->d, path, &L->lim);
+    if (!t || L->d->errors > before) {
+        *broken = 1;
+        return NULL;
+    }
+    return t;
+}
+
+/* Parses an amount cell.  Empty is 0 when allow_empty, else an error. */
+static amount parse_amount(const loader *L, const csv_table *t, const csv_row *r, int f,
+                           int allow_empty)
+{
+    amount am = {0, 0, csv_pos(t, r, f)};
+    if (f < 0)
+        return am;
+    const char *s = r->fields[f];
+    char why[160];
+    switch (money_parse(s, L->c->unit, &am.v, why, sizeof why)) {
+    case MONEY_OK:
+        am.present = 1;
+        if (am.v < 0) {
+            diag_report(L->d, DIAG_ERROR, am.pos,
+                        "%s is negative (%s): budget amounts cannot be negative", t->header[f], s);
+            am.v = 0;
+        }
+        break;
+    case MONEY_EMPTY:
+        if (!allow_empty)
+            diag_report(L->d, DIAG_ERROR, am.pos, "%s is empty: expected an amount in %s",
+                        t->header[f], money_unit_name(L->c->unit));
+        break;
+    default:
+        diag_report(L->d, DIAG_ERROR, am.pos, "%s \"%s\" is not an amount in %s: %s", t->header[f],
+                    s, money_unit_name(L->c->unit), why);
+        break;
+    }
+    return am;
+}
+
+static const char *cell(const csv_row *r, int f)
+{
+    return f >= 0 ? r->fields[f] : "";
+}
+
+/* A text cell that must not be empty. */
+static const char *need_text(const loader *L, const csv_table *t, const csv_row *r, int f)
+{
+    const char *s = cell(r, f);
+    if (!*s)
+        diag_report(L->d, DIAG_ERROR, csv_pos(t, r, f), "%s is empty", t->header[f]);
+    return s;
+}
+
+/* ---- institutions.csv ------------------------------------------------- */
+
+static void load_institutions(loader *L, budget *b)
+{
+    int broken;
+    csv_table *t = open_csv(L, "institutions.csv", &broken);
+    if (!t)
+        return;
+    static const csv_column cols[] = {
+        {"单位名称", "name", 1}, {"单位性质", "kind", 1},
+        {"单位规格", "rank", 1}, {"经费保障形式", "funding", 1},
+    };
+    int ix[4];
+    if (csv_map_columns(t, L->d, cols, 4, ix) < 0)
+        return;
+    b->inst = arena_alloc(L->a, t->nrows * sizeof *b->inst + 1);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const csv_row *r = &t->rows[i];
+        institution *in = &b->inst[b->n_inst++];
+        in->name = need_text(L, t, r, ix[0]);
+        in->kind = cell(r, ix[1]);
+        in->rank = cell(r, ix[2]);
+        in->funding = cell(r, ix[3]);
+        in->pos = csv_pos(t, r, 0);
+    }
+}
+
+/* ---- keyed amounts: revenue.csv, summary.csv --------------------------- */
+
+static void load_keyed(loader *L, const char *file, const csv_column *cols,
+                       const char *const *names, int n, int m, amount *out,
+                       const char **labels, int *has)
+{
+    int broken;
+    csv_table *t = open_csv(L, file, &broken);
+    if (!t)
+        return;
+    int ix[2];
+    if (csv_map_columns(t, L->d, cols, 2, ix) < 0)
+        return;
+    *has = 1;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const csv_row *r = &t->rows[i];
+        const char *key = r->fields[ix[0]];
+        int k = lookup(key, names, n, m);
+        if (k < 0) {
+            diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]), "unknown %s \"%s\"; expected one of: %s",
+                        cols[0].name, key, list_names(L->a, names, n, m));
+            continue;
+        }
+        if (out[k].present) {
+            diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]), "%s \"%s\" is given twice (first at line %d)",
+                        cols[0].name, key, out[k].pos.line);
+            continue;
+        }
+        out[k] = parse_amount(L, t, r, ix[1], 0);
+        if (labels)
+            labels[k] = key;
+    }
+}
+
+/* ---- expenditure.csv and basic_economic.csv --------------------------- */
+
+/* A classification code: digits only, of one of the allowed lengths. */
+static int valid_code(const char *s, int max_len)
+{
+    size_t n = strlen(s);
+    if (strspn(s, "0123456789") != n)
+        return 0;
+    return n == 3 || n == 5 || (max_len >= 7 && n == 7);
+}
+
+static void load_func(loader *L, budget *b)
+{
+    int broken;
+    csv_table *t = open_csv(L, "expenditure.csv", &broken);
+    if (!t)
+        return;
+    static const csv_column cols[] = {
+        {"科目编码", "code", 1}, {"科目名称", "name", 1}, {"基本支出", "basic", 1},
+        {"项目支出", "project", 1}, {"合计", "total", 0},
+    };
+    int ix[5];
+    if (csv_map_columns(t, L->d, cols, 5, ix) < 0)
+        return;
+    b->func = arena_alloc(L->a, t->nrows * sizeof *b->func + 1);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const csv_row *r = &t->rows[i];
+        func_line *fl = &b->func[b->n_func++];
+        fl->code = r->fields[ix[0]];
+        fl->pos = csv_pos(t, r, ix[0]);
+        if (!valid_code(fl->code, 7))
+            diag_report(L->d, DIAG_ERROR, fl->pos,
+                        "科目编码 \"%s\" is not a function code: expected 3 digits (类), 5 (款) "
+                        "or 7 (项)",
+                        fl->code);
+        fl->name = need_text(L, t, r, ix[1]);
+        fl->basic = parse_amount(L, t, r, ix[2], 1);
+        fl->project = parse_amount(L, t, r, ix[3], 1);
+        fl->total = parse_amount(L, t, r, ix[4], 1);
+    }
+}
+
+static void load_econ(loader *L, budget *b)
+{
+    int broken;
+    csv_table *t = open_csv(L, "basic_economic.csv", &broken);
+    if (!t)
+        return;
+    static const csv_column cols[] = {
+        {"科目编码", "code", 1}, {"科目名称", "name", 1}, {"人员经费", "personnel", 1},
+        {"公用经费", "office", 1}, {"合计", "total", 0},
+    };
+    int ix[5];
+    if (csv_map_columns(t, L->d, cols, 5, ix) < 0)
+        return;
+    b->econ = arena_alloc(L->a, t->nrows * sizeof *b->econ + 1);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const csv_row *r = &t->rows[i];
+        econ_line *el = &b->econ[b->n_econ++];
+        el->code = r->fields[ix[0]];
+        el->pos = csv_pos(t, r, ix[0]);
+        if (!valid_code(el->code, 5))
+            diag_report(L->d, DIAG_ERROR, el->pos,
+                        "科目编码 \"%s\" is not an economic code: expected 3 digits (类) or 5 (款)",
+                        el->code);
+        el->name = need_text(L, t, r, ix[1]);
+        el->personnel = parse_amount(L, t, r, ix[2], 1);
+        el->office = parse_amount(L, t, r, ix[3], 1);
+        el->total = parse_amount(L, t, r, ix[4], 1);
+    }
+}
+
+/* ---- three_public.csv ---------------------------------------------------- */
+
+static void load_three_public(loader *L, budget *b)
+{
+    int broken;
+    csv_table *t = open_csv(L, "three_public.csv", &broken);
+    if (!t)
+        return;
+    static const csv_column cols[] = {
+        {"项目", "item", 1},         {"合计", "total", 1},
+        {"一般预算", "general", 0}, {"基金预算", "fund", 0},
+        {"财政专户", "special", 0},
+    };
+    int ix[5];
+    if (csv_map_columns(t, L->d, cols, 5, ix) < 0)
+        return;
+    b->has_tp = 1;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const csv_row *r = &t->rows[i];
+        const char *key = r->fields[ix[0]];
+        int k = lookup(key, &TP_NAMES[0][0], TP_COUNT, 4);
+        if (k < 0) {
+            diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]),
+                        "unknown 项目 \"%s\"; expected one of: %s (or 车辆运行费, 车辆购置费, "
+                        "因公出国经费)",
+                        key, list_names(L->a, &TP_NAMES[0][0], TP_COUNT, 4));
+            continue;
+        }
+        tp_row *tr = &b->tp[k];
+        if (tr->present) {
+            diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]), "项目 \"%s\" is given twice (first at line %d)",
+                        key, tr->pos.line);
+            continue;
+        }
+        tr->present = 1;
+        tr->label = key;
+        tr->pos = csv_pos(t, r, ix[0]);
+        tr->total = parse_amount(L, t, r, ix[1], 0);
+        for (int s = 0; s < TPS_COUNT; s++)
+            tr->source[s] = parse_amount(L, t, r, ix[2 + s], 1);
+    }
+}
+
+/* ---- two-column texts: reasons, duty goals, glossary --------------------- */
+
+static named_text *load_named(loader *L, const char *file, const char *k, const char *ka,
+                              const char *v, const char *va, size_t *n)
+{
+    *n = 0;
+    int broken;
+    csv_table *t = open_csv(L, file, &broken);
+    if (!t)
+        return NULL;
+    const csv_column cols[] = {{k, ka, 1}, {v, va, 1}};
+    int ix[2];
+    if (csv_map_columns(t, L->d, cols, 2, ix) < 0)
+        return NULL;
+    named_text *out = arena_alloc(L->a, t->nrows * sizeof *out + 1);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const csv_row *r = &t->rows[i];
+        out[i].name = need_text(L, t, r, ix[0]);
+        out[i].text = need_text(L, t, r, ix[1]);
+        out[i].pos = csv_pos(t, r, ix[0]);
+    }
+    *n = t->nrows;
+    return out;
+}
+
+/* ---- performance.csv ------------------------------------------------------ */
+
+static const csv_column PERF_COLS[PF_COUNT] = {
+    {"职责名称", "duty", 1},          {"职责描述", "duty_description", 1},
+    {"职责目标", "duty_goal", 1},     {"活动名称", "activity", 1},
+    {"活动描述", "activity_description", 1}, {"绩效目标", "target", 1},
+    {"绩效指标", "indicator", 1},     {"指标描述", "indicator_description", 1},
+    {"优", "excellent", 1},           {"良", "good", 1},
+    {"中", "fair", 1},                {"差", "poor", 1},
+};
+
+static void load_performance(loader *L, budget *b)
+{
+    int broken;
+    csv_table *t = open_csv(L, "performance.csv", &broken);
+    if (!t)
+        return;
+    int ix[PF_COUNT];
+    if (csv_map_columns(t, L->d, PERF_COLS, PF_COUNT, ix) < 0)
+        return;
+    b->perf = arena_alloc(L->a, t->nrows * sizeof *b->perf + 1);
+    int duty = -1, activity = -1;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const csv_row *r = &t->rows[i];
+        perf_row *p = &b->perf[b->n_perf++];
+        for (int c = 0; c < PF_COUNT; c++)
+            p->cell[c] = cell(r, ix[c]);
+        p->pos = csv_pos(t, r, ix[PF_DUTY]);
+        /* A blank 职责名称 continues the duty above (the seed's published
+         * form, shown merged); a blank 活动名称 continues the activity. */
+        if (*p->cell[PF_DUTY]) {
+            duty++;
+            p->new_duty = 1;
+            if (!*p->cell[PF_ACTIVITY])
+                diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[PF_ACTIVITY]),
+                            "活动名称 is empty on the first row of duty \"%s\": a duty starts "
+                            "with its first activity",
+                            p->cell[PF_DUTY]);
+        } else {
+            if (duty < 0)
+                diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[PF_DUTY]),
+                            "职责名称 is empty on the first row: the table must start with a duty");
+            for (int c = PF_DUTY_DESC; c <= PF_DUTY_GOAL; c++)
+                if (*p->cell[c])
+                    diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[c]),
+                                "%s is given on a row whose 职责名称 is empty: a duty's "
+                                "description belongs on its first row",
+                                PERF_COLS[c].name);
+        }
+        if (*p->cell[PF_ACTIVITY] || p->new_duty) {
+            activity++;
+            p->new_activity = 1;
+        } else if (*p->cell[PF_ACTIVITY_DESC]) {
+            diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[PF_ACTIVITY_DESC]),
+                        "活动描述 is given on a row whose 活动名称 is empty: an activity's "
+                        "description belongs on its first row");
+        }
+        p->duty = duty < 0 ? 0 : duty;
+        p->activity = activity < 0 ? 0 : activity;
+    }
+    b->n_duties = duty + 1;
+    b->n_activities = activity + 1;
+}
+
+/* ---- text files ------------------------------------------------------------ */
+
+static void load_text(loader *L, const char *file, text_file *tf)
+{
+    memset(tf, 0, sizeof *tf);
+    const char *path = path_in(L, file);
+    if (!textio_exists(path))
+        return;
+    size_t len;
+    const char *enc;
+    char *s = textio_read_utf8(L->a, L->d, path, (size_t)L->c->max_cell * 16, &len, &enc);
+    if (!s)
+        return;
+    tf->path = path;
+    size_t cap = 1;
+    for (size_t i = 0; i < len; i++)
+        cap += s[i] == '\n';
+    tf->para = arena_alloc(L->a, cap * sizeof *tf->para);
+    tf->pos = arena_alloc(L->a, cap * sizeof *tf->pos);
+    int line = 1;
+    char *p = s;
+    while (*p) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        size_t n;
+        const char *trimmed = utf8_trim(p, &n);
+        if (n > 0) {
+            tf->para[tf->n] = arena_strndup(L->a, trimmed, n);
+            tf->pos[tf->n] = diag_at(path, line, 0);
+            tf->n++;
+        }
+        line++;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+}
+
+int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, budget *b)
+{
+    memset(b, 0, sizeof *b);
+    b->year = year;
+    b->dir = dir;
+    loader L = {a, d, c, dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}};
+    int before = d->errors;
+    if (!textio_exists(dir)) {
+        diag_report(d, DIAG_ERROR, diag_at(dir, 0, 0), "input folder does not exist");
+        return -1;
+    }
+    load_institutions(&L, b);
+    load_text(&L, "duties.txt", &b->duties);
+    static const csv_column rev_cols[] = {{"收入项目", "item", 1}, {"预算数", "amount", 1}};
+    load_keyed(&L, "revenue.csv", rev_cols, &REVENUE_NAMES[0][0], REV_COUNT, 3, b->revenue,
+               b->revenue_label, &b->has_revenue);
+    static const csv_column sum_cols[] = {{"项目", "item", 1}, {"金额", "amount", 1}};
+    load_keyed(&L, "summary.csv", sum_cols, &SUMMARY_NAMES[0][0], SUM_COUNT, 3, b->summary, NULL,
+               &b->has_summary);
+    load_func(&L, b);
+    load_econ(&L, b);
+    load_three_public(&L, b);
+    b->reasons = load_named(&L, "reasons.csv", "项目", "item", "说明", "reason", &b->n_reasons);
+    load_text(&L, "overall_goal.txt", &b->overall_goal);
+    b->duty_goals =
+        load_named(&L, "duty_goals.csv", "职责", "duty", "绩效目标", "goal", &b->n_duty_goals);
+    load_performance(&L, b);
+    b->glossary = load_named(&L, "glossary.csv", "名词", "term", "解释", "definition", &b->n_glossary);
+    load_text(&L, "notes.txt", &b->notes);
+    return d->errors > before ? -1 : 0;
+}
+
+/* ---- derived figures -------------------------------------------------------- */
+
+money budget_revenue_total(const budget *b, int *found)
+{
+    if (b->summary[SUM_REVENUE_TOTAL].present) {
+        *found = 1;
+        return b->summary[SUM_REVENUE_TOTAL].v;
+    }
+    money s = 0;
+    *found = b->has_revenue;
+    for (int k = 0; k < REV_COUNT; k++)
+        s += b->revenue[k].v;
+    return s;
+}
+
+money budget_fiscal_revenue(const budget *b, int *found)
+{
+    *found = b->has_revenue;
+    return b->revenue[REV_GENERAL].v + b->revenue[REV_FUND].v + b->revenue[REV_STATE_CAPITAL].v;
+}
+
+/* Sum of the 类-level (3-digit) function lines: check.c proves each 类
+ * equals the sum of its 款 and each 款 the sum of its 项. */
+static money func_sum(const budget *b, int which, int *found)
+{
+    money s = 0;
+    *found = b->n_func > 0;
+    for (size_t i = 0; i < b->n_func; i++)
+        if (strlen(b->func[i].code) == 3)
+            s += which == 0 ? b->func[i].basic.v : b->func[i].project.v;
+    return s;
+}
+
+money budget_figure(const budget *b, summary_kind k, int *found)
+{
+    if (b->summary[k].present) {
+        *found = 1;
+        return b->summary[k].v;
+    }
+    int f1 = 0, f2 = 0;
+    switch (k) {
+    case SUM_REVENUE_TOTAL: return budget_revenue_total(b, found);
+    case SUM_BASIC: return func_sum(b, 0, found);
+    case SUM_PROJECT: return func_sum(b, 1, found);
+    case SUM_EXPENSE_TOTAL: {
+        money v = func_sum(b, 0, &f1) + func_sum(b, 1, &f2);
+        *found = f1;
+        return v;
+    }
+    case SUM_OPERATING_COST: {
+        money s = 0;
+        *found = b->n_econ > 0;
+        for (size_t i = 0; i < b->n_econ; i++)
+            if (strlen(b->econ[i].code) == 3)
+                s += b->econ[i].office.v;
+        return s;
+    }
+    default: *found = 0; return 0;
+    }
+}
+
+const named_text *budget_reason(const budget *b, const char *key)
+{
+    for (size_t i = 0; i < b->n_reasons; i++)
+        if (strcmp(b->reasons[i].name, key) == 0)
+            return &b->reasons[i];
+    return NULL;
+}
+
+/* ---- figures named by templates ----------------------------------------- */
+
+int data_figure_lookup(const char *name, figure_ref *r)
+{
+    int k;
+    if ((k = lookup(name, &SUMMARY_NAMES[0][0], SUM_COUNT, 3)) >= 0) {
+        *r = (figure_ref){FIG_SUMMARY, k};
+        return 1;
+    }
+    if ((k = lookup(name, &REVENUE_NAMES[0][0], REV_COUNT, 3)) >= 0) {
+        *r = (figure_ref){FIG_REVENUE, k};
+        return 1;
+    }
+    if (strcmp(name, "三公合计") == 0 || strcmp(name, "三公经费合计") == 0) {
+        *r = (figure_ref){FIG_TP, TP_TOTAL};
+        return 1;
+    }
+    if ((k = lookup(name, &TP_NAMES[0][0], TP_TOTAL, 4)) >= 0) {
+        *r = (figure_ref){FIG_TP, k};
+        return 1;
+    }
+    if (strcmp(name, "财政拨款收入") == 0) {
+        *r = (figure_ref){FIG_FISCAL, 0};
+        return 1;
+    }
+    return 0;
+}
+
+const char *data_figure_name(figure_ref r)
+{
+    switch (r.kind) {
+    case FIG_SUMMARY: return SUMMARY_NAMES[r.index][0];
+    case FIG_REVENUE: return REVENUE_NAMES[r.index][0];
+    case FIG_TP: return r.index == TP_TOTAL ? "三公合计" : TP_NAMES[r.index][0];
+    default: return "财政拨款收入";
+    }
+}
+
+money data_figure(const budget *b, figure_ref r, int *found, diag_pos *pos)
+{
+    diag_pos none = {0};
+    if (pos)
+        *pos = none;
+    switch (r.kind) {
+    case FIG_SUMMARY:
+        if (pos)
+            *pos = b->summary[r.index].pos;
+        return budget_figure(b, (summary_kind)r.index, found);
+    case FIG_REVENUE:
+        *found = b->revenue[r.index].present;
+        if (pos)
+            *pos = b->revenue[r.index].pos;
+        return b->revenue[r.index].v;
+    case FIG_TP: {
+        const tp_row *t = &b->tp[r.index];
+        if (t->present) {
+            *found = 1;
+            if (pos)
+                *pos = t->total.pos;
+            return t->total.v;
+        }
+        if (r.index != TP_TOTAL || !b->has_tp) {
+            *found = 0;
+            return 0;
+        }
+        /* No 合计 row: the total is the sum of the items. */
+        money s = 0;
+        for (int i = 0; i < TP_TOTAL; i++)
+            s += b->tp[i].total.v;
+        *found = 1;
+        return s;
+    }
+    default:
+        return budget_fiscal_revenue(b, found);
+    }
+}

@@ -1,0 +1,222 @@
+/*
+ * budgetgen — lays out a department's budget disclosure (部门预算信息公开)
+ * as a PDF and an Excel workbook from an INI config and CSV data, checking
+ * every figure before anything is published.
+ *
+ * Start reading here.  The pipeline, one module per stage:
+ *   config.c, load.c (csv.c, textio.c)   INI + CSV → data model (data.h)
+ *   check.c                              balancing rules → findings
+ *   template.c, build.c                  data + template → document (doc.h)
+ *   layout.c (linebreak.c, fonts.c)      document → pages
+ *   render_pdf.c, render_xlsx.c          pages / tables → files
+ * Exit status: 0 ok, 1 findings (errors) in the data, 2 usage or I/O error.
+ */
+#include "build.h"
+#include "check.h"
+#include "config.h"
+#include "diag.h"
+#include "doc.h"
+#include "load.h"
+#include "render.h"
+#include "template.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXIT_FINDINGS 1
+#define EXIT_USAGE 2
+
+static void usage(FILE *out)
+{
+    fputs("Usage: budgetgen COMMAND [OPTIONS] CONFIG.ini\n"
+          "\n"
+          "Lays out a department's annual budget disclosure (部门预算信息公开) as a PDF\n"
+          "and an Excel workbook, after checking that every figure adds up.\n"
+          "\n"
+          "Commands:\n"
+          "  check CONFIG.ini   load the data and run every consistency rule; print the\n"
+          "                     findings and a summary; write nothing\n"
+          "  build CONFIG.ini   check, then write output/NAME.pdf and NAME.xlsx (refuses\n"
+          "                     when check finds errors; warnings do not stop it)\n"
+          "  tree CONFIG.ini    print the document model (headings, paragraphs, tables\n"
+          "                     with spans) as text, for review and tests\n"
+          "\n"
+          "Options:\n"
+          "  -s, --strict          treat warnings as errors\n"
+          "  -f, --format=LIST     with build: pdf, xlsx or pdf,xlsx (overrides the config)\n"
+          "  -o, --output-dir=DIR  with build: write into DIR instead of [output] dir\n"
+          "  -q, --quiet           print only warnings and errors\n"
+          "  -h, --help            show this help and exit\n"
+          "  -V, --version         show the version and exit\n"
+          "\n"
+          "Exit status: 0 ok; 1 the data has errors (or warnings with --strict);\n"
+          "2 usage, configuration or I/O error.\n"
+          "\n"
+          "Messages have the form FILE:LINE:COLUMN: error|warning|note: TEXT.  Output files\n"
+          "are written to a temporary name and renamed into place, so a failed run never\n"
+          "leaves a half-written file.  SOURCE_DATE_EPOCH fixes the PDF dates; by default\n"
+          "they are fixed to 1 January of the budget year, so the same input always gives\n"
+          "byte-identical files.\n"
+          "\n"
+          "Config keys (INI, UTF-8; unknown keys are errors):\n",
+          out);
+    config_print_keys(out);
+    fputs("\nInput folder files (CSV with a header row; UTF-8, UTF-8 with BOM or GBK):\n  ", out);
+    for (int i = 0; load_file_names[i]; i++)
+        fprintf(out, "%s%s", load_file_names[i], load_file_names[i + 1] ? ", " : "\n");
+    fputs("\nSee docs/input.md for every file's columns, docs/templates.md for templates.\n"
+          "Example: budgetgen build config/cangzhou-2020.ini\n",
+          out);
+}
+
+typedef struct options {
+    int strict, quiet;
+    const char *formats;
+    const char *output_dir;
+} options;
+
+/* Everything one run holds, freed together. */
+typedef struct run {
+    arena *a;
+    diag d;
+    config *cfg;
+    budget cur, prev;
+    int have_prev;
+} run;
+
+/* Loads and checks; returns 0 ok, or an exit status. */
+static int load_and_check(run *r, const char *config_path, const options *o)
+{
+    diag_init(&r->d, stderr);
+    r->d.strict = o->strict;
+    r->d.quiet = o->quiet;
+    r->cfg = config_load(r->a, &r->d, config_path);
+    if (!r->cfg)
+        return EXIT_USAGE;
+    if (o->formats && config_set_formats(r->cfg, o->formats) < 0) {
+        fprintf(stderr, "budgetgen: error: --format=%s: expected pdf, xlsx or pdf,xlsx\n",
+                o->formats);
+        return EXIT_USAGE;
+    }
+    if (o->output_dir)
+        r->cfg->output_dir = o->output_dir;
+    int load_failed = load_budget(r->a, &r->d, r->cfg, r->cfg->input_dir, r->cfg->year, &r->cur);
+    if (r->cfg->previous_dir) {
+        r->have_prev = 1;
+        if (load_budget(r->a, &r->d, r->cfg, r->cfg->previous_dir, r->cfg->previous_year,
+                        &r->prev) < 0)
+            load_failed = -1;
+    }
+    if (load_failed < 0)
+        return EXIT_FINDINGS; /* stop between stages on any error */
+    check_budget(&r->d, r->cfg, &r->cur, r->have_prev ? &r->prev : NULL);
+    return r->d.errors ? EXIT_FINDINGS : 0;
+}
+
+static void summary_line(const run *r, const char *what)
+{
+    if (r->d.quiet && !r->d.errors && !r->d.warnings)
+        return;
+    fprintf(stderr, "budgetgen: %s: %d error%s, %d warning%s\n", what, r->d.errors,
+            r->d.errors == 1 ? "" : "s", r->d.warnings, r->d.warnings == 1 ? "" : "s");
+}
+
+static int cmd_check(run *r, const char *path, const options *o)
+{
+    int st = load_and_check(r, path, o);
+    if (r->cfg) {
+        summary_line(r, r->cfg->path);
+        if (!o->quiet && st == 0)
+            fprintf(stderr, "budgetgen: %s: every balancing rule holds%s\n", r->cfg->path,
+                    r->d.warnings ? " (see the warnings above)" : "");
+    }
+    return st;
+}
+
+static int cmd_build(run *r, const char *path, const options *o, int tree_only)
+{
+    int st = load_and_check(r, path, o);
+    if (st) {
+        if (r->cfg) {
+            summary_line(r, r->cfg->path);
+            if (st == EXIT_FINDINGS)
+                fprintf(stderr, "budgetgen: nothing written: correct the errors above first\n");
+        }
+        return st;
+    }
+    tmpl *t = template_load(r->a, &r->d, r->cfg->template_path);
+    if (!t)
+        return EXIT_USAGE;
+    doc *dm = build_document(r->a, &r->d, r->cfg, t, &r->cur, r->have_prev ? &r->prev : NULL);
+    if (!dm) {
+        summary_line(r, r->cfg->path);
+        return EXIT_FINDINGS;
+    }
+    if (tree_only) {
+        doc_dump_tree(dm, stdout);
+        return 0;
+    }
+    int rc = 0;
+    if (r->cfg->want_pdf && render_pdf(r->a, &r->d, r->cfg, dm) < 0)
+        rc = EXIT_USAGE;
+    if (!rc && r->cfg->want_xlsx && render_xlsx(r->a, &r->d, r->cfg, dm) < 0)
+        rc = EXIT_USAGE;
+    summary_line(r, r->cfg->path);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"strict", no_argument, NULL, 's'},
+        {"format", required_argument, NULL, 'f'},
+        {"output-dir", required_argument, NULL, 'o'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    options o = {0};
+    int ch;
+    /* GNU getopt permutes, so options may follow the command word. */
+    while ((ch = getopt_long(argc, argv, "sf:o:qhV", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 's': o.strict = 1; break;
+        case 'f': o.formats = optarg; break;
+        case 'o': o.output_dir = optarg; break;
+        case 'q': o.quiet = 1; break;
+        case 'h': usage(stdout); return 0;
+        case 'V': puts("budgetgen 0.1"); return 0;
+        default:
+            fputs("Try 'budgetgen --help'.\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (argc - optind != 2) {
+        fputs("budgetgen: expected a command and a config file, e.g. "
+              "'budgetgen check config/cangzhou-2020.ini'\nTry 'budgetgen --help'.\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[optind], *path = argv[optind + 1];
+    run r;
+    memset(&r, 0, sizeof r);
+    r.a = arena_new();
+    int st;
+    if (!strcmp(cmd, "check"))
+        st = cmd_check(&r, path, &o);
+    else if (!strcmp(cmd, "build"))
+        st = cmd_build(&r, path, &o, 0);
+    else if (!strcmp(cmd, "tree"))
+        st = cmd_build(&r, path, &o, 1);
+    else {
+        fprintf(stderr, "budgetgen: unknown command '%s': expected check, build or tree\n"
+                        "Try 'budgetgen --help'.\n",
+                cmd);
+        st = EXIT_USAGE;
+    }
+    arena_free_all(r.a);
+    return st;
+}

@@ -1,0 +1,254 @@
+/*
+ * money — exact decimal parsing and half-up rounding (see money.h).
+ */
+#include "money.h"
+
+#include "utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+money money_unit_scale(money_unit u)
+{
+    return u == MONEY_WAN ? 1000000 : 100;
+}
+
+const char *money_unit_name(money_unit u)
+{
+    return u == MONEY_WAN ? "万元" : "元";
+}
+
+int money_unit_max_decimals(money_unit u)
+{
+    return u == MONEY_WAN ? 6 : 2;
+}
+
+static void say(char *why, size_t n, const char *msg)
+{
+    if (why && n)
+        snprintf(why, n, "%s", msg);
+}
+
+/* Maps full-width forms to ASCII: digits, '-', ',', '.'; 0 otherwise. */
+static int ascii_of(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (int)cp;
+    if (cp >= 0xFF10 && cp <= 0xFF19)
+        return (int)('0' + (cp - 0xFF10));
+    switch (cp) {
+    case 0xFF0D: return '-'; /* － */
+    case 0xFF0C: return ','; /* ， */
+    case 0xFF0E: return '.'; /* ． */
+    default: return 0;
+    }
+}
+
+money_status money_parse(const char *text, money_unit unit, money *out, char *why, size_t whylen)
+{
+    size_t len;
+    const char *s = utf8_trim(text, &len);
+    const char *end = s + len;
+    if (len == 0) {
+        say(why, whylen, "empty");
+        return MONEY_EMPTY;
+    }
+    int neg = 0, seen_digit = 0, seen_point = 0, frac_digits = 0;
+    int group = -1;       /* digits since the last ',' (-1: no ',' seen) */
+    int int_digits = 0;   /* digits before the first ',' or point */
+    const int maxdec = money_unit_max_decimals(unit);
+    const money scale = money_unit_scale(unit);
+    /* Accumulate the value in fen directly: integer part * scale plus the
+     * fraction digits placed by position. */
+    money ipart = 0, fpart = 0, fscale = scale;
+    int first = 1;
+    while (s < end) {
+        uint32_t cp;
+        int k = utf8_decode(s, (size_t)(end - s), &cp);
+        if (k == 0) {
+            say(why, whylen, "invalid UTF-8");
+            return MONEY_SYNTAX;
+        }
+        s += k;
+        int c = ascii_of(cp);
+        if (c == '-' && first) {
+            neg = 1;
+            first = 0;
+            continue;
+        }
+        first = 0;
+        if (c >= '0' && c <= '9') {
+            int d = c - '0';
+            seen_digit = 1;
+            if (seen_point) {
+                if (++frac_digits > maxdec) {
+                    if (why && whylen)
+                        snprintf(why, whylen, "more than %d decimals for an amount in %s", maxdec,
+                                 money_unit_name(unit));
+                    return MONEY_PRECISION;
+                }
+                fscale /= 10;
+                fpart += d * fscale;
+            } else {
+                if (group >= 0)
+                    group++;
+                else
+                    int_digits++;
+                if (group > 3) {
+                    say(why, whylen, "thousands separators must separate groups of three digits");
+                    return MONEY_SYNTAX;
+                }
+                if (ipart > (INT64_MAX / scale - 1 - d) / 10) {
+                    say(why, whylen, "too large an amount");
+                    return MONEY_OVERFLOW;
+                }
+                ipart = ipart * 10 + d;
+            }
+        } else if (c == ',' && !seen_point) {
+            if (!seen_digit || (group >= 0 && group != 3) || (group < 0 && int_digits > 3)) {
+                say(why, whylen, "thousands separators must separate groups of three digits");
+                return MONEY_SYNTAX;
+            }
+            group = 0;
+        } else if (c == '.' && !seen_point) {
+            if (group >= 0 && group != 3) {
+                say(why, whylen, "thousands separators must separate groups of three digits");
+                return MONEY_SYNTAX;
+            }
+            seen_point = 1;
+        } else {
+            say(why, whylen, "expected digits, with an optional sign, thousands separators and decimal point");
+            return MONEY_SYNTAX;
+        }
+    }
+    if (!seen_digit || (group >= 0 && group != 3)) {
+        say(why, whylen, !seen_digit ? "no digits" : "thousands separators must separate groups of three digits");
+        return MONEY_SYNTAX;
+    }
+    money v = ipart * scale + fpart;
+    *out = neg ? -v : v;
+    return MONEY_OK;
+}
+
+/* Divides a by b (b > 0) rounding half away from zero. */
+static int64_t div_half_up(int64_t a, int64_t b)
+{
+    int64_t q = a / b, r = a % b;
+    if (r < 0)
+        r = -r;
+    if (2 * r >= b)
+        q += a < 0 ? -1 : 1;
+    return q;
+}
+
+/* Writes v as exactly `digits` decimal digits, zero-padded (v < 10^digits). */
+static void zero_pad(uint64_t v, int digits, char *out)
+{
+    for (int i = digits - 1; i >= 0; i--) {
+        out[i] = (char)('0' + v % 10);
+        v /= 10;
+    }
+    out[digits] = '\0';
+}
+
+static int64_t pow10i(int d)
+{
+    int64_t p = 1;
+    while (d-- > 0)
+        p *= 10;
+    return p;
+}
+
+money money_round(money v, money_unit unit, int decimals)
+{
+    int maxdec = money_unit_max_decimals(unit);
+    if (decimals >= maxdec)
+        return v;
+    int64_t step = pow10i(maxdec - decimals);
+    return div_half_up(v, step) * step;
+}
+
+void money_format(money v, money_unit unit, int decimals, int thousands, int trim, char *out,
+                  size_t n)
+{
+    int maxdec = money_unit_max_decimals(unit);
+    if (decimals > maxdec)
+        decimals = maxdec;
+    if (decimals < 0)
+        decimals = 0;
+    /* Value in units of 10^-decimals of the display unit. */
+    int64_t scaled = div_half_up(v, pow10i(maxdec - decimals));
+    int neg = scaled < 0;
+    uint64_t a = neg ? (uint64_t)0 - (uint64_t)scaled : (uint64_t)scaled;
+    uint64_t p = (uint64_t)pow10i(decimals);
+    uint64_t ip = a / p, fp = a % p;
+    char digits[32], buf[64];
+    snprintf(digits, sizeof digits, "%llu", (unsigned long long)ip);
+    size_t nd = strlen(digits), o = 0;
+    if (neg)
+        buf[o++] = '-';
+    for (size_t i = 0; i < nd; i++) {
+        if (thousands && i > 0 && (nd - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    if (decimals > 0) {
+        char frac[16];
+        zero_pad(fp, decimals, frac);
+        int fl = decimals;
+        if (trim)
+            while (fl > 0 && frac[fl - 1] == '0')
+                fl--;
+        if (fl > 0) {
+            buf[o++] = '.';
+            memcpy(buf + o, frac, (size_t)fl);
+            o += (size_t)fl;
+        }
+    }
+    buf[o] = '\0';
+    /* "-0" after rounding is shown as "0". */
+    if (neg && strspn(buf + 1, "0.,") == strlen(buf + 1))
+        memmove(buf, buf + 1, o);
+    snprintf(out, n, "%s", buf);
+}
+
+int64_t money_percent(money num, money den, int decimals)
+{
+    /* 100 * 10^decimals * num / den with a 128-bit intermediate: amounts up
+     * to 9.2e18 fen times 10^8 do not fit in 64 bits. */
+    __extension__ typedef __int128 i128;
+    i128 n = (i128)num * 100 * pow10i(decimals);
+    i128 d = den;
+    if (d < 0) {
+        d = -d;
+        n = -n;
+    }
+    i128 q = n / d, r = n % d;
+    if (r < 0)
+        r = -r;
+    if (2 * r >= d)
+        q += n < 0 ? -1 : 1;
+    return (int64_t)q;
+}
+
+void money_format_percent(int64_t scaled, int decimals, int trim, char *out, size_t n)
+{
+    /* A percentage is formatted like an amount in a unit whose scale is
+     * 10^decimals: reuse the decimal formatter via plain arithmetic. */
+    int neg = scaled < 0;
+    uint64_t a = neg ? (uint64_t)0 - (uint64_t)scaled : (uint64_t)scaled;
+    uint64_t p = (uint64_t)pow10i(decimals);
+    char frac[16] = "";
+    int fl = 0;
+    if (decimals > 0) {
+        zero_pad(a % p, decimals, frac);
+        fl = decimals;
+        if (trim)
+            while (fl > 0 && frac[fl - 1] == '0')
+                fl--;
+    }
+    if (neg && a == 0)
+        neg = 0;
+    snprintf(out, n, "%s%llu%s%.*s", neg ? "-" : "", (unsigned long long)(a / p), fl ? "." : "",
+             fl, frac);
+}

@@ -1,0 +1,27 @@
+/*
+ * strbuf — a growable byte string for building text (malloc-backed; copy the
+ * result into the arena when it must live on).  Always NUL-terminated.
+ */
+#ifndef GEN_STRBUF_H
+#define GEN_STRBUF_H
+
+#include <stddef.h>
+
+typedef struct strbuf {
+    char *buf; /* NULL until something is appended; use sb_str() */
+    size_t len;
+    size_t cap;
+} strbuf;
+
+#define STRBUF_INIT {NULL, 0, 0}
+
+void sb_append(strbuf *sb, const char *s);
+void sb_appendn(strbuf *sb, const char *s, size_t n);
+void sb_putc(strbuf *sb, char c);
+void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The contents; "" for an empty buffer.  Valid until the next append. */
+const char *sb_str(const strbuf *sb);
+void sb_reset(strbuf *sb);
+void sb_free(strbuf *sb);
+
+#endif

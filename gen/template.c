@@ -1,0 +1,495 @@
+/*
+ * template — parser of the line-based template language (see template.h and
+ * docs/templates.md).
+ *
+ *   # comment
+ *   directive TEXT
+ *   table NAME            (block: title, unit, head, col, note, empty-note,
+ *     …                    sheet, landscape; closed by "end")
+ *   end
+ *   if previous|has:NAME|no:NAME   (block closed by "end")
+ *
+ * Placeholders {…} are checked for balanced braces and known functions
+ * here; names are resolved against the data by build.c.
+ */
+#include "template.h"
+
+#include "data.h"
+#include "strbuf.h"
+#include "textio.h"
+#include "utf8.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const tmpl_case_names[TC_NCASES] = {"same", "up", "down", "new", "gone"};
+
+typedef struct parser {
+    arena *a;
+    diag *d;
+    tmpl *t;
+    int line;
+    /* growable arrays (malloc'd while parsing, copied to the arena at the end) */
+    tmpl_stmt *stmts;
+    int cap_stmts;
+    tmpl_table *table; /* open table block, or NULL */
+    int if_stack[32];
+    int if_depth;
+} parser;
+
+static void err(parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void err(parser *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vreport(p->d, DIAG_ERROR, template_pos(p->t, p->line), fmt, ap);
+    va_end(ap);
+}
+
+diag_pos template_pos(const tmpl *t, int line)
+{
+    return diag_at(t->path, line, 0);
+}
+
+/* Splits "word rest" at the first run of spaces.  *rest is "" if none. */
+static char *first_word(char *s, char **rest)
+{
+    s += strspn(s, " \t");
+    char *e = s + strcspn(s, " \t");
+    if (*e) {
+        *e++ = '\0';
+        e += strspn(e, " \t");
+    }
+    *rest = e;
+    return s;
+}
+
+static const char *const FUNCTIONS[] = {"上年", "比较", "列举", "原因", NULL};
+
+/* Checks the placeholders of one text: balanced braces ({{ and }} are
+ * literal braces), non-empty names, known function names. */
+static void check_placeholders(parser *p, const char *s)
+{
+    while (*s) {
+        if (s[0] == '{' && s[1] == '{') {
+            s += 2;
+            continue;
+        }
+        if (s[0] == '}' && s[1] == '}') {
+            s += 2;
+            continue;
+        }
+        if (*s == '}') {
+            err(p, "unmatched '}' (write }} for a literal brace)");
+            return;
+        }
+        if (*s != '{') {
+            s++;
+            continue;
+        }
+        const char *e = strchr(s, '}');
+        const char *nested = strchr(s + 1, '{');
+        if (!e || (nested && nested < e)) {
+            err(p, "placeholder \"%s\" is not closed with '}'", s);
+            return;
+        }
+        size_t n = (size_t)(e - s - 1);
+        char name[256];
+        if (n == 0 || n >= sizeof name) {
+            err(p, "empty or over-long placeholder");
+            return;
+        }
+        memcpy(name, s + 1, n);
+        name[n] = '\0';
+        char *colon = strchr(name, ':');
+        if (colon) {
+            *colon = '\0';
+            int known = 0;
+            for (int i = 0; FUNCTIONS[i]; i++)
+                known |= strcmp(FUNCTIONS[i], name) == 0;
+            if (!known)
+                err(p, "unknown function {%s:…}; expected 上年, 比较, 列举 or 原因", name);
+        }
+        s = e + 1;
+    }
+}
+
+static tmpl_stmt *add_stmt(parser *p, tmpl_kind kind, const char *arg)
+{
+    if (p->t->n == p->cap_stmts) {
+        p->cap_stmts = p->cap_stmts ? p->cap_stmts * 2 : 64;
+        p->stmts = xrealloc(p->stmts, (size_t)p->cap_stmts * sizeof *p->stmts);
+    }
+    tmpl_stmt *s = &p->stmts[p->t->n++];
+    memset(s, 0, sizeof *s);
+    s->kind = kind;
+    s->arg = arg ? arena_strdup(p->a, arg) : NULL;
+    s->line = p->line;
+    return s;
+}
+
+static int need_text(parser *p, const char *dir, const char *rest)
+{
+    if (!*rest) {
+        err(p, "%s needs text after it", dir);
+        return 0;
+    }
+    check_placeholders(p, rest);
+    return 1;
+}
+
+/* ---- table blocks -------------------------------------------------------- */
+
+static const char *const SOURCES[] = {"institutions", "three_public", "performance", NULL};
+
+static void table_directive(parser *p, const char *dir, char *rest)
+{
+    tmpl_table *tb = p->table;
+    if (!strcmp(dir, "title") || !strcmp(dir, "unit") || !strcmp(dir, "note") ||
+        !strcmp(dir, "empty-note") || !strcmp(dir, "sheet")) {
+        if (!need_text(p, dir, rest))
+            return;
+        const char *v = arena_strdup(p->a, rest);
+        if (!strcmp(dir, "title"))
+            tb->title = v;
+        else if (!strcmp(dir, "unit"))
+            tb->unit = v;
+        else if (!strcmp(dir, "note"))
+            tb->note = v;
+        else if (!strcmp(dir, "empty-note"))
+            tb->empty_note = v;
+        else
+            tb->sheet = v;
+    } else if (!strcmp(dir, "landscape")) {
+        tb->landscape = 1;
+    } else if (!strcmp(dir, "head")) {
+        if (!need_text(p, dir, rest))
+            return;
+        tb->head = xrealloc(tb->head, (size_t)(tb->n_head + 1) * sizeof *tb->head);
+        tb->head_line = xrealloc(tb->head_line, (size_t)(tb->n_head + 1) * sizeof(int));
+        tb->head[tb->n_head] = arena_strdup(p->a, rest);
+        tb->head_line[tb->n_head] = p->line;
+        tb->n_head++;
+    } else if (!strcmp(dir, "col")) {
+        char *opts;
+        char *key = first_word(rest, &opts);
+        if (!*key) {
+            err(p, "col needs a field name");
+            return;
+        }
+        tb->cols = xrealloc(tb->cols, (size_t)(tb->ncols + 1) * sizeof *tb->cols);
+        tmpl_column *c = &tb->cols[tb->ncols++];
+        memset(c, 0, sizeof *c);
+        c->key = arena_strdup(p->a, key);
+        c->kind = DOC_COL_TEXT;
+        c->align = DOC_LEFT;
+        c->weight = 1;
+        c->line = p->line;
+        int aligned = 0;
+        while (*opts) {
+            char *o = first_word(opts, &opts);
+            if (!strcmp(o, "text"))
+                c->kind = DOC_COL_TEXT;
+            else if (!strcmp(o, "code"))
+                c->kind = DOC_COL_CODE;
+            else if (!strcmp(o, "amount")) {
+                c->kind = DOC_COL_AMOUNT;
+                if (!aligned)
+                    c->align = DOC_RIGHT;
+            } else if (!strcmp(o, "percent")) {
+                c->kind = DOC_COL_PERCENT;
+                if (!aligned)
+                    c->align = DOC_RIGHT;
+            } else if (!strcmp(o, "left") || !strcmp(o, "center") || !strcmp(o, "right")) {
+                c->align = o[0] == 'l' ? DOC_LEFT : o[0] == 'c' ? DOC_CENTER : DOC_RIGHT;
+                aligned = 1;
+            } else if (!strcmp(o, "merge=duty"))
+                c->merge = 1;
+            else if (!strcmp(o, "merge=activity"))
+                c->merge = 2;
+            else if (!strcmp(o, "blank-zero"))
+                c->flags |= TC_BLANK_ZERO;
+            else if (!strncmp(o, "compare=", 8) && o[8])
+                c->compare = arena_strdup(p->a, o + 8);
+            else if (!strncmp(o, "min=", 4) && atof(o + 4) > 0)
+                c->min_chars = atof(o + 4);
+            else if (!strncmp(o, "weight=", 7) && atof(o + 7) > 0)
+                c->weight = atof(o + 7);
+            else
+                err(p, "unknown column option \"%s\"; expected text, code, amount, percent, "
+                       "left, center, right, merge=duty, merge=activity, blank-zero, "
+                       "compare=FAMILY, min=EM or weight=N",
+                    o);
+        }
+    } else {
+        err(p, "\"%s\" is not a table directive; expected title, unit, head, col, note, "
+               "empty-note, sheet, landscape or end",
+            dir);
+    }
+}
+
+static void close_table(parser *p)
+{
+    tmpl_table *tb = p->table;
+    p->table = NULL;
+    if (tb->ncols == 0)
+        err(p, "table %s has no col lines", tb->source);
+    /* Copy the malloc'd arrays into the arena. */
+    const char **h = arena_alloc(p->a, (size_t)tb->n_head * sizeof *h + 1);
+    int *hl = arena_alloc(p->a, (size_t)tb->n_head * sizeof *hl + 1);
+    if (tb->n_head) {
+        memcpy(h, tb->head, (size_t)tb->n_head * sizeof *h);
+        memcpy(hl, tb->head_line, (size_t)tb->n_head * sizeof *hl);
+    }
+    tmpl_column *c = arena_alloc(p->a, (size_t)tb->ncols * sizeof *c + 1);
+    if (tb->ncols)
+        memcpy(c, tb->cols, (size_t)tb->ncols * sizeof *c);
+    free(tb->head);
+    free(tb->head_line);
+    free(tb->cols);
+    tb->head = h;
+    tb->head_line = hl;
+    tb->cols = c;
+}
+
+/* ---- compare families and sentences -------------------------------------- */
+
+static void add_compare(parser *p, char *rest)
+{
+    char *r2, *r3;
+    char *family = first_word(rest, &r2);
+    char *cas = first_word(r2, &r3);
+    int k = -1;
+    for (int i = 0; i < TC_NCASES; i++)
+        if (!strcmp(cas, tmpl_case_names[i]))
+            k = i;
+    if (!*family || k < 0) {
+        err(p, "expected: compare FAMILY same|up|down|new|gone TEXT");
+        return;
+    }
+    check_placeholders(p, r3);
+    tmpl *t = p->t;
+    tmpl_compare *c = (tmpl_compare *)template_compare(t, family);
+    if (!c) {
+        t->compares = xrealloc(t->compares, (size_t)(t->n_compare + 1) * sizeof *c);
+        c = &t->compares[t->n_compare++];
+        memset(c, 0, sizeof *c);
+        c->family = arena_strdup(p->a, family);
+    }
+    if (c->text[k]) {
+        err(p, "compare %s %s is given twice", family, cas);
+        return;
+    }
+    c->text[k] = arena_strdup(p->a, r3);
+    c->line[k] = p->line;
+}
+
+static void add_sentence(parser *p, char *rest)
+{
+    char *text;
+    char *name = first_word(rest, &text);
+    if (!*name || !*text) {
+        err(p, "expected: sentence NAME TEXT");
+        return;
+    }
+    check_placeholders(p, text);
+    tmpl *t = p->t;
+    if (template_sentence(t, name)) {
+        err(p, "sentence %s is defined twice", name);
+        return;
+    }
+    t->sentences = xrealloc(t->sentences, (size_t)(t->n_sentence + 1) * sizeof *t->sentences);
+    tmpl_sentence *s = &t->sentences[t->n_sentence++];
+    s->name = arena_strdup(p->a, name);
+    s->text = arena_strdup(p->a, text);
+    s->line = p->line;
+}
+
+const tmpl_compare *template_compare(const tmpl *t, const char *family)
+{
+    for (int i = 0; i < t->n_compare; i++)
+        if (!strcmp(t->compares[i].family, family))
+            return &t->compares[i];
+    return NULL;
+}
+
+const tmpl_sentence *template_sentence(const tmpl *t, const char *name)
+{
+    for (int i = 0; i < t->n_sentence; i++)
+        if (!strcmp(t->sentences[i].name, name))
+            return &t->sentences[i];
+    return NULL;
+}
+
+/* ---- one line ---------------------------------------------------------- */
+
+static void parse_line(parser *p, char *line)
+{
+    char *rest;
+    char *dir = first_word(line, &rest);
+    if (!*dir || *dir == '#')
+        return;
+    /* Trailing spaces are not part of any text. */
+    size_t rl = strlen(rest);
+    while (rl && (rest[rl - 1] == ' ' || rest[rl - 1] == '\t'))
+        rest[--rl] = '\0';
+
+    if (!strcmp(dir, "end")) {
+        if (p->table) {
+            close_table(p);
+        } else if (p->if_depth > 0) {
+            int at = p->if_stack[--p->if_depth];
+            add_stmt(p, T_END, NULL);
+            p->stmts[at].end = p->t->n - 1;
+        } else {
+            err(p, "end without an open table or if");
+        }
+        return;
+    }
+    if (p->table) {
+        table_directive(p, dir, rest);
+        return;
+    }
+    tmpl *t = p->t;
+    if (!strcmp(dir, "title")) {
+        if (need_text(p, dir, rest))
+            add_stmt(p, T_TITLE, rest);
+    } else if (!strcmp(dir, "heading")) {
+        if (need_text(p, dir, rest))
+            add_stmt(p, T_HEADING, rest);
+    } else if (!strcmp(dir, "subheading")) {
+        if (need_text(p, dir, rest))
+            add_stmt(p, T_SUBHEADING, rest);
+    } else if (!strcmp(dir, "para")) {
+        if (need_text(p, dir, rest))
+            add_stmt(p, T_PARA, rest);
+    } else if (!strcmp(dir, "label")) {
+        if (need_text(p, dir, rest))
+            add_stmt(p, T_LABEL, rest);
+    } else if (!strcmp(dir, "pagebreak")) {
+        add_stmt(p, T_PAGEBREAK, NULL);
+    } else if (!strcmp(dir, "text")) {
+        if (strcmp(rest, "duties") && strcmp(rest, "overall_goal") && strcmp(rest, "notes"))
+            err(p, "text %s: expected duties, overall_goal or notes", rest);
+        else
+            add_stmt(p, T_TEXT, rest);
+    } else if (!strcmp(dir, "list")) {
+        char *pat;
+        char *name = first_word(rest, &pat);
+        char *bar = strstr(pat, " | ");
+        if (strcmp(name, "duty_goals") && strcmp(name, "glossary"))
+            err(p, "list %s: expected duty_goals or glossary", name);
+        else if (!bar)
+            err(p, "expected: list NAME NUMBER-PATTERN | ITEM-PATTERN");
+        else {
+            *bar = '\0';
+            check_placeholders(p, pat);
+            check_placeholders(p, bar + 3);
+            tmpl_stmt *s = add_stmt(p, T_LIST, name);
+            s->arg2 = arena_strdup(p->a, pat);
+            s->arg3 = arena_strdup(p->a, bar + 3);
+        }
+    } else if (!strcmp(dir, "table")) {
+        int known = 0;
+        for (int i = 0; SOURCES[i]; i++)
+            known |= !strcmp(SOURCES[i], rest);
+        if (!known)
+            err(p, "table %s: expected institutions, three_public or performance", rest);
+        tmpl_stmt *s = add_stmt(p, T_TABLE, rest);
+        s->table = arena_alloc(p->a, sizeof *s->table);
+        s->table->source = s->arg;
+        p->table = s->table;
+    } else if (!strcmp(dir, "if")) {
+        if (strcmp(rest, "previous") && strncmp(rest, "has:", 4) && strncmp(rest, "no:", 3))
+            err(p, "if %s: expected previous, has:NAME or no:NAME", rest);
+        if (p->if_depth == (int)(sizeof p->if_stack / sizeof p->if_stack[0])) {
+            err(p, "if blocks nested too deeply");
+            return;
+        }
+        add_stmt(p, T_IF, rest);
+        p->if_stack[p->if_depth++] = t->n - 1;
+    } else if (!strcmp(dir, "compare")) {
+        add_compare(p, rest);
+    } else if (!strcmp(dir, "sentence")) {
+        add_sentence(p, rest);
+    } else if (!strcmp(dir, "meta")) {
+        char *v;
+        char *k = first_word(rest, &v);
+        check_placeholders(p, v);
+        if (!strcmp(k, "title"))
+            t->meta_title = arena_strdup(p->a, v);
+        else if (!strcmp(k, "subject"))
+            t->meta_subject = arena_strdup(p->a, v);
+        else if (!strcmp(k, "keywords"))
+            t->meta_keywords = arena_strdup(p->a, v);
+        else
+            err(p, "meta %s: expected title, subject or keywords", k);
+    } else if (!strcmp(dir, "footer")) {
+        if (need_text(p, dir, rest))
+            t->footer = arena_strdup(p->a, rest);
+    } else if (!strcmp(dir, "numbering")) {
+        char *v;
+        char *k = first_word(rest, &v);
+        if (!strcmp(k, "heading"))
+            t->num_heading = arena_strdup(p->a, v);
+        else if (!strcmp(k, "subheading"))
+            t->num_subheading = arena_strdup(p->a, v);
+        else
+            err(p, "numbering %s: expected heading or subheading", k);
+    } else {
+        err(p, "unknown directive \"%s\"; see docs/templates.md", dir);
+    }
+}
+
+tmpl *template_load(arena *a, diag *d, const char *path)
+{
+    size_t len;
+    const char *enc;
+    int before = d->errors;
+    char *text = textio_read_utf8(a, d, path, 4 << 20, &len, &enc);
+    if (!text)
+        return NULL;
+    tmpl *t = arena_alloc(a, sizeof *t);
+    t->path = arena_strdup(a, path);
+    t->num_heading = "{中文}、";
+    t->num_subheading = "{数字}、";
+    t->footer = "第{页}页 共{总页}页";
+    parser p = {a, d, t, 0, NULL, 0, NULL, {0}, 0};
+    char *s = text;
+    while (s && *s) {
+        char *nl = strchr(s, '\n');
+        if (nl)
+            *nl = '\0';
+        size_t n = strlen(s);
+        if (n && s[n - 1] == '\r')
+            s[n - 1] = '\0';
+        p.line++;
+        parse_line(&p, s);
+        s = nl ? nl + 1 : NULL;
+    }
+    p.line++;
+    if (p.table) {
+        err(&p, "table %s is not closed with end", p.table->source);
+        close_table(&p);
+    }
+    if (p.if_depth > 0)
+        diag_report(d, DIAG_ERROR, template_pos(t, p.stmts[p.if_stack[0]].line),
+                    "if is not closed with end");
+    /* Move the statements, compares and sentences into the arena. */
+    t->stmts = arena_alloc(a, (size_t)t->n * sizeof *t->stmts + 1);
+    if (t->n)
+        memcpy(t->stmts, p.stmts, (size_t)t->n * sizeof *t->stmts);
+    free(p.stmts);
+    tmpl_compare *c = arena_alloc(a, (size_t)t->n_compare * sizeof *c + 1);
+    if (t->n_compare)
+        memcpy(c, t->compares, (size_t)t->n_compare * sizeof *c);
+    free(t->compares);
+    t->compares = c;
+    tmpl_sentence *se = arena_alloc(a, (size_t)t->n_sentence * sizeof *se + 1);
+    if (t->n_sentence)
+        memcpy(se, t->sentences, (size_t)t->n_sentence * sizeof *se);
+    free(t->sentences);
+    t->sentences = se;
+    return d->errors > before ? NULL : t;
+}

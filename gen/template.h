@@ -1,0 +1,104 @@
+/*
+ * template — the document template: section order, headings, fixed
+ * wording, sentence patterns and table definitions (docs/templates.md).
+ * Stage: load.  Input: a UTF-8 text file of directives, one per line.
+ * Output: the parsed template (statements in order) in the arena.  A broken
+ * template is an error naming its line; placeholders are checked here, so a
+ * typo in a placeholder name is caught before any data is read into text.
+ */
+#ifndef GEN_TEMPLATE_H
+#define GEN_TEMPLATE_H
+
+#include "arena.h"
+#include "diag.h"
+#include "doc.h"
+
+typedef enum tmpl_kind {
+    T_TITLE,      /* title TEXT */
+    T_HEADING,    /* heading TEXT          (numbered 一、二、…) */
+    T_SUBHEADING, /* subheading TEXT       (numbered 1、2、… within a heading) */
+    T_PARA,       /* para TEXT */
+    T_LABEL,      /* label TEXT */
+    T_TEXT,       /* text duties|overall_goal|notes */
+    T_LIST,       /* list duty_goals|glossary NUMBER | ITEM */
+    T_TABLE,      /* table NAME … end */
+    T_IF,         /* if COND … end */
+    T_END,
+    T_PAGEBREAK
+} tmpl_kind;
+
+/* Column flags */
+enum { TC_BLANK_ZERO = 1 };
+
+typedef struct tmpl_column {
+    const char *key;       /* field of the table's data source */
+    doc_col_kind kind;
+    doc_align align;
+    int merge;             /* 0, or merge group: 1 duty, 2 activity */
+    int flags;
+    double min_chars, weight;
+    const char *compare;   /* compare family for change columns, or NULL */
+    int line;
+} tmpl_column;
+
+typedef struct tmpl_table {
+    const char *source;    /* institutions, three_public, performance */
+    const char *title, *unit, *note, *empty_note, *sheet;
+    int landscape;
+    int n_head;
+    const char **head;     /* header lines "A^2 | B>3 | C" */
+    int *head_line;
+    int ncols;
+    tmpl_column *cols;
+} tmpl_table;
+
+typedef struct tmpl_stmt {
+    tmpl_kind kind;
+    const char *arg;       /* text, or name for text/list/table/if */
+    const char *arg2;      /* list: number pattern; */
+    const char *arg3;      /* list: item pattern */
+    tmpl_table *table;
+    int end;               /* T_IF: index of its T_END */
+    int line;
+} tmpl_stmt;
+
+/* compare FAMILY CASE TEXT: the phrase for one case of a comparison. */
+typedef enum tmpl_case { TC_SAME, TC_UP, TC_DOWN, TC_NEW, TC_GONE, TC_NCASES } tmpl_case;
+
+typedef struct tmpl_compare {
+    const char *family;
+    const char *text[TC_NCASES]; /* NULL where not given */
+    int line[TC_NCASES];
+} tmpl_compare;
+
+typedef struct tmpl_sentence {
+    const char *name, *text;
+    int line;
+} tmpl_sentence;
+
+typedef struct tmpl {
+    const char *path;
+    const char *meta_title, *meta_subject, *meta_keywords, *footer;
+    const char *num_heading, *num_subheading; /* "{中文}、", "{数字}、" */
+    int n;
+    tmpl_stmt *stmts;
+    int n_compare;
+    tmpl_compare *compares;
+    int n_sentence;
+    tmpl_sentence *sentences;
+} tmpl;
+
+/* Parses path.  Returns NULL after reporting every error with its line. */
+tmpl *template_load(arena *a, diag *d, const char *path);
+
+/* Looks up a compare family or a sentence by name; NULL if absent. */
+const tmpl_compare *template_compare(const tmpl *t, const char *family);
+const tmpl_sentence *template_sentence(const tmpl *t, const char *name);
+
+/* Position of template line `line`, for messages. */
+diag_pos template_pos(const tmpl *t, int line);
+
+/* The case names as written in templates: same up down new gone. */
+extern const char *const tmpl_case_names[TC_NCASES];
+
+#endif

@@ -1,0 +1,183 @@
+#!/usr/bin/env bash
+# The test runner behind `make test` (and .ci/run).  Runs, in order:
+#   1. unit tests (tests/unit/test_*.c), release and ASan+UBSan builds;
+#   2. command-line behaviour (--help, usage errors);
+#   3. bad-input cases (tests/bad/*/): each copies tests/data/minimal, breaks
+#      one thing with its setup.sh, runs budgetgen and compares the exit
+#      status and the complete stderr with expected.status / expected.stderr,
+#      and checks that output/ holds no new or partial file;
+#   4. end-to-end tests on the sample disclosure (tests/e2e.sh);
+#   5. valgrind on the sample (no leaks, no errors).
+# Ends with the line "N passed, N failed"; exits 1 if anything failed.
+# Options: --quick (skip ASan and valgrind), --valgrind-only.
+set -u
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BIN=$ROOT/build/release/budgetgen
+ASAN_BIN=$ROOT/build/asan/budgetgen
+export LC_ALL=C.UTF-8
+PASSED=0
+FAILED=0
+QUICK=0
+ONLY_VALGRIND=0
+for a in "$@"; do
+    case $a in
+    --quick) QUICK=1 ;;
+    --valgrind-only) ONLY_VALGRIND=1 ;;
+    esac
+done
+
+pass() { PASSED=$((PASSED + 1)); }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL: $*"; }
+export -f pass fail 2>/dev/null
+
+# Runs one unit-test binary and adds its "N passed, M failed" counts.
+run_unit() {
+    local bin=$1 out line p f
+    out=$("$bin" 2>&1)
+    local rc=$?
+    line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+    if [ -z "$line" ]; then
+        fail "$bin: exit $rc without a result line"
+        printf '%s\n' "$out" | tail -n 20
+        return
+    fi
+    p=${line%% passed*}
+    f=${line#*passed, }
+    f=${f%% failed*}
+    PASSED=$((PASSED + p))
+    FAILED=$((FAILED + f))
+    if [ "$f" -ne 0 ] || [ $rc -ne 0 ]; then
+        printf '%s\n' "$out" | grep -E '^FAIL|ERROR|Sanitizer|runtime error' | head -n 30
+        [ "$f" -ne 0 ] || fail "$bin: exit $rc"
+    fi
+    echo "unit $(basename "$(dirname "$(dirname "$bin")")")/$(basename "$bin"): $line"
+}
+
+run_valgrind() {
+    if ! command -v valgrind >/dev/null; then
+        fail "valgrind is not installed (make deps)"
+        return
+    fi
+    local tmp
+    tmp=$(mktemp -d)
+    if valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        --error-exitcode=99 "$BIN" check -q config/cangzhou-2020.ini >/dev/null 2>"$tmp/vg"; then
+        pass
+    elif grep -q '==[0-9]*==' "$tmp/vg"; then
+        fail "valgrind reports on budgetgen check"
+        grep '==[0-9]*==' "$tmp/vg" | head -n 30
+    else
+        pass # exit status from findings, no valgrind report
+    fi
+    if valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+        --error-exitcode=99 "$BIN" build -q -o "$tmp/out" config/cangzhou-2020.ini >/dev/null 2>"$tmp/vg2"; then
+        pass
+    else
+        fail "valgrind reports on budgetgen build"
+        grep '==[0-9]*==' "$tmp/vg2" | head -n 30
+    fi
+    rm -rf "$tmp"
+}
+
+if [ $ONLY_VALGRIND -eq 1 ]; then
+    run_valgrind
+    echo "$PASSED passed, $FAILED failed"
+    [ $FAILED -eq 0 ]
+    exit
+fi
+
+# ---- 1. unit tests ----------------------------------------------------------
+for t in build/release/tests/test_*; do
+    [ -x "$t" ] && run_unit "$t"
+done
+if [ $QUICK -eq 0 ]; then
+    for t in build/asan/tests/test_*; do
+        [ -x "$t" ] && ASAN_OPTIONS=detect_leaks=1 run_unit "$t"
+    done
+fi
+
+# ---- 2. command line -----------------------------------------------------------
+expect_status() { # expected command...
+    local want=$1
+    shift
+    "$@" >/dev/null 2>&1
+    local got=$?
+    if [ "$got" -eq "$want" ]; then pass; else fail "$* exited $got, expected $want"; fi
+}
+expect_status 0 "$BIN" --help
+expect_status 2 "$BIN"
+expect_status 2 "$BIN" frobnicate config/cangzhou-2020.ini
+expect_status 2 "$BIN" check no/such/config.ini
+expect_status 2 "$BIN" check --format=doc config/cangzhou-2020.ini
+if "$BIN" --help | grep -q 'percent_trim' && "$BIN" --help | grep -q 'three_public.csv'; then
+    pass
+else
+    fail "--help does not list every config key and input file"
+fi
+
+# ---- 3. bad-input cases ----------------------------------------------------------
+run_bad_case() {
+    local dir=$1 name tmp want_status got_status cmd
+    name=$(basename "$dir")
+    tmp=$(mktemp -d)
+    mkdir -p "$tmp/tests/bad/$name"
+    cp -r tests/data/minimal/. "$tmp/tests/bad/$name/"
+    mkdir -p "$tmp/templates"
+    cp templates/* "$tmp/templates/"
+    local work=$tmp/tests/bad/$name
+    mkdir -p "$work/output"
+    echo previous >"$work/output/keep.pdf" # a published file that must stay untouched
+    if [ -f "$dir/setup.sh" ] && ! (cd "$work" && ROOT=$ROOT bash "$ROOT/$dir/setup.sh"); then
+        fail "bad/$name: setup.sh failed"
+        rm -rf "$tmp"
+        return
+    fi
+    cmd=check
+    [ -f "$dir/command" ] && cmd=$(cat "$dir/command")
+    local runbin=$BIN
+    [ "${BAD_ASAN:-0}" = 1 ] && runbin=$ASAN_BIN
+    (cd "$work" && $runbin $cmd config.ini >"$tmp/stdout" 2>"$tmp/stderr")
+    got_status=$?
+    want_status=$(cat "$dir/expected.status")
+    local ok=1
+    if [ "$got_status" != "$want_status" ]; then
+        fail "bad/$name: exit status $got_status, expected $want_status"
+        ok=0
+    fi
+    if ! diff -u "$dir/expected.stderr" "$tmp/stderr" >"$tmp/diff"; then
+        fail "bad/$name: stderr differs from expected.stderr"
+        head -n 20 "$tmp/diff"
+        ok=0
+    fi
+    # Nothing new or partial in output/, and the previous file untouched.
+    local extra
+    extra=$(cd "$work/output" && ls -A | grep -v '^keep.pdf$')
+    if [ "$(cat "$work/output/keep.pdf" 2>/dev/null)" != previous ] || { [ -n "$extra" ] && [ "$want_status" != 0 ]; }; then
+        fail "bad/$name: output/ changed: $extra"
+        ok=0
+    fi
+    [ $ok = 1 ] && pass
+    rm -rf "$tmp"
+}
+for d in tests/bad/*/; do
+    [ -f "$d/expected.status" ] && run_bad_case "${d%/}"
+done
+if [ $QUICK -eq 0 ] && [ -x "$ASAN_BIN" ]; then
+    # The same cases under ASan+UBSan: a crash or a report fails the case.
+    for d in tests/bad/*/; do
+        [ -f "$d/expected.status" ] && BAD_ASAN=1 run_bad_case "${d%/}"
+    done
+fi
+
+# ---- 4. end-to-end -----------------------------------------------------------------
+if [ -f tests/e2e.sh ]; then
+    # shellcheck source=tests/e2e.sh
+    . tests/e2e.sh
+fi
+
+# ---- 5. valgrind ---------------------------------------------------------------------
+[ $QUICK -eq 0 ] && run_valgrind
+
+echo "$PASSED passed, $FAILED failed"
+[ $FAILED -eq 0 ]

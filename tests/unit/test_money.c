@@ -1,0 +1,138 @@
+/*
+ * Unit tests for money.c: exact parsing, half-up rounding, formatting and
+ * percentages.  Expected values are worked out by hand in the comments.
+ */
+#include "harness.h"
+#include "money.h"
+
+static money parse_ok(const char *s, money_unit u)
+{
+    money v = -12345;
+    money_status st = money_parse(s, u, &v, NULL, 0);
+    CHECK_INT(st, MONEY_OK);
+    return v;
+}
+
+static void test_parse_plain(void)
+{
+    CHECK_INT(parse_ok("72899", MONEY_WAN), 72899LL * 1000000); /* 万元 → fen */
+    CHECK_INT(parse_ok("70", MONEY_YUAN), 7000);
+    CHECK_INT(parse_ok("0", MONEY_YUAN), 0);
+    CHECK_INT(parse_ok("12.5", MONEY_YUAN), 1250);
+    CHECK_INT(parse_ok("0.01", MONEY_YUAN), 1);
+    CHECK_INT(parse_ok("1.234567", MONEY_WAN), 1234567); /* 6 decimals of 万元 = fen */
+    CHECK_INT(parse_ok("  42 ", MONEY_YUAN), 4200);
+    CHECK_INT(parse_ok("\xe3\x80\x80" "60", MONEY_WAN), 60000000); /* U+3000 then 60 (seed 004) */
+}
+
+static void test_parse_separators(void)
+{
+    CHECK_INT(parse_ok("72,899.00", MONEY_WAN), 72899LL * 1000000);
+    CHECK_INT(parse_ok("1,234,567.89", MONEY_YUAN), 123456789);
+    CHECK_INT(parse_ok("１２３", MONEY_YUAN), 12300);             /* full-width digits */
+    CHECK_INT(parse_ok("７２，８９９．５", MONEY_WAN), 72899500000LL); /* full-width , and . */
+    money v;
+    CHECK_INT(money_parse("72,89", MONEY_WAN, &v, NULL, 0), MONEY_SYNTAX);
+    CHECK_INT(money_parse("7289,999", MONEY_WAN, &v, NULL, 0), MONEY_SYNTAX);
+    CHECK_INT(money_parse(",999", MONEY_WAN, &v, NULL, 0), MONEY_SYNTAX);
+    CHECK_INT(money_parse("1,2345", MONEY_WAN, &v, NULL, 0), MONEY_SYNTAX);
+}
+
+static void test_parse_negative(void)
+{
+    CHECK_INT(parse_ok("-5", MONEY_WAN), -5000000);
+    CHECK_INT(parse_ok("－3.5", MONEY_YUAN), -350);
+    money v;
+    CHECK_INT(money_parse("5-", MONEY_YUAN, &v, NULL, 0), MONEY_SYNTAX);
+    CHECK_INT(money_parse("--5", MONEY_YUAN, &v, NULL, 0), MONEY_SYNTAX);
+}
+
+static void test_parse_errors(void)
+{
+    money v;
+    char why[128];
+    CHECK_INT(money_parse("", MONEY_YUAN, &v, why, sizeof why), MONEY_EMPTY);
+    CHECK_INT(money_parse(" \xe3\x80\x80 ", MONEY_YUAN, &v, why, sizeof why), MONEY_EMPTY);
+    CHECK_INT(money_parse("12,3x", MONEY_YUAN, &v, why, sizeof why), MONEY_SYNTAX);
+    CHECK_INT(money_parse("1.2.3", MONEY_YUAN, &v, why, sizeof why), MONEY_SYNTAX);
+    CHECK_INT(money_parse("-", MONEY_YUAN, &v, why, sizeof why), MONEY_SYNTAX);
+    CHECK_INT(money_parse(".", MONEY_YUAN, &v, why, sizeof why), MONEY_SYNTAX);
+    CHECK_INT(money_parse("1.001", MONEY_YUAN, &v, why, sizeof why), MONEY_PRECISION);
+    CHECK_STR(why, "more than 2 decimals for an amount in 元");
+    CHECK_INT(money_parse("1.0000001", MONEY_WAN, &v, why, sizeof why), MONEY_PRECISION);
+    /* 20 digits overflow; the largest 元 amount that fits is 92233720368547758.07. */
+    CHECK_INT(money_parse("12345678901234567890", MONEY_YUAN, &v, why, sizeof why),
+              MONEY_OVERFLOW);
+    CHECK_INT(money_parse("92233720368547758", MONEY_YUAN, &v, why, sizeof why), MONEY_OVERFLOW);
+    CHECK_INT(money_parse("92233720368547757", MONEY_YUAN, &v, why, sizeof why), MONEY_OK);
+    CHECK_INT(money_parse("1e5", MONEY_YUAN, &v, why, sizeof why), MONEY_SYNTAX);
+}
+
+static void test_round(void)
+{
+    /* 万元 with 0 decimals: 2.5 万元 → 3, -2.5 → -3 (half away from zero), 2.4999 → 2 */
+    CHECK_INT(money_round(2500000, MONEY_WAN, 0), 3000000);
+    CHECK_INT(money_round(-2500000, MONEY_WAN, 0), -3000000);
+    CHECK_INT(money_round(2499900, MONEY_WAN, 0), 2000000);
+    CHECK_INT(money_round(1005, MONEY_YUAN, 1), 1010); /* 10.05 元 → 10.1 */
+    CHECK_INT(money_round(1234, MONEY_YUAN, 2), 1234);
+}
+
+static void test_format(void)
+{
+    char b[64];
+    money_format(72899LL * 1000000, MONEY_WAN, 0, 0, 0, b, sizeof b);
+    CHECK_STR(b, "72899");
+    money_format(72899LL * 1000000, MONEY_WAN, 2, 1, 0, b, sizeof b);
+    CHECK_STR(b, "72,899.00");
+    money_format(123456789, MONEY_YUAN, 2, 1, 0, b, sizeof b);
+    CHECK_STR(b, "1,234,567.89");
+    money_format(-123456789, MONEY_YUAN, 0, 1, 0, b, sizeof b); /* -1234567.89 → -1,234,568 */
+    CHECK_STR(b, "-1,234,568");
+    money_format(500000, MONEY_WAN, 2, 0, 1, b, sizeof b); /* 0.5 万元 trimmed */
+    CHECK_STR(b, "0.5");
+    money_format(-4, MONEY_YUAN, 1, 0, 0, b, sizeof b); /* -0.04 → -0.0 → shown 0.0 */
+    CHECK_STR(b, "0.0");
+    money_format(100, MONEY_YUAN, 2, 1, 1, b, sizeof b);
+    CHECK_STR(b, "1");
+    money_format(99999, MONEY_YUAN, 0, 1, 0, b, sizeof b); /* 999.99 → 1,000 */
+    CHECK_STR(b, "1,000");
+}
+
+static void test_percent(void)
+{
+    char b[32];
+    /* 因公出国经费 45 → 40: 5/45 = 11.111% → 11.1 */
+    CHECK_INT(money_percent(5, 45, 1), 111);
+    /* 三公 total 245 → 240: 5/245 = 2.0408% → 2.0, trimmed "2" */
+    int64_t p = money_percent(5, 245, 1);
+    CHECK_INT(p, 20);
+    money_format_percent(p, 1, 1, b, sizeof b);
+    CHECK_STR(b, "2");
+    money_format_percent(p, 1, 0, b, sizeof b);
+    CHECK_STR(b, "2.0");
+    /* boundary: 1/2000 = 0.05% → 0.1 (half-up); 1/2001 = 0.04998% → 0.0 */
+    CHECK_INT(money_percent(1, 2000, 1), 1);
+    CHECK_INT(money_percent(1, 2001, 1), 0);
+    CHECK_INT(money_percent(-1, 2000, 1), -1);
+    /* 10000 / 62899 = 15.8985% → 15.9 */
+    CHECK_INT(money_percent(10000, 62899, 1), 159);
+    /* large amounts: 9e18 fen / 3e18 = 300% without overflow */
+    CHECK_INT(money_percent(9000000000000000000LL, 3000000000000000000LL, 2), 30000);
+    money_format_percent(-111, 1, 0, b, sizeof b);
+    CHECK_STR(b, "-11.1");
+    money_format_percent(5, 0, 0, b, sizeof b);
+    CHECK_STR(b, "5");
+}
+
+int main(void)
+{
+    RUN(test_parse_plain);
+    RUN(test_parse_separators);
+    RUN(test_parse_negative);
+    RUN(test_parse_errors);
+    RUN(test_round);
+    RUN(test_format);
+    RUN(test_percent);
+    return harness_end();
+}
