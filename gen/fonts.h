@@ -32,7 +32,9 @@ const char *font_path(const font *f);
 int font_index(const font *f);
 const char *font_family(const font *f);
 
-/* True if the font maps cp to a glyph that is not .notdef. */
+/* True if the font maps cp to a glyph that is not .notdef.  Always false
+ * above U+FFFF: libharu 2.3.0's character codes are 16-bit, so such a
+ * character cannot be drawn (it would show another glyph). */
 int font_has(const font *f, uint32_t cp);
 
 /* Horizontal advance of cp in 1/1000 em (the .notdef advance if absent). */

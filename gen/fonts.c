@@ -1,0 +1,917 @@
+/*
+ * fonts — finding (fontconfig), measuring (HarfBuzz) and subsetting
+ * (libharfbuzz-subset) the TrueType fonts of the document.  Stage:
+ * layout/render.  Input: a family name or a font path; output: advances in
+ * 1/1000 em that equal libharu 2.3.0's width table, and subset .ttf files
+ * that libharu embeds without losing glyphs (../shared/LIBS.md).
+ */
+#include "fonts.h"
+
+#include "arena.h"
+#include "strbuf.h"
+
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Marks a BMP advance that has not been measured yet. */
+#define ADV_UNKNOWN INT32_MIN
+
+/* libharu 2.3.0 reads composite component ids as signed 16-bit numbers:
+ * a subset must keep every glyph id below this. */
+#define HARU_MAX_GLYPHS 32768
+
+struct font {
+    int fc_ref;   /* holds a reference to fc_config (found by family) */
+    char *path;   /* file actually opened (owned) */
+    int index;    /* face index within a .ttc */
+    char *family; /* family name as the font spells it (owned) */
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *hb; /* scale = upem: advances come back in font units */
+    unsigned upem;
+    int ascent, descent; /* 1/1000 em */
+    int32_t *bmp_adv;    /* 0x10000 advances, ADV_UNKNOWN until measured */
+};
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = xmalloc(n);
+    memcpy(p, s, n);
+    return p;
+}
+
+/*
+ * Font units to 1/1000 em exactly as libharu 2.3.0 fills its width table
+ * (hpdf_fontdef_tt.c, HPDF_TTFontDef_GetCharWidth and GetGidWidth):
+ * (HPDF_UINT16)((HPDF_UINT)advance_width * 1000 / units_per_em), read back
+ * as HPDF_INT16.  That truncates: 614 units of a 1024-unit em are 599, not
+ * 600, and the PDF /W array says 599 too.
+ */
+static int haru_width(hb_position_t adv, unsigned upem)
+{
+    if (adv < 0)
+        adv = 0;
+    return (int16_t)(uint16_t)((uint32_t)adv * 1000u / upem);
+}
+
+/* Vertical metrics the same way (ParseHhea: signed, truncated toward 0). */
+static int haru_metric(hb_position_t v, unsigned upem)
+{
+    return (int)((int32_t)v * 1000 / (int32_t)upem);
+}
+
+/* ---- naming a font ---------------------------------------------------- */
+
+static int ends_with_ci(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k && strncasecmp(s + n - k, suffix, k) == 0;
+}
+
+/*
+ * A name is a path if it contains '/' or ends in .ttf, .ttc or .otf, with an
+ * optional ":N" face index ("/usr/share/fonts/x.ttc:2").  Sets *len to the
+ * length of the path part and *index to N (0 without a suffix).
+ */
+static int is_path(const char *name, size_t *len, int *index)
+{
+    size_t n = strlen(name);
+    const char *colon = strrchr(name, ':');
+    *index = 0;
+    if (colon && colon[1]) {
+        const char *p = colon + 1;
+        long v = 0;
+        while (*p >= '0' && *p <= '9' && v < 100000)
+            v = v * 10 + (*p++ - '0');
+        if (!*p) {
+            n = (size_t)(colon - name);
+            *index = (int)v;
+        }
+    }
+    *len = n;
+    if (memchr(name, '/', n))
+        return 1;
+    return ends_with_ci(name, n, ".ttf") || ends_with_ci(name, n, ".ttc") ||
+           ends_with_ci(name, n, ".otf");
+}
+
+/*
+ * fontconfig's configuration: a private one, loaded on the first lookup and
+ * destroyed when the last font found through it is closed.  The default
+ * configuration (FcConfigGetCurrent) would live until exit, and fontconfig
+ * 2.14 leaks 288 bytes while parsing it that only FcConfigDestroy releases
+ * (LeakSanitizer reports them); FcFini would tear down global state other
+ * code may share.  One load per run costs ~5 ms.  Not thread-safe: fonts
+ * are opened and closed by one thread.
+ */
+static FcConfig *fc_config;
+static int fc_users;
+
+static FcConfig *fc_acquire(void)
+{
+    if (!fc_config)
+        fc_config = FcInitLoadConfigAndFonts();
+    if (fc_config)
+        fc_users++;
+    return fc_config;
+}
+
+static void fc_release(void)
+{
+    if (fc_users > 0 && --fc_users == 0) {
+        FcConfigDestroy(fc_config);
+        fc_config = NULL;
+    }
+}
+
+/*
+ * Asks fontconfig for family.  fontconfig always answers with *some* font
+ * (its fallback for an unknown family is DejaVu or whatever is installed),
+ * so the answer is accepted only if one of its family names — these include
+ * the localized ones, 文泉驿正黑 for WenQuanYi Zen Hei — equals the request,
+ * ignoring case.  Otherwise a missing Song face would silently turn into a
+ * sans-serif one.
+ */
+static int fc_lookup(font *f, diag *d, diag_pos where, const char *family)
+{
+    FcConfig *config = fc_acquire();
+    if (!config) {
+        diag_report(d, DIAG_ERROR, where,
+                    "font family \"%s\": fontconfig cannot load its configuration", family);
+        return -1;
+    }
+    FcPattern *pat = FcPatternCreate();
+    FcPattern *match = NULL;
+    FcResult res = FcResultNoMatch;
+    FcChar8 *s = NULL;
+    int found = 0;
+
+    /* FcPatternAddString, not FcNameParse: a family may contain '-' or ':',
+     * which FcNameParse reads as size and property separators. */
+    if (pat && FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family) &&
+        FcConfigSubstitute(config, pat, FcMatchPattern)) {
+        FcDefaultSubstitute(pat);
+        match = FcFontMatch(config, pat, &res);
+    }
+    for (int i = 0; match && FcPatternGetString(match, FC_FAMILY, i, &s) == FcResultMatch; i++) {
+        if (FcStrCmpIgnoreCase(s, (const FcChar8 *)family) == 0) {
+            found = 1;
+            break;
+        }
+    }
+    FcChar8 *file = NULL;
+    if (found && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch) {
+        int idx = 0;
+        f->family = xstrdup((const char *)s);
+        f->path = xstrdup((const char *)file);
+        if (FcPatternGetInteger(match, FC_INDEX, 0, &idx) != FcResultMatch)
+            idx = 0;
+        /* The high 16 bits number named instances of variable fonts. */
+        f->index = idx & 0xFFFF;
+    } else {
+        found = 0;
+    }
+    if (match)
+        FcPatternDestroy(match);
+    if (pat)
+        FcPatternDestroy(pat);
+    if (found)
+        f->fc_ref = 1; /* released by font_close */
+    else
+        fc_release();
+    if (!found)
+        diag_report(d, DIAG_ERROR, where,
+                    "font family \"%s\" is not installed (fc-list shows installed families; "
+                    "Debian: apt-get install fonts-arphic-uming fonts-wqy-zenhei)",
+                    family);
+    return found ? 0 : -1;
+}
+
+/* The family (name ID 1, English) of a font opened by path, else the path. */
+static char *face_family(hb_face_t *face, const char *path)
+{
+    hb_language_t en = hb_language_from_string("en", -1);
+    unsigned len = hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, en, NULL, NULL);
+    if (len == 0)
+        return xstrdup(path);
+    unsigned size = len + 1;
+    char *s = xmalloc(size);
+    hb_ot_name_get_utf8(face, HB_OT_NAME_ID_FONT_FAMILY, en, &size, s);
+    return s;
+}
+
+static int has_table(hb_face_t *face, hb_tag_t tag)
+{
+    hb_blob_t *b = hb_face_reference_table(face, tag);
+    unsigned len = hb_blob_get_length(b);
+    hb_blob_destroy(b);
+    return len > 0;
+}
+
+/* OS/2 fsType (0 if the table is missing or short). */
+static unsigned fs_type(hb_face_t *face)
+{
+    hb_blob_t *b = hb_face_reference_table(face, HB_TAG('O', 'S', '/', '2'));
+    unsigned len = 0;
+    const unsigned char *p = (const unsigned char *)hb_blob_get_data(b, &len);
+    unsigned v = len >= 10 ? (unsigned)(p[8] << 8 | p[9]) : 0;
+    hb_blob_destroy(b);
+    return v;
+}
+
+/*
+ * Loads f->path face f->index and checks that libharu 2.3.0 will be able
+ * to embed it: TrueType outlines (it cannot read CFF, error 0x1060), the
+ * tables its loader requires, and an fsType that permits embedding.
+ */
+static int load_face(font *f, diag *d, diag_pos where, const char *asked)
+{
+    FILE *probe = fopen(f->path, "rb");
+    if (!probe) {
+        int err = errno;
+        diag_report(d, DIAG_ERROR, where, "font \"%s\": cannot open '%s': %s", asked, f->path,
+                    strerror(err));
+        return -1;
+    }
+    fclose(probe);
+
+    f->blob = hb_blob_create_from_file_or_fail(f->path);
+    unsigned count = f->blob ? hb_face_count(f->blob) : 0;
+    if (count == 0) {
+        diag_report(d, DIAG_ERROR, where, "font \"%s\": '%s' is not a TrueType font file", asked,
+                    f->path);
+        return -1;
+    }
+    if (f->index < 0 || (unsigned)f->index >= count) {
+        diag_report(d, DIAG_ERROR, where, "font \"%s\": '%s' has %u face%s (index 0 to %u), not %d",
+                    asked, f->path, count, count == 1 ? "" : "s", count - 1, f->index);
+        return -1;
+    }
+    f->face = hb_face_create(f->blob, (unsigned)f->index);
+    hb_face_make_immutable(f->face);
+
+    if (!has_table(f->face, HB_TAG('g', 'l', 'y', 'f'))) {
+        int cff = has_table(f->face, HB_TAG('C', 'F', 'F', ' ')) ||
+                  has_table(f->face, HB_TAG('C', 'F', 'F', '2'));
+        diag_report(d, DIAG_ERROR, where,
+                    "font \"%s\" ('%s') has %s outlines; libharu can embed only TrueType (glyf) "
+                    "fonts: use AR PL UMing CN or WenQuanYi Zen Hei",
+                    asked, f->path, cff ? "CFF (PostScript)" : "no TrueType");
+        return -1;
+    }
+    static const hb_tag_t required[] = {
+        HB_TAG('h', 'e', 'a', 'd'), HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'),
+        HB_TAG('l', 'o', 'c', 'a'), HB_TAG('m', 'a', 'x', 'p'), HB_TAG('c', 'm', 'a', 'p'),
+        HB_TAG('n', 'a', 'm', 'e'), HB_TAG('O', 'S', '/', '2'),
+    };
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+        if (!has_table(f->face, required[i])) {
+            char tag[5];
+            hb_tag_to_string(required[i], tag);
+            tag[4] = '\0';
+            diag_report(d, DIAG_ERROR, where, "font \"%s\" ('%s') has no '%s' table", asked,
+                        f->path, tag);
+            return -1;
+        }
+    }
+    /* 0x0002 restricted licence, 0x0100 no subsetting, 0x0200 bitmap embedding
+     * only: libharu refuses these (HPDF_TTF_CANNOT_EMBEDDING_FONT), and the
+     * licence forbids what we do. */
+    unsigned fst = fs_type(f->face);
+    if (fst & (0x0002 | 0x0100 | 0x0200)) {
+        diag_report(d, DIAG_ERROR, where,
+                    "font \"%s\" ('%s') does not permit embedding or subsetting "
+                    "(OS/2 fsType 0x%04x)",
+                    asked, f->path, fst);
+        return -1;
+    }
+
+    f->upem = hb_face_get_upem(f->face);
+    f->hb = hb_font_create(f->face);
+    hb_font_set_scale(f->hb, (int)f->upem, (int)f->upem);
+    hb_font_make_immutable(f->hb);
+
+    /* hhea ascender/descender unless OS/2 asks for its typo metrics; for
+     * the fonts we use that is hhea, which is also what libharu writes as
+     * the PDF /Ascent and /Descent. */
+    hb_font_extents_t ext;
+    memset(&ext, 0, sizeof ext);
+    hb_font_get_h_extents(f->hb, &ext);
+    f->ascent = haru_metric(ext.ascender, f->upem);
+    f->descent = haru_metric(ext.descender, f->upem);
+    if (f->descent > 0)
+        f->descent = -f->descent;
+    return 0;
+}
+
+font *font_open(diag *d, diag_pos where, const char *name)
+{
+    font *f = xcalloc(1, sizeof *f);
+    size_t len;
+    int index;
+
+    if (is_path(name, &len, &index)) {
+        f->path = xmalloc(len + 1);
+        memcpy(f->path, name, len);
+        f->path[len] = '\0';
+        f->index = index;
+    } else if (fc_lookup(f, d, where, name) != 0) {
+        font_close(f);
+        return NULL;
+    }
+    if (load_face(f, d, where, name) != 0) {
+        font_close(f);
+        return NULL;
+    }
+    if (!f->family)
+        f->family = face_family(f->face, f->path);
+    return f;
+}
+
+const char *font_path(const font *f)
+{
+    return f->path;
+}
+
+int font_index(const font *f)
+{
+    return f->index;
+}
+
+const char *font_family(const font *f)
+{
+    return f->family;
+}
+
+int font_ascent(const font *f)
+{
+    return f->ascent;
+}
+
+int font_descent(const font *f)
+{
+    return f->descent;
+}
+
+/*
+ * libharu 2.3.0 cannot draw a character outside the BMP: its UTF-8 encoder
+ * and CIDs are 16-bit, so U+24E00 would come out as the glyph of U+4E00 (一)
+ * or as .notdef (tried: 𠀀 U+20000 draws .notdef).  Both fonts we use map
+ * such characters (CJK Extension B), so they count as absent here, where
+ * the check stage can report them, rather than draw wrongly.
+ */
+#define HARU_MAX_CP 0xFFFF
+
+int font_has(const font *f, uint32_t cp)
+{
+    hb_codepoint_t g = 0;
+    return cp <= HARU_MAX_CP && hb_font_get_nominal_glyph(f->hb, cp, &g) && g != 0;
+}
+
+static int measure(const font *f, uint32_t cp)
+{
+    hb_codepoint_t g = 0;
+    /* An unmapped character draws .notdef (glyph 0); libharu then uses
+     * glyph 0's advance too (its missing_width is the same number). */
+    if (cp > HARU_MAX_CP || !hb_font_get_nominal_glyph(f->hb, cp, &g))
+        g = 0;
+    return haru_width(hb_font_get_glyph_h_advance(f->hb, g), f->upem);
+}
+
+int font_advance(font *f, uint32_t cp)
+{
+    if (cp > 0xFFFF)
+        return measure(f, cp);
+    /* Layout measures every character of the document, mostly the same few
+     * hundred: remember BMP advances (256 KB a font, filled lazily). */
+    if (!f->bmp_adv) {
+        f->bmp_adv = xmalloc(0x10000 * sizeof *f->bmp_adv);
+        for (size_t i = 0; i < 0x10000; i++)
+            f->bmp_adv[i] = ADV_UNKNOWN;
+    }
+    if (f->bmp_adv[cp] == ADV_UNKNOWN)
+        f->bmp_adv[cp] = measure(f, cp);
+    return f->bmp_adv[cp];
+}
+
+/* ---- flattening nested composite glyphs ------------------------------- */
+
+/*
+ * libharu 2.3.0 embeds only the glyphs it saw drawn plus their direct
+ * components (CheckCompositGryph looks one level deep), so a composite
+ * whose component is itself a composite loses its inner parts: 樂 ≯ ∷ in
+ * WenQuanYi Zen Hei, pinyin ǖ ǘ ǚ ǜ in AR PL UMing draw partly or wholly
+ * blank.  HarfBuzz keeps such nesting, so after subsetting every composite
+ * is rewritten to refer to simple glyphs only, with the transforms of the
+ * levels multiplied out.  Composites placed by point matching or with
+ * Apple-style scaled offsets are left as they are (none occur in the CJK
+ * fonts we use).
+ */
+
+enum {
+    CG_ARG_1_AND_2_ARE_WORDS = 0x0001,
+    CG_ARGS_ARE_XY_VALUES = 0x0002,
+    CG_ROUND_XY_TO_GRID = 0x0004,
+    CG_WE_HAVE_A_SCALE = 0x0008,
+    CG_MORE_COMPONENTS = 0x0020,
+    CG_WE_HAVE_AN_X_AND_Y_SCALE = 0x0040,
+    CG_WE_HAVE_A_TWO_BY_TWO = 0x0080,
+    CG_USE_MY_METRICS = 0x0200,
+    CG_OVERLAP_COMPOUND = 0x0400,
+    CG_SCALED_COMPONENT_OFFSET = 0x0800,
+};
+
+/* A component placement: x' = a x + c y + dx, y' = b x + d y + dy. */
+typedef struct xform {
+    double a, b, c, d, dx, dy;
+} xform;
+
+typedef struct component {
+    unsigned flags, gid;
+    xform t;
+} component;
+
+typedef struct components {
+    component *v;
+    size_t n, cap;
+} components;
+
+/* The glyf and loca tables of a face, read-only. */
+typedef struct glyf_src {
+    const unsigned char *glyf, *loca;
+    unsigned glyf_len, num_glyphs;
+    int long_loca;
+} glyf_src;
+
+static unsigned rd16(const unsigned char *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+static uint32_t rd32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static void put16(unsigned char *p, unsigned v)
+{
+    p[0] = (unsigned char)(v >> 8);
+    p[1] = (unsigned char)v;
+}
+
+static void wr16(strbuf *sb, unsigned v)
+{
+    char b[2] = {(char)(v >> 8 & 0xFF), (char)(v & 0xFF)};
+    sb_appendn(sb, b, 2);
+}
+
+static void wr32(strbuf *sb, uint32_t v)
+{
+    wr16(sb, v >> 16);
+    wr16(sb, v & 0xFFFF);
+}
+
+static double f2dot14(const unsigned char *p)
+{
+    return (int16_t)rd16(p) / 16384.0;
+}
+
+static long round_half(double v)
+{
+    return v < 0 ? -(long)(-v + 0.5) : (long)(v + 0.5);
+}
+
+/* The bytes of glyph gid; -1 if gid or loca is out of range. */
+static int glyph_data(const glyf_src *s, unsigned gid, const unsigned char **p, unsigned *len)
+{
+    uint32_t a, b;
+    if (gid >= s->num_glyphs)
+        return -1;
+    if (s->long_loca) {
+        a = rd32(s->loca + 4 * gid);
+        b = rd32(s->loca + 4 * gid + 4);
+    } else {
+        a = 2u * rd16(s->loca + 2 * gid);
+        b = 2u * rd16(s->loca + 2 * gid + 2);
+    }
+    if (b < a || b > s->glyf_len)
+        return -1;
+    *p = s->glyf + a;
+    *len = b - a;
+    return 0;
+}
+
+static int is_composite(const unsigned char *g, unsigned len)
+{
+    return len >= 10 && (int16_t)rd16(g) < 0;
+}
+
+/* Reads the component record at p (before end); NULL if truncated. */
+static const unsigned char *read_component(const unsigned char *p, const unsigned char *end,
+                                           component *c)
+{
+    if (end - p < 4)
+        return NULL;
+    c->flags = rd16(p);
+    c->gid = rd16(p + 2);
+    p += 4;
+    xform *t = &c->t;
+    t->a = t->d = 1;
+    t->b = t->c = 0;
+    if (c->flags & CG_ARG_1_AND_2_ARE_WORDS) {
+        if (end - p < 4)
+            return NULL;
+        t->dx = (int16_t)rd16(p);
+        t->dy = (int16_t)rd16(p + 2);
+        p += 4;
+    } else {
+        if (end - p < 2)
+            return NULL;
+        t->dx = (int8_t)p[0];
+        t->dy = (int8_t)p[1];
+        p += 2;
+    }
+    int need = c->flags & CG_WE_HAVE_A_SCALE            ? 2
+               : c->flags & CG_WE_HAVE_AN_X_AND_Y_SCALE ? 4
+               : c->flags & CG_WE_HAVE_A_TWO_BY_TWO     ? 8
+                                                        : 0;
+    if (end - p < need)
+        return NULL;
+    if (need == 2) {
+        t->a = t->d = f2dot14(p);
+    } else if (need == 4) {
+        t->a = f2dot14(p);
+        t->d = f2dot14(p + 2);
+    } else if (need == 8) {
+        t->a = f2dot14(p);
+        t->b = f2dot14(p + 2);
+        t->c = f2dot14(p + 4);
+        t->d = f2dot14(p + 6);
+    }
+    return p + need;
+}
+
+/* outer after inner: a point of the inner component placed in the outer
+ * glyph (OpenType offsets are unscaled: x' = M x + offset). */
+static xform compose(const xform *o, const xform *i)
+{
+    xform r;
+    r.a = o->a * i->a + o->c * i->b;
+    r.b = o->b * i->a + o->d * i->b;
+    r.c = o->a * i->c + o->c * i->d;
+    r.d = o->b * i->c + o->d * i->d;
+    r.dx = o->a * i->dx + o->c * i->dy + o->dx;
+    r.dy = o->b * i->dx + o->d * i->dy + o->dy;
+    return r;
+}
+
+/*
+ * Appends the simple-glyph components of composite glyph g, placed by t,
+ * to out.  *nested is set when some component was itself a composite.
+ * Returns -1 if the glyph cannot be flattened.
+ */
+static int collect(const glyf_src *s, const unsigned char *g, unsigned len, const xform *t,
+                   int depth, components *out, int *nested)
+{
+    const unsigned char *p = g + 10, *end = g + len;
+    component c;
+    do {
+        p = read_component(p, end, &c);
+        if (!p || !(c.flags & CG_ARGS_ARE_XY_VALUES) || (c.flags & CG_SCALED_COMPONENT_OFFSET))
+            return -1;
+        const unsigned char *cg;
+        unsigned clen;
+        if (glyph_data(s, c.gid, &cg, &clen) != 0)
+            return -1;
+        xform placed = compose(t, &c.t);
+        if (is_composite(cg, clen)) {
+            *nested = 1;
+            /* depth bounds the recursion on a (malformed) cyclic font */
+            if (depth >= 8 || collect(s, cg, clen, &placed, depth + 1, out, nested) != 0)
+                return -1;
+            continue;
+        }
+        if (out->n == out->cap) {
+            out->cap = out->cap ? out->cap * 2 : 16;
+            out->v = xrealloc(out->v, out->cap * sizeof *out->v);
+        }
+        unsigned keep = CG_ROUND_XY_TO_GRID;
+        if (depth == 0)
+            keep |= CG_USE_MY_METRICS | CG_OVERLAP_COMPOUND;
+        out->v[out->n].flags = c.flags & keep;
+        out->v[out->n].gid = c.gid;
+        out->v[out->n].t = placed;
+        out->n++;
+    } while (c.flags & CG_MORE_COMPONENTS);
+    return 0;
+}
+
+static int f2dot14_ok(double v)
+{
+    return v >= -2.0 && v <= 32767 / 16384.0;
+}
+
+/* Writes a composite glyph: the 10-byte header of the original (contour
+ * count -1 and bounding box, which flattening does not change), then the
+ * records.  No instructions: the subset has no hinting.  -1 if a value
+ * does not fit its field. */
+static int write_composite(strbuf *out, const unsigned char *header, const components *c)
+{
+    sb_appendn(out, (const char *)header, 10);
+    for (size_t i = 0; i < c->n; i++) {
+        const component *k = &c->v[i];
+        const xform *t = &k->t;
+        long dx = round_half(t->dx), dy = round_half(t->dy);
+        unsigned flags = k->flags | CG_ARGS_ARE_XY_VALUES;
+        if (i + 1 < c->n)
+            flags |= CG_MORE_COMPONENTS;
+        if (dx < -32768 || dx > 32767 || dy < -32768 || dy > 32767)
+            return -1;
+        if (dx < -128 || dx > 127 || dy < -128 || dy > 127)
+            flags |= CG_ARG_1_AND_2_ARE_WORDS;
+        int nscale = 0;
+        double v[4];
+        if (t->b != 0 || t->c != 0) {
+            flags |= CG_WE_HAVE_A_TWO_BY_TWO;
+            v[0] = t->a, v[1] = t->b, v[2] = t->c, v[3] = t->d;
+            nscale = 4;
+        } else if (t->a != t->d) {
+            flags |= CG_WE_HAVE_AN_X_AND_Y_SCALE;
+            v[0] = t->a, v[1] = t->d;
+            nscale = 2;
+        } else if (t->a != 1) {
+            flags |= CG_WE_HAVE_A_SCALE;
+            v[0] = t->a;
+            nscale = 1;
+        }
+        wr16(out, flags);
+        wr16(out, k->gid);
+        if (flags & CG_ARG_1_AND_2_ARE_WORDS) {
+            wr16(out, (unsigned)(dx & 0xFFFF));
+            wr16(out, (unsigned)(dy & 0xFFFF));
+        } else {
+            char b[2] = {(char)(dx & 0xFF), (char)(dy & 0xFF)};
+            sb_appendn(out, b, 2);
+        }
+        for (int j = 0; j < nscale; j++) {
+            if (!f2dot14_ok(v[j]))
+                return -1;
+            wr16(out, (unsigned)(round_half(v[j] * 16384.0) & 0xFFFF));
+        }
+    }
+    return 0;
+}
+
+/* True if some composite glyph has a composite component. */
+static int has_nested(const glyf_src *s)
+{
+    for (unsigned gid = 0; gid < s->num_glyphs; gid++) {
+        const unsigned char *p, *cg;
+        unsigned len, clen;
+        component c;
+        if (glyph_data(s, gid, &p, &len) != 0 || !is_composite(p, len))
+            continue;
+        const unsigned char *q = p + 10, *end = p + len;
+        do {
+            q = read_component(q, end, &c);
+            if (q && glyph_data(s, c.gid, &cg, &clen) == 0 && is_composite(cg, clen))
+                return 1;
+        } while (q && (c.flags & CG_MORE_COMPONENTS));
+    }
+    return 0;
+}
+
+static hb_blob_t *blob_of(const strbuf *sb)
+{
+    return hb_blob_create(sb->buf ? sb->buf : "", (unsigned)sb->len, HB_MEMORY_MODE_DUPLICATE, NULL,
+                          NULL);
+}
+
+/*
+ * Returns face with every nested composite flattened (a new reference to
+ * face itself when there is none): glyf rebuilt, loca rewritten in the long
+ * format (head.indexToLocFormat = 1), maxp's component count raised if
+ * needed.  NULL if the tables are malformed.
+ */
+static hb_face_t *flatten_composites(hb_face_t *face)
+{
+    hb_blob_t *glyf = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
+    hb_blob_t *loca = hb_face_reference_table(face, HB_TAG('l', 'o', 'c', 'a'));
+    hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+    hb_blob_t *maxp = hb_face_reference_table(face, HB_TAG('m', 'a', 'x', 'p'));
+    unsigned loca_len, head_len, maxp_len;
+    glyf_src s;
+    s.glyf = (const unsigned char *)hb_blob_get_data(glyf, &s.glyf_len);
+    s.loca = (const unsigned char *)hb_blob_get_data(loca, &loca_len);
+    const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &head_len);
+    const unsigned char *mp = (const unsigned char *)hb_blob_get_data(maxp, &maxp_len);
+    s.num_glyphs = hb_face_get_glyph_count(face);
+    s.long_loca = head_len >= 54 && rd16(hd + 50) == 1;
+
+    strbuf g = STRBUF_INIT, l = STRBUF_INIT;
+    components comps = {NULL, 0, 0};
+    hb_face_t *result = NULL;
+    int any = 0;
+    unsigned max_elements = 0;
+    if (head_len < 54 || maxp_len < 6 || loca_len < (s.num_glyphs + 1) * (s.long_loca ? 4u : 2u))
+        goto done;
+    if (!has_nested(&s)) { /* the usual case: nothing to rewrite */
+        result = hb_face_reference(face);
+        goto done;
+    }
+
+    for (unsigned gid = 0; gid < s.num_glyphs; gid++) {
+        const unsigned char *p;
+        unsigned len;
+        if (glyph_data(&s, gid, &p, &len) != 0)
+            goto done;
+        wr32(&l, (uint32_t)g.len);
+        size_t start = g.len;
+        int nested = 0;
+        comps.n = 0;
+        if (is_composite(p, len)) {
+            xform id = {1, 0, 0, 1, 0, 0};
+            if (collect(&s, p, len, &id, 0, &comps, &nested) == 0 && nested &&
+                write_composite(&g, p, &comps) == 0) {
+                any = 1;
+                if (comps.n > max_elements)
+                    max_elements = (unsigned)comps.n;
+            } else {
+                g.len = start; /* keep the glyph as it was */
+                nested = 0;
+            }
+        }
+        if (!nested)
+            sb_appendn(&g, (const char *)p, len);
+        while (g.len % 4)
+            sb_putc(&g, 0);
+    }
+    wr32(&l, (uint32_t)g.len);
+    if (!any) {
+        result = hb_face_reference(face);
+        goto done;
+    }
+
+    unsigned char *h2 = xmalloc(head_len), *m2 = xmalloc(maxp_len);
+    memcpy(h2, hd, head_len);
+    put16(h2 + 50, 1); /* indexToLocFormat: long offsets */
+    memcpy(m2, mp, maxp_len);
+    if (maxp_len >= 32 && rd32(mp) == 0x00010000 && rd16(mp + 28) < max_elements)
+        put16(m2 + 28, max_elements); /* maxComponentElements */
+
+    hb_face_t *b = hb_face_builder_create();
+    unsigned total = hb_face_get_table_tags(face, 0, NULL, NULL);
+    for (unsigned i = 0; i < total; i++) {
+        hb_tag_t tag;
+        unsigned one = 1;
+        hb_blob_t *t;
+        hb_face_get_table_tags(face, i, &one, &tag);
+        switch (tag) {
+        case HB_TAG('g', 'l', 'y', 'f'):
+            t = blob_of(&g);
+            break;
+        case HB_TAG('l', 'o', 'c', 'a'):
+            t = blob_of(&l);
+            break;
+        case HB_TAG('h', 'e', 'a', 'd'):
+            t = hb_blob_create((const char *)h2, head_len, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+            break;
+        case HB_TAG('m', 'a', 'x', 'p'):
+            t = hb_blob_create((const char *)m2, maxp_len, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+            break;
+        default:
+            t = hb_face_reference_table(face, tag);
+        }
+        hb_face_builder_add_table(b, tag, t);
+        hb_blob_destroy(t);
+    }
+    free(h2);
+    free(m2);
+    result = b;
+
+done:
+    free(comps.v);
+    sb_free(&g);
+    sb_free(&l);
+    hb_blob_destroy(glyf);
+    hb_blob_destroy(loca);
+    hb_blob_destroy(head);
+    hb_blob_destroy(maxp);
+    return result;
+}
+
+/* ---- subsetting ------------------------------------------------------- */
+
+static int write_file(diag *d, const char *path, const char *data, size_t len)
+{
+    FILE *fp = fopen(path, "wb");
+    if (!fp) {
+        diag_syserr(d, "cannot write", path, errno);
+        return -1;
+    }
+    if (fwrite(data, 1, len, fp) != len) {
+        int err = errno;
+        fclose(fp);
+        diag_syserr(d, "cannot write", path, err);
+        return -1;
+    }
+    if (fclose(fp) != 0) {
+        diag_syserr(d, "cannot write", path, errno);
+        return -1;
+    }
+    return 0;
+}
+
+int font_subset(font *f, diag *d, const uint32_t *cps, size_t n, const char *out_path)
+{
+    static const hb_tag_t drop[] = {
+        /* libharu embeds only its 13 tables; these would cost subsetting time
+         * and file size.  Without GSUB the glyph closure also stops pulling
+         * in vertical and localized alternates nobody draws. */
+        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'),
+        HB_TAG('g', 'a', 's', 'p'), HB_TAG('h', 'd', 'm', 'x'), HB_TAG('V', 'D', 'M', 'X'),
+    };
+    hb_subset_input_t *in = hb_subset_input_create_or_fail();
+    if (!in) {
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0), "cannot subset font \"%s\": out of memory",
+                    f->family);
+        return -1;
+    }
+    hb_set_t *u = hb_subset_input_unicode_set(in);
+    for (size_t i = 0; i < n; i++)
+        hb_set_add(u, cps[i]);
+    hb_set_t *dt = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
+        hb_set_add(dt, drop[i]);
+    /* Glyph ids are renumbered (no RETAIN_GIDS): that keeps them below
+     * 32768, where libharu reads composite components correctly.  Hinting
+     * is dropped (instructions, cvt, fpgm, prep): libharu embeds it but
+     * PDF viewers rarely run TrueType hints, and AR PL UMing has none
+     * anyway.  .notdef keeps its outline so a missing character shows as a
+     * box, not as a silent blank. */
+    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+
+    hb_face_t *sub = hb_subset_or_fail(f->face, in);
+    hb_subset_input_destroy(in);
+    if (!sub) {
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "cannot subset font \"%s\" ('%s'): HarfBuzz failed", f->family, f->path);
+        return -1;
+    }
+    unsigned glyphs = hb_face_get_glyph_count(sub);
+    if (glyphs >= HARU_MAX_GLYPHS) {
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "font \"%s\": the document needs %u glyphs; libharu draws at most %d",
+                    f->family, glyphs, HARU_MAX_GLYPHS - 1);
+        hb_face_destroy(sub);
+        return -1;
+    }
+    /* hb_subset's result is a face builder, whose table directory cannot be
+     * listed: re-read it as an ordinary font before flattening. */
+    hb_blob_t *bytes = hb_face_reference_blob(sub);
+    hb_face_destroy(sub);
+    sub = hb_face_create(bytes, 0);
+    hb_blob_destroy(bytes);
+    hb_face_t *flat = flatten_composites(sub);
+    hb_face_destroy(sub);
+    if (!flat) {
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "cannot subset font \"%s\" ('%s'): malformed glyf/loca tables", f->family,
+                    f->path);
+        return -1;
+    }
+    hb_blob_t *blob = hb_face_reference_blob(flat);
+    unsigned len = 0;
+    const char *data = hb_blob_get_data(blob, &len);
+    int ret = write_file(d, out_path, data, len);
+    hb_blob_destroy(blob);
+    hb_face_destroy(flat);
+    return ret;
+}
+
+void font_close(font *f)
+{
+    if (!f)
+        return;
+    if (f->hb)
+        hb_font_destroy(f->hb);
+    if (f->face)
+        hb_face_destroy(f->face);
+    if (f->blob)
+        hb_blob_destroy(f->blob);
+    if (f->fc_ref)
+        fc_release();
+    free(f->bmp_adv);
+    free(f->family);
+    free(f->path);
+    free(f);
+}
