@@ -1,0 +1,906 @@
+/*
+ * render_xlsx — the Excel workbook of the disclosure's tables (see render.h).
+ * Stage: render.  Input: the document model and the config (output folder
+ * and name, display unit and decimals).  Output: <dir>/<name>.xlsx with one
+ * worksheet per DOC_TABLE block, in document order, written under a
+ * temporary name and renamed into place (outfile.h).
+ *
+ * Each sheet is laid out as the printed table: the title merged across the
+ * columns, the unit line, the header rows with their spans, the body (amounts
+ * as numbers, total rows as =SUM formulas where the figures allow it) and the
+ * note.  Column widths and row heights are estimated here because Excel does
+ * not size merged cells itself.  Only this file includes xlsxwriter.h.
+ *
+ * Reproducibility: the same document gives a byte-identical file.
+ * libxlsxwriter 1.1.4 stamps every zip entry 1980-01-01 00:00 (checked with
+ * zipinfo); the one clock it reads is the creation time in docProps/core.xml,
+ * which we fix (creation_time()).
+ */
+#include "render.h"
+
+#include "linebreak.h"
+#include "outfile.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+/* Face of every cell.  宋体 (SimSun) is the face of Chinese government
+ * tables; its digits are half an em, the width of Excel's width unit (the
+ * default font's digit), so a CJK character is 2 units and ASCII 1, which is
+ * what the width estimate below assumes.  Viewers without SimSun substitute
+ * their CJK face. */
+#define FONT_NAME "宋体"
+#define FONT_PT 11
+#define TITLE_PT 14
+
+/* Column widths, in Excel character units. */
+#define W_PAD 2.0          /* cell padding and a safety margin */
+#define W_MIN 6.0          /* narrowest column */
+#define W_TEXT_MAX 50.0    /* widest wrapped text column */
+#define W_TEXT_FLOOR 10.0  /* text columns shrink no further to fit a page */
+#define W_HEAD_NOWRAP 12.0 /* header texts up to this width stay on one line */
+#define W_MAX 255.0        /* Excel's limit */
+
+/* Printable width of an A4 page with our margins at 100 % scale, in width
+ * units (about 1.85 mm each): wider tables have their text columns narrowed
+ * (down to W_TEXT_FLOOR) before fit-to-width scales the print down. */
+#define PAGE_UNITS_PORTRAIT 100.0
+#define PAGE_UNITS_LANDSCAPE 150.0
+
+/* Row heights in points.  LINE_PT is one wrapped line of 11 pt text, a
+ * little more than SimSun needs (14.25) so that the taller line spacing of
+ * substitute CJK faces in LibreOffice and WPS still fits. */
+#define ROW_DEFAULT 15.0
+#define LINE_PT 15.0
+#define ROW_PAD 3.0
+#define TITLE_LINE_PT 20.0
+#define ROW_MAX_PT 409.0 /* Excel's limit */
+
+/* More columns than this print landscape even if the template did not ask. */
+#define LANDSCAPE_COLS 7
+
+/* Excel's sheet-name limit, counted in UTF-16 code units. */
+#define SHEET_MAX 31
+
+/* Cell formats are combinations of these bits, created on first use. */
+enum {
+    ST_ALIGN = 3,   /* doc_align in the low bits */
+    ST_BOLD = 4,    /* total rows (合计/总计), header */
+    ST_WRAP = 8,    /* text columns and headers */
+    ST_NUMBER = 16, /* an amount: the "#,##0.00" number format */
+    ST_TEXT = 32,   /* a classification code: the "@" text format */
+    ST_HEAD = 64,   /* header cell: grey fill */
+    ST_COUNT = 128
+};
+
+/* One run of the renderer. */
+typedef struct xlsx {
+    arena *a;
+    diag *d;
+    const config *c;
+    const char *path; /* final file name, for messages */
+    lxw_workbook *wb;
+    lxw_format *cell[ST_COUNT]; /* cached cell formats (owned by wb) */
+    lxw_format *title, *unit, *note;
+    char num_format[32];                       /* amounts, per [units] decimals and thousands */
+    money scale;                               /* fen per display unit */
+    lxw_error err;                             /* the first library error, LXW_NO_ERROR if none */
+    char where[LXW_MAX_SHEETNAME_LENGTH + 64]; /* what was being written then */
+} xlsx;
+
+/* Records the first error of the library with the place being written;
+ * returns 0 for LXW_NO_ERROR, else -1 so that callers stop. */
+static int lxw_check(xlsx *x, lxw_error e, const char *sheet, long row, long col)
+{
+    if (e == LXW_NO_ERROR)
+        return 0;
+    if (x->err == LXW_NO_ERROR) {
+        x->err = e;
+        if (row >= 0 && col >= 0) {
+            char ref[LXW_MAX_CELL_NAME_LENGTH];
+            lxw_rowcol_to_cell(ref, (lxw_row_t)row, (lxw_col_t)col);
+            snprintf(x->where, sizeof x->where, "sheet '%s' cell %s", sheet, ref);
+        } else if (sheet) {
+            snprintf(x->where, sizeof x->where, "sheet '%s'", sheet);
+        }
+    }
+    return -1;
+}
+
+/* ---- measuring text --------------------------------------------------- */
+
+/* Advance of a code point in width units: 1 for ASCII and the other
+ * alphabetic scripts below U+1100, 2 for CJK and for the punctuation and
+ * symbols SimSun draws full-width (“ ” … ≥ ％). */
+static double advance(void *ctx, uint32_t cp)
+{
+    (void)ctx;
+    return cp < 0x1100 ? 1.0 : 2.0;
+}
+
+/* Width of the widest line of text (lines split at '\n'). */
+static double text_width(const char *s)
+{
+    double best = 0;
+    while (*s) {
+        const char *nl = strchr(s, '\n');
+        size_t n = nl ? (size_t)(nl - s) : strlen(s);
+        double w = lb_measure(s, n, advance, NULL);
+        if (w > best)
+            best = w;
+        s += n;
+        if (*s == '\n')
+            s++;
+    }
+    return best;
+}
+
+/* Lines that text takes when wrapped at avail units, as linebreak.c breaks
+ * them (Excel breaks CJK text at any character too; the kinsoku rules of
+ * linebreak.c make the estimate err on the side of one line more). */
+static int wrapped_lines(const char *s, double avail)
+{
+    if (!*s)
+        return 1;
+    if (avail < 2)
+        avail = 2;
+    lb_line *lines = NULL;
+    size_t n = lb_break(s, avail, avail, advance, NULL, &lines);
+    free(lines);
+    return n > INT_MAX ? INT_MAX : (int)n;
+}
+
+/* Lines of text that does not wrap: only '\n' breaks it. */
+static int hard_lines(const char *s)
+{
+    int n = 1;
+    for (; *s; s++)
+        n += *s == '\n';
+    return n;
+}
+
+/* Height of a row showing n lines of body text. */
+static double lines_height(int n)
+{
+    return n <= 1 ? ROW_DEFAULT : n * LINE_PT + ROW_PAD;
+}
+
+/* Row heights snap to whole pixels (0.75 pt) as Excel stores them, and stop
+ * at Excel's maximum; text beyond it is cut off in the cell (rare: a cell of
+ * some 1,300 characters in a 50-unit column). */
+static double snap_height(double h)
+{
+    return fmin(ceil(h / 0.75 - 1e-9) * 0.75, ROW_MAX_PT);
+}
+
+/* ---- formats ------------------------------------------------------------ */
+
+/* The format for a combination of ST_* bits. */
+static lxw_format *cell_format(xlsx *x, unsigned bits)
+{
+    if (x->cell[bits])
+        return x->cell[bits];
+    lxw_format *f = workbook_add_format(x->wb);
+    format_set_font_name(f, FONT_NAME);
+    format_set_font_size(f, FONT_PT);
+    static const uint8_t ALIGN[] = {LXW_ALIGN_LEFT, LXW_ALIGN_CENTER, LXW_ALIGN_RIGHT};
+    format_set_align(f, ALIGN[bits & ST_ALIGN]);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_border(f, LXW_BORDER_THIN);
+    if (bits & ST_BOLD)
+        format_set_bold(f);
+    if (bits & ST_WRAP)
+        format_set_text_wrap(f);
+    if (bits & ST_NUMBER)
+        format_set_num_format(f, x->num_format);
+    if (bits & ST_TEXT)
+        format_set_num_format(f, "@");
+    if (bits & ST_HEAD)
+        format_set_bg_color(f, 0xD9D9D9); /* light grey, as in printed budget tables */
+    x->cell[bits] = f;
+    return f;
+}
+
+/* Formats of the lines around the table (no borders). */
+static void make_frame_formats(xlsx *x)
+{
+    x->title = workbook_add_format(x->wb);
+    format_set_font_name(x->title, FONT_NAME);
+    format_set_font_size(x->title, TITLE_PT);
+    format_set_bold(x->title);
+    format_set_align(x->title, LXW_ALIGN_CENTER);
+    format_set_align(x->title, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_text_wrap(x->title);
+
+    x->unit = workbook_add_format(x->wb);
+    format_set_font_name(x->unit, FONT_NAME);
+    format_set_font_size(x->unit, FONT_PT);
+    format_set_align(x->unit, LXW_ALIGN_RIGHT);
+    format_set_align(x->unit, LXW_ALIGN_VERTICAL_CENTER);
+
+    x->note = workbook_add_format(x->wb);
+    format_set_font_name(x->note, FONT_NAME);
+    format_set_font_size(x->note, FONT_PT);
+    format_set_align(x->note, LXW_ALIGN_LEFT);
+    format_set_align(x->note, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(x->note);
+}
+
+/* "#,##0.00" for 2 decimals with thousands separators, "0" for none … */
+static void make_num_format(xlsx *x)
+{
+    int dec = x->c->decimals;
+    if (dec < 0)
+        dec = 0;
+    if (dec > money_unit_max_decimals(x->c->unit))
+        dec = money_unit_max_decimals(x->c->unit);
+    char *p = x->num_format;
+    p += sprintf(p, "%s", x->c->thousands ? "#,##0" : "0");
+    if (dec > 0) {
+        *p++ = '.';
+        for (int i = 0; i < dec; i++)
+            *p++ = '0';
+    }
+    *p = '\0';
+}
+
+/* ---- sheet names -------------------------------------------------------- */
+
+/* Appends s to sb, cut so that sb stays within max UTF-16 code units (the
+ * unit Excel counts: a character beyond U+FFFF is two).  Returns the units
+ * used. */
+static int append_units(strbuf *sb, const char *s, int used, int max)
+{
+    while (*s) {
+        const char *start = s;
+        uint32_t cp = utf8_next(&s);
+        int u = cp > 0xFFFF ? 2 : 1;
+        if (used + u > max)
+            break;
+        sb_appendn(sb, start, (size_t)(s - start));
+        used += u;
+    }
+    return used;
+}
+
+/* Strips spaces and apostrophes from both ends of sb in place: Excel
+ * refuses a name that starts or ends with an apostrophe, and spaces at the
+ * ends are invisible on the tab. */
+static void strip_ends(strbuf *sb)
+{
+    if (!sb->buf)
+        return;
+    char *s = sb->buf;
+    size_t start = 0, end = sb->len;
+    while (start < end && (s[start] == ' ' || s[start] == '\''))
+        start++;
+    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\''))
+        end--;
+    memmove(s, s + start, end - start);
+    sb->len = end - start;
+    s[sb->len] = '\0';
+}
+
+/* Drops opening brackets and quotes left at the end of a cut name
+ * ("…情况表（" reads as a typo on the tab). */
+static void strip_open_tail(strbuf *sb)
+{
+    /* ( { “ ‘ （ ［ ｛ 《 「 『 【 〔  ('[' is already ［) */
+    static const uint32_t OPEN[] = {'(',    '{',    0x201C, 0x2018, 0xFF08, 0xFF3B,
+                                    0xFF5B, 0x300A, 0x300C, 0x300E, 0x3010, 0x3014};
+    while (sb->len > 0) {
+        size_t i = sb->len - 1;
+        while (i > 0 && ((unsigned char)sb->buf[i] & 0xC0) == 0x80)
+            i--;
+        const char *p = sb->buf + i;
+        uint32_t cp = utf8_next(&p);
+        size_t k = 0;
+        while (k < sizeof OPEN / sizeof OPEN[0] && OPEN[k] != cp)
+            k++;
+        if (k == sizeof OPEN / sizeof OPEN[0])
+            return;
+        sb->len = i;
+        sb->buf[i] = '\0';
+    }
+}
+
+/*
+ * The sheet name of the index'th table (1-based): its sheet, else its title,
+ * else "表N".  The characters Excel forbids ([ ] : * ? / \) become their
+ * full-width forms (so "收支/总表" reads the same), control characters become
+ * spaces, and the name is cut to 31 characters (not after an opening
+ * bracket); a name already used
+ * (Excel compares without case) or the reserved "History" gets "(2)", "(3)".
+ * Returns an arena string.
+ */
+static const char *sheet_name(xlsx *x, const doc_table *t, int index)
+{
+    const char *src = t->sheet && *t->sheet ? t->sheet : t->title;
+    strbuf clean = STRBUF_INIT;
+    if (src) {
+        const char *s = src;
+        uint32_t cp;
+        while ((cp = utf8_next(&s)) != 0) {
+            char enc[4];
+            /* [ ] : * ? / \ and their full-width forms ［ ］ ： ＊ ？ ／ ＼ */
+            static const char FORBIDDEN[] = "[]:*?/\\";
+            static const uint32_t FULL[] = {0xFF3B, 0xFF3D, 0xFF1A, 0xFF0A, 0xFF1F, 0xFF0F, 0xFF3C};
+            const char *bad = cp < 0x80 && cp ? strchr(FORBIDDEN, (int)cp) : NULL;
+            if (bad)
+                cp = FULL[bad - FORBIDDEN];
+            else if (cp < 0x20 || cp == 0x7F)
+                cp = ' ';
+            sb_appendn(&clean, enc, (size_t)utf8_encode(cp, enc));
+        }
+        strip_ends(&clean);
+    }
+    if (clean.len == 0) {
+        sb_reset(&clean);
+        sb_printf(&clean, "表%d", index);
+    }
+
+    strbuf name = STRBUF_INIT;
+    const char *result = NULL;
+    for (int k = 1; k < 10000 && !result; k++) {
+        char suffix[16] = "";
+        if (k > 1)
+            snprintf(suffix, sizeof suffix, "(%d)", k);
+        sb_reset(&name);
+        append_units(&name, sb_str(&clean), 0, SHEET_MAX - (int)strlen(suffix));
+        if (name.len < clean.len)
+            strip_open_tail(&name);
+        strip_ends(&name);
+        sb_append(&name, suffix);
+        if (strcasecmp(sb_str(&name), "History") == 0)
+            continue;
+        lxw_error e = workbook_validate_sheet_name(x->wb, sb_str(&name));
+        if (e == LXW_NO_ERROR)
+            result = arena_strdup(x->a, sb_str(&name));
+        else if (e != LXW_ERROR_SHEETNAME_ALREADY_USED)
+            break; /* cannot happen after cleaning; reported by the caller */
+    }
+    sb_free(&clean);
+    sb_free(&name);
+    return result;
+}
+
+/* ---- layout of a sheet -------------------------------------------------- */
+
+/* An anchor's span, clipped to its grid (a span reaching past the grid is a
+ * bug in build.c; clipping keeps the sheet well-formed). */
+static void clip_span(const doc_cell *x, int row, int col, int nrows, int ncols, int *rs, int *cs)
+{
+    *rs = x->rowspan;
+    *cs = x->colspan;
+    if (row + *rs > nrows)
+        *rs = nrows - row;
+    if (col + *cs > ncols)
+        *cs = ncols - col;
+}
+
+/* Whether a cell's text wraps in its sheet. */
+static int cell_wraps(const doc_table *t, const doc_cell *x, int col, int head)
+{
+    return head || (!x->is_amount && t->cols[col].kind == DOC_COL_TEXT) || strchr(x->text, '\n');
+}
+
+/*
+ * Column widths in character units: the widest body text of the column
+ * (CJK 2, ASCII 1) plus padding; header texts longer than W_HEAD_NOWRAP may
+ * wrap onto two lines; at least W_MIN and the template's min_chars.  Text
+ * columns wrap and stop at W_TEXT_MAX; if the table is still wider than the
+ * printed page, text columns are narrowed (not below W_TEXT_FLOOR or their
+ * longest unbreakable word) so that fit-to-width scales the print down
+ * less.  Cells spanning several columns are left to wrap and do not widen
+ * columns.
+ */
+static void column_widths(const doc_table *t, int landscape, double *w)
+{
+    int n = t->ncols;
+    double *natural = xcalloc((size_t)n, sizeof *natural);
+    double *floor_w = xcalloc((size_t)n, sizeof *floor_w);
+    for (int c = 0; c < n; c++) {
+        const doc_column *col = &t->cols[c];
+        double body = 0, head = 0, piece = 0;
+        for (int r = 0; r < t->n_body; r++) {
+            const doc_cell *x = doc_body_cell(t, r, c);
+            if (x->colspan != 1)
+                continue;
+            double tw = text_width(x->text);
+            if (tw > body)
+                body = tw;
+            if (col->kind == DOC_COL_TEXT) {
+                double p = lb_min_width(x->text, advance, NULL);
+                if (p > piece)
+                    piece = p;
+            }
+        }
+        for (int r = 0; r < t->n_head; r++) {
+            const doc_cell *x = doc_head_cell(t, r, c);
+            if (x->colspan != 1)
+                continue;
+            double tw = text_width(x->text);
+            if (tw > head)
+                head = tw;
+        }
+        double need = body;
+        if (head > need) {
+            if (head <= W_HEAD_NOWRAP)
+                need = head;
+            else
+                need = fmax(need, fmax(W_HEAD_NOWRAP, ceil(head / 2)));
+        }
+        need = fmax(need, 2 * col->min_chars); /* min_chars is in em: 2 units */
+        double width = fmax(need + W_PAD, W_MIN);
+        if (col->kind == DOC_COL_TEXT) {
+            width = fmin(width, W_TEXT_MAX);
+            floor_w[c] = fmin(width, fmax(W_TEXT_FLOOR, fmin(piece + W_PAD, W_TEXT_MAX)));
+        } else {
+            width = fmin(width, W_MAX);
+            floor_w[c] = width; /* amounts and codes never shrink: no "####" */
+        }
+        natural[c] = width;
+        w[c] = width;
+    }
+
+    /* Too wide for the page: as HTML's automatic table layout does, give
+     * every column its floor and share the remaining room in proportion to
+     * what each column would still like (natural - floor), so the column of
+     * a long duty description stays the widest and its rows the shortest. */
+    double page = landscape ? PAGE_UNITS_LANDSCAPE : PAGE_UNITS_PORTRAIT;
+    double sum_nat = 0, sum_floor = 0;
+    for (int c = 0; c < n; c++) {
+        sum_nat += natural[c];
+        sum_floor += floor_w[c];
+    }
+    if (sum_nat > page) {
+        double share = page > sum_floor ? (page - sum_floor) / (sum_nat - sum_floor) : 0;
+        for (int c = 0; c < n; c++)
+            w[c] = fmax(floor_w[c], floor(floor_w[c] + (natural[c] - floor_w[c]) * share));
+    }
+    free(natural);
+    free(floor_w);
+}
+
+/* Width of columns col .. col+cs-1. */
+static double span_width(const double *w, int col, int cs)
+{
+    double s = 0;
+    for (int c = col; c < col + cs; c++)
+        s += w[c];
+    return s;
+}
+
+/*
+ * Heights of the rows of a grid (header or body): each row as tall as its
+ * tallest one-row cell, then rows under a taller row-spanning cell (a duty
+ * cell of the performance table) grown evenly until it fits.
+ */
+static void grid_heights(const doc_table *t, int head, const double *w, double *h)
+{
+    int nrows = head ? t->n_head : t->n_body;
+    for (int r = 0; r < nrows; r++)
+        h[r] = ROW_DEFAULT;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int r = 0; r < nrows; r++) {
+            for (int c = 0; c < t->ncols; c++) {
+                const doc_cell *x = head ? doc_head_cell(t, r, c) : doc_body_cell(t, r, c);
+                if (x->rowspan == 0 || x->colspan == 0)
+                    continue;
+                int rs, cs;
+                clip_span(x, r, c, nrows, t->ncols, &rs, &cs);
+                if ((pass == 0) != (rs == 1))
+                    continue;
+                /* about one unit of the cell is its inner margin */
+                int lines = cell_wraps(t, x, c, head)
+                                ? wrapped_lines(x->text, span_width(w, c, cs) - 1)
+                                : hard_lines(x->text);
+                double need = lines_height(lines);
+                double have = 0;
+                for (int i = r; i < r + rs; i++)
+                    have += h[i];
+                if (need > have)
+                    for (int i = r; i < r + rs; i++)
+                        h[i] += (need - have) / rs;
+            }
+        }
+    }
+}
+
+/* Sets a row's height when it differs from the default. */
+static int set_height(xlsx *x, lxw_worksheet *ws, const char *sheet, lxw_row_t row, double h)
+{
+    h = snap_height(h);
+    if (h <= ROW_DEFAULT)
+        return 0;
+    return lxw_check(x, worksheet_set_row(ws, row, h, NULL), sheet, (long)row, 0);
+}
+
+/* Writes text over rows r0..r1 and columns c0..c1: a merged range, or a plain
+ * cell when the range is one cell (libxlsxwriter refuses to merge one). */
+static lxw_error put_range(lxw_worksheet *ws, lxw_row_t r0, lxw_col_t c0, lxw_row_t r1,
+                           lxw_col_t c1, const char *text, lxw_format *f)
+{
+    if (r0 != r1 || c0 != c1)
+        return worksheet_merge_range(ws, r0, c0, r1, c1, text, f);
+    if (!*text)
+        return worksheet_write_blank(ws, r0, c0, f);
+    return worksheet_write_string(ws, r0, c0, text, f);
+}
+
+/*
+ * Whether the amount at body row r, column c of a total row may be written
+ * as =SUM of the rows above: every row above is a normal row (a subtotal
+ * would be counted twice), the column holds one-by-one cells there, at least
+ * one of them an amount, and the exact sum of those amounts equals the
+ * total's own value — the sheet must show the figure the document states,
+ * so a total that does not add up (check.c reports it) stays a number.
+ * Text cells inside the range are ignored by SUM as by this sum.  Sets
+ * *first, *last to the body rows of the first and last amount.
+ */
+static int sum_range(const doc_table *t, int r, int c, int *first, int *last)
+{
+    money sum = 0;
+    *first = *last = -1;
+    for (int i = 0; i < r; i++) {
+        if (t->row_kind[i] != DOC_ROW_NORMAL)
+            return 0;
+        const doc_cell *x = doc_body_cell(t, i, c);
+        if (x->rowspan != 1 || x->colspan != 1)
+            return 0;
+        if (!x->is_amount)
+            continue;
+        if ((x->value > 0 && sum > INT64_MAX - x->value) ||
+            (x->value < 0 && sum < INT64_MIN - x->value))
+            return 0;
+        sum += x->value;
+        if (*first < 0)
+            *first = i;
+        *last = i;
+    }
+    return *first >= 0 && sum == doc_body_cell(t, r, c)->value;
+}
+
+/* Writes the header (head != 0) or body grid starting at sheet row row0. */
+static int write_grid(xlsx *x, lxw_worksheet *ws, const char *sheet, const doc_table *t, int head,
+                      lxw_row_t row0)
+{
+    int nrows = head ? t->n_head : t->n_body;
+    for (int r = 0; r < nrows; r++) {
+        int total = !head && t->row_kind[r] == DOC_ROW_TOTAL;
+        for (int c = 0; c < t->ncols; c++) {
+            const doc_cell *cell = head ? doc_head_cell(t, r, c) : doc_body_cell(t, r, c);
+            if (cell->rowspan == 0 || cell->colspan == 0)
+                continue; /* covered by a span written at its anchor */
+            int rs, cs;
+            clip_span(cell, r, c, nrows, t->ncols, &rs, &cs);
+            unsigned bits;
+            if (head) {
+                bits = DOC_CENTER | ST_BOLD | ST_WRAP | ST_HEAD;
+            } else {
+                bits = (unsigned)cell->align & ST_ALIGN;
+                if (total)
+                    bits |= ST_BOLD;
+                if (cell->is_amount)
+                    bits |= ST_NUMBER;
+                else if (t->cols[c].kind == DOC_COL_CODE)
+                    bits |= ST_TEXT; /* codes stay text when edited: 2010301 */
+                if (cell_wraps(t, cell, c, 0))
+                    bits |= ST_WRAP;
+            }
+            lxw_format *f = cell_format(x, bits);
+            lxw_row_t lr = row0 + (lxw_row_t)r;
+            lxw_col_t lc = (lxw_col_t)c;
+            int amount = !head && cell->is_amount;
+            /* A merged amount is merged blank first, then its anchor
+             * overwritten with the number (libxlsxwriter's documented way). */
+            lxw_error e = LXW_NO_ERROR;
+            if (!amount || rs > 1 || cs > 1)
+                e = put_range(ws, lr, lc, lr + (lxw_row_t)rs - 1, lc + (lxw_col_t)cs - 1,
+                              amount ? "" : cell->text, f);
+            if (lxw_check(x, e, sheet, (long)lr, c) < 0)
+                return -1;
+            if (!amount)
+                continue;
+            /* The exact fen value becomes a double only here. */
+            double v = (double)cell->value / (double)x->scale;
+            int first, last;
+            if (total && rs == 1 && cs == 1 && sum_range(t, r, c, &first, &last)) {
+                char from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
+                char formula[2 * LXW_MAX_CELL_NAME_LENGTH + 16];
+                lxw_rowcol_to_cell(from, row0 + (lxw_row_t)first, lc);
+                lxw_rowcol_to_cell(to, row0 + (lxw_row_t)last, lc);
+                snprintf(formula, sizeof formula, "=SUM(%s:%s)", from, to);
+                /* The cached value is the stated total, so viewers that do
+                 * not recalculate (openpyxl, previews) show the document's
+                 * figure. */
+                e = worksheet_write_formula_num(ws, lr, lc, formula, f, v);
+            } else {
+                e = worksheet_write_number(ws, lr, lc, v, f);
+            }
+            if (lxw_check(x, e, sheet, (long)lr, c) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* "第{页}页 共{总页}页" → the Excel footer "&C第&P页 共&N页" ('&' doubled).
+ * Returns NULL for no footer. */
+static const char *excel_footer(arena *a, const char *pattern)
+{
+    if (!pattern || !*pattern)
+        return NULL;
+    strbuf sb = STRBUF_INIT;
+    sb_append(&sb, "&C");
+    for (const char *s = pattern; *s;) {
+        if (strncmp(s, "{页}", strlen("{页}")) == 0) {
+            sb_append(&sb, "&P");
+            s += strlen("{页}");
+        } else if (strncmp(s, "{总页}", strlen("{总页}")) == 0) {
+            sb_append(&sb, "&N");
+            s += strlen("{总页}");
+        } else {
+            if (*s == '&')
+                sb_putc(&sb, '&');
+            sb_putc(&sb, *s++);
+        }
+    }
+    const char *r = arena_strdup(a, sb_str(&sb));
+    sb_free(&sb);
+    return r;
+}
+
+/* Writes one table as the sheet index (1-based).  Returns 0 or -1 (the error
+ * recorded in x). */
+static int write_table(xlsx *x, const doc *dm, const doc_table *t, int index)
+{
+    const char *sheet = sheet_name(x, t, index);
+    if (!sheet)
+        return lxw_check(x, LXW_ERROR_PARAMETER_VALIDATION, t->id ? t->id : "", -1, -1);
+    if (t->ncols < 1 || t->ncols > LXW_COL_MAX ||
+        (long)t->n_head + t->n_body + 3 > (long)LXW_ROW_MAX)
+        return lxw_check(x, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, sheet, -1, -1);
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, sheet);
+    if (!ws)
+        return lxw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, sheet, -1, -1);
+
+    int n = t->ncols;
+    lxw_col_t last_col = (lxw_col_t)(n - 1);
+    int landscape = t->landscape || n > LANDSCAPE_COLS;
+
+    double *w = xcalloc((size_t)n, sizeof *w);
+    double *hh = xcalloc((size_t)t->n_head + 1, sizeof *hh);
+    double *bh = xcalloc((size_t)t->n_body + 1, sizeof *bh);
+    column_widths(t, landscape, w);
+    grid_heights(t, 1, w, hh);
+    grid_heights(t, 0, w, bh);
+    double total_w = span_width(w, 0, n);
+    int rc = -1;
+
+    for (int c = 0; c < n; c++)
+        if (lxw_check(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL), sheet, 0,
+                      c) < 0)
+            goto out;
+
+    /* The rows of the sheet, top to bottom: title, unit line, header, body,
+     * note; a part the table lacks takes no row. */
+    lxw_row_t row = 0;
+    if (t->title && *t->title) {
+        /* the title is TITLE_PT, wider than the FONT_PT the units assume */
+        double avail = (total_w - 1) * FONT_PT / TITLE_PT;
+        int lines = wrapped_lines(t->title, avail);
+        if (lxw_check(x, put_range(ws, row, 0, row, last_col, t->title, x->title), sheet, row, 0) <
+                0 ||
+            lxw_check(x, worksheet_set_row(ws, row, snap_height(lines * TITLE_LINE_PT + 6), NULL),
+                      sheet, row, 0) < 0)
+            goto out;
+        row++;
+    }
+    if (t->unit_line && *t->unit_line) {
+        if (lxw_check(x, put_range(ws, row, 0, row, last_col, t->unit_line, x->unit), sheet, row,
+                      0) < 0)
+            goto out;
+        row++;
+    }
+    lxw_row_t head_first = row;
+    if (write_grid(x, ws, sheet, t, 1, head_first) < 0)
+        goto out;
+    for (int r = 0; r < t->n_head; r++)
+        if (set_height(x, ws, sheet, head_first + (lxw_row_t)r, hh[r]) < 0)
+            goto out;
+    lxw_row_t body_first = head_first + (lxw_row_t)t->n_head;
+    if (write_grid(x, ws, sheet, t, 0, body_first) < 0)
+        goto out;
+    for (int r = 0; r < t->n_body; r++)
+        if (set_height(x, ws, sheet, body_first + (lxw_row_t)r, bh[r]) < 0)
+            goto out;
+    row = body_first + (lxw_row_t)t->n_body;
+    if (t->note && *t->note) {
+        /* e.g. 本部门2020年无国有资本经营预算收支，本表为空表。 */
+        int lines = wrapped_lines(t->note, total_w - 1);
+        if (lxw_check(x, put_range(ws, row, 0, row, last_col, t->note, x->note), sheet, row, 0) <
+                0 ||
+            set_height(x, ws, sheet, row, lines_height(lines)) < 0)
+            goto out;
+    }
+
+    /* Title, unit and header stay in view while scrolling, and the header
+     * rows are printed on every page. */
+    if (body_first > 0)
+        worksheet_freeze_panes(ws, body_first, 0);
+    if (t->n_head > 0 &&
+        lxw_check(x, worksheet_repeat_rows(ws, head_first, body_first - 1), sheet, -1, -1) < 0)
+        goto out;
+
+    /* Print: A4, one page wide, centred, small margins (inches). */
+    worksheet_set_paper(ws, 9);
+    if (landscape)
+        worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_center_horizontally(ws);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    const char *footer = excel_footer(x->a, dm->footer);
+    if (footer && worksheet_set_footer(ws, footer) != LXW_NO_ERROR)
+        diag_report(x->d, DIAG_NOTE, diag_at(x->path, 0, 0),
+                    "sheet '%s': page footer too long for Excel, left out", sheet);
+    rc = 0;
+out:
+    free(w);
+    free(hh);
+    free(bh);
+    return rc;
+}
+
+/* ---- the workbook ------------------------------------------------------- */
+
+/* Days from 1970-01-01 to 1 January of year y (proleptic Gregorian; the
+ * civil-from-days algorithm of H. Hinnant, for month 1 day 1). */
+static long long days_to_jan1(long long y)
+{
+    y -= 1; /* January counts in the previous March-based year */
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + 306;
+    return era * 146097 + doe - 719468;
+}
+
+/*
+ * The creation time written into docProps/core.xml: SOURCE_DATE_EPOCH if
+ * set (reproducible-builds.org: a malformed value is an error), else
+ * 1 January of the budget year, 00:00 UTC — never the clock, so the same
+ * input gives the same bytes.  libxlsxwriter takes 0 to mean "now", so the
+ * epoch itself is written one second later.
+ */
+static int creation_time(diag *d, const doc *dm, time_t *out)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) { /* set but empty counts as unset, as for most tools */
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        /* digits only: strtoll alone would take " 12", "-5" and "+5" */
+        if (*sde < '0' || *sde > '9' || *end || errno ||
+            (sizeof(time_t) < sizeof v && v > INT32_MAX)) {
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "SOURCE_DATE_EPOCH='%s' is not a number of seconds since 1970", sde);
+            return -1;
+        }
+        *out = (time_t)(v ? v : 1);
+        return 0;
+    }
+    int year = dm->year >= 1971 && dm->year <= 9999 ? dm->year : 1980;
+    *out = (time_t)(days_to_jan1(year) * 86400);
+    return 0;
+}
+
+/* Reports the first library error, naming the output file. */
+static void report_lxw(xlsx *x, lxw_error e, int sys_errno)
+{
+    int io = e == LXW_ERROR_CREATING_XLSX_FILE || e == LXW_ERROR_CREATING_TMPFILE ||
+             e == LXW_ERROR_READING_TMPFILE || e == LXW_ERROR_ZIP_FILE_OPERATION ||
+             e == LXW_ERROR_ZIP_FILE_ADD || e == LXW_ERROR_ZIP_CLOSE;
+    diag_report(x->d, DIAG_ERROR, diag_at(x->path, 0, 0), "cannot write the workbook%s%s: %s%s%s",
+                x->where[0] ? ", " : "", x->where, lxw_strerror(e), io && sys_errno ? ": " : "",
+                io && sys_errno ? strerror(sys_errno) : "");
+}
+
+int render_xlsx(arena *a, diag *d, const config *c, const doc *dm)
+{
+    xlsx x;
+    memset(&x, 0, sizeof x);
+    x.a = a;
+    x.d = d;
+    x.c = c;
+    x.scale = money_unit_scale(c->unit);
+    make_num_format(&x);
+
+    time_t created;
+    if (creation_time(d, dm, &created) < 0)
+        return -1;
+
+    outfile of;
+    memset(&of, 0, sizeof of);
+    FILE *fp = outfile_begin(a, d, &of, c->output_dir, arena_printf(a, "%s.xlsx", c->output_name));
+    if (!fp)
+        return -1;
+    x.path = of.final_path;
+    /* libxlsxwriter writes by name when the workbook is closed: keep only the
+     * temporary file's name. */
+    if (fclose(fp) != 0) {
+        int e = errno;
+        outfile_abort(&of, NULL);
+        diag_syserr(d, "cannot write", of.final_path, e);
+        return -1;
+    }
+
+    /* Not constant_memory: merged ranges need the whole sheet in memory.
+     * Temporary files go to the system's folder (tmpfile(3), unlinked at
+     * once), so a crash leaves nothing extra in the published folder. */
+    lxw_workbook_options opt;
+    memset(&opt, 0, sizeof opt);
+    x.wb = workbook_new_opt(of.tmp_path, &opt);
+    if (!x.wb) {
+        diag_report(d, DIAG_ERROR, diag_at(x.path, 0, 0), "cannot write the workbook: %s",
+                    lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+        outfile_abort(&of, NULL);
+        return -1;
+    }
+    make_frame_formats(&x);
+
+    lxw_doc_properties props;
+    memset(&props, 0, sizeof props);
+    props.title = dm->title ? arena_strdup(a, dm->title) : NULL;
+    props.subject = dm->subject ? arena_strdup(a, dm->subject) : NULL;
+    props.author = dm->author ? arena_strdup(a, dm->author) : NULL;
+    props.keywords = dm->keywords ? arena_strdup(a, dm->keywords) : NULL;
+    props.created = created;
+    lxw_check(&x, workbook_set_properties(x.wb, &props), NULL, -1, -1);
+
+    int tables = 0;
+    for (size_t i = 0; i < dm->n && x.err == LXW_NO_ERROR; i++)
+        if (dm->blocks[i].kind == DOC_TABLE && dm->blocks[i].table)
+            write_table(&x, dm, dm->blocks[i].table, ++tables);
+    if (tables == 0 && x.err == LXW_NO_ERROR)
+        diag_report(d, DIAG_NOTE, diag_at(x.path, 0, 0),
+                    "the document has no tables: the workbook has one empty sheet");
+
+    /* workbook_close() frees the workbook whatever it returns. */
+    errno = 0;
+    lxw_error ce = workbook_close(x.wb);
+    int close_errno = errno;
+    x.wb = NULL;
+    if (x.err != LXW_NO_ERROR || ce != LXW_NO_ERROR) {
+        if (x.err == LXW_NO_ERROR)
+            x.err = ce;
+        report_lxw(&x, x.err, close_errno);
+        outfile_abort(&of, NULL);
+        return -1;
+    }
+
+    /* outfile_commit() syncs only a stream it is given; sync the file
+     * libxlsxwriter wrote so the rename cannot outrun its data. */
+    int fd = open(of.tmp_path, O_RDONLY);
+    if (fd < 0 || (fsync(fd) != 0 && errno != EINVAL)) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        outfile_abort(&of, NULL);
+        diag_syserr(d, "cannot write", of.final_path, e);
+        return -1;
+    }
+    close(fd);
+    return outfile_commit(d, &of, NULL);
+}
