@@ -36,6 +36,8 @@ typedef struct builder {
     const budget *cur, *prev;
     doc *doc;
     int line;       /* template line being expanded */
+    int col_base;   /* column where the text being expanded starts (0: unknown) */
+    int col;        /* column of the placeholder being expanded */
     int failed;
     int h1, h2;     /* heading counters */
 } builder;
@@ -45,7 +47,7 @@ static void fail(builder *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_vreport(b->d, DIAG_ERROR, template_pos(b->t, b->line), fmt, ap);
+    diag_vreport(b->d, DIAG_ERROR, template_pos(b->t, b->line, b->col), fmt, ap);
     va_end(ap);
     b->failed = 1;
 }
@@ -151,6 +153,20 @@ static int list_items(builder *b, const char *list, item **out)
 
 static const char *expand(builder *b, const char *text, const item *it);
 
+/* Expands a text that stands at (line, col) of the template, so messages
+ * about its placeholders point there. */
+static const char *expand_at(builder *b, const char *text, const item *it, int line, int col)
+{
+    int sl = b->line, sc = b->col_base, scol = b->col;
+    b->line = line;
+    b->col_base = col;
+    const char *r = expand(b, text, it);
+    b->line = sl;
+    b->col_base = sc;
+    b->col = scol;
+    return r;
+}
+
 /* The comparison phrase of one item with the family's wording. */
 static const char *compare_phrase(builder *b, const char *family, const item *it, long long *pct,
                                   int *kase)
@@ -189,10 +205,7 @@ static const char *compare_phrase(builder *b, const char *family, const item *it
     }
     if (pct)
         *pct = 0;
-    int save = b->line;
-    b->line = cf->line[k];
-    const char *s = expand(b, cf->text[k], it);
-    b->line = save;
+    const char *s = expand_at(b, cf->text[k], it, cf->line[k], cf->col[k]);
     if (pct && it->prev)
         fmt_change_percent(b, it->cur - it->prev, it->prev, pct);
     return s;
@@ -327,18 +340,24 @@ static const char *placeholder(builder *b, char *name, const item *it)
             fail(b, "unknown list %s: expected 三公 or 收入来源", part[1]);
             return "";
         }
+        if (!strcmp(part[1], "收入来源") && !b->cur->has_revenue) {
+            fail(b, "{列举:收入来源…} needs the file %s/revenue.csv", b->cur->dir);
+            return "";
+        }
+        if (!strcmp(part[1], "三公") && !b->cur->has_tp) {
+            fail(b, "{列举:三公…} needs the file %s/three_public.csv", b->cur->dir);
+            return "";
+        }
         strbuf sb = STRBUF_INIT;
-        int save = b->line, shown = 0;
-        b->line = s->line;
+        int shown = 0;
         for (int i = 0; i < k; i++) {
-            const char *one = expand(b, s->text, &items[i]);
+            const char *one = expand_at(b, s->text, &items[i], s->line, s->col);
             if (!*one)
                 continue; /* e.g. an item without a stated reason */
             if (shown++ && n >= 4)
                 sb_append(&sb, part[3]);
             sb_append(&sb, one);
         }
-        b->line = save;
         const char *r = arena_strdup(b->a, sb_str(&sb));
         sb_free(&sb);
         return r;
@@ -367,7 +386,13 @@ static const char *expand(builder *b, const char *text, const item *it)
             break;
         }
         char *name = arena_strndup(b->a, s + 1, (size_t)(e - s - 1));
+        if (b->col_base) {
+            b->col = b->col_base;
+            for (const char *q = text; q < s; q++)
+                b->col += ((unsigned char)*q & 0xC0) != 0x80;
+        }
         sb_append(&sb, placeholder(b, name, it));
+        b->col = 0;
         s = e + 1;
     }
     const char *r = arena_strdup(b->a, sb_str(&sb));
@@ -520,6 +545,8 @@ static void set_amount(row_fields *rf, int f, const amount *am)
 
 static void rows_three_public(builder *b, doc_table *t, const tmpl_table *tt, const int *fix)
 {
+    if (!b->cur->has_tp)
+        return; /* published empty, with the template's empty-note */
     item *items;
     int n = list_items(b, "三公", &items);
     int k = 0;
@@ -633,6 +660,7 @@ static void build_table(builder *b, const tmpl_stmt *st)
             src = &SOURCE_DEFS[i];
     if (!src)
         return; /* the parser reported it */
+    b->col_base = 0; /* table lines carry no column */
     doc_table *t = doc_table_new(b->a, tt->ncols);
     t->id = tt->source;
     t->landscape = tt->landscape;
@@ -661,6 +689,16 @@ static void build_table(builder *b, const tmpl_stmt *st)
             sb_free(&sb);
             fix[c] = 0;
         }
+    }
+    static const char *const FILES[] = {"institutions.csv", "three_public.csv", "performance.csv"};
+    int have = !strcmp(src->name, "institutions")   ? b->cur->n_inst > 0
+               : !strcmp(src->name, "three_public") ? b->cur->has_tp
+                                                    : b->cur->perf != NULL;
+    if (!have && !tt->empty_note) {
+        fail(b, "table %s needs the file %s/%s (or an empty-note line, to publish it empty)",
+             tt->source, b->cur->dir,
+             FILES[!strcmp(src->name, "institutions") ? 0 : !strcmp(src->name, "three_public") ? 1 : 2]);
+        return;
     }
     if (b->failed)
         return;
@@ -692,7 +730,7 @@ static void build_table(builder *b, const tmpl_stmt *st)
     doc_block *blk = doc_add(b->a, b->doc, DOC_TABLE);
     blk->table = t;
     blk->bookmark = t->title != NULL;
-    blk->src = template_pos(b->t, st->line);
+    blk->src = template_pos(b->t, st->line, 0);
 }
 
 /* ---- blocks ------------------------------------------------------------------- */
@@ -725,7 +763,7 @@ static void add_text_block(builder *b, doc_block_kind kind, const char *text, in
         return; /* a paragraph whose every part was empty */
     doc_block *blk = doc_add(b->a, b->doc, kind);
     blk->text = text;
-    blk->src = template_pos(b->t, line);
+    blk->src = template_pos(b->t, line, 0);
 }
 
 static void build_text(builder *b, const tmpl_stmt *st)
@@ -804,7 +842,15 @@ static int condition(builder *b, const char *cond)
 doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const budget *cur,
                     const budget *prev)
 {
-    builder b = {a, d, c, t, cur, prev, doc_new(a), 0, 0, 0, 0};
+    builder b;
+    memset(&b, 0, sizeof b);
+    b.a = a;
+    b.d = d;
+    b.c = c;
+    b.t = t;
+    b.cur = cur;
+    b.prev = prev;
+    b.doc = doc_new(a);
     doc *dm = b.doc;
     dm->year = c->year;
     dm->author = c->author;
@@ -815,6 +861,7 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
     for (int i = 0; i < t->n; i++) {
         const tmpl_stmt *st = &t->stmts[i];
         b.line = st->line;
+        b.col_base = st->col;
         switch (st->kind) {
         case T_TITLE: add_text_block(&b, DOC_TITLE, expand(&b, st->arg, NULL), st->line); break;
         case T_HEADING: {

@@ -77,8 +77,8 @@ static void check_totals(const checker *k, const budget *b)
 typedef struct code_view {
     const char *code;
     money v[3];       /* the amount columns */
-    int present[3];
-    diag_pos pos;
+    diag_pos apos[3]; /* where each amount stands */
+    diag_pos pos;     /* the code cell */
 } code_view;
 
 static void check_hierarchy(const checker *k, const char *file, code_view *cv, size_t n,
@@ -115,7 +115,7 @@ static void check_hierarchy(const checker *k, const char *file, code_view *cv, s
             continue;
         for (int c = 0; c < ncols; c++)
             if (cv[i].v[c] != sum[c])
-                diag_report(k->d, k->level, cv[i].pos,
+                diag_report(k->d, k->level, cv[i].apos[c],
                             "%s of %s is %s but its %d %s lines sum to %s", colname[c], cv[i].code,
                             A(cv[i].v[c]), children, len == 3 ? "款" : "项", A(sum[c]));
     }
@@ -129,7 +129,7 @@ static void check_func(const checker *k, const budget *b)
     money basic = 0, project = 0;
     for (size_t i = 0; i < b->n_func; i++) {
         const func_line *f = &b->func[i];
-        cv[i] = (code_view){f->code, {f->basic.v, f->project.v, 0}, {1, 1, 0}, f->pos};
+        cv[i] = (code_view){f->code, {f->basic.v, f->project.v, 0}, {f->basic.pos, f->project.pos, {0}}, f->pos};
         expect_sum(k, &f->total, "合计", f->basic.v + f->project.v, "基本支出 + 项目支出 =");
         if (strlen(f->code) == 3) {
             basic += f->basic.v;
@@ -152,7 +152,7 @@ static void check_econ(const checker *k, const budget *b)
     money total = 0, office = 0;
     for (size_t i = 0; i < b->n_econ; i++) {
         const econ_line *e = &b->econ[i];
-        cv[i] = (code_view){e->code, {e->personnel.v, e->office.v, 0}, {1, 1, 0}, e->pos};
+        cv[i] = (code_view){e->code, {e->personnel.v, e->office.v, 0}, {e->personnel.pos, e->office.pos, {0}}, e->pos};
         expect_sum(k, &e->total, "合计", e->personnel.v + e->office.v, "人员经费 + 公用经费 =");
         if (strlen(e->code) == 3) {
             total += e->personnel.v + e->office.v;
@@ -294,8 +294,23 @@ static void check_all_precision(const checker *k, const budget *b)
         check_precision(k, &b->tp[t].total, &w);
 }
 
+/* A stated reason must belong to a figure, or it is silently never printed. */
+static void check_reasons(const checker *k, const budget *b)
+{
+    for (size_t i = 0; i < b->n_reasons; i++) {
+        figure_ref r;
+        if (!data_figure_lookup(b->reasons[i].name, &r))
+            diag_report(k->d, DIAG_WARNING, b->reasons[i].pos,
+                        "项目 \"%s\" is not a figure name, so this reason is never printed; "
+                        "expected e.g. 基本支出, 项目支出, 支出总计 or a “三公” item such as "
+                        "因公出国经费",
+                        b->reasons[i].name);
+    }
+}
+
 static void check_one(const checker *k, const budget *b)
 {
+    check_reasons(k, b);
     check_totals(k, b);
     check_func(k, b);
     check_econ(k, b);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* inih's line buffer: longer lines are cut by the library (INI_MAX_LINE). */
 #define INI_LINE_LIMIT 200
@@ -63,9 +64,60 @@ typedef struct parse_state {
     FILE *fp;
     int line;            /* line just handed to inih */
     config_value values[NKEYS];
-    char last_section[64];
-    int section_known;
+    int in_section;      /* a [section] header has been read */
+    int section_known;   /* … and it is one we know */
+    int rejected;        /* lines reported and not handed to inih */
 } parse_state;
+
+static int known_section(const char *name, size_t n)
+{
+    for (size_t i = 0; i < NKEYS; i++)
+        if (strlen(KEYS[i].section) == n && strncmp(KEYS[i].section, name, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Classifies one line before inih sees it, so that every problem is
+ * reported at its own line (inih reports only the first, and never an
+ * empty unknown section).  Returns 0 if the line must not reach inih. */
+static int vet_line(parse_state *st, const char *s, size_t n)
+{
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (n == 0 || *s == ';' || *s == '#')
+        return 1;
+    diag_pos pos = diag_at(st->path, st->line, 0);
+    if (*s == '[') {
+        const char *close = memchr(s, ']', n);
+        if (!close) {
+            diag_report(st->d, DIAG_ERROR, pos, "expected a [section] header: ']' is missing");
+            return 0;
+        }
+        size_t len = (size_t)(close - s - 1);
+        st->in_section = 1;
+        st->section_known = known_section(s + 1, len);
+        if (!st->section_known)
+            diag_report(st->d, DIAG_ERROR, pos,
+                        "unknown section [%.*s]; expected [document], [units], [input], "
+                        "[output], [fonts] or [limits]",
+                        (int)len, s + 1);
+        return 1;
+    }
+    if (!memchr(s, '=', n) && !memchr(s, ':', n)) {
+        diag_report(st->d, DIAG_ERROR, pos, "not a key = value line or a [section] header");
+        return 0;
+    }
+    if (!st->in_section) {
+        diag_report(st->d, DIAG_ERROR, pos,
+                    "%.*s comes before any [section] header; put it under [document], "
+                    "[units], [input], [output], [fonts] or [limits]",
+                    (int)n, s);
+        return 0;
+    }
+    return 1;
+}
 
 /* Our ini_reader: one physical line per call, counted, length-checked. */
 static char *read_line(char *str, int num, void *stream)
@@ -86,19 +138,27 @@ static char *read_line(char *str, int num, void *stream)
     size_t content = len - (complete ? 1 : 0);
     if (content > 0 && buf[content - 1] == '\r')
         content--;
-    if (utf8_invalid_at(buf, content) != (size_t)-1) {
+    /* A BOM at the start is allowed (Notepad writes one). */
+    const char *text = buf;
+    if (st->line == 1 && content >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(buf, buf + 3, content - 3);
+        content -= 3;
+    }
+    if (utf8_invalid_at(text, content) != (size_t)-1) {
         diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
                     "not valid UTF-8: save the config as UTF-8");
-        buf[0] = '\0';
         content = 0;
-    } else if (content >= (size_t)num - 1 || content >= INI_LINE_LIMIT - 1 || !complete) {
-        if (complete || content >= INI_LINE_LIMIT - 1) {
-            diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
-                        "line is longer than %d bytes: keep config lines short and put long "
-                        "text in files under the input folder",
-                        INI_LINE_LIMIT - 2);
-            content = 0;
-        }
+        st->rejected++;
+    } else if (content >= INI_LINE_LIMIT - 1 || content >= (size_t)num - 1) {
+        diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
+                    "line is longer than %d bytes: keep config lines short and put long "
+                    "text in files under the input folder",
+                    INI_LINE_LIMIT - 2);
+        content = 0;
+        st->rejected++;
+    } else if (!vet_line(st, text, content)) {
+        content = 0;
+        st->rejected++;
     }
     if (content > (size_t)num - 2)
         content = (size_t)num - 2;
@@ -111,20 +171,8 @@ static char *read_line(char *str, int num, void *stream)
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     parse_state *st = user;
-    if (strcmp(section, st->last_section) != 0) {
-        snprintf(st->last_section, sizeof st->last_section, "%s", section);
-        st->section_known = 0;
-        for (size_t i = 0; i < NKEYS; i++)
-            if (strcmp(KEYS[i].section, section) == 0)
-                st->section_known = 1;
-        if (!st->section_known)
-            diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
-                        "unknown section [%s]; expected [document], [units], [input], [output], "
-                        "[fonts] or [limits]",
-                        section);
-    }
     if (!st->section_known)
-        return 1; /* reported once per section */
+        return 1; /* the unknown section was reported at its header line */
     for (size_t i = 0; i < NKEYS; i++) {
         if (strcmp(KEYS[i].section, section) || strcmp(KEYS[i].name, name))
             continue;
@@ -214,6 +262,22 @@ static const char *get_str(parse_state *st, const char *section, const char *nam
     return v->text;
 }
 
+/* Reports a path that does not exist or is not of the expected kind. */
+static void check_path(diag *d, const char *path, diag_pos pos, const char *key, int dir)
+{
+    struct stat sb;
+    if (!path || !*path || !pos.line)
+        return;
+    if (stat(path, &sb) != 0)
+        diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": %s", key, path,
+                    errno == ENOENT ? (dir ? "the folder does not exist" : "no such file")
+                                    : strerror(errno));
+    else if (dir && !S_ISDIR(sb.st_mode))
+        diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": not a folder", key, path);
+    else if (!dir && !S_ISREG(sb.st_mode))
+        diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": not a regular file", key, path);
+}
+
 int config_set_formats(config *c, const char *list)
 {
     int pdf = 0, xlsx = 0;
@@ -252,13 +316,14 @@ config *config_load(arena *a, diag *d, const char *path)
     ini_allow_multiline = 0; /* a continuation line would hide its line number */
     int rc = ini_parse_stream(read_line, &st, handler, &st);
     fclose(st.fp);
-    if (rc > 0 && d->errors == errors_before)
-        diag_report(d, DIAG_ERROR, diag_at(st.path, rc, 0),
-                    "not a key = value line or a [section] header");
-    else if (rc < 0)
+    /* Every malformed line was reported by vet_line(); inih's own count
+     * (rc > 0) adds nothing.  rc < 0 is inih running out of memory. */
+    if (rc < 0)
         diag_report(d, DIAG_ERROR, diag_at(st.path, 0, 0), "cannot parse the config (out of memory)");
 
-    for (size_t i = 0; i < NKEYS; i++)
+    /* A key on a rejected line would be reported missing too: say only
+     * what is wrong with the line. */
+    for (size_t i = 0; i < NKEYS && !st.rejected; i++)
         if (KEYS[i].required && !st.values[i].text)
             diag_report(d, DIAG_ERROR, diag_at(st.path, 0, 0), "missing %s in [%s]: %s",
                         KEYS[i].name, KEYS[i].section, KEYS[i].help);
@@ -324,4 +389,14 @@ void config_print_keys(FILE *out)
         fprintf(out, "    %-17s %s%s\n", KEYS[i].name, KEYS[i].help,
                 KEYS[i].required ? " (required)" : "");
     }
+}
+
+int config_check_paths(const config *c, diag *d)
+{
+    int before = d->errors;
+    check_path(d, c->input_dir, c->input_pos, "dir", 1);
+    if (c->previous_dir)
+        check_path(d, c->previous_dir, c->previous_pos, "previous", 1);
+    check_path(d, c->template_path, c->template_pos, "template", 0);
+    return d->errors > before ? -1 : 0;
 }

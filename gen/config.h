@@ -68,6 +68,11 @@ typedef struct config {
  */
 config *config_load(arena *a, diag *d, const char *path);
 
+/* Checks that the input folders and the template exist, reporting each
+ * at its config line (a typo is reported where it was made, not as a
+ * missing data file).  Returns 0 or -1. */
+int config_check_paths(const config *c, diag *d);
+
 /* Parses a --format value ("pdf", "xlsx", "pdf,xlsx") into the config.
  * Returns 0, or -1 if a name is unknown. */
 int config_set_formats(config *c, const char *list);

@@ -477,6 +477,18 @@ static void parse_text(reader *r, const char *text, size_t len)
     csv_free(&p);
 }
 
+/* Column of byte `off` of a line: counted in characters when the line up
+ * to it is valid UTF-8 (what an editor shows), else in bytes. */
+static int column_at(const char *line, size_t off)
+{
+    if (utf8_invalid_at(line, off) != (size_t)-1)
+        return (int)off + 1;
+    int col = 1;
+    for (size_t i = 0; i < off; i++)
+        col += ((unsigned char)line[i] & 0xC0) != 0x80;
+    return col;
+}
+
 /*
  * Reports the first byte that cannot be decoded.  When the text is neither
  * UTF-8 nor GB18030, the decoding that got further is the one the author
@@ -487,7 +499,7 @@ static void report_encoding(diag *d, const char *path, const char *s, size_t len
 {
     size_t ls;
     int line = locate(s, len, bad, &ls);
-    diag_pos pos = diag_at(path, line, (int)(bad - ls + 1)); /* bytes: the text is undecodable */
+    diag_pos pos = diag_at(path, line, column_at(s + ls, bad - ls));
     unsigned b = (unsigned char)s[bad];
     if (bom)
         diag_report(d, DIAG_ERROR, pos,
@@ -518,7 +530,7 @@ csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim)
         int line = locate(raw, n, off, &ls);
         int utf16 = n >= 2 && (((unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE) ||
                                ((unsigned char)raw[0] == 0xFE && (unsigned char)raw[1] == 0xFF));
-        diag_report(d, DIAG_ERROR, diag_at(t->path, line, (int)(off - ls + 1)), "%s",
+        diag_report(d, DIAG_ERROR, diag_at(t->path, line, column_at(raw + ls, off - ls)), "%s",
                     utf16 ? "NUL byte: the file looks like UTF-16 (Excel \"Unicode Text\"); "
                             "save it as \"CSV UTF-8\""
                           : "NUL byte: a CSV file must be text");

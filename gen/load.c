@@ -66,6 +66,15 @@ static int lookup(const char *name, const char *const *table, int n, int m)
     return -1;
 }
 
+/* True for a plain-ASCII string (an English alias). */
+static int is_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return 0;
+    return 1;
+}
+
 /* Lists the published names of a table, for "expected one of" messages. */
 static const char *list_names(arena *a, const char *const *table, int n, int m)
 {
@@ -208,8 +217,8 @@ static void load_keyed(loader *L, const char *file, const csv_column *cols,
             continue;
         }
         out[k] = parse_amount(L, t, r, ix[1], 0);
-        if (labels)
-            labels[k] = key;
+        if (labels) /* an English alias is never printed: use the published name */
+            labels[k] = is_ascii(key) ? names[k * m] : key;
     }
 }
 
@@ -320,7 +329,7 @@ static void load_three_public(loader *L, budget *b)
             continue;
         }
         tr->present = 1;
-        tr->label = key;
+        tr->label = is_ascii(key) ? TP_NAMES[k][0] : key;
         tr->pos = csv_pos(t, r, ix[0]);
         tr->total = parse_amount(L, t, r, ix[1], 0);
         for (int s = 0; s < TPS_COUNT; s++)
@@ -391,10 +400,13 @@ static void load_performance(loader *L, budget *b)
                             "活动名称 is empty on the first row of duty \"%s\": a duty starts "
                             "with its first activity",
                             p->cell[PF_DUTY]);
-        } else {
-            if (duty < 0)
+        } else if (duty < 0) {
+            /* Rows before the first duty belong to nothing: one error, at
+             * the first of them, says what is wrong. */
+            if (i == 0)
                 diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[PF_DUTY]),
                             "职责名称 is empty on the first row: the table must start with a duty");
+        } else {
             for (int c = PF_DUTY_DESC; c <= PF_DUTY_GOAL; c++)
                 if (*p->cell[c])
                     diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[c]),

@@ -93,11 +93,11 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     r->d.strict = o->strict;
     r->d.quiet = o->quiet;
     r->cfg = config_load(r->a, &r->d, config_path);
-    if (!r->cfg)
+    if (!r->cfg || config_check_paths(r->cfg, &r->d) < 0)
         return EXIT_USAGE;
     if (o->formats && config_set_formats(r->cfg, o->formats) < 0) {
-        fprintf(stderr, "budgetgen: error: --format=%s: expected pdf, xlsx or pdf,xlsx\n",
-                o->formats);
+        diag_report(&r->d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "--format=%s: expected pdf, xlsx or pdf,xlsx", o->formats);
         return EXIT_USAGE;
     }
     if (o->output_dir)
@@ -123,36 +123,45 @@ static void summary_line(const run *r, const char *what)
             r->d.errors == 1 ? "" : "s", r->d.warnings, r->d.warnings == 1 ? "" : "s");
 }
 
+/* Load, check, and fill the template: everything but writing files, so
+ * that `check` also finds a template that names data the folder lacks.
+ * Returns 0 and sets *out, or an exit status. */
+static int prepare(run *r, const char *config_path, const options *o, doc **out)
+{
+    int st = load_and_check(r, config_path, o);
+    if (st)
+        return st;
+    tmpl *t = template_load(r->a, &r->d, r->cfg->template_path);
+    if (!t)
+        return EXIT_USAGE;
+    *out = build_document(r->a, &r->d, r->cfg, t, &r->cur, r->have_prev ? &r->prev : NULL);
+    return *out ? 0 : EXIT_FINDINGS;
+}
+
 static int cmd_check(run *r, const char *path, const options *o)
 {
-    int st = load_and_check(r, path, o);
+    doc *dm;
+    int st = prepare(r, path, o, &dm);
     if (r->cfg) {
         summary_line(r, r->cfg->path);
         if (!o->quiet && st == 0)
-            fprintf(stderr, "budgetgen: %s: every balancing rule holds%s\n", r->cfg->path,
-                    r->d.warnings ? " (see the warnings above)" : "");
+            fprintf(stderr, "budgetgen: %s: no errors: ready to build%s\n", r->cfg->path,
+                    r->d.warnings ? " (review the warnings above)" : "");
     }
     return st;
 }
 
 static int cmd_build(run *r, const char *path, const options *o, int tree_only)
 {
-    int st = load_and_check(r, path, o);
+    doc *dm;
+    int st = prepare(r, path, o, &dm);
     if (st) {
         if (r->cfg) {
             summary_line(r, r->cfg->path);
-            if (st == EXIT_FINDINGS)
+            if (st == EXIT_FINDINGS && !tree_only)
                 fprintf(stderr, "budgetgen: nothing written: correct the errors above first\n");
         }
         return st;
-    }
-    tmpl *t = template_load(r->a, &r->d, r->cfg->template_path);
-    if (!t)
-        return EXIT_USAGE;
-    doc *dm = build_document(r->a, &r->d, r->cfg, t, &r->cur, r->have_prev ? &r->prev : NULL);
-    if (!dm) {
-        summary_line(r, r->cfg->path);
-        return EXIT_FINDINGS;
     }
     if (tree_only) {
         doc_dump_tree(dm, stdout);

@@ -30,10 +30,13 @@ typedef struct parser {
     diag *d;
     tmpl *t;
     int line;
+    const char *line_text; /* the line being parsed (for columns) */
+    int col;               /* column for err(), 0 for none */
     /* growable arrays (malloc'd while parsing, copied to the arena at the end) */
     tmpl_stmt *stmts;
     int cap_stmts;
     tmpl_table *table; /* open table block, or NULL */
+    int table_line;    /* where it opened */
     int if_stack[32];
     int if_depth;
 } parser;
@@ -43,13 +46,24 @@ static void err(parser *p, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    diag_vreport(p->d, DIAG_ERROR, template_pos(p->t, p->line), fmt, ap);
+    diag_vreport(p->d, DIAG_ERROR, template_pos(p->t, p->line, p->col), fmt, ap);
     va_end(ap);
 }
 
-diag_pos template_pos(const tmpl *t, int line)
+diag_pos template_pos(const tmpl *t, int line, int col)
 {
-    return diag_at(t->path, line, 0);
+    return diag_at(t->path, line, col);
+}
+
+/* Column (in characters) of a pointer into the line being parsed. */
+static int col_of(const parser *p, const char *at)
+{
+    /* Counts code-point lead bytes; the line may hold NULs put there by
+     * first_word(), so utf8_column() (which stops at NUL) is not used. */
+    int col = 1;
+    for (const char *q = p->line_text; q < at; q++)
+        col += ((unsigned char)*q & 0xC0) != 0x80;
+    return col;
 }
 
 /* Splits "word rest" at the first run of spaces.  *rest is "" if none. */
@@ -81,7 +95,9 @@ static void check_placeholders(parser *p, const char *s)
             continue;
         }
         if (*s == '}') {
+            p->col = col_of(p, s);
             err(p, "unmatched '}' (write }} for a literal brace)");
+            p->col = 0;
             return;
         }
         if (*s != '{') {
@@ -90,14 +106,17 @@ static void check_placeholders(parser *p, const char *s)
         }
         const char *e = strchr(s, '}');
         const char *nested = strchr(s + 1, '{');
+        p->col = col_of(p, s);
         if (!e || (nested && nested < e)) {
             err(p, "placeholder \"%s\" is not closed with '}'", s);
+            p->col = 0;
             return;
         }
         size_t n = (size_t)(e - s - 1);
         char name[256];
         if (n == 0 || n >= sizeof name) {
-            err(p, "empty or over-long placeholder");
+            err(p, n == 0 ? "empty placeholder {}" : "placeholder longer than 255 bytes");
+            p->col = 0;
             return;
         }
         memcpy(name, s + 1, n);
@@ -111,6 +130,7 @@ static void check_placeholders(parser *p, const char *s)
             if (!known)
                 err(p, "unknown function {%s:…}; expected 上年, 比较, 列举 or 原因", name);
         }
+        p->col = 0;
         s = e + 1;
     }
 }
@@ -126,6 +146,7 @@ static tmpl_stmt *add_stmt(parser *p, tmpl_kind kind, const char *arg)
     s->kind = kind;
     s->arg = arg ? arena_strdup(p->a, arg) : NULL;
     s->line = p->line;
+    s->col = arg && *arg ? col_of(p, arg) : 0;
     return s;
 }
 
@@ -278,11 +299,12 @@ static void add_compare(parser *p, char *rest)
         c->family = arena_strdup(p->a, family);
     }
     if (c->text[k]) {
-        err(p, "compare %s %s is given twice", family, cas);
+        err(p, "compare %s %s is given twice (first at line %d)", family, cas, c->line[k]);
         return;
     }
     c->text[k] = arena_strdup(p->a, r3);
     c->line[k] = p->line;
+    c->col[k] = col_of(p, r3);
 }
 
 static void add_sentence(parser *p, char *rest)
@@ -295,8 +317,9 @@ static void add_sentence(parser *p, char *rest)
     }
     check_placeholders(p, text);
     tmpl *t = p->t;
-    if (template_sentence(t, name)) {
-        err(p, "sentence %s is defined twice", name);
+    const tmpl_sentence *old = template_sentence(t, name);
+    if (old) {
+        err(p, "sentence %s is defined twice (first at line %d)", name, old->line);
         return;
     }
     t->sentences = xrealloc(t->sentences, (size_t)(t->n_sentence + 1) * sizeof *t->sentences);
@@ -304,6 +327,7 @@ static void add_sentence(parser *p, char *rest)
     s->name = arena_strdup(p->a, name);
     s->text = arena_strdup(p->a, text);
     s->line = p->line;
+    s->col = col_of(p, text);
 }
 
 const tmpl_compare *template_compare(const tmpl *t, const char *family)
@@ -400,6 +424,7 @@ static void parse_line(parser *p, char *line)
         s->table = arena_alloc(p->a, sizeof *s->table);
         s->table->source = s->arg;
         p->table = s->table;
+        p->table_line = p->line;
     } else if (!strcmp(dir, "if")) {
         if (strcmp(rest, "previous") && strncmp(rest, "has:", 4) && strncmp(rest, "no:", 3))
             err(p, "if %s: expected previous, has:NAME or no:NAME", rest);
@@ -438,7 +463,10 @@ static void parse_line(parser *p, char *line)
         else
             err(p, "numbering %s: expected heading or subheading", k);
     } else {
-        err(p, "unknown directive \"%s\"; see docs/templates.md", dir);
+        err(p, "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
+               "text, list, table, if, end, pagebreak, compare, sentence, meta, footer or "
+               "numbering",
+            dir);
     }
 }
 
@@ -455,7 +483,11 @@ tmpl *template_load(arena *a, diag *d, const char *path)
     t->num_heading = "{中文}、";
     t->num_subheading = "{数字}、";
     t->footer = "第{页}页 共{总页}页";
-    parser p = {a, d, t, 0, NULL, 0, NULL, {0}, 0};
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.a = a;
+    p.d = d;
+    p.t = t;
     char *s = text;
     while (s && *s) {
         char *nl = strchr(s, '\n');
@@ -465,16 +497,17 @@ tmpl *template_load(arena *a, diag *d, const char *path)
         if (n && s[n - 1] == '\r')
             s[n - 1] = '\0';
         p.line++;
+        p.line_text = s;
         parse_line(&p, s);
         s = nl ? nl + 1 : NULL;
     }
-    p.line++;
     if (p.table) {
+        p.line = p.table_line;
         err(&p, "table %s is not closed with end", p.table->source);
         close_table(&p);
     }
-    if (p.if_depth > 0)
-        diag_report(d, DIAG_ERROR, template_pos(t, p.stmts[p.if_stack[0]].line),
+    for (int i = 0; i < p.if_depth; i++)
+        diag_report(d, DIAG_ERROR, template_pos(t, p.stmts[p.if_stack[i]].line, 0),
                     "if is not closed with end");
     /* Move the statements, compares and sentences into the arena. */
     t->stmts = arena_alloc(a, (size_t)t->n * sizeof *t->stmts + 1);

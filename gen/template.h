@@ -60,6 +60,7 @@ typedef struct tmpl_stmt {
     tmpl_table *table;
     int end;               /* T_IF: index of its T_END */
     int line;
+    int col;               /* column where arg's text starts (for messages) */
 } tmpl_stmt;
 
 /* compare FAMILY CASE TEXT: the phrase for one case of a comparison. */
@@ -69,11 +70,12 @@ typedef struct tmpl_compare {
     const char *family;
     const char *text[TC_NCASES]; /* NULL where not given */
     int line[TC_NCASES];
+    int col[TC_NCASES];
 } tmpl_compare;
 
 typedef struct tmpl_sentence {
     const char *name, *text;
-    int line;
+    int line, col;
 } tmpl_sentence;
 
 typedef struct tmpl {
@@ -95,8 +97,8 @@ tmpl *template_load(arena *a, diag *d, const char *path);
 const tmpl_compare *template_compare(const tmpl *t, const char *family);
 const tmpl_sentence *template_sentence(const tmpl *t, const char *name);
 
-/* Position of template line `line`, for messages. */
-diag_pos template_pos(const tmpl *t, int line);
+/* Position of template line `line` (column col, 0 for none), for messages. */
+diag_pos template_pos(const tmpl *t, int line, int col);
 
 /* The case names as written in templates: same up down new gone. */
 extern const char *const tmpl_case_names[TC_NCASES];

@@ -1,0 +1,2 @@
+# The required region line is deleted.
+sed -i '/^region /d' config.ini

@@ -1,0 +1,93 @@
+# End-to-end tests of the sample disclosure, sourced by tests/run.sh (which
+# defines pass/fail, BIN and ROOT).  They build the sample into a temporary
+# folder and check what a reader and an auditor would check.
+
+E2E=$(mktemp -d)
+SAMPLE=config/cangzhou-2020.ini
+NAME=沧州经济开发区管理委员会-2020
+
+# check: the sample reproduces seed 004 as published, so the seed's own
+# inconsistency (2019 支出总计 62899 ≠ 19946 + 42943) must be found.
+"$BIN" check $SAMPLE >"$E2E/check.out" 2>"$E2E/check.err"
+st=$?
+[ $st -eq 0 ] && pass || fail "e2e: check on the sample exited $st"
+grep -q '^input/cangzhou-2019/summary.csv:3:2: warning: 支出总计 is 62899.00 but 基本支出 + 项目支出 = 62889.00$' "$E2E/check.err" \
+    && pass || fail "e2e: check did not report the seed's 2019 inconsistency"
+grep -q 'row repeats line' "$E2E/check.err" && pass || fail "e2e: duplicated performance rows not reported"
+
+# build writes both files, atomically, nothing else.
+"$BIN" build -q -o "$E2E/out" $SAMPLE 2>"$E2E/build.err"
+st=$?
+[ $st -eq 0 ] && pass || { fail "e2e: build exited $st"; cat "$E2E/build.err"; }
+PDF=$E2E/out/$NAME.pdf
+XLSX=$E2E/out/$NAME.xlsx
+[ -s "$PDF" ] && pass || fail "e2e: $PDF missing"
+[ -s "$XLSX" ] && pass || fail "e2e: $XLSX missing"
+[ -z "$(ls -A "$E2E/out" | grep -v -e '\.pdf$' -e '\.xlsx$')" ] && pass || fail "e2e: stray files in the output folder: $(ls -A "$E2E/out")"
+
+if [ -s "$PDF" ]; then
+    qpdf --check "$PDF" >/dev/null 2>&1 && pass || fail "e2e: qpdf --check fails"
+    # Only embedded subset fonts (columns: name type encoding emb sub uni).
+    fonts=$(pdffonts "$PDF" 2>/dev/null | tail -n +3)
+    if [ -n "$fonts" ] && ! printf '%s\n' "$fonts" | awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes") bad = 1 } END { exit !bad }'; then
+        pass
+    else
+        fail "e2e: a font is not embedded as a subset: $fonts"
+    fi
+    /usr/bin/python3 tests/tools/pdf_text_checks.py "$PDF" input/cangzhou-2020 >"$E2E/text.out" 2>&1 \
+        && pass || { fail "e2e: PDF text checks"; grep FAIL "$E2E/text.out"; }
+    # Glyphs: every character shown draws something in the font showing it
+    # (the document uses two fonts, each subset to what it draws).
+    if /usr/bin/python3 tests/tools/pdf_font_glyphs.py "$PDF" >"$E2E/glyph.out" 2>&1; then
+        pass
+    else
+        fail "e2e: blank glyphs in the sample PDF"
+        cat "$E2E/glyph.out"
+    fi
+    # Composite glyphs that lost components (libharu's bugs), via the shared tool.
+    "$ROOT/../shared/tools/pdf-glyph-check" "$PDF" >"$E2E/glyph2.out" 2>&1 \
+        && pass || { fail "e2e: pdf-glyph-check finds broken composites"; head -n 5 "$E2E/glyph2.out"; }
+    size=$(stat -c %s "$PDF")
+    [ "$size" -lt 300000 ] && pass || fail "e2e: sample PDF is $size bytes (limit 300 KB)"
+    # Determinism: the same input gives the same bytes.
+    "$BIN" build -q -o "$E2E/out2" $SAMPLE 2>/dev/null
+    cmp -s "$PDF" "$E2E/out2/$NAME.pdf" && pass || fail "e2e: two PDF builds differ"
+    cmp -s "$XLSX" "$E2E/out2/$NAME.xlsx" && pass || fail "e2e: two XLSX builds differ"
+    SOURCE_DATE_EPOCH=1700000000 "$BIN" build -q -o "$E2E/out3" $SAMPLE 2>/dev/null
+    pdfinfo "$E2E/out3/$NAME.pdf" 2>/dev/null | grep -q 'CreationDate:.*2023' \
+        && pass || fail "e2e: SOURCE_DATE_EPOCH does not set the PDF date"
+fi
+
+# The glyph checks can fail: a font whose 局 is deliberately blank (still in
+# its cmap, so the generator draws it) must be caught by both tools.
+G=$E2E/data/glyph
+mkdir -p "$E2E/data"
+cp -r tests/data/glyph tests/data/minimal "$E2E/data/"
+if /usr/bin/python3 "$G/make_font.py" "$G/font.ttf" 局 2>/dev/null &&
+    (cd "$G" && "$BIN" build -q config.ini 2>/dev/null); then
+    printf '测试市示例局\n' >"$G/text.txt"
+    "$ROOT/../shared/tools/pdf-glyph-check" "$G/out/测试市示例局-2021.pdf" "$G/text.txt" >"$G/c1" 2>&1
+    st=$?
+    [ $st -eq 1 ] && grep -q 'draw nothing: 局' "$G/c1" && pass || fail "e2e: pdf-glyph-check missed the blank 局 (exit $st)"
+    /usr/bin/python3 tests/tools/pdf_font_glyphs.py "$G/out/测试市示例局-2021.pdf" >"$G/c2" 2>&1
+    st=$?
+    [ $st -eq 1 ] && grep -q 'draw nothing: 局' "$G/c2" && pass || fail "e2e: pdf_font_glyphs.py missed the blank 局 (exit $st)"
+    # Control: the same font without the blank passes both.
+    /usr/bin/python3 "$G/make_font.py" "$G/font.ttf" 2>/dev/null
+    (cd "$G" && "$BIN" build -q config.ini 2>/dev/null)
+    "$ROOT/../shared/tools/pdf-glyph-check" "$G/out/测试市示例局-2021.pdf" "$G/text.txt" >/dev/null 2>&1 \
+        && /usr/bin/python3 tests/tools/pdf_font_glyphs.py "$G/out/测试市示例局-2021.pdf" >/dev/null 2>&1 \
+        && pass || fail "e2e: glyph checks fail on an intact font"
+else
+    fail "e2e: could not build the glyph-test document"
+fi
+
+# Atomic output: a process killed just before the rename leaves the previous
+# PDF intact and no file under the final name changes.
+mkdir -p "$E2E/atomic"
+cp "$PDF" "$E2E/atomic/$NAME.pdf" 2>/dev/null
+echo "previous" >"$E2E/atomic/$NAME.pdf"
+(BUDGETGEN_TEST_CRASH_BEFORE_RENAME=1 "$BIN" build -q -f pdf -o "$E2E/atomic" $SAMPLE) >/dev/null 2>&1
+[ "$(cat "$E2E/atomic/$NAME.pdf")" = previous ] && pass || fail "e2e: a killed build replaced the previous PDF"
+
+rm -rf "$E2E"
