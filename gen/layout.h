@@ -1,0 +1,109 @@
+/*
+ * layout — the document model (doc.h) set on pages: every heading,
+ * paragraph line and table cell becomes a positioned drawing operation.
+ * Stage: layout.  Input: a doc and the two fonts (measured through fonts.h,
+ * lines broken by linebreak.h).  Output: pages of text runs, grid lines and
+ * shaded rectangles in PDF points (origin bottom left), plus the outline
+ * entries, all in the run's arena.  No PDF library here: render_pdf.c only
+ * draws what this module decided, so the geometry can be tested alone.
+ *
+ * Typesetting rules (see the file notes in layout.c): A4 portrait pages with
+ * a text block a whole number of body characters wide; landscape pages for
+ * tables marked landscape; justified body text with a two-character first
+ * line indent; headings kept with what follows; tables with column widths
+ * from their content, header rows repeated on every page, rows never split
+ * unless one alone is taller than a page, row-spanned cells redrawn on
+ * continuation pages; a page footer with the page number and count.
+ */
+#ifndef GEN_LAYOUT_H
+#define GEN_LAYOUT_H
+
+#include "arena.h"
+#include "diag.h"
+#include "doc.h"
+#include "fonts.h"
+
+#include <stddef.h>
+
+/* Page sizes in points (ISO A4, 210 × 297 mm). */
+#define LAY_A4_SHORT 595.276
+#define LAY_A4_LONG 841.89
+
+/* The fonts a layout uses, by index into the array given to layout_doc(). */
+enum { LAY_FONT_BODY, LAY_FONT_HEADING, LAY_NFONTS };
+
+typedef enum lay_op_kind {
+    LAY_TEXT, /* one line of text */
+    LAY_LINE, /* a straight stroked line (table grid) */
+    LAY_RECT  /* a filled rectangle (header shading) */
+} lay_op_kind;
+
+/* What a text run belongs to (for the renderer's checks and for tests). */
+typedef enum lay_role {
+    LAY_ROLE_TEXT,  /* titles, headings, paragraphs, labels, list items */
+    LAY_ROLE_TABLE, /* a table's title, unit line or note */
+    LAY_ROLE_HEAD,  /* a table header cell */
+    LAY_ROLE_CELL,  /* a table body cell */
+    LAY_ROLE_FOOTER /* the page footer */
+} lay_role;
+
+/* An axis-aligned box in points: x0 < x1, y0 < y1. */
+typedef struct lay_box {
+    double x0, y0, x1, y1;
+} lay_box;
+
+typedef struct lay_op {
+    lay_op_kind kind;
+    lay_role role;
+    /* LAY_TEXT: text is drawn with its baseline starting at (x, y). */
+    const char *text;    /* NUL-terminated UTF-8 (arena), no control characters */
+    int font;            /* LAY_FONT_* */
+    int bold;            /* 1: emulated bold (fill then stroke the outlines) */
+    double size;         /* font size, pt */
+    double char_space;   /* added after every character (PDF Tc): justification */
+    double width;        /* drawn width: advances plus char_space between characters */
+    lay_box box;         /* the area the run must stay inside: its cell or text block */
+    const diag_pos *pos; /* where the text came from (messages); NULL for the footer */
+    size_t block;        /* index of the doc block that produced the op */
+    double x, y;
+    /* LAY_LINE: from (x, y) to (x2, y2), line_width wide.
+     * LAY_RECT: box filled with gray (0 black .. 1 white). */
+    double x2, y2;
+    double line_width;
+    double gray;
+} lay_op;
+
+typedef struct lay_page {
+    double width, height; /* media size, pt */
+    int landscape;
+    lay_box area; /* the text block (inside the margins) */
+    size_t n_ops;
+    lay_op *ops; /* drawing order does not matter within a kind */
+} lay_page;
+
+/* One outline (bookmark) entry, in document order. */
+typedef struct lay_mark {
+    const char *title; /* UTF-8 (arena) */
+    int level;         /* 1 top level; a level n + 1 entry nests under the last level n */
+    size_t page;       /* 0-based page index */
+    double y;          /* top of the block on that page */
+} lay_mark;
+
+typedef struct layout {
+    size_t n_pages; /* at least 1 */
+    lay_page *pages;
+    size_t n_marks;
+    lay_mark *marks;
+} layout;
+
+/*
+ * Lays out dm with fonts[LAY_FONT_BODY] and fonts[LAY_FONT_HEADING] (the two
+ * may be the same font).  Fonts are only measured (font_advance); a
+ * character missing from a font is measured as its .notdef glyph and is the
+ * renderer's to report.  Reports warnings through d (a table too wide for
+ * its page even at the smallest table size).  Never fails: the result and
+ * everything it points to are owned by a.
+ */
+layout *layout_doc(arena *a, diag *d, const doc *dm, font *const fonts[LAY_NFONTS]);
+
+#endif

@@ -1,0 +1,818 @@
+/*
+ * render_pdf — the disclosure as a PDF, drawn with libharu 2.3.0.
+ * Stage: render.  Input: the document model and the config (fonts, output
+ * folder and name, page limit).  Output: <dir>/<name>.pdf, written under a
+ * temporary name and renamed into place (outfile.h).
+ *
+ * Order of work: open the two fonts; lay the whole document out
+ * (layout.c: every page exists before the first is drawn, so footers can
+ * say "共N页"); check that every character drawn is in the font that draws
+ * it; subset each font to exactly those characters (fonts.c, HarfBuzz) into
+ * temporary files, since libharu embeds whole CJK fonts with glyphs missing
+ * and at 300-600 KB (../shared/LIBS.md), and adapt the subsets to libharu's
+ * slow cmap lookups and /W widths (tune_for_haru()); then draw, add the
+ * outline and the metadata, and save.  The same input gives the same bytes:
+ * dates come from SOURCE_DATE_EPOCH or the budget year, never the clock.
+ */
+#include "render.h"
+
+#include "fonts.h"
+#include "layout.h"
+#include "outfile.h"
+#include "utf8.h"
+
+#include <errno.h>
+#include <hb.h>
+#include <hpdf.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define DEFAULT_BODY_FONT "AR PL UMing CN"
+#define DEFAULT_HEADING_FONT "WenQuanYi Zen Hei"
+
+/* Outline width of emulated bold (fill then stroke): thin enough that the
+ * counters of dense characters like 赢 stay open at 9-10.5 pt. */
+#define BOLD_STROKE 0.3
+
+/* libharu's UTF-8 encoder maps characters to 16-bit CIDs: only the Basic
+ * Multilingual Plane can be drawn. */
+#define BMP 0x10000
+#define BITMAP_BYTES (BMP / 8)
+
+/* Missing characters are reported at each place they occur, up to this
+ * many messages, so that a wrong font does not print thousands of lines. */
+#define MAX_CHAR_REPORTS 50
+
+/* The first libharu error, recorded by the error handler: libharu keeps
+ * going after an error and returns codes, so the renderer checks this at
+ * each stage instead of every call. */
+typedef struct haru_status {
+    HPDF_STATUS error, detail;
+} haru_status;
+
+static void on_haru_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+    haru_status *h = user;
+    /* HPDF_ReadFromStream reports the normal end of the saved document
+     * through the handler too */
+    if (error_no == HPDF_STREAM_EOF)
+        return;
+    if (h->error == HPDF_OK) {
+        h->error = error_no;
+        h->detail = detail_no;
+    }
+}
+
+/* The libharu codes a user can act on, in words; others are given as
+ * numbers (hpdf_error.h). */
+static const char *haru_message(HPDF_STATUS e)
+{
+    switch (e) {
+    case HPDF_FAILD_TO_ALLOC_MEM:
+        return "out of memory";
+    case HPDF_FILE_IO_ERROR:
+    case HPDF_FILE_OPEN_ERROR:
+        return "cannot read a temporary font file";
+    case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+        return "the font does not permit embedding";
+    case HPDF_TTF_INVALID_FOMAT:
+    case HPDF_TTF_MISSING_TABLE:
+    case HPDF_TTF_INVALID_CMAP:
+        return "the font subset is not a TrueType font libharu can read";
+    case HPDF_PAGE_OUT_OF_RANGE:
+        return "too many pages";
+    default:
+        return "PDF library error";
+    }
+}
+
+static int bit(const uint8_t *set, uint32_t cp)
+{
+    return set[cp >> 3] >> (cp & 7) & 1;
+}
+
+static void set_bit(uint8_t *set, uint32_t cp)
+{
+    set[cp >> 3] = (uint8_t)(set[cp >> 3] | 1u << (cp & 7));
+}
+
+/* One reported (character, place) pair, so a cell broken over five lines
+ * gives one message, not five. */
+typedef struct report {
+    uint32_t cp;
+    int slot;
+    const diag_pos *pos;
+} report;
+
+typedef struct charcheck {
+    diag *d;
+    font *fonts[LAY_NFONTS];
+    int slot[LAY_NFONTS]; /* font slot of each layout font (same font: same slot) */
+    uint8_t *used;        /* per slot: characters drawn */
+    uint8_t *known;       /* per slot: font_has() asked */
+    uint8_t *missing;     /* per slot: font_has() said no */
+    report reports[MAX_CHAR_REPORTS];
+    size_t n_reports;
+    size_t n_errors;
+} charcheck;
+
+static void report_char(charcheck *cc, const lay_op *op, uint32_t cp, const char *why)
+{
+    int slot = cc->slot[op->font];
+    cc->n_errors++;
+    for (size_t i = 0; i < cc->n_reports; i++)
+        if (cc->reports[i].cp == cp && cc->reports[i].slot == slot && cc->reports[i].pos == op->pos)
+            return;
+    if (cc->n_reports == MAX_CHAR_REPORTS)
+        return;
+    cc->reports[cc->n_reports++] = (report){cp, slot, op->pos};
+    char ch[5] = {0};
+    utf8_encode(cp, ch);
+    diag_pos where = op->pos ? *op->pos : diag_at(NULL, 0, 0);
+    diag_report(cc->d, DIAG_ERROR, where, "character \xe2\x80\x9c%s\xe2\x80\x9d (U+%04X) %s%s", ch,
+                (unsigned)cp, why, op->role == LAY_ROLE_FOOTER ? " (in the page footer)" : "");
+}
+
+/*
+ * Marks every character the pages draw in its font's set and checks that
+ * the font has it: the document must never show a blank or a box where a
+ * figure or a name should be.  Returns the number of problems.
+ */
+static size_t check_chars(charcheck *cc, const layout *L)
+{
+    for (size_t p = 0; p < L->n_pages; p++) {
+        const lay_page *pg = &L->pages[p];
+        for (size_t i = 0; i < pg->n_ops; i++) {
+            const lay_op *op = &pg->ops[i];
+            if (op->kind != LAY_TEXT)
+                continue;
+            int slot = cc->slot[op->font];
+            uint8_t *used = cc->used + (size_t)slot * BITMAP_BYTES;
+            uint8_t *known = cc->known + (size_t)slot * BITMAP_BYTES;
+            uint8_t *missing = cc->missing + (size_t)slot * BITMAP_BYTES;
+            const char *s = op->text;
+            uint32_t cp;
+            while ((cp = utf8_next(&s)) != 0) {
+                if (cp >= BMP) {
+                    report_char(cc, op, cp,
+                                "is outside the Basic Multilingual Plane: the PDF library "
+                                "cannot draw it");
+                    continue;
+                }
+                if (!bit(known, cp)) {
+                    set_bit(known, cp);
+                    if (!font_has(cc->fonts[op->font], cp))
+                        set_bit(missing, cp);
+                }
+                if (bit(missing, cp)) {
+                    char why[200];
+                    snprintf(why, sizeof why, "is not in font %s",
+                             font_family(cc->fonts[op->font]));
+                    report_char(cc, op, cp, why);
+                    continue;
+                }
+                set_bit(used, cp);
+            }
+        }
+    }
+    if (cc->n_errors > cc->n_reports)
+        diag_report(cc->d, DIAG_NOTE, diag_at(NULL, 0, 0),
+                    "%zu more places with characters the fonts lack are not listed",
+                    cc->n_errors - cc->n_reports);
+    return cc->n_errors;
+}
+
+/* The sorted code points of one slot's set. */
+static uint32_t *set_list(const uint8_t *set, size_t *n)
+{
+    size_t k = 0;
+    for (uint32_t cp = 0; cp < BMP; cp++)
+        k += (size_t)bit(set, cp);
+    uint32_t *v = xmalloc((k ? k : 1) * sizeof *v);
+    k = 0;
+    for (uint32_t cp = 0; cp < BMP; cp++)
+        if (bit(set, cp))
+            v[k++] = cp;
+    *n = k;
+    return v;
+}
+
+/*
+ * libharu 2.3.0 looks characters up in a font's cmap by a linear scan of
+ * its format 4 segments: 65,536 lookups when the font is loaded for the
+ * UTF-8 encoder (HPDF_GetFont) and one per character drawn.  HarfBuzz
+ * gives a subset of scattered Chinese characters one segment per
+ * character (about 900), and HPDF_GetFont alone then took 18 ms of a
+ * 85 ms run.  Rewritten with few segments — characters up to `gap` apart
+ * share one, the code points between them mapping to glyph 0 through
+ * glyphIdArray — it takes 2-3 ms, and the table compresses no larger
+ * (the gaps are runs of zeros).  PDF viewers do not read this cmap (a
+ * CIDFontType2 maps CIDs through /CIDToGIDMap); only libharu does.
+ */
+#define CMAP_MAX_ARRAY 30000 /* idRangeOffset and the subtable length are 16-bit */
+
+static void put16(uint8_t **p, unsigned v)
+{
+    (*p)[0] = (uint8_t)(v >> 8);
+    (*p)[1] = (uint8_t)v;
+    *p += 2;
+}
+
+/* The cmap table for cps[0..n) (sorted, BMP) with glyphs gid[], segments
+ * joined across gaps of up to gap code points; NULL if glyphIdArray would
+ * grow too large for one format 4 subtable. */
+static uint8_t *build_cmap(const uint32_t *cps, const uint16_t *gid, size_t n, uint32_t gap,
+                           size_t *len)
+{
+    size_t nseg = 1, narr = 0; /* the final 0xFFFF segment */
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || cps[i] - cps[i - 1] > gap)
+            nseg++;
+        narr += i == 0 || cps[i] - cps[i - 1] > gap ? 1 : cps[i] - cps[i - 1];
+    }
+    size_t sub = 16 + 8 * nseg + 2 * narr;
+    if (narr > CMAP_MAX_ARRAY || sub > 65535)
+        return NULL;
+    uint32_t *start = xmalloc(nseg * sizeof *start), *end = xmalloc(nseg * sizeof *end);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 0 || cps[i] - cps[i - 1] > gap)
+            start[k++] = cps[i];
+        end[k - 1] = cps[i];
+    }
+    start[k] = end[k] = 0xFFFF;
+    *len = 4 + 2 * 8 + sub;
+    uint8_t *t = xcalloc(1, *len), *p = t;
+    put16(&p, 0); /* version */
+    put16(&p, 2); /* (0,3) and (3,1) share the subtable */
+    put16(&p, 0), put16(&p, 3), put16(&p, 0), put16(&p, 20);
+    put16(&p, 3), put16(&p, 1), put16(&p, 0), put16(&p, 20);
+    unsigned sr = 2, es = 0;
+    while (sr * 2 <= nseg * 2)
+        sr *= 2, es++;
+    put16(&p, 4), put16(&p, (unsigned)sub), put16(&p, 0);
+    put16(&p, (unsigned)(2 * nseg)), put16(&p, sr), put16(&p, es),
+        put16(&p, (unsigned)(2 * nseg - sr));
+    for (size_t i = 0; i < nseg; i++)
+        put16(&p, end[i]);
+    put16(&p, 0); /* reservedPad */
+    for (size_t i = 0; i < nseg; i++)
+        put16(&p, start[i]);
+    for (size_t i = 0; i < nseg; i++)
+        put16(&p, i + 1 == nseg ? 1 : 0); /* idDelta: 0xFFFF + 1 wraps to glyph 0 */
+    size_t pos = 0;
+    for (size_t i = 0; i < nseg; i++) {
+        /* idRangeOffset counts bytes from this entry to the segment's
+         * first glyphIdArray entry */
+        put16(&p, i + 1 == nseg ? 0 : (unsigned)(2 * (nseg - i) + 2 * pos));
+        if (i + 1 < nseg)
+            pos += end[i] - start[i] + 1;
+    }
+    size_t j = 0;
+    for (size_t i = 0; i + 1 < nseg; i++)
+        for (uint32_t cp = start[i]; cp <= end[i]; cp++) {
+            while (j < n && cps[j] < cp)
+                j++;
+            put16(&p, j < n && cps[j] == cp ? gid[j] : 0);
+        }
+    free(start);
+    free(end);
+    return t;
+}
+
+static unsigned get16(const uint8_t *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+/*
+ * The advance (font units) that most of the glyphs gid[0..n) have, from
+ * hmtx (nhm long metrics; later glyphs repeat the last advance).
+ */
+static unsigned common_advance(const uint8_t *hmtx, unsigned len, unsigned nhm, const uint16_t *gid,
+                               size_t n)
+{
+    unsigned adv[32], cnt[32], nadv = 0, best = 0;
+    if (nhm == 0 || (size_t)nhm * 4 > len)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned g = gid[i] < nhm ? gid[i] : nhm - 1;
+        unsigned a = get16(hmtx + 4 * g), k = 0;
+        while (k < nadv && adv[k] != a)
+            k++;
+        if (k == nadv) {
+            if (nadv == 32)
+                continue;
+            adv[nadv] = a;
+            cnt[nadv++] = 0;
+        }
+        if (++cnt[k] > cnt[best])
+            best = k;
+    }
+    return nadv ? adv[best] : 0;
+}
+
+/*
+ * Adapts the subset font at path to libharu: a compact cmap (see above),
+ * and glyph 0 (.notdef, never drawn: a missing character is an error)
+ * given the advance most glyphs have.  libharu writes that advance as the
+ * font's /DW and lists in /W every glyph whose width differs — with the
+ * .notdef advance of half an em, every Chinese character (one em) was
+ * listed, 13 KB of uncompressed font dictionary.  The outlines are not
+ * touched.  If anything fails the font is left as HarfBuzz wrote it, which
+ * is correct, only slower and larger.  Returns -1 only on a write error.
+ */
+static int tune_for_haru(diag *d, const char *path, const uint32_t *cps, size_t n)
+{
+    hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+    if (!blob)
+        return 0;
+    hb_face_t *face = hb_face_create(blob, 0);
+    hb_font_t *hf = hb_font_create(face);
+    uint16_t *gid = xmalloc((n ? n : 1) * sizeof *gid);
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t g = 0;
+        gid[i] = hb_font_get_nominal_glyph(hf, cps[i], &g) && g < 0x10000 ? (uint16_t)g : 0;
+    }
+    size_t len = 0;
+    /* the widest gap whose glyphIdArray still fits */
+    uint8_t *cmap = NULL;
+    for (uint32_t gap = 16; gap >= 4 && !cmap; gap /= 4)
+        cmap = build_cmap(cps, gid, n, gap, &len);
+
+    hb_blob_t *hhea = hb_face_reference_table(face, HB_TAG('h', 'h', 'e', 'a'));
+    hb_blob_t *hmtx = hb_face_reference_table(face, HB_TAG('h', 'm', 't', 'x'));
+    unsigned hlen = 0, mlen = 0;
+    const uint8_t *hh = (const uint8_t *)hb_blob_get_data(hhea, &hlen);
+    const uint8_t *hm = (const uint8_t *)hb_blob_get_data(hmtx, &mlen);
+    uint8_t *metrics = NULL;
+    unsigned adv = hlen >= 36 ? common_advance(hm, mlen, get16(hh + 34), gid, n) : 0;
+    if (adv && mlen >= 4) {
+        metrics = xmalloc(mlen);
+        memcpy(metrics, hm, mlen);
+        metrics[0] = (uint8_t)(adv >> 8);
+        metrics[1] = (uint8_t)adv;
+    }
+
+    int ret = 0;
+    if (cmap || metrics) {
+        hb_face_t *b = hb_face_builder_create();
+        hb_tag_t tags[64];
+        unsigned count = 64;
+        hb_face_get_table_tags(face, 0, &count, tags);
+        for (unsigned i = 0; i < count; i++) {
+            hb_blob_t *tb;
+            if (tags[i] == HB_TAG('c', 'm', 'a', 'p') && cmap)
+                tb = hb_blob_create((const char *)cmap, (unsigned)len, HB_MEMORY_MODE_READONLY,
+                                    NULL, NULL);
+            else if (tags[i] == HB_TAG('h', 'm', 't', 'x') && metrics)
+                tb = hb_blob_create((const char *)metrics, mlen, HB_MEMORY_MODE_READONLY, NULL,
+                                    NULL);
+            else
+                tb = hb_face_reference_table(face, tags[i]);
+            hb_face_builder_add_table(b, tags[i], tb);
+            hb_blob_destroy(tb);
+        }
+        hb_blob_t *out = hb_face_reference_blob(b);
+        unsigned olen = 0;
+        const char *data = hb_blob_get_data(out, &olen);
+        if (olen > 0) {
+            FILE *fp = fopen(path, "wb");
+            int bad = !fp;
+            if (fp) {
+                bad = fwrite(data, 1, olen, fp) != olen;
+                bad |= fclose(fp) != 0;
+            }
+            if (bad) {
+                diag_syserr(d, "cannot write", path, errno);
+                ret = -1;
+            }
+        }
+        hb_blob_destroy(out);
+        hb_face_destroy(b);
+    }
+    free(cmap);
+    free(metrics);
+    hb_blob_destroy(hhea);
+    hb_blob_destroy(hmtx);
+    free(gid);
+    hb_font_destroy(hf);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    return ret;
+}
+
+/*
+ * PDF dates: SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, as the
+ * reproducible-builds convention asks; else 1 January of the budget year,
+ * 00:00:00 UTC.  Never the clock: the same input gives the same bytes.
+ */
+static int pdf_date(diag *d, int year, HPDF_Date *out)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(env, &end, 10);
+        time_t t = (time_t)v;
+        if (errno || *end || v < 0 || (long long)t != v || !gmtime_r(&t, &tm) ||
+            tm.tm_year + 1900 > 9999) {
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds since 1970", env);
+            return -1;
+        }
+    } else {
+        tm.tm_year = (year >= 1 && year <= 9999 ? year : 1970) - 1900;
+        tm.tm_mday = 1;
+    }
+    memset(out, 0, sizeof *out);
+    out->year = tm.tm_year + 1900;
+    out->month = tm.tm_mon + 1;
+    out->day = tm.tm_mday;
+    out->hour = tm.tm_hour;
+    out->minutes = tm.tm_min;
+    out->seconds = tm.tm_sec > 59 ? 59 : tm.tm_sec;
+    out->ind = 'Z';
+    return 0;
+}
+
+/*
+ * Coordinates to 1/100 pt, far below what print or screen can show:
+ * libharu writes five decimals, and short numbers compress better (the
+ * content streams are a quarter of the file).
+ */
+static HPDF_REAL pt(double v)
+{
+    return (HPDF_REAL)(floor(v * 100.0 + 0.5) / 100.0);
+}
+
+/* A grid segment along one axis: from a0 to a1 at the constant k. */
+typedef struct seg {
+    double k, a0, a1;
+} seg;
+
+static int seg_cmp(const void *pa, const void *pb)
+{
+    const seg *a = pa, *b = pb;
+    if (a->k != b->k)
+        return a->k < b->k ? -1 : 1;
+    if (a->a0 != b->a0)
+        return a->a0 < b->a0 ? -1 : 1;
+    return (a->a1 > b->a1) - (a->a1 < b->a1);
+}
+
+/* Sorts segs and joins the ones that touch or overlap on the same line:
+ * a table's cells give each grid line in many pieces.  Returns the count. */
+static size_t merge_segs(seg *v, size_t n)
+{
+    if (n == 0)
+        return 0;
+    qsort(v, n, sizeof *v, seg_cmp);
+    size_t m = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (v[i].k == v[m].k && v[i].a0 <= v[m].a1 + 0.011) {
+            if (v[i].a1 > v[m].a1)
+                v[m].a1 = v[i].a1;
+        } else {
+            v[++m] = v[i];
+        }
+    }
+    return m + 1;
+}
+
+/* Strokes every LAY_LINE of width w on the page as one path, collinear
+ * pieces joined. */
+static void stroke_lines(HPDF_Page page, const lay_page *pg, double w)
+{
+    seg *hz = xmalloc((pg->n_ops + 1) * sizeof *hz), *vt = xmalloc((pg->n_ops + 1) * sizeof *vt);
+    size_t nh = 0, nv = 0;
+    for (size_t i = 0; i < pg->n_ops; i++) {
+        const lay_op *q = &pg->ops[i];
+        if (q->kind != LAY_LINE || q->line_width != w)
+            continue;
+        double x0 = pt(q->x), y0 = pt(q->y), x1 = pt(q->x2), y1 = pt(q->y2);
+        if (y0 == y1)
+            hz[nh++] = (seg){y0, x0 < x1 ? x0 : x1, x0 < x1 ? x1 : x0};
+        else if (x0 == x1)
+            vt[nv++] = (seg){x0, y0 < y1 ? y0 : y1, y0 < y1 ? y1 : y0};
+        else { /* not from tables; drawn as given */
+            HPDF_Page_MoveTo(page, (HPDF_REAL)x0, (HPDF_REAL)y0);
+            HPDF_Page_LineTo(page, (HPDF_REAL)x1, (HPDF_REAL)y1);
+        }
+    }
+    nh = merge_segs(hz, nh);
+    nv = merge_segs(vt, nv);
+    for (size_t i = 0; i < nh; i++) {
+        HPDF_Page_MoveTo(page, (HPDF_REAL)hz[i].a0, (HPDF_REAL)hz[i].k);
+        HPDF_Page_LineTo(page, (HPDF_REAL)hz[i].a1, (HPDF_REAL)hz[i].k);
+    }
+    for (size_t i = 0; i < nv; i++) {
+        HPDF_Page_MoveTo(page, (HPDF_REAL)vt[i].k, (HPDF_REAL)vt[i].a0);
+        HPDF_Page_LineTo(page, (HPDF_REAL)vt[i].k, (HPDF_REAL)vt[i].a1);
+    }
+    HPDF_Page_Stroke(page);
+    free(hz);
+    free(vt);
+}
+
+/* Draws one laid-out page: shading first, then the grid (one path per
+ * line width), then all text in one text object. */
+static void draw_page(HPDF_Page page, const lay_page *pg, HPDF_Font const hf[LAY_NFONTS])
+{
+    HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
+    HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
+
+    for (size_t i = 0; i < pg->n_ops; i++) {
+        const lay_op *op = &pg->ops[i];
+        if (op->kind != LAY_RECT)
+            continue;
+        HPDF_Page_SetGrayFill(page, (HPDF_REAL)op->gray);
+        HPDF_Page_Rectangle(page, pt(op->box.x0), pt(op->box.y0), pt(op->box.x1 - op->box.x0),
+                            pt(op->box.y1 - op->box.y0));
+        HPDF_Page_Fill(page);
+    }
+
+    /* Projecting caps close the corners where a heavier frame line meets
+     * a thinner inner one. */
+    HPDF_Page_SetLineCap(page, HPDF_PROJECTING_SCUARE_END);
+    double done[8];
+    size_t ndone = 0;
+    for (size_t i = 0; i < pg->n_ops; i++) {
+        const lay_op *op = &pg->ops[i];
+        if (op->kind != LAY_LINE)
+            continue;
+        size_t k = 0;
+        while (k < ndone && done[k] != op->line_width)
+            k++;
+        if (k < ndone)
+            continue; /* this width was drawn with an earlier line */
+        if (ndone < sizeof done / sizeof done[0])
+            done[ndone++] = op->line_width;
+        HPDF_Page_SetLineWidth(page, (HPDF_REAL)op->line_width);
+        stroke_lines(page, pg, op->line_width);
+    }
+
+    HPDF_Page_SetGrayFill(page, 0);
+    HPDF_Page_SetGrayStroke(page, 0);
+    HPDF_Page_SetLineWidth(page, BOLD_STROKE);
+    HPDF_Page_BeginText(page);
+    int cur_font = -1, bold = 0;
+    double cur_size = 0.0, cs = 0.0;
+    /* Start of the current text line, tracked here: Td is relative to it,
+     * and differences of rounded doubles print short ("0 -11.7 Td"), where
+     * HPDF_Page_TextOut subtracts floats and prints "-11.69998". */
+    double line_x = 0.0, line_y = 0.0;
+    for (size_t i = 0; i < pg->n_ops; i++) {
+        const lay_op *op = &pg->ops[i];
+        if (op->kind != LAY_TEXT)
+            continue;
+        if (op->font != cur_font || op->size != cur_size) {
+            HPDF_Page_SetFontAndSize(page, hf[op->font], (HPDF_REAL)op->size);
+            cur_font = op->font;
+            cur_size = op->size;
+        }
+        if (op->char_space != cs) {
+            /* to 1/10000 pt: over 40 gaps that is still far below 1/100 pt */
+            HPDF_Page_SetCharSpace(page, (HPDF_REAL)(floor(op->char_space * 1e4 + 0.5) / 1e4));
+            cs = op->char_space;
+        }
+        if (op->bold != bold) {
+            HPDF_Page_SetTextRenderingMode(page, op->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+            bold = op->bold;
+        }
+        double x = pt(op->x), y = pt(op->y);
+        HPDF_Page_MoveTextPos(page, pt(x - line_x), pt(y - line_y));
+        HPDF_Page_ShowText(page, op->text);
+        line_x = x;
+        line_y = y;
+    }
+    HPDF_Page_EndText(page);
+}
+
+/*
+ * The outline: a level n + 1 entry nests under the last entry of level n
+ * (tables under their section).  Top-level entries are open, so the
+ * reader sees the sections and what each contains.
+ */
+static void add_outline(HPDF_Doc pdf, const layout *L, HPDF_Page *pages)
+{
+    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+    enum { DEPTH = 8 };
+    HPDF_Outline parent[DEPTH + 1] = {NULL};
+    for (size_t i = 0; i < L->n_marks; i++) {
+        const lay_mark *m = &L->marks[i];
+        int level = m->level > DEPTH ? DEPTH : m->level;
+        HPDF_Outline up = NULL;
+        for (int k = level - 1; k >= 1 && !up; k--)
+            up = parent[k];
+        HPDF_Outline o = HPDF_CreateOutline(pdf, up, m->title, enc);
+        if (!o)
+            return;
+        HPDF_Destination dst = HPDF_Page_CreateDestination(pages[m->page]);
+        /* a little above the block, so its first line is not at the very
+         * edge of the window */
+        HPDF_Destination_SetFitH(dst, (HPDF_REAL)(m->y + 12 < L->pages[m->page].height
+                                                      ? m->y + 12
+                                                      : L->pages[m->page].height));
+        HPDF_Outline_SetDestination(o, dst);
+        HPDF_Outline_SetOpened(o, level == 1 ? HPDF_TRUE : HPDF_FALSE);
+        parent[level] = o;
+        for (int k = level + 1; k <= DEPTH; k++)
+            parent[k] = NULL;
+    }
+}
+
+static void set_info(HPDF_Doc pdf, HPDF_InfoType what, const char *value)
+{
+    if (value && *value)
+        HPDF_SetInfoAttr(pdf, what, value);
+}
+
+/* Writes the saved document from libharu's memory stream to fp. */
+static int copy_stream(HPDF_Doc pdf, FILE *fp)
+{
+    HPDF_BYTE buf[1 << 16];
+    if (HPDF_ResetStream(pdf) != HPDF_OK)
+        return -1;
+    for (;;) {
+        HPDF_UINT32 n = sizeof buf;
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf, &n);
+        if (n && fwrite(buf, 1, n, fp) != n)
+            return -1;
+        if (st == HPDF_STREAM_EOF)
+            return 0;
+        if (st != HPDF_OK)
+            return -1;
+        if (n == 0)
+            return 0;
+    }
+}
+
+static int same_font(const font *a, const font *b)
+{
+    return strcmp(font_path(a), font_path(b)) == 0 && font_index(a) == font_index(b);
+}
+
+int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
+{
+    int ret = -1;
+    font *fonts[LAY_NFONTS] = {NULL, NULL};
+    const char *tmp_font[LAY_NFONTS] = {NULL, NULL};
+    charcheck cc;
+    memset(&cc, 0, sizeof cc);
+    HPDF_Doc pdf = NULL;
+    HPDF_Page *pages = NULL;
+    haru_status hs = {HPDF_OK, 0};
+    outfile of;
+    memset(&of, 0, sizeof of);
+    FILE *fp = NULL;
+    int began = 0;
+
+    fonts[LAY_FONT_BODY] =
+        font_open(d, c->font_body_pos, c->font_body ? c->font_body : DEFAULT_BODY_FONT);
+    fonts[LAY_FONT_HEADING] =
+        font_open(d, c->font_heading_pos, c->font_heading ? c->font_heading : DEFAULT_HEADING_FONT);
+    if (!fonts[LAY_FONT_BODY] || !fonts[LAY_FONT_HEADING])
+        goto out;
+    /* One font for both roles: one subset, one embedded font. */
+    int nslots = 2;
+    cc.slot[LAY_FONT_BODY] = 0;
+    cc.slot[LAY_FONT_HEADING] = 1;
+    if (same_font(fonts[LAY_FONT_BODY], fonts[LAY_FONT_HEADING])) {
+        font_close(fonts[LAY_FONT_HEADING]);
+        fonts[LAY_FONT_HEADING] = fonts[LAY_FONT_BODY];
+        cc.slot[LAY_FONT_HEADING] = 0;
+        nslots = 1;
+    }
+
+    layout *L = layout_doc(a, d, dm, fonts);
+    if (c->max_pages > 0 && L->n_pages > (size_t)c->max_pages) {
+        diag_report(d, DIAG_ERROR, diag_at(c->path, 0, 0),
+                    "the PDF would have %zu pages, more than [limits] max_pages = %ld", L->n_pages,
+                    c->max_pages);
+        goto out;
+    }
+
+    cc.d = d;
+    cc.fonts[LAY_FONT_BODY] = fonts[LAY_FONT_BODY];
+    cc.fonts[LAY_FONT_HEADING] = fonts[LAY_FONT_HEADING];
+    cc.used = xcalloc((size_t)nslots, BITMAP_BYTES);
+    cc.known = xcalloc((size_t)nslots, BITMAP_BYTES);
+    cc.missing = xcalloc((size_t)nslots, BITMAP_BYTES);
+    if (check_chars(&cc, L) > 0)
+        goto out;
+
+    HPDF_Date date; /* checked before any file is made */
+    if (pdf_date(d, dm->year ? dm->year : c->year, &date) != 0)
+        goto out;
+
+    const char *name = arena_printf(a, "%s.pdf", c->output_name);
+    fp = outfile_begin(a, d, &of, c->output_dir, name);
+    if (!fp)
+        goto out;
+    began = 1;
+
+    /* Subsets next to the output (same file system, same clean-up rules);
+     * libharu reads them by path only. */
+    for (int s = 0; s < nslots; s++) {
+        char *path = arena_printf(a, "%s/.%s.font%d.XXXXXX", c->output_dir, name, s);
+        int fd = mkstemp(path);
+        if (fd < 0) {
+            diag_syserr(d, "cannot create a temporary font file in", c->output_dir, errno);
+            goto out;
+        }
+        close(fd);
+        tmp_font[s] = path;
+        size_t n;
+        uint32_t *cps = set_list(cc.used + (size_t)s * BITMAP_BYTES, &n);
+        int rc = font_subset(fonts[s == 0 ? LAY_FONT_BODY : LAY_FONT_HEADING], d, cps, n, path);
+        if (rc == 0)
+            rc = tune_for_haru(d, path, cps, n);
+        free(cps);
+        if (rc != 0)
+            goto out;
+    }
+
+    pdf = HPDF_New(on_haru_error, &hs);
+    if (!pdf) {
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0), "cannot write '%s': out of memory",
+                    of.final_path);
+        goto out;
+    }
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    HPDF_SetCurrentEncoder(pdf, "UTF-8");
+    HPDF_Font hf[LAY_NFONTS] = {NULL, NULL};
+    for (int s = 0; s < nslots && hs.error == HPDF_OK; s++) {
+        const char *fname = HPDF_LoadTTFontFromFile(pdf, tmp_font[s], HPDF_TRUE);
+        HPDF_Font f = fname ? HPDF_GetFont(pdf, fname, "UTF-8") : NULL;
+        for (int k = 0; k < LAY_NFONTS; k++)
+            if (cc.slot[k] == s)
+                hf[k] = f;
+    }
+    if (hs.error == HPDF_OK && (!hf[LAY_FONT_BODY] || !hf[LAY_FONT_HEADING]))
+        hs.error = HPDF_INVALID_FONT;
+
+    HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+    /* Chinese metadata needs the UTF-8 encoder current (it is, above). */
+    set_info(pdf, HPDF_INFO_TITLE, dm->title);
+    set_info(pdf, HPDF_INFO_SUBJECT, dm->subject);
+    set_info(pdf, HPDF_INFO_AUTHOR, dm->author);
+    set_info(pdf, HPDF_INFO_KEYWORDS, dm->keywords);
+    set_info(pdf, HPDF_INFO_CREATOR, "budgetgen");
+    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+
+    if (hs.error == HPDF_OK) {
+        pages = xcalloc(L->n_pages, sizeof *pages);
+        for (size_t p = 0; p < L->n_pages && hs.error == HPDF_OK; p++) {
+            pages[p] = HPDF_AddPage(pdf);
+            if (pages[p])
+                draw_page(pages[p], &L->pages[p], hf);
+        }
+    }
+    if (hs.error == HPDF_OK)
+        add_outline(pdf, L, pages);
+    if (hs.error == HPDF_OK)
+        HPDF_SaveToStream(pdf);
+    if (hs.error != HPDF_OK) {
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "cannot write '%s': %s (libharu error 0x%04X, detail %u)", of.final_path,
+                    haru_message(hs.error), (unsigned)hs.error, (unsigned)hs.detail);
+        goto out;
+    }
+    if (copy_stream(pdf, fp) != 0 || hs.error != HPDF_OK) {
+        diag_syserr(d, "cannot write", of.final_path, errno ? errno : EIO);
+        goto out;
+    }
+    began = 0; /* outfile_commit removes the temporary file if it fails */
+    if (outfile_commit(d, &of, fp) != 0) {
+        fp = NULL;
+        goto out;
+    }
+    fp = NULL;
+    ret = 0;
+
+out:
+    if (began)
+        outfile_abort(&of, fp);
+    for (int s = 0; s < LAY_NFONTS; s++)
+        if (tmp_font[s])
+            unlink(tmp_font[s]);
+    if (pdf)
+        HPDF_Free(pdf);
+    free(pages);
+    free(cc.used);
+    free(cc.known);
+    free(cc.missing);
+    if (fonts[LAY_FONT_HEADING] != fonts[LAY_FONT_BODY])
+        font_close(fonts[LAY_FONT_HEADING]);
+    font_close(fonts[LAY_FONT_BODY]);
+    return ret;
+}
