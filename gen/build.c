@@ -409,7 +409,10 @@ typedef struct row_fields {
     money amount[64];
     int is_amount[64];
     diag_pos pos[64];
-    int group[3];        /* merge groups: [1] duty, [2] activity */
+    money shown[64];     /* the value printed, after 尾差 correction */
+    int has_shown[64];
+    const int *sum_rows; /* a computed row: the body rows it sums (doc_cell) */
+    int n_sum;
     doc_row_kind kind;
 } row_fields;
 
@@ -485,18 +488,6 @@ static const char *const PERF_FIELDS[PF_COUNT] = {
     "职责名称", "职责描述", "职责目标", "活动名称", "活动描述", "绩效目标",
     "绩效指标", "指标描述", "优",       "良",       "中",       "差"};
 
-typedef struct source_def {
-    const char *name;
-    const char *const *fields;
-    int nfields;
-} source_def;
-
-static const source_def SOURCE_DEFS[] = {
-    {"institutions", INST_FIELDS, 4},
-    {"three_public", TP_FIELDS, 7},
-    {"performance", PERF_FIELDS, PF_COUNT},
-};
-
 /* Fills one doc row from row_fields according to the template columns. */
 static void emit_row(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
                      const row_fields *rf)
@@ -527,9 +518,11 @@ static void emit_row(builder *b, doc_table *t, const tmpl_table *tt, const int *
             cell->value = rf->amount[f];
             cell->text = (tc->flags & TC_BLANK_ZERO) && rf->amount[f] == 0
                              ? ""
-                             : fmt_amount(b, rf->amount[f]);
+                             : fmt_amount(b, rf->has_shown[f] ? rf->shown[f] : rf->amount[f]);
             if (!*cell->text)
                 cell->is_amount = 0;
+            cell->sum_rows = rf->sum_rows;
+            cell->n_sum = rf->n_sum;
         } else {
             cell->text = rf->text[f] ? rf->text[f] : "";
         }
@@ -651,6 +644,402 @@ static void rows_performance(builder *b, doc_table *t, const tmpl_table *tt, con
     }
 }
 
+/* ---- the national standard tables ------------------------------------------
+ * Classification tables list a 合计 row, then every 类, 款 and 项 in code
+ * order; 类 and 款 are computed (load.c) and marked as subtotals, so the
+ * workbook writes them as formulas.  Printed figures add up: when the
+ * document shows fewer decimals than the data has, the rounding differences
+ * (尾差) of each set of children are corrected against their parent's
+ * printed value (money_round_to_total), and each row's 合计 is the sum of
+ * its printed parts.  The exact values stay in the cells (and the XLSX). */
+
+/* Field layout of the function tables: code parts, name, then amounts. */
+enum { FF_CODE, FF_LEI, FF_KUAN, FF_XIANG, FF_NAME, FF_TOTAL, FF_BASIC, FF_PROJECT, FF_SRC };
+static const char *const FUNC_FIELDS[FF_SRC + REV_COUNT] = {
+    "科目编码", "类", "款", "项", "科目名称", "合计", "基本支出", "项目支出",
+    /* FF_SRC + revenue_kind, in data.h order */
+    "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
+    "财政专户管理资金收入", "事业收入", "事业单位经营收入", "其他收入", "上年结转"};
+enum { EF_CODE, EF_LEI, EF_KUAN, EF_NAME, EF_TOTAL, EF_PERSONNEL, EF_OFFICE, EF_COUNT };
+static const char *const ECON_FIELDS[EF_COUNT] = {"科目编码", "类", "款", "科目名称",
+                                                  "合计", "人员经费", "公用经费"};
+
+/* One row of a classification table before it becomes doc cells. */
+typedef struct class_row {
+    const char *code, *name;
+    int level; /* 0 total, 1 类, 2 款, 3 项 */
+    money v[FF_SRC + REV_COUNT];
+    money shown[FF_SRC + REV_COUNT];
+    int parent; /* row index of the parent, -1 for the total row */
+    diag_pos pos;
+} class_row;
+
+/* Corrects the 尾差 of column f: top-down, each row's children (in row
+ * order) are made to add up to the row's printed value. */
+static void fix_rounding(builder *b, class_row *rows, int n, int f)
+{
+    rows[0].shown[f] = money_round(rows[0].v[f], b->c->unit, b->c->decimals);
+    money *ex = xcalloc((size_t)n, sizeof *ex);
+    money *sh = xcalloc((size_t)n, sizeof *sh);
+    int *idx = xcalloc((size_t)n, sizeof *idx);
+    for (int p = 0; p < n; p++) {
+        int k = 0;
+        for (int r = p + 1; r < n; r++)
+            if (rows[r].parent == p) {
+                idx[k] = r;
+                ex[k++] = rows[r].v[f];
+            }
+        if (!k)
+            continue;
+        if (money_round_to_total(ex, sh, k, rows[p].shown[f], b->c->unit, b->c->decimals) < 0)
+            for (int i = 0; i < k; i++) /* cannot happen for true sums: plain rounding */
+                sh[i] = money_round(ex[i], b->c->unit, b->c->decimals);
+        for (int i = 0; i < k; i++)
+            rows[idx[i]].shown[f] = sh[i];
+    }
+    free(ex);
+    free(sh);
+    free(idx);
+}
+
+/* The body rows a row sums: its children. */
+static void child_rows(builder *b, const class_row *rows, int n, int p, const int **out, int *k)
+{
+    int c = 0;
+    for (int r = p + 1; r < n; r++)
+        c += rows[r].parent == p;
+    int *v = arena_alloc(b->a, (size_t)(c + 1) * sizeof *v);
+    c = 0;
+    for (int r = p + 1; r < n; r++)
+        if (rows[r].parent == p)
+            v[c++] = r;
+    *out = c ? v : NULL;
+    *k = c;
+}
+
+/* Splits a code into its 类 (3), 款 (2) and 项 (2) parts. */
+static void code_parts(builder *b, const char *code, const char **lei, const char **kuan,
+                       const char **xiang)
+{
+    size_t n = strlen(code);
+    *lei = arena_strndup(b->a, code, n < 3 ? n : 3);
+    *kuan = n >= 5 ? arena_strndup(b->a, code + 3, 2) : "";
+    *xiang = n >= 7 ? arena_strndup(b->a, code + 5, 2) : "";
+}
+
+static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
+                            class_row *rows, int n, const int *amount_fields, int n_amount,
+                            int total_field, const int *part_fields, int n_parts, int nfields)
+{
+    for (int i = 0; i < n_parts; i++)
+        fix_rounding(b, rows, n, part_fields[i]);
+    for (int r = 0; r < n; r++) {
+        rows[r].shown[total_field] = 0;
+        for (int i = 0; i < n_parts; i++)
+            rows[r].shown[total_field] += rows[r].shown[part_fields[i]];
+    }
+    for (int r = 0; r < n; r++) {
+        const class_row *cr = &rows[r];
+        row_fields rf;
+        memset(&rf, 0, sizeof rf);
+        rf.kind = cr->level == 0 ? DOC_ROW_TOTAL : cr->level < 3 && r + 1 < n &&
+                                                          rows[r + 1].parent == r
+                                                      ? DOC_ROW_SUBTOTAL
+                                                      : DOC_ROW_NORMAL;
+        rf.text[0] = cr->code;
+        const char *xiang = "";
+        if (cr->level > 0) /* economic codes have no 项 part: EF_NAME follows 款 */
+            code_parts(b, cr->code, &rf.text[1], &rf.text[2],
+                       nfields == EF_COUNT ? &xiang : &rf.text[3]);
+        rf.text[nfields == EF_COUNT ? EF_NAME : FF_NAME] = cr->name;
+        for (int f = 0; f < nfields; f++)
+            rf.pos[f] = cr->pos;
+        for (int i = 0; i < n_amount; i++) {
+            int f = amount_fields[i];
+            rf.is_amount[f] = 1;
+            rf.amount[f] = cr->v[f];
+            rf.shown[f] = cr->shown[f];
+            rf.has_shown[f] = 1;
+        }
+        child_rows(b, rows, n, r, &rf.sum_rows, &rf.n_sum);
+        emit_row(b, t, tt, fix, &rf);
+    }
+}
+
+/* Function-classification tables: mask selects the funding sources. */
+static void rows_function(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
+                          unsigned mask)
+{
+    const budget *bg = b->cur;
+    class_row *rows = arena_alloc(b->a, (bg->n_fnodes + 1) * sizeof *rows);
+    int n = 0, last[4] = {0, -1, -1, -1};
+    rows[n].name = "合计";
+    rows[n].code = "";
+    rows[n].parent = -1;
+    n++;
+    for (size_t i = 0; i < bg->n_fnodes; i++) {
+        const func_node *nd = &bg->fnodes[i];
+        class_row cr;
+        memset(&cr, 0, sizeof cr);
+        money any = 0;
+        for (int k = 0; k < REV_COUNT; k++) {
+            if (!(mask & (1u << k)))
+                continue;
+            cr.v[FF_BASIC] += nd->basic[k];
+            cr.v[FF_PROJECT] += nd->project[k];
+            cr.v[FF_SRC + k] = nd->basic[k] + nd->project[k];
+            any |= nd->basic[k] | nd->project[k];
+        }
+        if (!any)
+            continue; /* nothing of these sources under this code */
+        cr.v[FF_TOTAL] = cr.v[FF_BASIC] + cr.v[FF_PROJECT];
+        cr.code = nd->code;
+        cr.name = nd->name;
+        cr.level = nd->level;
+        cr.pos = nd->pos;
+        cr.parent = nd->level == 1 ? 0 : last[nd->level - 1];
+        last[nd->level] = n;
+        for (int f = FF_TOTAL; f < FF_SRC + REV_COUNT; f++)
+            rows[0].v[f] += nd->level == 1 ? cr.v[f] : 0;
+        rows[n++] = cr;
+    }
+    int amounts[3 + REV_COUNT], na = 0, parts[2 + REV_COUNT], np = 0;
+    amounts[na++] = FF_TOTAL;
+    amounts[na++] = FF_BASIC;
+    amounts[na++] = FF_PROJECT;
+    parts[np++] = FF_BASIC;
+    parts[np++] = FF_PROJECT;
+    for (int k = 0; k < REV_COUNT; k++) {
+        amounts[na++] = FF_SRC + k;
+        parts[np++] = FF_SRC + k;
+    }
+    /* 合计 is printed as 基本支出 + 项目支出; the source columns are
+     * corrected on their own. */
+    for (int i = 2; i < np; i++)
+        fix_rounding(b, rows, n, parts[i]);
+    emit_class_rows(b, t, tt, fix, rows, n, amounts, na, FF_TOTAL, parts, 2, FF_SRC + REV_COUNT);
+}
+
+/* 一般公共预算基本支出表: basic expenditure by economic code. */
+static void rows_economic(builder *b, doc_table *t, const tmpl_table *tt, const int *fix)
+{
+    const budget *bg = b->cur;
+    class_row *rows = arena_alloc(b->a, (bg->n_enodes + 1) * sizeof *rows);
+    int n = 0, last[3] = {0, -1, -1};
+    rows[n].name = "合计";
+    rows[n].code = "";
+    rows[n].parent = -1;
+    n++;
+    for (size_t i = 0; i < bg->n_enodes; i++) {
+        const econ_node *nd = &bg->enodes[i];
+        class_row cr;
+        memset(&cr, 0, sizeof cr);
+        cr.v[EF_PERSONNEL] = nd->personnel;
+        cr.v[EF_OFFICE] = nd->office;
+        cr.v[EF_TOTAL] = nd->personnel + nd->office;
+        cr.code = nd->code;
+        cr.name = nd->name;
+        cr.level = nd->level;
+        cr.pos = nd->pos;
+        cr.parent = nd->level == 1 ? 0 : last[nd->level - 1];
+        last[nd->level] = n;
+        if (nd->level == 1)
+            for (int f = EF_TOTAL; f < EF_COUNT; f++)
+                rows[0].v[f] += cr.v[f];
+        rows[n++] = cr;
+    }
+    static const int amounts[] = {EF_TOTAL, EF_PERSONNEL, EF_OFFICE};
+    static const int parts[] = {EF_PERSONNEL, EF_OFFICE};
+    emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT);
+}
+
+/* ---- two-sided summary tables: 部门收支总表, 财政拨款收支总表 ------------ */
+
+enum { SF_IN_ITEM, SF_IN_AMOUNT, SF_OUT_ITEM, SF_OUT_TOTAL, SF_OUT_GENERAL, SF_OUT_FUND,
+       SF_OUT_STATE, SF_COUNT };
+static const char *const SUMMARY_FIELDS[SF_COUNT] = {
+    "收入项目", "收入预算数", "支出项目", "支出预算数", "一般公共预算", "政府性基金预算",
+    "国有资本经营预算"};
+
+/* Revenue by source: revenue.csv where given, else the expenditure each
+ * source funds (check.c proves the two equal when both exist). */
+static money source_amount(const budget *bg, revenue_kind k)
+{
+    if (bg->has_revenue)
+        return bg->revenue[k].v;
+    money s = 0;
+    for (size_t i = 0; i < bg->n_func; i++)
+        if (bg->func[i].source == k)
+            s += bg->func[i].basic.v + bg->func[i].project.v;
+    return s;
+}
+
+static void set_money(row_fields *rf, int f, money v)
+{
+    rf->is_amount[f] = 1;
+    rf->amount[f] = v;
+}
+
+static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
+                           int fiscal)
+{
+    const budget *bg = b->cur;
+    const unsigned fiscal_mask = (1u << REV_GENERAL) | (1u << REV_FUND) | (1u << REV_STATE_CAPITAL);
+    /* Left side: the sources (all but 上年结转, which follows the totals). */
+    const char *in_label[REV_COUNT];
+    money in_v[REV_COUNT];
+    int nin = 0;
+    money in_total = 0;
+    for (int k = 0; k < REV_CARRYOVER; k++) {
+        if (fiscal && !(fiscal_mask & (1u << k)))
+            continue;
+        char num[32];
+        build_chinese_number(nin + 1, num, sizeof num);
+        const char *name = revenue_name((revenue_kind)k);
+        if (fiscal) /* 财政拨款收支总表 names the appropriations without 收入 */
+            name = arena_strndup(b->a, name, strlen(name) - strlen("收入"));
+        in_label[nin] = arena_printf(b->a, fiscal ? "（%s）%s" : "%s、%s", num, name);
+        in_v[nin] = source_amount(bg, (revenue_kind)k);
+        in_total += in_v[nin];
+        nin++;
+    }
+    /* Right side: expenditure by 类 (only fiscal money for the fiscal table). */
+    int nout = 0;
+    const func_node **out = arena_alloc(b->a, (bg->n_fnodes + 1) * sizeof *out);
+    for (size_t i = 0; i < bg->n_fnodes; i++) {
+        const func_node *nd = &bg->fnodes[i];
+        money v = 0;
+        for (int k = 0; k < REV_COUNT; k++)
+            if (!fiscal || (fiscal_mask & (1u << k)))
+                v += nd->basic[k] + nd->project[k];
+        if (nd->level == 1 && v)
+            out[nout++] = nd;
+    }
+    int nrows = nin > nout ? nin : nout;
+    money out_total = 0, out_src[3] = {0, 0, 0};
+    static const revenue_kind SRC3[3] = {REV_GENERAL, REV_FUND, REV_STATE_CAPITAL};
+    int first = t->n_body;
+    for (int r = 0; r < nrows; r++) {
+        row_fields rf;
+        memset(&rf, 0, sizeof rf);
+        if (r < nin) {
+            rf.text[SF_IN_ITEM] = in_label[r];
+            set_money(&rf, SF_IN_AMOUNT, in_v[r]);
+        }
+        if (r < nout) {
+            const func_node *nd = out[r];
+            rf.text[SF_OUT_ITEM] = nd->name;
+            rf.pos[SF_OUT_ITEM] = nd->pos;
+            money v = 0;
+            for (int k = 0; k < REV_COUNT; k++)
+                if (!fiscal || (fiscal_mask & (1u << k)))
+                    v += nd->basic[k] + nd->project[k];
+            set_money(&rf, SF_OUT_TOTAL, v);
+            out_total += v;
+            for (int i = 0; i < 3; i++) {
+                money sv = nd->basic[SRC3[i]] + nd->project[SRC3[i]];
+                set_money(&rf, SF_OUT_GENERAL + i, sv);
+                out_src[i] += sv;
+            }
+        }
+        emit_row(b, t, tt, fix, &rf);
+    }
+    int *in_rows = arena_alloc(b->a, (size_t)(nrows + 1) * sizeof(int));
+    for (int r = 0; r < nrows; r++)
+        in_rows[r] = first + r;
+    /* 本年收入合计 / 本年支出合计, then 上年结转 / 结转下年, then 总计. */
+    money carry_in = fiscal ? 0 : source_amount(bg, REV_CARRYOVER);
+    money carry_out = in_total + carry_in - out_total;
+    const char *labels[3][2] = {{"本年收入合计", "本年支出合计"},
+                                {"上年结转", "结转下年"},
+                                {"收入总计", "支出总计"}};
+    money lv[3] = {in_total, carry_in, in_total + carry_in};
+    money rv[3] = {out_total, carry_out, out_total + carry_out};
+    for (int i = 0; i < 3; i++) {
+        if (i == 1 && fiscal)
+            continue; /* appropriations carry nothing over in this sample layout */
+        row_fields rf;
+        memset(&rf, 0, sizeof rf);
+        rf.kind = i == 1 ? DOC_ROW_NORMAL : DOC_ROW_TOTAL;
+        rf.text[SF_IN_ITEM] = labels[i][0];
+        rf.text[SF_OUT_ITEM] = labels[i][1];
+        set_money(&rf, SF_IN_AMOUNT, lv[i]);
+        set_money(&rf, SF_OUT_TOTAL, rv[i]);
+        for (int k = 0; k < 3; k++)
+            set_money(&rf, SF_OUT_GENERAL + k, i == 1 ? 0 : out_src[k]);
+        if (i == 0) {
+            rf.sum_rows = in_rows;
+            rf.n_sum = nrows;
+        }
+        emit_row(b, t, tt, fix, &rf);
+    }
+}
+
+/* ---- 一般公共预算“三公”经费支出表 ------------------------------------------ */
+
+enum { GT_YEAR, GT_TOTAL, GT_ABROAD, GT_VEHICLE, GT_VEHICLE_BUY, GT_VEHICLE_RUN, GT_RECEPTION,
+       GT_COUNT };
+static const char *const GT_FIELDS[GT_COUNT] = {
+    "项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费",
+    "公务用车运行费", "公务接待费"};
+
+/* The 一般公共预算 part of an item: its 一般预算 source where sources are
+ * given, else its 合计. */
+static money tp_general(const tp_row *r)
+{
+    for (int s = 0; s < TPS_COUNT; s++)
+        if (r->source[s].present)
+            return r->source[TPS_GENERAL].v;
+    return r->total.v;
+}
+
+static void rows_general_three_public(builder *b, doc_table *t, const tmpl_table *tt,
+                                      const int *fix)
+{
+    const budget *years[2] = {b->prev, b->cur};
+    const char *labels[2] = {"上年预算", "本年预算"};
+    for (int y = 0; y < 2; y++) {
+        const budget *bg = years[y];
+        if (!bg || !bg->has_tp)
+            continue;
+        row_fields rf;
+        memset(&rf, 0, sizeof rf);
+        rf.text[GT_YEAR] = arena_printf(b->a, "%d年%s", bg->year, labels[y]);
+        money abroad = tp_general(&bg->tp[TP_ABROAD]), buy = tp_general(&bg->tp[TP_VEHICLE_BUY]),
+              run = tp_general(&bg->tp[TP_VEHICLE_RUN]), rec = tp_general(&bg->tp[TP_RECEPTION]);
+        set_money(&rf, GT_ABROAD, abroad);
+        set_money(&rf, GT_VEHICLE_BUY, buy);
+        set_money(&rf, GT_VEHICLE_RUN, run);
+        set_money(&rf, GT_VEHICLE, buy + run);
+        set_money(&rf, GT_RECEPTION, rec);
+        set_money(&rf, GT_TOTAL, abroad + buy + run + rec);
+        for (int f = 0; f < GT_COUNT; f++)
+            rf.pos[f] = bg->tp[TP_TOTAL].pos;
+        emit_row(b, t, tt, fix, &rf);
+    }
+}
+
+typedef struct source_def {
+    const char *name;
+    const char *const *fields;
+    int nfields;
+} source_def;
+
+static const source_def SOURCE_DEFS[] = {
+    {"institutions", INST_FIELDS, 4},
+    {"three_public", TP_FIELDS, 7},
+    {"performance", PERF_FIELDS, PF_COUNT},
+    {"income_expense_summary", SUMMARY_FIELDS, SF_COUNT},
+    {"income", FUNC_FIELDS, FF_SRC + REV_COUNT},
+    {"expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
+    {"fiscal_summary", SUMMARY_FIELDS, SF_COUNT},
+    {"general_expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
+    {"general_basic", ECON_FIELDS, EF_COUNT},
+    {"general_three_public", GT_FIELDS, GT_COUNT},
+    {"fund_expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
+    {"state_capital_expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
+};
+
 static void build_table(builder *b, const tmpl_stmt *st)
 {
     const tmpl_table *tt = st->table;
@@ -690,14 +1079,26 @@ static void build_table(builder *b, const tmpl_stmt *st)
             fix[c] = 0;
         }
     }
-    static const char *const FILES[] = {"institutions.csv", "three_public.csv", "performance.csv"};
-    int have = !strcmp(src->name, "institutions")   ? b->cur->n_inst > 0
-               : !strcmp(src->name, "three_public") ? b->cur->has_tp
-                                                    : b->cur->perf != NULL;
-    if (!have && !tt->empty_note) {
+    /* The file each source needs; a table without its data is an error
+     * unless the template says how to publish it empty. */
+    const char *need = NULL;
+    const char *sn = src->name;
+    if (!strcmp(sn, "institutions") && !b->cur->n_inst)
+        need = "institutions.csv";
+    else if ((!strcmp(sn, "three_public") || !strcmp(sn, "general_three_public")) &&
+             !b->cur->has_tp)
+        need = "three_public.csv";
+    else if (!strcmp(sn, "performance") && !b->cur->perf)
+        need = "performance.csv";
+    else if (!strcmp(sn, "general_basic") && !b->cur->n_econ)
+        need = "basic_economic.csv";
+    else if ((!strcmp(sn, "income") || !strcmp(sn, "expenditure") ||
+              !strcmp(sn, "income_expense_summary") || !strcmp(sn, "fiscal_summary")) &&
+             !b->cur->n_func)
+        need = "expenditure.csv";
+    if (need && !tt->empty_note) {
         fail(b, "table %s needs the file %s/%s (or an empty-note line, to publish it empty)",
-             tt->source, b->cur->dir,
-             FILES[!strcmp(src->name, "institutions") ? 0 : !strcmp(src->name, "three_public") ? 1 : 2]);
+             tt->source, b->cur->dir, need);
         return;
     }
     if (b->failed)
@@ -719,12 +1120,37 @@ static void build_table(builder *b, const tmpl_stmt *st)
     }
     free(occupied);
     b->line = save;
-    if (!strcmp(src->name, "institutions"))
+    const unsigned all = (1u << REV_COUNT) - 1;
+    if (need)
+        ; /* published empty, with its note */
+    else if (!strcmp(sn, "institutions"))
         rows_institutions(b, t, tt, fix);
-    else if (!strcmp(src->name, "three_public"))
+    else if (!strcmp(sn, "three_public"))
         rows_three_public(b, t, tt, fix);
-    else
+    else if (!strcmp(sn, "performance"))
         rows_performance(b, t, tt, fix);
+    else if (!strcmp(sn, "income") || !strcmp(sn, "expenditure"))
+        rows_function(b, t, tt, fix, all);
+    else if (!strcmp(sn, "general_expenditure"))
+        rows_function(b, t, tt, fix, 1u << REV_GENERAL);
+    else if (!strcmp(sn, "fund_expenditure"))
+        rows_function(b, t, tt, fix, 1u << REV_FUND);
+    else if (!strcmp(sn, "state_capital_expenditure"))
+        rows_function(b, t, tt, fix, 1u << REV_STATE_CAPITAL);
+    else if (!strcmp(sn, "general_basic"))
+        rows_economic(b, t, tt, fix);
+    else if (!strcmp(sn, "general_three_public"))
+        rows_general_three_public(b, t, tt, fix);
+    else if (!strcmp(sn, "income_expense_summary"))
+        rows_two_sided(b, t, tt, fix, 0);
+    else if (!strcmp(sn, "fiscal_summary"))
+        rows_two_sided(b, t, tt, fix, 1);
+    /* A classification table with only its 合计 row has no data: publish
+     * it empty, with the note (e.g. no 国有资本经营预算 this year). */
+    if (t->n_body == 1 && t->row_kind[0] == DOC_ROW_TOTAL && doc_body_cell(t, 0, 0)->text &&
+        strstr(sn, "_expenditure") && tt->empty_note) {
+        t->n_body = 0;
+    }
     if (t->n_body == 0 && tt->empty_note)
         t->note = expand(b, tt->empty_note, NULL);
     doc_block *blk = doc_add(b->a, b->doc, DOC_TABLE);

@@ -46,6 +46,10 @@ static const key_def KEYS[] = {
     {"input", "dir", K_STRING, 1, "folder of this year's CSV and text files"},
     {"input", "previous", K_STRING, 0, "folder of last year's files (for comparisons)"},
     {"input", "previous_year", K_INT, 0, "year of the previous folder (default year - 1)"},
+    {"input", "function_codes", K_STRING, 0,
+     "function code list (default templates/codes/function.csv)"},
+    {"input", "economic_codes", K_STRING, 0,
+     "economic code list (default templates/codes/economic.csv)"},
     {"output", "dir", K_STRING, 0, "folder for the PDF and XLSX (default output)"},
     {"output", "name", K_STRING, 0, "file name without extension (default 部门-年度)"},
     {"output", "formats", K_FORMATS, 0, "pdf, xlsx or pdf,xlsx (default pdf,xlsx)"},
@@ -354,6 +358,10 @@ config *config_load(arena *a, diag *d, const char *path)
     c->input_dir = get_str(&st, "input", "dir", "", &c->input_pos);
     c->previous_dir = get_str(&st, "input", "previous", NULL, &c->previous_pos);
     c->previous_year = (int)get_int(&st, "input", "previous_year", c->year - 1, 1949, 9999);
+    c->function_codes = get_str(&st, "input", "function_codes", "templates/codes/function.csv",
+                                &c->function_codes_pos);
+    c->economic_codes = get_str(&st, "input", "economic_codes", "templates/codes/economic.csv",
+                                &c->economic_codes_pos);
 
     c->output_dir = get_str(&st, "output", "dir", "output", NULL);
     c->output_name = get_str(&st, "output", "name",
@@ -398,5 +406,7 @@ int config_check_paths(const config *c, diag *d)
     if (c->previous_dir)
         check_path(d, c->previous_dir, c->previous_pos, "previous", 1);
     check_path(d, c->template_path, c->template_pos, "template", 0);
+    check_path(d, c->function_codes, c->function_codes_pos, "function_codes", 0);
+    check_path(d, c->economic_codes, c->economic_codes_pos, "economic_codes", 0);
     return d->errors > before ? -1 : 0;
 }

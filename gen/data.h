@@ -73,17 +73,19 @@ typedef struct tp_row {
 } tp_row;
 
 /* One line of expenditure by function classification (支出功能分类):
- * 类 3 digits, 款 5, 项 7.  expenditure.csv */
+ * 类 3 digits, 款 5, 项 7, entered once at the most detailed level with its
+ * funding source; 类 and 款 totals are computed (func_node).  expenditure.csv */
 typedef struct func_line {
-    const char *code, *name;
-    amount basic;   /* 基本支出 */
-    amount project; /* 项目支出 */
-    amount total;   /* 合计 (optional in the file; checked) */
+    const char *code, *name; /* name "" when the code list names it */
+    revenue_kind source;     /* 资金来源 (default 一般公共预算拨款收入) */
+    amount basic;            /* 基本支出 */
+    amount project;          /* 项目支出 */
+    amount total;            /* 合计 (optional in the file; checked) */
     diag_pos pos;
 } func_line;
 
-/* One line of basic expenditure by economic classification (经济分类):
- * 类 3 digits, 款 5.  basic_economic.csv */
+/* One line of 一般公共预算 basic expenditure by economic classification
+ * (经济分类): 类 3 digits, 款 5, leaves only.  basic_economic.csv */
 typedef struct econ_line {
     const char *code, *name;
     amount personnel; /* 人员经费 */
@@ -91,6 +93,25 @@ typedef struct econ_line {
     amount total;
     diag_pos pos;
 } econ_line;
+
+/* A line of a classification table: a leaf as entered, or a 类/款 whose
+ * amounts are the sums of the leaves below it.  Sorted by code. */
+typedef struct func_node {
+    const char *code, *name;
+    int level;                  /* 1 类, 2 款, 3 项 */
+    int leaf;                   /* entered (not computed) */
+    money basic[REV_COUNT];     /* by funding source */
+    money project[REV_COUNT];
+    diag_pos pos;               /* the first leaf's line */
+} func_node;
+
+typedef struct econ_node {
+    const char *code, *name;
+    int level; /* 1 类, 2 款 */
+    int leaf;
+    money personnel, office;
+    diag_pos pos;
+} econ_node;
 
 /* The twelve columns of the performance table (seed 004 section 五). */
 enum {
@@ -148,6 +169,10 @@ typedef struct budget {
     func_line *func;
     size_t n_econ;
     econ_line *econ;
+    size_t n_fnodes; /* derived from func and the code list */
+    func_node *fnodes;
+    size_t n_enodes;
+    econ_node *enodes;
 
     tp_row tp[TP_COUNT];
     int has_tp;

@@ -53,6 +53,10 @@ typedef struct doc_cell {
     int is_percent;     /* text shows `percent` (scaled by 10^percent_decimals) */
     long long percent;
     diag_pos pos;       /* where the figure came from (file, line, column) */
+    const int *sum_rows;/* a computed subtotal or total: the body rows (0-based)
+                           whose cells in the same column it sums, so the
+                           workbook can show a formula; NULL otherwise */
+    int n_sum;
 } doc_cell;
 
 typedef struct doc_table {
@@ -115,7 +119,8 @@ doc_block *doc_add(arena *a, doc *d, doc_block_kind kind);
 doc_table *doc_table_new(arena *a, int ncols);
 
 /* Adds a header or body row of empty anchor cells (span 1) and returns
- * the row's first cell. */
+ * the row's first cell.  The grid may move: a pointer into it is valid only
+ * until the next row is added (use doc_body_cell() after that). */
 doc_cell *doc_table_add_head(arena *a, doc_table *t);
 doc_cell *doc_table_add_body(arena *a, doc_table *t, doc_row_kind kind);
 

@@ -7,12 +7,14 @@
  */
 #include "load.h"
 
+#include "codes.h"
 #include "csv.h"
 #include "strbuf.h"
 #include "textio.h"
 #include "utf8.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const load_file_names[] = {
@@ -233,6 +235,20 @@ static int valid_code(const char *s, int max_len)
     return n == 3 || n == 5 || (max_len >= 7 && n == 7);
 }
 
+/* Looks up a revenue source by name or alias, as in revenue.csv, and also by
+ * the short names people use for a funding source (一般公共预算 …). */
+static int source_kind(const char *s)
+{
+    static const char *const SHORT[REV_COUNT] = {"一般公共预算", "政府性基金预算",
+                                                 "国有资本经营预算", "财政专户",
+                                                 NULL, NULL, NULL, NULL};
+    int k = lookup(s, &REVENUE_NAMES[0][0], REV_COUNT, 3);
+    for (int i = 0; k < 0 && i < REV_COUNT; i++)
+        if (SHORT[i] && !strcmp(SHORT[i], s))
+            k = i;
+    return k;
+}
+
 static void load_func(loader *L, budget *b)
 {
     int broken;
@@ -240,11 +256,11 @@ static void load_func(loader *L, budget *b)
     if (!t)
         return;
     static const csv_column cols[] = {
-        {"科目编码", "code", 1}, {"科目名称", "name", 1}, {"基本支出", "basic", 1},
-        {"项目支出", "project", 1}, {"合计", "total", 0},
+        {"科目编码", "code", 1},    {"科目名称", "name", 0}, {"资金来源", "source", 0},
+        {"基本支出", "basic", 1},   {"项目支出", "project", 1}, {"合计", "total", 0},
     };
-    int ix[5];
-    if (csv_map_columns(t, L->d, cols, 5, ix) < 0)
+    int ix[6];
+    if (csv_map_columns(t, L->d, cols, 6, ix) < 0)
         return;
     b->func = arena_alloc(L->a, t->nrows * sizeof *b->func + 1);
     for (size_t i = 0; i < t->nrows; i++) {
@@ -257,10 +273,21 @@ static void load_func(loader *L, budget *b)
                         "科目编码 \"%s\" is not a function code: expected 3 digits (类), 5 (款) "
                         "or 7 (项)",
                         fl->code);
-        fl->name = need_text(L, t, r, ix[1]);
-        fl->basic = parse_amount(L, t, r, ix[2], 1);
-        fl->project = parse_amount(L, t, r, ix[3], 1);
-        fl->total = parse_amount(L, t, r, ix[4], 1);
+        fl->name = cell(r, ix[1]);
+        fl->source = REV_GENERAL;
+        const char *src = cell(r, ix[2]);
+        if (*src) {
+            int k = source_kind(src);
+            if (k < 0)
+                diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[2]),
+                            "unknown 资金来源 \"%s\"; expected one of: %s", src,
+                            list_names(L->a, &REVENUE_NAMES[0][0], REV_COUNT, 3));
+            else
+                fl->source = (revenue_kind)k;
+        }
+        fl->basic = parse_amount(L, t, r, ix[3], 1);
+        fl->project = parse_amount(L, t, r, ix[4], 1);
+        fl->total = parse_amount(L, t, r, ix[5], 1);
     }
 }
 
@@ -271,7 +298,7 @@ static void load_econ(loader *L, budget *b)
     if (!t)
         return;
     static const csv_column cols[] = {
-        {"科目编码", "code", 1}, {"科目名称", "name", 1}, {"人员经费", "personnel", 1},
+        {"科目编码", "code", 1}, {"科目名称", "name", 0}, {"人员经费", "personnel", 1},
         {"公用经费", "office", 1}, {"合计", "total", 0},
     };
     int ix[5];
@@ -287,11 +314,174 @@ static void load_econ(loader *L, budget *b)
             diag_report(L->d, DIAG_ERROR, el->pos,
                         "科目编码 \"%s\" is not an economic code: expected 3 digits (类) or 5 (款)",
                         el->code);
-        el->name = need_text(L, t, r, ix[1]);
+        el->name = cell(r, ix[1]);
         el->personnel = parse_amount(L, t, r, ix[2], 1);
         el->office = parse_amount(L, t, r, ix[3], 1);
         el->total = parse_amount(L, t, r, ix[4], 1);
     }
+}
+
+/* ---- the classification trees: leaves plus computed 类 and 款 lines ---- */
+
+static int cmp_code(const void *x, const void *y)
+{
+    return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Collects the distinct codes of the leaves and of all their ancestors,
+ * sorted (so a 类 comes before its 款, a 款 before its 项).  Returns the
+ * count; *out is arena memory. */
+static size_t tree_codes(arena *a, const char *const *leaf, size_t n, const char ***out)
+{
+    const char **v = arena_alloc(a, (3 * n + 1) * sizeof *v);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(leaf[i]);
+        for (size_t l = 3; l <= len; l += 2)
+            v[k++] = arena_strndup(a, leaf[i], l);
+    }
+    qsort(v, k, sizeof *v, cmp_code);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (u == 0 || strcmp(v[u - 1], v[i]))
+            v[u++] = v[i];
+    *out = v;
+    return u;
+}
+
+static size_t find_code(const char **codes, size_t n, const char *code)
+{
+    const char **p = bsearch(&code, codes, n, sizeof *codes, cmp_code);
+    return p ? (size_t)(p - codes) : (size_t)-1;
+}
+
+/* Names a line: the department's own name for a leaf if given, else the
+ * code list's; a code the list lacks is an error (every code must exist). */
+static const char *name_code(loader *L, const code_list *list, const char *code,
+                             const char *given, diag_pos pos, int leaf)
+{
+    const char *listed = codes_name(list, code);
+    if (!listed && list)
+        diag_report(L->d, DIAG_ERROR, pos,
+                    "科目编码 %s%s is not in the code list %s: check the code, or add it to "
+                    "the list (the official list of the budget year)",
+                    code, leaf ? "" : " (the parent of this line)", list->path);
+    if (leaf && *given)
+        return given; /* the department's own name wins */
+    return listed ? listed : *given ? given : code;
+}
+
+/* A leaf must be a leaf: a code and one of its own sub-codes in the same
+ * file would count the money twice. */
+static void check_leaves(loader *L, const char *const *code, const diag_pos *pos, size_t n,
+                         const char *file)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            size_t li = strlen(code[i]), lj = strlen(code[j]);
+            if (li < lj && strncmp(code[i], code[j], li) == 0) {
+                diag_report(L->d, DIAG_ERROR, pos[i],
+                            "科目编码 %s and its sub-code %s (line %d) are both in %s: enter "
+                            "only the most detailed lines; 类 and 款 totals are computed",
+                            code[i], code[j], pos[j].line, file);
+                break;
+            }
+        }
+}
+
+static void derive_func(loader *L, budget *b, const code_list *list)
+{
+    if (!b->n_func)
+        return;
+    const char **leaf = arena_alloc(L->a, b->n_func * sizeof *leaf);
+    diag_pos *pos = arena_alloc(L->a, b->n_func * sizeof *pos);
+    for (size_t i = 0; i < b->n_func; i++) {
+        leaf[i] = b->func[i].code;
+        pos[i] = b->func[i].pos;
+    }
+    check_leaves(L, leaf, pos, b->n_func, "expenditure.csv");
+    const char **codes;
+    size_t n = tree_codes(L->a, leaf, b->n_func, &codes);
+    b->fnodes = arena_alloc(L->a, (n + 1) * sizeof *b->fnodes);
+    b->n_fnodes = n;
+    for (size_t i = 0; i < n; i++) {
+        b->fnodes[i].code = codes[i];
+        b->fnodes[i].level = (int)(strlen(codes[i]) - 1) / 2;
+    }
+    for (size_t i = 0; i < b->n_func; i++) {
+        const func_line *fl = &b->func[i];
+        size_t len = strlen(fl->code);
+        for (size_t l = 3; l <= len; l += 2) {
+            char pre[8];
+            memcpy(pre, fl->code, l);
+            pre[l] = '\0';
+            func_node *nd = &b->fnodes[find_code(codes, n, pre)];
+            nd->basic[fl->source] += fl->basic.v;
+            nd->project[fl->source] += fl->project.v;
+            if (!nd->pos.file)
+                nd->pos = fl->pos;
+            if (l == len) {
+                /* The same code on several lines (one per funding source)
+                 * must carry one name. */
+                if (nd->leaf && *fl->name && strcmp(nd->name, fl->name))
+                    diag_report(L->d, DIAG_ERROR, fl->pos,
+                                "科目名称 \"%s\" differs from \"%s\" given for %s at line %d",
+                                fl->name, nd->name, fl->code, nd->pos.line);
+                if (!nd->leaf)
+                    nd->name = name_code(L, list, fl->code, fl->name, fl->pos, 1);
+                nd->leaf = 1;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!b->fnodes[i].leaf)
+            b->fnodes[i].name = name_code(L, list, codes[i], "", b->fnodes[i].pos, 0);
+}
+
+static void derive_econ(loader *L, budget *b, const code_list *list)
+{
+    if (!b->n_econ)
+        return;
+    const char **leaf = arena_alloc(L->a, b->n_econ * sizeof *leaf);
+    diag_pos *pos = arena_alloc(L->a, b->n_econ * sizeof *pos);
+    for (size_t i = 0; i < b->n_econ; i++) {
+        leaf[i] = b->econ[i].code;
+        pos[i] = b->econ[i].pos;
+    }
+    check_leaves(L, leaf, pos, b->n_econ, "basic_economic.csv");
+    const char **codes;
+    size_t n = tree_codes(L->a, leaf, b->n_econ, &codes);
+    b->enodes = arena_alloc(L->a, (n + 1) * sizeof *b->enodes);
+    b->n_enodes = n;
+    for (size_t i = 0; i < n; i++) {
+        b->enodes[i].code = codes[i];
+        b->enodes[i].level = (int)(strlen(codes[i]) - 1) / 2;
+    }
+    for (size_t i = 0; i < b->n_econ; i++) {
+        const econ_line *el = &b->econ[i];
+        size_t len = strlen(el->code);
+        for (size_t l = 3; l <= len; l += 2) {
+            char pre[8];
+            memcpy(pre, el->code, l);
+            pre[l] = '\0';
+            econ_node *nd = &b->enodes[find_code(codes, n, pre)];
+            nd->personnel += el->personnel.v;
+            nd->office += el->office.v;
+            if (!nd->pos.file)
+                nd->pos = el->pos;
+            if (l == len) {
+                if (nd->leaf)
+                    diag_report(L->d, DIAG_ERROR, el->pos,
+                                "科目编码 %s is given twice (first at line %d)", el->code,
+                                nd->pos.line);
+                nd->name = name_code(L, list, el->code, el->name, el->pos, 1);
+                nd->leaf = 1;
+            }
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!b->enodes[i].leaf)
+            b->enodes[i].name = name_code(L, list, codes[i], "", b->enodes[i].pos, 0);
 }
 
 /* ---- three_public.csv ---------------------------------------------------- */
@@ -500,6 +690,16 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     return d->errors > before ? -1 : 0;
 }
 
+int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *fcodes,
+                const code_list *ecodes)
+{
+    int before = d->errors;
+    loader L = {a, d, c, b->dir, {0, 0, 0}};
+    derive_func(&L, b, fcodes);
+    derive_econ(&L, b, ecodes);
+    return d->errors > before ? -1 : 0;
+}
+
 /* ---- derived figures -------------------------------------------------------- */
 
 money budget_revenue_total(const budget *b, int *found)
@@ -521,15 +721,14 @@ money budget_fiscal_revenue(const budget *b, int *found)
     return b->revenue[REV_GENERAL].v + b->revenue[REV_FUND].v + b->revenue[REV_STATE_CAPITAL].v;
 }
 
-/* Sum of the 类-level (3-digit) function lines: check.c proves each 类
- * equals the sum of its 款 and each 款 the sum of its 项. */
+/* Sum over all entered function lines (every source): which 0 basic,
+ * 1 project. */
 static money func_sum(const budget *b, int which, int *found)
 {
     money s = 0;
     *found = b->n_func > 0;
     for (size_t i = 0; i < b->n_func; i++)
-        if (strlen(b->func[i].code) == 3)
-            s += which == 0 ? b->func[i].basic.v : b->func[i].project.v;
+        s += which == 0 ? b->func[i].basic.v : b->func[i].project.v;
     return s;
 }
 
@@ -553,8 +752,7 @@ money budget_figure(const budget *b, summary_kind k, int *found)
         money s = 0;
         *found = b->n_econ > 0;
         for (size_t i = 0; i < b->n_econ; i++)
-            if (strlen(b->econ[i].code) == 3)
-                s += b->econ[i].office.v;
+            s += b->econ[i].office.v;
         return s;
     }
     default: *found = 0; return 0;

@@ -10,6 +10,7 @@
 #define GEN_LOAD_H
 
 #include "arena.h"
+#include "codes.h"
 #include "config.h"
 #include "data.h"
 #include "diag.h"
@@ -17,6 +18,13 @@
 /* Loads dir for year into *b (zeroed first).  Returns 0, or -1 if an error
  * was reported. */
 int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, budget *b);
+
+/* Derives the 类 and 款 lines of the classification tables from the
+ * entered leaves, named from the code lists; a code missing from a list
+ * is an error (NULL list: names as entered, codes not checked).  Returns 0
+ * or -1. */
+int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *fcodes,
+                const code_list *ecodes);
 
 /* The file names load_budget() reads, NULL-terminated (for --help). */
 extern const char *const load_file_names[];

@@ -13,6 +13,7 @@
  */
 #include "build.h"
 #include "check.h"
+#include "codes.h"
 #include "config.h"
 #include "diag.h"
 #include "doc.h"
@@ -111,6 +112,17 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     }
     if (load_failed < 0)
         return EXIT_FINDINGS; /* stop between stages on any error */
+    /* The code lists are read only when some folder has classified detail. */
+    const code_list *fl = NULL, *el = NULL;
+    if (r->cur.n_func || r->prev.n_func)
+        fl = codes_load(r->a, &r->d, r->cfg->function_codes, 7);
+    if (r->cur.n_econ || r->prev.n_econ)
+        el = codes_load(r->a, &r->d, r->cfg->economic_codes, 5);
+    if (r->d.errors)
+        return EXIT_USAGE;
+    if (load_derive(r->a, &r->d, r->cfg, &r->cur, fl, el) < 0 ||
+        (r->have_prev && load_derive(r->a, &r->d, r->cfg, &r->prev, fl, el) < 0))
+        return EXIT_FINDINGS;
     check_budget(&r->d, r->cfg, &r->cur, r->have_prev ? &r->prev : NULL);
     return r->d.errors ? EXIT_FINDINGS : 0;
 }

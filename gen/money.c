@@ -252,3 +252,40 @@ void money_format_percent(int64_t scaled, int decimals, int trim, char *out, siz
     snprintf(out, n, "%s%llu%s%.*s", neg ? "-" : "", (unsigned long long)(a / p), fl ? "." : "",
              fl, frac);
 }
+
+int money_round_to_total(const money *exact, money *shown, int n, money total, money_unit unit,
+                         int decimals)
+{
+    int maxdec = money_unit_max_decimals(unit);
+    money step = decimals >= maxdec ? 1 : pow10i(maxdec - decimals);
+    money sum = 0;
+    for (int i = 0; i < n; i++) {
+        shown[i] = money_round(exact[i], unit, decimals);
+        sum += shown[i];
+    }
+    money diff = total - sum;
+    if (diff % step != 0 || (diff < 0 ? -diff : diff) / step > n)
+        return -1;
+    /* Each step goes to the value whose rounding moved it furthest in the
+     * opposite direction (largest remainder), and no value twice. */
+    while (diff != 0) {
+        int best = -1;
+        money best_rem = 0;
+        for (int i = 0; i < n; i++) {
+            money rem = exact[i] - shown[i]; /* > 0: rounded down */
+            if (diff > 0 ? rem > best_rem : rem < best_rem) {
+                best = i;
+                best_rem = rem;
+            }
+        }
+        if (best < 0) /* nothing rounded the right way: the earliest value */
+            for (int i = 0; i < n && best < 0; i++)
+                if (exact[i] != 0 || n == 1)
+                    best = i;
+        if (best < 0)
+            return -1;
+        shown[best] += diff > 0 ? step : -step;
+        diff += diff > 0 ? -step : step;
+    }
+    return 0;
+}

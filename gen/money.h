@@ -43,6 +43,17 @@ money_status money_parse(const char *text, money_unit unit, money *out, char *wh
 money money_round(money v, money_unit unit, int decimals);
 
 /*
+ * Rounds the n values exact[] half-up to `decimals` digits of unit into
+ * shown[], then corrects the rounding differences (尾差) so the shown values
+ * add up to `total` (itself a shown, rounded value): each step of the
+ * difference goes to the value whose rounding moved it most the other way
+ * (largest remainder), ties to the earlier value.  Returns 0, or -1 if the
+ * difference is larger than n steps (then shown[] is plain rounding).
+ */
+int money_round_to_total(const money *exact, money *shown, int n, money total, money_unit unit,
+                         int decimals);
+
+/*
  * Formats v in unit with exactly `decimals` digits after the point, rounded
  * half-up; thousands != 0 inserts ',' every three digits; trim != 0 drops
  * trailing zeros of the fraction (and the point).  out gets at most n bytes.

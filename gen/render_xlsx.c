@@ -573,6 +573,45 @@ static int sum_range(const doc_table *t, int r, int c, int *first, int *last)
     return *first >= 0 && sum == doc_body_cell(t, r, c)->value;
 }
 
+/*
+ * A computed subtotal or total (cell->sum_rows, set by build.c) as a formula
+ * over the cells it sums: "=SUM(E5:E7,E9)".  Only when every referenced cell
+ * is a one-by-one amount and their exact sum is the cell's own value, so the
+ * sheet recomputes to the document's figure.  Returns 1 and fills formula.
+ */
+static int sum_formula(const doc_table *t, const doc_cell *cell, int c, lxw_row_t row0,
+                       char *formula, size_t size)
+{
+    if (!cell->sum_rows || cell->n_sum <= 0)
+        return 0;
+    money sum = 0;
+    for (int i = 0; i < cell->n_sum; i++) {
+        const doc_cell *x = doc_body_cell(t, cell->sum_rows[i], c);
+        if (!x->is_amount || x->rowspan != 1 || x->colspan != 1)
+            return 0;
+        sum += x->value;
+    }
+    if (sum != cell->value)
+        return 0;
+    size_t o = (size_t)snprintf(formula, size, "=SUM(");
+    for (int i = 0; i < cell->n_sum; i++) {
+        int j = i;
+        while (j + 1 < cell->n_sum && cell->sum_rows[j + 1] == cell->sum_rows[j] + 1)
+            j++; /* a run of consecutive rows becomes a range */
+        char a[LXW_MAX_CELL_NAME_LENGTH], b[LXW_MAX_CELL_NAME_LENGTH];
+        lxw_rowcol_to_cell(a, row0 + (lxw_row_t)cell->sum_rows[i], (lxw_col_t)c);
+        lxw_rowcol_to_cell(b, row0 + (lxw_row_t)cell->sum_rows[j], (lxw_col_t)c);
+        int n = j > i ? snprintf(formula + o, size - o, "%s%s:%s", i ? "," : "", a, b)
+                      : snprintf(formula + o, size - o, "%s%s", i ? "," : "", a);
+        if (n < 0 || (size_t)n >= size - o - 2)
+            return 0; /* too long for the buffer: write the number */
+        o += (size_t)n;
+        i = j;
+    }
+    snprintf(formula + o, size - o, ")");
+    return 1;
+}
+
 /* Writes the header (head != 0) or body grid starting at sheet row row0. */
 static int write_grid(xlsx *x, lxw_worksheet *ws, const char *sheet, const doc_table *t, int head,
                       lxw_row_t row0)
@@ -617,7 +656,10 @@ static int write_grid(xlsx *x, lxw_worksheet *ws, const char *sheet, const doc_t
             /* The exact fen value becomes a double only here. */
             double v = (double)cell->value / (double)x->scale;
             int first, last;
-            if (total && rs == 1 && cs == 1 && sum_range(t, r, c, &first, &last)) {
+            char sf[4096];
+            if (rs == 1 && cs == 1 && sum_formula(t, cell, c, row0, sf, sizeof sf)) {
+                e = worksheet_write_formula_num(ws, lr, lc, sf, f, v);
+            } else if (total && rs == 1 && cs == 1 && sum_range(t, r, c, &first, &last)) {
                 char from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
                 char formula[2 * LXW_MAX_CELL_NAME_LENGTH + 16];
                 lxw_rowcol_to_cell(from, row0 + (lxw_row_t)first, lc);

@@ -52,6 +52,8 @@ static void err(parser *p, const char *fmt, ...)
 
 diag_pos template_pos(const tmpl *t, int line, int col)
 {
+    if (line > 0 && line < t->cap_lines && t->line_file && t->line_file[line])
+        return diag_at(t->line_file[line], t->line_local[line], col);
     return diag_at(t->path, line, col);
 }
 
@@ -162,7 +164,19 @@ static int need_text(parser *p, const char *dir, const char *rest)
 
 /* ---- table blocks -------------------------------------------------------- */
 
-static const char *const SOURCES[] = {"institutions", "three_public", "performance", NULL};
+static const char *const SOURCES[] = {"institutions",
+                                      "three_public",
+                                      "performance",
+                                      "income_expense_summary",
+                                      "income",
+                                      "expenditure",
+                                      "fiscal_summary",
+                                      "general_expenditure",
+                                      "general_basic",
+                                      "general_three_public",
+                                      "fund_expenditure",
+                                      "state_capital_expenditure",
+                                      NULL};
 
 static void table_directive(parser *p, const char *dir, char *rest)
 {
@@ -419,7 +433,11 @@ static void parse_line(parser *p, char *line)
         for (int i = 0; SOURCES[i]; i++)
             known |= !strcmp(SOURCES[i], rest);
         if (!known)
-            err(p, "table %s: expected institutions, three_public or performance", rest);
+            err(p, "table %s: expected institutions, three_public, performance, "
+                   "income_expense_summary, income, expenditure, fiscal_summary, "
+                   "general_expenditure, general_basic, general_three_public, fund_expenditure "
+                   "or state_capital_expenditure",
+                rest);
         tmpl_stmt *s = add_stmt(p, T_TABLE, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);
         s->table->source = s->arg;
@@ -470,6 +488,73 @@ static void parse_line(parser *p, char *line)
     }
 }
 
+/* Records that global line `line` is line `local` of file. */
+static void map_line(parser *p, const char *file, int local)
+{
+    tmpl *t = p->t;
+    if (p->line >= t->cap_lines) {
+        t->cap_lines = t->cap_lines ? t->cap_lines * 2 : 256;
+        while (t->cap_lines <= p->line)
+            t->cap_lines *= 2;
+        t->line_file = xrealloc(t->line_file, (size_t)t->cap_lines * sizeof *t->line_file);
+        t->line_local = xrealloc(t->line_local, (size_t)t->cap_lines * sizeof *t->line_local);
+    }
+    t->line_file[p->line] = file;
+    t->line_local[p->line] = local;
+}
+
+/* Parses the lines of one file; "include PATH" parses PATH (relative to
+ * this file's folder) in its place.  Statements number lines globally, and
+ * the map turns a global line back into file and line for messages. */
+static void parse_file(parser *p, char *text, const char *file, int depth)
+{
+    int local = 0;
+    char *s = text;
+    while (s && *s) {
+        char *nl = strchr(s, '\n');
+        if (nl)
+            *nl = '\0';
+        size_t n = strlen(s);
+        if (n && s[n - 1] == '\r')
+            s[n - 1] = '\0';
+        p->line++;
+        local++;
+        map_line(p, file, local);
+        p->line_text = s;
+        const char *w = s + strspn(s, " \t");
+        if (!strncmp(w, "include", 7) && (w[7] == ' ' || w[7] == '\t')) {
+            const char *rel = w + 7 + strspn(w + 7, " \t");
+            const char *slash = strrchr(file, '/');
+            const char *inc = rel[0] == '/' || !slash
+                                  ? arena_strdup(p->a, rel)
+                                  : arena_printf(p->a, "%.*s/%s", (int)(slash - file), file, rel);
+            size_t len;
+            const char *enc;
+            char *sub = NULL;
+            if (depth >= 4)
+                err(p, "include nested more than 4 deep");
+            else if (p->table)
+                err(p, "include inside a table block");
+            else if (!*rel)
+                err(p, "include needs a file name");
+            else if ((sub = textio_read_utf8(p->a, p->d, inc, 4 << 20, &len, &enc))) {
+                parse_file(p, sub, inc, depth + 1);
+                /* An included file closes its own blocks. */
+                if (p->table) {
+                    int save = p->line;
+                    p->line = p->table_line;
+                    err(p, "table %s is not closed with end", p->table->source);
+                    close_table(p);
+                    p->line = save;
+                }
+            }
+        } else {
+            parse_line(p, s);
+        }
+        s = nl ? nl + 1 : NULL;
+    }
+}
+
 tmpl *template_load(arena *a, diag *d, const char *path)
 {
     size_t len;
@@ -478,6 +563,8 @@ tmpl *template_load(arena *a, diag *d, const char *path)
     char *text = textio_read_utf8(a, d, path, 4 << 20, &len, &enc);
     if (!text)
         return NULL;
+    (void)len;
+    (void)enc;
     tmpl *t = arena_alloc(a, sizeof *t);
     t->path = arena_strdup(a, path);
     t->num_heading = "{中文}、";
@@ -488,19 +575,7 @@ tmpl *template_load(arena *a, diag *d, const char *path)
     p.a = a;
     p.d = d;
     p.t = t;
-    char *s = text;
-    while (s && *s) {
-        char *nl = strchr(s, '\n');
-        if (nl)
-            *nl = '\0';
-        size_t n = strlen(s);
-        if (n && s[n - 1] == '\r')
-            s[n - 1] = '\0';
-        p.line++;
-        p.line_text = s;
-        parse_line(&p, s);
-        s = nl ? nl + 1 : NULL;
-    }
+    parse_file(&p, text, path, 0);
     if (p.table) {
         p.line = p.table_line;
         err(&p, "table %s is not closed with end", p.table->source);
@@ -509,7 +584,17 @@ tmpl *template_load(arena *a, diag *d, const char *path)
     for (int i = 0; i < p.if_depth; i++)
         diag_report(d, DIAG_ERROR, template_pos(t, p.stmts[p.if_stack[i]].line, 0),
                     "if is not closed with end");
-    /* Move the statements, compares and sentences into the arena. */
+    /* Move the line map, statements, compares and sentences into the arena. */
+    const char **lf = arena_alloc(a, (size_t)(t->cap_lines + 1) * sizeof *lf);
+    int *ll = arena_alloc(a, (size_t)(t->cap_lines + 1) * sizeof *ll);
+    if (t->cap_lines) {
+        memcpy(lf, t->line_file, (size_t)t->cap_lines * sizeof *lf);
+        memcpy(ll, t->line_local, (size_t)t->cap_lines * sizeof *ll);
+    }
+    free(t->line_file);
+    free(t->line_local);
+    t->line_file = lf;
+    t->line_local = ll;
     t->stmts = arena_alloc(a, (size_t)t->n * sizeof *t->stmts + 1);
     if (t->n)
         memcpy(t->stmts, p.stmts, (size_t)t->n * sizeof *t->stmts);

@@ -88,6 +88,10 @@ typedef struct tmpl {
     tmpl_compare *compares;
     int n_sentence;
     tmpl_sentence *sentences;
+    /* Lines are numbered across included files; this maps them back. */
+    int cap_lines;
+    const char **line_file;
+    int *line_local;
 } tmpl;
 
 /* Parses path.  Returns NULL after reporting every error with its line. */

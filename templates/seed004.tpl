@@ -8,39 +8,7 @@ footer         第{页}页 共{总页}页
 numbering heading     {中文}、
 numbering subheading  {数字}、
 
-# ---- wording of comparisons with last year ---------------------------------
-# The whole budget: "较2019年预算增加10000万元"
-compare 总额 up    较{上年}年预算增加{差额}{单位}
-compare 总额 down  较{上年}年预算减少{差额}{单位}
-compare 总额 same  与{上年}年预算持平
-compare 总额 new   {上年}年无预算数据
-# Its parts: "基本支出减少3590万元"
-compare 分项 up    {名称}增加{差额}{单位}
-compare 分项 down  {名称}减少{差额}{单位}
-compare 分项 same  {名称}与上年持平
-compare 分项 new   {名称}上年无此项预算
-compare 分项 gone  {名称}本年无此项预算
-# The three public expenses in total: "较2019年下降2%"
-compare 三公总 up    较{上年}年增长{百分比}
-compare 三公总 down  较{上年}年下降{百分比}
-compare 三公总 same  与{上年}年持平
-compare 三公总 new   {上年}年无此项预算
-# Each item: "较上年度减少5万元，同比下降11.1%"
-compare 三公项 up    较上年度增加{差额}{单位}，同比增长{百分比}
-compare 三公项 down  较上年度减少{差额}{单位}，同比下降{百分比}
-compare 三公项 same  与上年持平
-compare 三公项 new   上年无此项预算
-compare 三公项 gone  本年无此项预算
-# The table column titled 同比下降: an increase is worded, never a negative decline.
-compare 同比下降 down  {百分比}
-compare 同比下降 same  0%
-compare 同比下降 up    增长{百分比}
-compare 同比下降 new   新增
-compare 同比下降 gone  -100%
-
-sentence 收入项   {名称}{本年}{单位}
-sentence 三公句   {名称}{年度}年预算安排{本年}{单位}，{比较:三公项}
-sentence 三公原因 {原因}
+include wording.tpl
 
 # ---- the document ------------------------------------------------------------
 title {地区}
@@ -102,24 +70,7 @@ label 总体绩效目标：
 text overall_goal
 label 职责分类绩效目标：
 list duty_goals （{序号}） | {名称}。{内容}
-table performance
-  title {年度}年部门职责活动绩效目标表
-  sheet 绩效目标表
-  landscape
-  head  职责名称 | 职责描述 | 职责目标 | 活动名称 | 活动描述 | 绩效目标 | 绩效指标 | 指标描述 | 优 | 良 | 中 | 差
-  col   职责名称  text merge=duty
-  col   职责描述  text merge=duty weight=2
-  col   职责目标  text merge=duty weight=1.5
-  col   活动名称  text merge=activity
-  col   活动描述  text merge=activity weight=2
-  col   绩效目标  text merge=activity weight=1.5
-  col   绩效指标  text
-  col   指标描述  text weight=1.5
-  col   优        text center
-  col   良        text center
-  col   中        text center
-  col   差        text center
-end
+include performance-table.tpl
 
 heading 名词解释
 list glossary {序号}、 | {名称}：{内容}

@@ -124,7 +124,7 @@ run_bad_case() {
     mkdir -p "$tmp/tests/bad/$name"
     cp -r tests/data/minimal/. "$tmp/tests/bad/$name/"
     mkdir -p "$tmp/templates"
-    cp templates/* "$tmp/templates/"
+    cp -r templates/. "$tmp/templates/"
     local work=$tmp/tests/bad/$name
     mkdir -p "$work/output"
     echo previous >"$work/output/keep.pdf" # a published file that must stay untouched

@@ -125,8 +125,37 @@ static void test_percent(void)
     CHECK_STR(b, "5");
 }
 
+static void test_round_to_total(void)
+{
+    /* Three 项 of 0.4 万元 each under a 款 of 1.2 万元, shown with 0
+     * decimals: plain rounding gives 0+0+0 = 0 but the 款 shows 1; the 尾差
+     * of 1 goes to the first of the equal remainders. */
+    money ex[3] = {400000, 400000, 400000}, sh[3];
+    CHECK_INT(money_round_to_total(ex, sh, 3, 1000000, MONEY_WAN, 0), 0);
+    CHECK_INT(sh[0], 1000000);
+    CHECK_INT(sh[1], 0);
+    CHECK_INT(sh[2], 0);
+    /* 0.6 + 0.6 + 0.8 = 2.0: rounded 1 + 1 + 1 = 3, parent 2: one step down,
+     * taken from the value rounded up the most (0.6 → 1 moved +0.4, the
+     * earlier of the two; 0.8 → 1 moved only +0.2). */
+    money ex2[3] = {600000, 600000, 800000}, sh2[3];
+    CHECK_INT(money_round_to_total(ex2, sh2, 3, 2000000, MONEY_WAN, 0), 0);
+    CHECK_INT(sh2[0], 0);
+    CHECK_INT(sh2[1], 1000000);
+    CHECK_INT(sh2[2], 1000000);
+    /* Already consistent: unchanged. */
+    money ex3[2] = {1500, 2500}, sh3[2]; /* 15.00 元 + 25.00 元 with 2 decimals */
+    CHECK_INT(money_round_to_total(ex3, sh3, 2, 4000, MONEY_YUAN, 2), 0);
+    CHECK_INT(sh3[0], 1500);
+    CHECK_INT(sh3[1], 2500);
+    /* A parent that is not the rounded sum by more than n steps: refused. */
+    money ex4[2] = {100000, 100000}, sh4[2];
+    CHECK_INT(money_round_to_total(ex4, sh4, 2, 5000000, MONEY_WAN, 0), -1);
+}
+
 int main(void)
 {
+    RUN(test_round_to_total);
     RUN(test_parse_plain);
     RUN(test_parse_separators);
     RUN(test_parse_negative);

@@ -1,4 +1,4 @@
-# Line 48: the closing brace of {部门} is missing (the brace is character 7).
-cp ../../../templates/seed004.tpl bad.tpl
-sed -i 's|^template   = .*|template   = bad.tpl|' config.ini
-sed -i '48s/{部门}/{部门/' bad.tpl
+# The closing brace of {部门} is missing in the opening sentence.
+cp ../../../templates/*.tpl .
+sed -i 's|^template   = .*|template   = seed004.tpl|' config.ini
+sed -i 's/^para  {部门}作为/para  {部门作为/' seed004.tpl

@@ -1,4 +1,4 @@
-# Line 48 "para  {部门}作为…" misspelt as "paragraph".
-cp ../../../templates/seed004.tpl bad.tpl
-sed -i 's|^template   = .*|template   = bad.tpl|' config.ini
-sed -i '48s/^para  /paragraph  /' bad.tpl
+# "paragraph" is not a directive.
+cp ../../../templates/*.tpl .
+sed -i 's|^template   = .*|template   = seed004.tpl|' config.ini
+sed -i 's/^para  {部门}作为/paragraph  {部门}作为/' seed004.tpl

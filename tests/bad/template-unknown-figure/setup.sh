@@ -1,4 +1,4 @@
-# Line 48: {不存在} names no figure; names are resolved at build, so "tree".
-cp ../../../templates/seed004.tpl bad.tpl
-sed -i 's|^template   = .*|template   = bad.tpl|' config.ini
-sed -i '48s/{部门}/{不存在}/' bad.tpl
+# {不存在} is neither a global name nor a figure (found when the template is filled).
+cp ../../../templates/*.tpl .
+sed -i 's|^template   = .*|template   = seed004.tpl|' config.ini
+sed -i 's/^para  {部门}作为/para  {不存在}作为/' seed004.tpl

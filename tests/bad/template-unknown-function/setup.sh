@@ -1,4 +1,4 @@
-# Line 48: a placeholder with an unknown function, {foo:bar}, at character 7.
-cp ../../../templates/seed004.tpl bad.tpl
-sed -i 's|^template   = .*|template   = bad.tpl|' config.ini
-sed -i '48s/{部门}/{foo:bar}/' bad.tpl
+# {foo:bar} names no function.
+cp ../../../templates/*.tpl .
+sed -i 's|^template   = .*|template   = seed004.tpl|' config.ini
+sed -i 's/^para  {部门}作为/para  {foo:bar}作为/' seed004.tpl

@@ -1,0 +1,34 @@
+/*
+ * codes — the classification code lists (政府收支分类科目): function
+ * classification (支出功能分类: 类 3 digits, 款 5, 项 7) and economic
+ * classification (部门预算支出经济分类: 类 3, 款 5).  Stage: load.  The
+ * lists change between years, so they are data files (templates/codes/),
+ * read like any CSV: 科目编码,科目名称.  Used to name the 类 and 款 lines
+ * the tables compute, and to check that every code a department uses exists.
+ */
+#ifndef GEN_CODES_H
+#define GEN_CODES_H
+
+#include "arena.h"
+#include "diag.h"
+
+#include <stddef.h>
+
+typedef struct code_entry {
+    const char *code, *name;
+} code_entry;
+
+typedef struct code_list {
+    const char *path;
+    size_t n;
+    code_entry *e; /* sorted by code */
+} code_list;
+
+/* Reads a code list.  Duplicate or malformed codes are errors at their
+ * line.  Returns NULL after reporting. */
+code_list *codes_load(arena *a, diag *d, const char *path, int max_digits);
+
+/* The name of code, or NULL if the list does not have it. */
+const char *codes_name(const code_list *l, const char *code);
+
+#endif
