@@ -1019,6 +1019,97 @@ static void rows_general_three_public(builder *b, doc_table *t, const tmpl_table
     }
 }
 
+/* The 类 (function classes) of this year and last, matched by code and
+ * sorted by code: a class present in one year only is still listed.
+ * Returns the count; codes and names in arena arrays. */
+static int class_union(builder *b, const char ***codes, const char ***names)
+{
+    const budget *yrs[2] = {b->cur, b->prev};
+    size_t cap = b->cur->n_fnodes + (b->prev ? b->prev->n_fnodes : 0) + 1;
+    const char **c = arena_alloc(b->a, cap * sizeof *c), **nm = arena_alloc(b->a, cap * sizeof *nm);
+    int n = 0;
+    for (int y = 0; y < 2; y++)
+        for (size_t i = 0; yrs[y] && i < yrs[y]->n_fnodes; i++) {
+            const func_node *nd = &yrs[y]->fnodes[i];
+            int at = 0;
+            while (at < n && strcmp(c[at], nd->code) < 0)
+                at++;
+            if (nd->level != 1 || (at < n && !strcmp(c[at], nd->code)))
+                continue;
+            memmove(&c[at + 1], &c[at], (size_t)(n - at) * sizeof *c);
+            memmove(&nm[at + 1], &nm[at], (size_t)(n - at) * sizeof *nm);
+            c[at] = nd->code;
+            nm[at] = nd->name;
+            n++;
+        }
+    *codes = c;
+    *names = nm;
+    return n;
+}
+
+/* Total expenditure (every source) of a function code in one year; *found
+ * is 0 when the year does not have the code. */
+static money class_total(const budget *bg, const char *code, int *found)
+{
+    *found = 0;
+    for (size_t j = 0; bg && j < bg->n_fnodes; j++)
+        if (!strcmp(bg->fnodes[j].code, code)) {
+            money v = 0;
+            for (int src = 0; src < REV_COUNT; src++)
+                v += bg->fnodes[j].basic[src] + bg->fnodes[j].project[src];
+            *found = 1;
+            return v;
+        }
+    return 0;
+}
+
+/* ---- 预算对比表: last year, this year, change, rate ----------------------- */
+
+enum { CF_ITEM, CF_PREV, CF_CUR, CF_DIFF, CF_COUNT };
+static const char *const CMP_FIELDS[CF_COUNT] = {"项目", "上年预算数", "本年预算数", "增减额"};
+
+static void rows_comparison(builder *b, doc_table *t, const tmpl_table *tt, const int *fix)
+{
+    static const char *const KEYS[] = {"收入总计", "支出总计", "基本支出",
+                                       "项目支出", "机关运行经费", "三公合计"};
+    for (size_t k = 0; k < sizeof KEYS / sizeof KEYS[0]; k++) {
+        item *it = arena_alloc(b->a, sizeof *it);
+        figure_item(b, KEYS[k], it);
+        if (!it->has_cur && !it->has_prev)
+            continue;
+        if (!strcmp(KEYS[k], "三公合计"))
+            it->name = "“三公”经费";
+        row_fields rf;
+        memset(&rf, 0, sizeof rf);
+        rf.amount_item = it;
+        rf.text[CF_ITEM] = it->name;
+        set_money(&rf, CF_PREV, it->prev);
+        set_money(&rf, CF_CUR, it->cur);
+        set_money(&rf, CF_DIFF, it->cur - it->prev);
+        rf.kind = k < 2 ? DOC_ROW_TOTAL : DOC_ROW_NORMAL;
+        emit_row(b, t, tt, fix, &rf);
+    }
+    /* Expenditure by function 类, matched by code, when both years have it. */
+    if (!b->prev || !b->prev->n_fnodes || !b->cur->n_fnodes)
+        return;
+    const char **codes, **names;
+    int n = class_union(b, &codes, &names);
+    for (int i = 0; i < n; i++) {
+        item *it = arena_alloc(b->a, sizeof *it);
+        it->name = names[i];
+        it->cur = class_total(b->cur, codes[i], &it->has_cur);
+        it->prev = class_total(b->prev, codes[i], &it->has_prev);
+        row_fields rf;
+        memset(&rf, 0, sizeof rf);
+        rf.amount_item = it;
+        rf.text[CF_ITEM] = it->name;
+        set_money(&rf, CF_PREV, it->prev);
+        set_money(&rf, CF_CUR, it->cur);
+        set_money(&rf, CF_DIFF, it->cur - it->prev);
+        emit_row(b, t, tt, fix, &rf);
+    }
+}
+
 typedef struct source_def {
     const char *name;
     const char *const *fields;
@@ -1038,6 +1129,7 @@ static const source_def SOURCE_DEFS[] = {
     {"general_three_public", GT_FIELDS, GT_COUNT},
     {"fund_expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
     {"state_capital_expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
+    {"comparison", CMP_FIELDS, CF_COUNT},
 };
 
 static void build_table(builder *b, const tmpl_stmt *st)
@@ -1145,6 +1237,14 @@ static void build_table(builder *b, const tmpl_stmt *st)
         rows_two_sided(b, t, tt, fix, 0);
     else if (!strcmp(sn, "fiscal_summary"))
         rows_two_sided(b, t, tt, fix, 1);
+    else if (!strcmp(sn, "comparison")) {
+        if (!b->prev) {
+            fail(b, "table comparison needs last year's figures: set previous in [input], or "
+                    "put it inside \"if previous\"");
+            return;
+        }
+        rows_comparison(b, t, tt, fix);
+    }
     /* A classification table with only its 合计 row has no data: publish
      * it empty, with the note (e.g. no 国有资本经营预算 this year). */
     if (t->n_body == 1 && t->row_kind[0] == DOC_ROW_TOTAL && doc_body_cell(t, 0, 0)->text &&
@@ -1156,6 +1256,70 @@ static void build_table(builder *b, const tmpl_stmt *st)
     doc_block *blk = doc_add(b->a, b->doc, DOC_TABLE);
     blk->table = t;
     blk->bookmark = t->title != NULL;
+    blk->src = template_pos(b->t, st->line, 0);
+}
+
+/* ---- charts ------------------------------------------------------------------
+ * Grouped bars of last year against this year.  The chart is data for the
+ * renderers: layout.c draws it as vector graphics, render_xlsx.c as a
+ * native column chart over a data sheet. */
+
+static void build_chart(builder *b, const tmpl_stmt *st)
+{
+    const tmpl_table *tt = st->table;
+    if (!b->prev) {
+        fail(b, "chart %s compares with last year: set previous in [input], or put it inside "
+                "\"if previous\"",
+             tt->source);
+        return;
+    }
+    b->col_base = 0;
+    doc_chart *ch = arena_alloc(b->a, sizeof *ch);
+    ch->id = tt->source;
+    ch->title = tt->title ? expand(b, tt->title, NULL) : NULL;
+    ch->unit = expand(b, tt->unit ? tt->unit : "单位：{单位}", NULL);
+    ch->sheet = tt->sheet ? expand(b, tt->sheet, NULL) : ch->title;
+    ch->n_series = 2;
+    ch->series = arena_alloc(b->a, 2 * sizeof *ch->series);
+    ch->series[0] = arena_printf(b->a, "%d年", b->prev->year);
+    ch->series[1] = arena_printf(b->a, "%d年", b->cur->year);
+    const char **cats = NULL;
+    money *v = NULL;
+    int n = 0;
+    if (!strcmp(tt->source, "three_public")) {
+        item *items;
+        n = list_items(b, "三公", &items);
+        cats = arena_alloc(b->a, (size_t)(n + 1) * sizeof *cats);
+        v = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *v);
+        for (int i = 0; i < n; i++) {
+            cats[i] = items[i].name;
+            v[i] = items[i].prev;
+            v[n + i] = items[i].cur;
+        }
+    } else {
+        /* function_classes: every 类 of either year, matched by code. */
+        const char **codes;
+        n = class_union(b, &codes, &cats);
+        v = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *v);
+        for (int k = 0; k < n; k++) {
+            int found;
+            v[k] = class_total(b->prev, codes[k], &found);
+            v[n + k] = class_total(b->cur, codes[k], &found);
+        }
+        if (!n) {
+            fail(b, "chart function_classes needs expenditure.csv in both years' folders");
+            return;
+        }
+    }
+    ch->n_cats = n;
+    ch->cats = cats;
+    ch->values = v;
+    ch->labels = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *ch->labels);
+    for (int i = 0; i < 2 * n; i++)
+        ch->labels[i] = fmt_amount(b, v[i]);
+    doc_block *blk = doc_add(b->a, b->doc, DOC_CHART);
+    blk->chart = ch;
+    blk->bookmark = ch->title != NULL;
     blk->src = template_pos(b->t, st->line, 0);
 }
 
@@ -1248,6 +1412,10 @@ static int condition(builder *b, const char *cond)
     int has;
     if (!strcmp(name, "previous"))
         has = b->prev != NULL;
+    else if (!strcmp(name, "previous_expenditure"))
+        has = b->prev && b->prev->n_func > 0;
+    else if (!strcmp(name, "expenditure"))
+        has = b->cur->n_func > 0;
     else if (!strcmp(name, "three_public"))
         has = b->cur->has_tp;
     else if (!strcmp(name, "performance"))
@@ -1315,6 +1483,7 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         case T_LIST: build_list(&b, st); break;
         case T_TABLE: build_table(&b, st); break;
         case T_PAGEBREAK: doc_add(a, dm, DOC_PAGE_BREAK); break;
+        case T_CHART: build_chart(&b, st); break;
         case T_IF:
             if (!condition(&b, st->arg))
                 i = st->end; /* skip to the matching end */

@@ -281,6 +281,58 @@ static void check_one(const checker *k, const budget *b)
     check_all_precision(k, b);
 }
 
+/* ---- changes that need a stated reason ----------------------------------
+ * Readers look for the explanation of every large change; a change over
+ * [check] reason_threshold percent without a line in reasons.csv is
+ * reported so the department writes one before publishing. */
+
+static void need_reason(const checker *k, const budget *cur, const budget *prev, const char *name,
+                        figure_ref r)
+{
+    int fc, fp;
+    diag_pos pos;
+    money c = data_figure(cur, r, &fc, &pos);
+    money p = data_figure(prev, r, &fp, NULL);
+    if (!fc || !fp || p == 0 || c == p)
+        return;
+    money diff = c > p ? c - p : p - c;
+    /* |diff| / p > threshold%, compared exactly: 100·|diff| > threshold·p. */
+    __extension__ typedef __int128 i128;
+    if ((i128)diff * 100 <= (i128)k->c->reason_threshold * p)
+        return;
+    for (size_t i = 0; i < cur->n_reasons; i++) {
+        figure_ref rr;
+        if (!data_figure_lookup(cur->reasons[i].name, &rr))
+            continue;
+        if (rr.kind == r.kind && rr.index == r.index)
+            return;
+        /* The total is explained by the reasons of its parts (the
+         * disclosure words it "其中：基本支出…，项目支出…"). */
+        if (r.kind == FIG_SUMMARY && r.index == SUM_EXPENSE_TOTAL && rr.kind == FIG_SUMMARY &&
+            (rr.index == SUM_BASIC || rr.index == SUM_PROJECT))
+            return;
+    }
+    char pct[32];
+    money_format_percent(money_percent(diff, p, 1), 1, 1, pct, sizeof pct);
+    diag_report(k->d, DIAG_WARNING, pos.file ? pos : diag_at(cur->dir, 0, 0),
+                "%s changed by %s%% against last year (%s → %s), more than the %d%% of "
+                "reason_threshold, but reasons.csv gives no reason for it",
+                name, pct, A(p), A(c), k->c->reason_threshold);
+}
+
+static void check_reasons_given(const checker *k, const budget *cur, const budget *prev)
+{
+    if (!k->c->reason_threshold)
+        return;
+    static const summary_kind S[] = {SUM_EXPENSE_TOTAL, SUM_BASIC, SUM_PROJECT, SUM_OPERATING_COST};
+    for (size_t i = 0; i < sizeof S / sizeof S[0]; i++)
+        need_reason(k, cur, prev, summary_name(S[i]), (figure_ref){FIG_SUMMARY, (int)S[i]});
+    if (cur->has_tp && prev->has_tp)
+        for (int t = 0; t < TP_TOTAL; t++)
+            if (cur->tp[t].present && prev->tp[t].present)
+                need_reason(k, cur, prev, cur->tp[t].label, (figure_ref){FIG_TP, t});
+}
+
 int check_budget(diag *d, const config *c, const budget *cur, const budget *prev)
 {
     int before = d->errors;
@@ -289,6 +341,7 @@ int check_budget(diag *d, const config *c, const budget *cur, const budget *prev
     if (prev) {
         checker kp = {d, c, DIAG_WARNING};
         check_one(&kp, prev);
+        check_reasons_given(&k, cur, prev);
     }
     return d->errors - before;
 }

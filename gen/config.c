@@ -55,6 +55,8 @@ static const key_def KEYS[] = {
     {"output", "formats", K_FORMATS, 0, "pdf, xlsx or pdf,xlsx (default pdf,xlsx)"},
     {"fonts", "body", K_STRING, 0, "body font family or file (default AR PL UMing CN)"},
     {"fonts", "heading", K_STRING, 0, "heading font family or file (default WenQuanYi Zen Hei)"},
+    {"check", "reason_threshold", K_INT, 0,
+     "percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)"},
     {"limits", "max_rows", K_INT, 0, "most data rows in one CSV file (default 1000000)"},
     {"limits", "max_cell", K_INT, 0, "most bytes in one CSV cell (default 65536)"},
     {"limits", "max_pages", K_INT, 0, "most pages of the PDF (default 2000)"},
@@ -105,7 +107,7 @@ static int vet_line(parse_state *st, const char *s, size_t n)
         if (!st->section_known)
             diag_report(st->d, DIAG_ERROR, pos,
                         "unknown section [%.*s]; expected [document], [units], [input], "
-                        "[output], [fonts] or [limits]",
+                        "[output], [fonts], [check] or [limits]",
                         (int)len, s + 1);
         return 1;
     }
@@ -116,7 +118,7 @@ static int vet_line(parse_state *st, const char *s, size_t n)
     if (!st->in_section) {
         diag_report(st->d, DIAG_ERROR, pos,
                     "%.*s comes before any [section] header; put it under [document], "
-                    "[units], [input], [output], [fonts] or [limits]",
+                    "[units], [input], [output], [fonts], [check] or [limits]",
                     (int)n, s);
         return 0;
     }
@@ -378,6 +380,8 @@ config *config_load(arena *a, diag *d, const char *path)
 
     c->font_body = get_str(&st, "fonts", "body", "AR PL UMing CN", &c->font_body_pos);
     c->font_heading = get_str(&st, "fonts", "heading", "WenQuanYi Zen Hei", &c->font_heading_pos);
+
+    c->reason_threshold = (int)get_int(&st, "check", "reason_threshold", 10, 0, 1000);
 
     c->max_rows = get_int(&st, "limits", "max_rows", 1000000, 1, 100000000);
     c->max_cell = get_int(&st, "limits", "max_cell", 65536, 16, 16 * 1024 * 1024);

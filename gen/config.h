@@ -59,6 +59,10 @@ typedef struct config {
     const char *font_heading;
     diag_pos font_body_pos, font_heading_pos;
 
+    /* [check] */
+    int reason_threshold; /* a change over this many percent needs a stated
+                             reason (reasons.csv); 0: no such check */
+
     /* [limits] */
     long max_rows;      /* per CSV file */
     long max_cell;      /* bytes per CSV cell */

@@ -109,8 +109,8 @@ void doc_table_span(doc_table *t, int body, int row, int col, int rs, int cs)
     anchor->colspan = cs;
 }
 
-static const char *const KIND_NAMES[] = {"title", "heading", "para", "label",
-                                         "item",  "table",   "page-break"};
+static const char *const KIND_NAMES[] = {"title", "heading",    "para", "label",
+                                         "item",  "table",      "page-break", "chart"};
 static const char *const ALIGN_NAMES[] = {"left", "center", "right"};
 static const char *const COL_KIND_NAMES[] = {"text", "code", "amount", "percent"};
 static const char *const ROW_KIND_NAMES[] = {"", " subtotal", " total"};
@@ -149,6 +149,19 @@ void doc_dump_tree(const doc *d, FILE *out)
         if (b->text)
             fprintf(out, " %s", b->text);
         fputs("\n", out);
+        if (b->kind == DOC_CHART) {
+            const doc_chart *ch = b->chart;
+            fprintf(out, "  id %s sheet \"%s\"\n  title %s\n  unit %s\n", ch->id,
+                    ch->sheet ? ch->sheet : "", ch->title ? ch->title : "",
+                    ch->unit ? ch->unit : "");
+            for (int s = 0; s < ch->n_series; s++) {
+                fprintf(out, "  series %s:", ch->series[s]);
+                for (int c = 0; c < ch->n_cats; c++)
+                    fprintf(out, " %s=%s", ch->cats[c], ch->labels[s * ch->n_cats + c]);
+                fputs("\n", out);
+            }
+            continue;
+        }
         if (b->kind != DOC_TABLE)
             continue;
         const doc_table *t = b->table;
@@ -179,6 +192,20 @@ void doc_each_text(const doc *d, void (*fn)(void *ctx, const char *text, diag_po
             fn(ctx, b->number, b->src);
         if (b->text)
             fn(ctx, b->text, b->src);
+        if (b->kind == DOC_CHART) {
+            const doc_chart *ch = b->chart;
+            if (ch->title)
+                fn(ctx, ch->title, b->src);
+            if (ch->unit)
+                fn(ctx, ch->unit, b->src);
+            for (int i = 0; i < ch->n_cats; i++)
+                fn(ctx, ch->cats[i], b->src);
+            for (int i = 0; i < ch->n_series; i++)
+                fn(ctx, ch->series[i], b->src);
+            for (int i = 0; i < ch->n_series * ch->n_cats; i++)
+                fn(ctx, ch->labels[i], b->src);
+            continue;
+        }
         if (b->kind != DOC_TABLE)
             continue;
         const doc_table *t = b->table;

@@ -76,6 +76,22 @@ typedef struct doc_table {
     int repeat_spans;      /* 1: a row-spanned cell broken by a page repeats its text */
 } doc_table;
 
+/* A grouped bar chart: for each category (x axis), one bar per series
+ * (e.g. last year and this year).  Values are exact amounts. */
+typedef struct doc_chart {
+    const char *id;          /* template chart name, e.g. "three_public" */
+    const char *title;       /* centred above the plot */
+    const char *unit;        /* value axis label, e.g. "单位：万元" */
+    const char *sheet;       /* XLSX sheet holding the chart's data */
+    int n_cats;
+    const char **cats;       /* category labels */
+    int n_series;
+    const char **series;     /* series names, e.g. "2019年", "2020年" */
+    money *values;           /* n_series * n_cats, series-major */
+    const char **labels;     /* the same values formatted as the document
+                                prints amounts (for value labels) */
+} doc_chart;
+
 typedef enum doc_block_kind {
     DOC_TITLE,     /* title lines, centred, large */
     DOC_HEADING,   /* level 1 (一、) or 2 (1、) */
@@ -83,7 +99,8 @@ typedef enum doc_block_kind {
     DOC_LABEL,     /* a run-in label line in the heading face, not indented */
     DOC_LIST_ITEM, /* numbered item: number is hung, text wraps under itself */
     DOC_TABLE,
-    DOC_PAGE_BREAK
+    DOC_PAGE_BREAK,
+    DOC_CHART      /* a bar chart (chart) */
 } doc_block_kind;
 
 typedef struct doc_block {
@@ -92,6 +109,7 @@ typedef struct doc_block {
     const char *number;   /* headings and list items: "一、", "（1）" */
     const char *text;     /* without the number */
     doc_table *table;     /* DOC_TABLE */
+    doc_chart *chart;     /* DOC_CHART */
     int bookmark;         /* 1: gets a PDF outline entry */
     diag_pos src;         /* template line that produced it */
 } doc_block;

@@ -43,6 +43,10 @@ static void usage(FILE *out)
           "                     when check finds errors; warnings do not stop it)\n"
           "  tree CONFIG.ini    print the document model (headings, paragraphs, tables\n"
           "                     with spans) as text, for review and tests\n"
+          "  diff OLD.ini NEW.ini\n"
+          "                     print every sentence, heading and table row that differs\n"
+          "                     between two documents (e.g. a revision before\n"
+          "                     publication); exit 0 same, 1 different, 2 error\n"
           "\n"
           "Options:\n"
           "  -s, --strict          treat warnings as errors\n"
@@ -188,6 +192,110 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
     return rc;
 }
 
+/* ---- diff ----------------------------------------------------------------- */
+
+/* Splits a buffer into lines (in place); returns the count. */
+static size_t split_lines(char *buf, char ***out)
+{
+    size_t n = 0, cap = 64;
+    char **v = xmalloc(cap * sizeof *v);
+    for (char *s = buf; s && *s;) {
+        char *nl = strchr(s, '\n');
+        if (nl)
+            *nl = '\0';
+        if (n == cap)
+            v = xrealloc(v, (cap *= 2) * sizeof *v);
+        v[n++] = s;
+        s = nl ? nl + 1 : NULL;
+    }
+    *out = v;
+    return n;
+}
+
+/* The document model of one config as text lines (the tree dump). */
+static int tree_text(run *r, const char *path, const options *o, char **text, size_t *len)
+{
+    doc *dm;
+    int st = prepare(r, path, o, &dm);
+    if (st)
+        return st;
+    FILE *f = open_memstream(text, len);
+    if (!f)
+        return EXIT_USAGE;
+    doc_dump_tree(dm, f);
+    fclose(f);
+    return 0;
+}
+
+/*
+ * budgetgen diff OLD.ini NEW.ini: every line of the document model that
+ * differs (sentences, headings, table rows), as "- old" / "+ new" under the
+ * nearest heading, table or chart it belongs to.  A longest common
+ * subsequence of the lines keeps unchanged rows out of the report.
+ */
+static int cmd_diff(const char *old_path, const char *new_path, const options *o)
+{
+    run r1, r2;
+    memset(&r1, 0, sizeof r1);
+    memset(&r2, 0, sizeof r2);
+    r1.a = arena_new();
+    r2.a = arena_new();
+    char *t1 = NULL, *t2 = NULL;
+    size_t l1, l2;
+    int st = tree_text(&r1, old_path, o, &t1, &l1);
+    if (!st)
+        st = tree_text(&r2, new_path, o, &t2, &l2);
+    if (st) {
+        free(t1);
+        free(t2);
+        arena_free_all(r1.a);
+        arena_free_all(r2.a);
+        fprintf(stderr, "budgetgen: diff: cannot build both documents\n");
+        return st == EXIT_FINDINGS ? EXIT_USAGE : st;
+    }
+    char **a, **b;
+    size_t n = split_lines(t1, &a), m = split_lines(t2, &b);
+    /* lcs[i][j]: common subsequence length of a[i..] and b[j..]. */
+    unsigned *lcs = xcalloc((n + 1) * (m + 1), sizeof *lcs);
+#define L(i, j) lcs[(size_t)(i) * (m + 1) + (size_t)(j)]
+    for (size_t i = n; i-- > 0;)
+        for (size_t j = m; j-- > 0;)
+            L(i, j) = strcmp(a[i], b[j]) == 0 ? L(i + 1, j + 1) + 1
+                      : L(i + 1, j) > L(i, j + 1) ? L(i + 1, j)
+                                                  : L(i, j + 1);
+    size_t i = 0, j = 0, changes = 0;
+    const char *context = "", *shown = NULL;
+    while (i < n || j < m) {
+        if (i < n && j < m && strcmp(a[i], b[j]) == 0) {
+            /* Context: a block line (heading, para, table …) or a table's
+             * or chart's title. */
+            if (strncmp(a[i], "  ", 2) != 0 || strncmp(a[i], "  title ", 8) == 0)
+                context = a[i];
+            i++, j++;
+            continue;
+        }
+        if (shown != context) {
+            printf("@@ %s\n", context);
+            shown = context;
+        }
+        if (i < n && (j == m || L(i + 1, j) >= L(i, j + 1)))
+            printf("- %s\n", a[i++]);
+        else
+            printf("+ %s\n", b[j++]);
+        changes++;
+    }
+#undef L
+    free(lcs);
+    free(a);
+    free(b);
+    free(t1);
+    free(t2);
+    arena_free_all(r1.a);
+    arena_free_all(r2.a);
+    fprintf(stderr, "budgetgen: diff: %zu changed line%s\n", changes, changes == 1 ? "" : "s");
+    return changes ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -215,6 +323,8 @@ int main(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    if (argc - optind == 3 && !strcmp(argv[optind], "diff"))
+        return cmd_diff(argv[optind + 1], argv[optind + 2], &o);
     if (argc - optind != 2) {
         fputs("budgetgen: expected a command and a config file, e.g. "
               "'budgetgen check config/cangzhou-2020.ini'\nTry 'budgetgen --help'.\n",

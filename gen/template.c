@@ -176,11 +176,16 @@ static const char *const SOURCES[] = {"institutions",
                                       "general_three_public",
                                       "fund_expenditure",
                                       "state_capital_expenditure",
+                                      "comparison",
                                       NULL};
 
 static void table_directive(parser *p, const char *dir, char *rest)
 {
     tmpl_table *tb = p->table;
+    if (tb->chart && strcmp(dir, "title") && strcmp(dir, "unit") && strcmp(dir, "sheet")) {
+        err(p, "\"%s\" is not a chart directive; expected title, unit, sheet or end", dir);
+        return;
+    }
     if (!strcmp(dir, "title") || !strcmp(dir, "unit") || !strcmp(dir, "note") ||
         !strcmp(dir, "empty-note") || !strcmp(dir, "sheet")) {
         if (!need_text(p, dir, rest))
@@ -268,7 +273,7 @@ static void close_table(parser *p)
 {
     tmpl_table *tb = p->table;
     p->table = NULL;
-    if (tb->ncols == 0)
+    if (tb->ncols == 0 && !tb->chart)
         err(p, "table %s has no col lines", tb->source);
     /* Copy the malloc'd arrays into the arena. */
     const char **h = arena_alloc(p->a, (size_t)tb->n_head * sizeof *h + 1);
@@ -435,12 +440,21 @@ static void parse_line(parser *p, char *line)
         if (!known)
             err(p, "table %s: expected institutions, three_public, performance, "
                    "income_expense_summary, income, expenditure, fiscal_summary, "
-                   "general_expenditure, general_basic, general_three_public, fund_expenditure "
-                   "or state_capital_expenditure",
+                   "general_expenditure, general_basic, general_three_public, fund_expenditure, "
+                   "state_capital_expenditure or comparison",
                 rest);
         tmpl_stmt *s = add_stmt(p, T_TABLE, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);
         s->table->source = s->arg;
+        p->table = s->table;
+        p->table_line = p->line;
+    } else if (!strcmp(dir, "chart")) {
+        if (strcmp(rest, "three_public") && strcmp(rest, "function_classes"))
+            err(p, "chart %s: expected three_public or function_classes", rest);
+        tmpl_stmt *s = add_stmt(p, T_CHART, rest);
+        s->table = arena_alloc(p->a, sizeof *s->table);
+        s->table->source = s->arg;
+        s->table->chart = 1;
         p->table = s->table;
         p->table_line = p->line;
     } else if (!strcmp(dir, "if")) {
@@ -482,8 +496,8 @@ static void parse_line(parser *p, char *line)
             err(p, "numbering %s: expected heading or subheading", k);
     } else {
         err(p, "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
-               "text, list, table, if, end, pagebreak, compare, sentence, meta, footer or "
-               "numbering",
+               "text, list, table, chart, if, end, pagebreak, compare, sentence, meta, footer, "
+               "numbering or include",
             dir);
     }
 }

@@ -24,7 +24,8 @@ typedef enum tmpl_kind {
     T_TABLE,      /* table NAME … end */
     T_IF,         /* if COND … end */
     T_END,
-    T_PAGEBREAK
+    T_PAGEBREAK,
+    T_CHART       /* chart NAME … end (title, unit, sheet) */
 } tmpl_kind;
 
 /* Column flags */
@@ -42,7 +43,9 @@ typedef struct tmpl_column {
 } tmpl_column;
 
 typedef struct tmpl_table {
-    const char *source;    /* institutions, three_public, performance */
+    int chart;             /* a chart block (only title, unit, sheet) */
+    const char *source;    /* institutions, three_public, performance …; for
+                              charts: three_public, function_classes */
     const char *title, *unit, *note, *empty_note, *sheet;
     int landscape;
     int n_head;

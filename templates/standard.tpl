@@ -35,6 +35,23 @@ para  {年度}年支出总计{支出总计}{单位}，其中：基本支出{基�
 if previous
 subheading 比上年增减情况
 para  {年度}年部门预算收支安排{支出总计}{单位}，{比较:总额:支出总计}，其中：{比较:分项:基本支出}，{比较:分项:项目支出}。{原因:基本支出}{原因:项目支出}
+table comparison
+  title {年度}年与{上年}年预算对比表
+  unit  单位：{单位}
+  sheet 预算对比表
+  head  项目 | {上年}年预算数 | {年度}年预算数 | 增减额 | 增减率
+  col   项目        text min=8
+  col   上年预算数  amount
+  col   本年预算数  amount
+  col   增减额      amount
+  col   增减率      percent compare=同比增减
+end
+end
+if has:previous_expenditure
+chart function_classes
+  title {上年}年与{年度}年支出按功能分类对比
+  sheet 支出功能分类对比图
+end
 end
 
 heading 机关运行经费安排情况
@@ -61,6 +78,10 @@ if previous
 para  {年度}年，{部门}安排“三公”经费{三公合计}{单位}，{比较:三公总:三公合计}。
 para  {列举:三公:三公句:；}。
 para  {列举:三公:三公原因:}
+chart three_public
+  title {上年}年与{年度}年“三公”经费预算对比
+  sheet “三公”经费对比图
+end
 end
 if no:previous
 para  {年度}年，{部门}安排“三公”经费{三公合计}{单位}。

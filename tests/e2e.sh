@@ -96,4 +96,27 @@ bash -c 'BUDGETGEN_TEST_CRASH_BEFORE_RENAME=1 "$0" build -q -f pdf -o "$1" "$2" 
     "$BIN" "$E2E/atomic" $SAMPLE 2>/dev/null
 [ "$(cat "$E2E/atomic/$NAME.pdf")" = previous ] && pass || fail "e2e: a killed build replaced the previous PDF"
 
+
+# diff: the same document twice is no change; a revised figure shows the
+# changed table rows and the regenerated sentences, old then new.
+D=$E2E/diff
+mkdir -p "$D"
+cp -r input/cangzhou-2020 "$D/in"
+sed -i 's/^因公出国经费,40,40,,$/因公出国经费,42,42,,/; s/^合计,240,240,,$/合计,242,242,,/' "$D/in/three_public.csv"
+sed "s|^dir *= input/cangzhou-2020|dir = $D/in|" $SAMPLE >"$D/new.ini"
+"$BIN" diff -q $SAMPLE $SAMPLE >"$D/same" 2>/dev/null
+st=$?
+[ $st -eq 0 ] && [ ! -s "$D/same" ] && pass || fail "e2e: diff of a document with itself: exit $st"
+"$BIN" diff -q $SAMPLE "$D/new.ini" >"$D/out" 2>/dev/null
+st=$?
+if [ $st -eq 1 ] &&
+    grep -qx -- '- para 2020年，沧州经济开发区管理委员会安排“三公经费”240万元，较2019年下降2%。' "$D/out" &&
+    grep -qx -- '+ para 2020年，沧州经济开发区管理委员会安排“三公经费”242万元，较2019年下降1.2%。' "$D/out" &&
+    grep -q -- '^+     row 4: | 因公出国经费 | 42 | 6.7% | 42' "$D/out"; then
+    pass
+else
+    fail "e2e: diff does not show the revised 三公 figures (exit $st)"
+    head -n 20 "$D/out"
+fi
+
 rm -rf "$E2E"

@@ -359,14 +359,14 @@ static void test_unknown_section(void)
                             "dir = out\n"
                             "formats = pdf\n") == NULL);
     CHECK_STR(fx_msgs(&f), "config.ini:9: error: unknown section [outptu]; expected [document], "
-                           "[units], [input], [output], [fonts] or [limits]\n");
+                           "[units], [input], [output], [fonts], [check] or [limits]\n");
     CHECK_INT(f.d.errors, 1);
     fx_done(&f);
 
     fx_init(&f);
     CHECK(LOAD(&f, REQUIRED "[font]\n") == NULL); /* 8, no keys */
     CHECK_STR(fx_msgs(&f), "config.ini:8: error: unknown section [font]; expected [document], "
-                           "[units], [input], [output], [fonts] or [limits]\n");
+                           "[units], [input], [output], [fonts], [check] or [limits]\n");
     fx_done(&f);
 }
 
@@ -377,7 +377,7 @@ static void test_key_outside_section(void)
     fx_init(&f);
     CHECK(LOAD(&f, "year = 2021\n" REQUIRED) == NULL);
     CHECK_STR(fx_msgs(&f), "config.ini:1: error: year = 2021 comes before any [section] header; "
-                           "put it under [document], [units], [input], [output], [fonts] or "
+                           "put it under [document], [units], [input], [output], [fonts], [check] or "
                            "[limits]\n");
     fx_done(&f);
 }

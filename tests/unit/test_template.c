@@ -283,8 +283,8 @@ static void test_crlf_bom(void)
     CHECK(LOAD(&f, "crlf2.tpl", "title 标题\r\n\r\nparagraph 正文\r\n") == NULL);
     CHECK_STR(fx_msgs(&f),
               "crlf2.tpl:3: error: unknown directive \"paragraph\"; expected title, heading, "
-              "subheading, para, label, text, list, table, if, end, pagebreak, compare, "
-              "sentence, meta, footer or numbering\n");
+              "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
+              "sentence, meta, footer, numbering or include\n");
     fx_done(&f);
 }
 
@@ -330,8 +330,8 @@ static void test_every_error_reported(void)
     CHECK_STR(fx_msgs(&f),
               "bad.tpl:1: error: title needs text after it\n"
               "bad.tpl:2: error: unknown directive \"paragraph\"; expected title, heading, "
-              "subheading, para, label, text, list, table, if, end, pagebreak, compare, "
-              "sentence, meta, footer or numbering\n"
+              "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
+              "sentence, meta, footer, numbering or include\n"
               "bad.tpl:3: error: end without an open table or if\n"
               "bad.tpl:4:6: error: placeholder \"{部门\" is not closed with '}'\n"
               "bad.tpl:5:8: error: unmatched '}' (write }} for a literal brace)\n"
@@ -349,8 +349,8 @@ static void test_every_error_reported(void)
               "bad.tpl:20: error: numbering chapter: expected heading or subheading\n"
               "bad.tpl:21: error: table foo: expected institutions, three_public, performance, "
               "income_expense_summary, income, expenditure, fiscal_summary, general_expenditure, "
-              "general_basic, general_three_public, fund_expenditure or "
-              "state_capital_expenditure\n"
+              "general_basic, general_three_public, fund_expenditure, "
+              "state_capital_expenditure or comparison\n"
               "bad.tpl:22: error: col needs a field name\n"
               "bad.tpl:23: error: unknown column option \"bogus\"; expected text, code, amount, "
               "percent, left, center, right, merge=duty, merge=activity, blank-zero, "
