@@ -10,6 +10,7 @@
  */
 #include "build.h"
 
+#include "csv.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -26,6 +27,8 @@ typedef struct item {
     const char *reason; /* stated reason, or NULL */
     const char *content; /* lists: the item's text */
     int number;          /* lists: 1-based */
+    const csv_table *csv;/* list csv:FILE: the record whose fields {列名} name */
+    const csv_row *row;
 } item;
 
 typedef struct builder {
@@ -235,6 +238,9 @@ static const char *item_var(builder *b, const char *name, const item *it)
         return it->content ? it->content : "";
     if (!strcmp(name, "序号"))
         return arena_printf(b->a, "%d", it->number);
+    for (size_t f = 0; it->csv && f < it->csv->ncols; f++)
+        if (!strcmp(it->csv->header[f], name))
+            return it->row->fields[f];
     return NULL;
 }
 
@@ -1110,6 +1116,85 @@ static void rows_comparison(builder *b, doc_table *t, const tmpl_table *tt, cons
     }
 }
 
+/* The sum of the points written "（N分）" in a text. */
+static long text_points(const char *s, int *found)
+{
+    long sum = 0;
+    *found = 0;
+    for (const char *p = strstr(s, "分）"); p; p = strstr(p + 1, "分）")) {
+        const char *q = p;
+        while (q > s && q[-1] >= '0' && q[-1] <= '9')
+            q--;
+        if (q == p || q - s < 3 || strncmp(q - 3, "（", 3) != 0)
+            continue;
+        sum += strtol(q, NULL, 10);
+        *found = 1;
+    }
+    return sum;
+}
+
+/* A CSV laid out as it is (table csv:FILE): one row per record; amount
+ * columns parsed exactly; merge=blank columns continue the cell above
+ * when blank; points-of=COL columns must carry as many points as COL. */
+static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
+                     const csv_table *ct)
+{
+    for (size_t i = 0; i < ct->nrows; i++) {
+        const csv_row *r = &ct->rows[i];
+        row_fields rf;
+        memset(&rf, 0, sizeof rf);
+        for (size_t f = 0; f < ct->ncols && f < 64; f++) {
+            rf.text[f] = r->fields[f];
+            rf.pos[f] = csv_pos(ct, r, (int)f);
+        }
+        if (!strcmp(r->fields[0], "合计"))
+            rf.kind = DOC_ROW_TOTAL;
+        for (int c = 0; c < tt->ncols; c++) {
+            const tmpl_column *tc = &tt->cols[c];
+            int f = fix[c];
+            if (tc->kind == DOC_COL_AMOUNT && *r->fields[f]) {
+                char why[160];
+                money v;
+                if (money_parse(r->fields[f], b->c->unit, &v, why, sizeof why) != MONEY_OK) {
+                    diag_report(b->d, DIAG_ERROR, rf.pos[f], "%s \"%s\" is not an amount: %s",
+                                ct->header[f], r->fields[f], why);
+                    b->failed = 1;
+                    continue;
+                }
+                set_money(&rf, f, v);
+            }
+            if (tc->points_of) {
+                int pf = field_index(ct->header, (int)ct->ncols, tc->points_of), found;
+                long have = text_points(r->fields[f], &found);
+                char *end;
+                long want = pf >= 0 ? strtol(r->fields[pf], &end, 10) : 0;
+                if (pf < 0) {
+                    fail(b, "points-of=%s: the file has no such column", tc->points_of);
+                } else if (found && *r->fields[pf] && have != want) {
+                    diag_report(b->d, DIAG_ERROR, rf.pos[f],
+                                "%s carries %ld points (（N分） in the text) but %s is %ld",
+                                ct->header[f], have, tc->points_of, want);
+                    b->failed = 1;
+                }
+            }
+        }
+        emit_row(b, t, tt, fix, &rf);
+    }
+    /* merge=blank: a blank cell continues the cell above it. */
+    for (int c = 0; c < t->ncols; c++) {
+        if (tt->cols[c].merge != 3)
+            continue;
+        int start = 0;
+        for (int r = 1; r <= t->n_body; r++) {
+            if (r < t->n_body && !*doc_body_cell(t, r, c)->text)
+                continue;
+            if (r - start > 1)
+                doc_table_span(t, 1, start, c, r - start, 1);
+            start = r;
+        }
+    }
+}
+
 typedef struct source_def {
     const char *name;
     const char *const *fields;
@@ -1136,7 +1221,19 @@ static void build_table(builder *b, const tmpl_stmt *st)
 {
     const tmpl_table *tt = st->table;
     const source_def *src = NULL;
-    for (size_t i = 0; i < sizeof SOURCE_DEFS / sizeof SOURCE_DEFS[0]; i++)
+    source_def csv_src;
+    const csv_table *ct = NULL;
+    if (!strncmp(tt->source, "csv:", 4)) {
+        /* A CSV laid out as it is: its fields are its header's names. */
+        ct = budget_extra(b->cur, tt->source + 4);
+        if (!ct)
+            return; /* load_extra() reported it */
+        csv_src.name = tt->source;
+        csv_src.fields = ct->header;
+        csv_src.nfields = (int)ct->ncols;
+        src = &csv_src;
+    }
+    for (size_t i = 0; !src && i < sizeof SOURCE_DEFS / sizeof SOURCE_DEFS[0]; i++)
         if (!strcmp(SOURCE_DEFS[i].name, tt->source))
             src = &SOURCE_DEFS[i];
     if (!src)
@@ -1215,6 +1312,8 @@ static void build_table(builder *b, const tmpl_stmt *st)
     const unsigned all = (1u << REV_COUNT) - 1;
     if (need)
         ; /* published empty, with its note */
+    else if (ct)
+        rows_csv(b, t, tt, fix, ct);
     else if (!strcmp(sn, "institutions"))
         rows_institutions(b, t, tt, fix);
     else if (!strcmp(sn, "three_public"))
@@ -1377,6 +1476,21 @@ static void build_list(builder *b, const tmpl_stmt *st)
     const named_text *v;
     size_t n;
     const char *file;
+    if (!strncmp(st->arg, "csv:", 4)) {
+        const csv_table *ct = budget_extra(b->cur, st->arg + 4);
+        for (size_t i = 0; ct && i < ct->nrows; i++) {
+            item it;
+            memset(&it, 0, sizeof it);
+            it.number = (int)i + 1;
+            it.csv = ct;
+            it.row = &ct->rows[i];
+            doc_block *blk = doc_add(b->a, b->doc, DOC_LIST_ITEM);
+            blk->number = expand(b, st->arg2, &it);
+            blk->text = expand(b, st->arg3, &it);
+            blk->src = csv_pos(ct, &ct->rows[i], 1);
+        }
+        return;
+    }
     if (!strcmp(st->arg, "duty_goals")) {
         v = b->cur->duty_goals;
         n = b->cur->n_duty_goals;

@@ -151,6 +151,15 @@ typedef struct text_file {
     diag_pos *pos;
 } text_file;
 
+/* A CSV file a template lays out as it is (table csv:FILE, list csv:FILE):
+ * the other shapes of performance-target tables (seeds 000, 002, 003, the
+ * national 项目支出绩效目标表).  Its columns are the header's names. */
+struct csv_table;
+typedef struct extra_table {
+    const char *file;          /* as the template names it, e.g. tasks.csv */
+    const struct csv_table *t;
+} extra_table;
+
 typedef struct budget {
     int year;
     const char *dir;
@@ -190,7 +199,13 @@ typedef struct budget {
     named_text *glossary;
     size_t n_glossary;
     text_file notes;
+
+    extra_table *extra; /* the template's csv: files */
+    size_t n_extra;
 } budget;
+
+/* The CSV file a template names, or NULL. */
+const struct csv_table *budget_extra(const budget *b, const char *file);
 
 /* Published Chinese names (and aliases the loader accepts) of the kinds. */
 const char *revenue_name(revenue_kind k);

@@ -690,6 +690,71 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     return d->errors > before ? -1 : 0;
 }
 
+/* The 合计 row of a generic table: for each column whose other cells are
+ * all amounts (or empty), the 合计 cell must be their sum. */
+static void check_extra_total(loader *L, const csv_table *t)
+{
+    const csv_row *tot = NULL;
+    for (size_t i = 0; i < t->nrows; i++)
+        if (!strcmp(t->rows[i].fields[0], "合计"))
+            tot = &t->rows[i];
+    if (!tot)
+        return;
+    for (size_t c = 1; c < t->ncols; c++) {
+        money sum = 0, stated;
+        int numeric = 1;
+        for (size_t i = 0; i < t->nrows && numeric; i++) {
+            money v;
+            const char *cellv = t->rows[i].fields[c];
+            if (&t->rows[i] == tot || !*cellv)
+                continue;
+            numeric = money_parse(cellv, L->c->unit, &v, NULL, 0) == MONEY_OK;
+            sum += numeric ? v : 0;
+        }
+        if (numeric && money_parse(tot->fields[c], L->c->unit, &stated, NULL, 0) == MONEY_OK &&
+            stated != sum) {
+            char a1[48], a2[48];
+            money_format(stated, L->c->unit, money_unit_max_decimals(L->c->unit), 0, 1, a1,
+                         sizeof a1);
+            money_format(sum, L->c->unit, money_unit_max_decimals(L->c->unit), 0, 1, a2,
+                         sizeof a2);
+            diag_report(L->d, DIAG_ERROR, csv_pos(t, tot, (int)c),
+                        "合计 %s is %s but the rows above sum to %s", t->header[c], a1, a2);
+        }
+    }
+}
+
+int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const *files, size_t n)
+{
+    int before = d->errors;
+    loader L = {a, d, c, b->dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}};
+    b->extra = arena_alloc(a, (n + 1) * sizeof *b->extra);
+    for (size_t i = 0; i < n; i++) {
+        const char *path = path_in(&L, files[i]);
+        if (!textio_exists(path)) {
+            diag_report(d, DIAG_ERROR, diag_at(path, 0, 0),
+                        "the template lays out csv:%s, but the file does not exist", files[i]);
+            continue;
+        }
+        csv_table *t = csv_read(a, d, path, &L.lim);
+        if (!t)
+            continue;
+        check_extra_total(&L, t);
+        b->extra[b->n_extra].file = files[i];
+        b->extra[b->n_extra].t = t;
+        b->n_extra++;
+    }
+    return d->errors > before ? -1 : 0;
+}
+
+const struct csv_table *budget_extra(const budget *b, const char *file)
+{
+    for (size_t i = 0; i < b->n_extra; i++)
+        if (!strcmp(b->extra[i].file, file))
+            return b->extra[i].t;
+    return NULL;
+}
+
 int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *fcodes,
                 const code_list *ecodes)
 {

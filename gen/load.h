@@ -19,6 +19,12 @@
  * was reported. */
 int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, budget *b);
 
+/* Reads the CSV files a template lays out as they are (files[0..n), names
+ * relative to the budget's folder).  A missing file is an error.  A row
+ * whose first cell is 合计 must equal the sum of the other rows in every
+ * column whose cells are all amounts (checked here).  Returns 0 or -1. */
+int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const *files, size_t n);
+
 /* Derives the 类 and 款 lines of the classification tables from the
  * entered leaves, named from the code lists; a code missing from a list
  * is an error (NULL list: names as entered, codes not checked).  Returns 0

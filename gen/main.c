@@ -87,6 +87,7 @@ typedef struct run {
     arena *a;
     diag d;
     config *cfg;
+    tmpl *tmpl;
     budget cur, prev;
     int have_prev;
 } run;
@@ -107,7 +108,15 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     }
     if (o->output_dir)
         r->cfg->output_dir = o->output_dir;
+    /* The template first: it names the CSV files it lays out as they are. */
+    r->tmpl = template_load(r->a, &r->d, r->cfg->template_path);
+    if (!r->tmpl)
+        return EXIT_USAGE;
     int load_failed = load_budget(r->a, &r->d, r->cfg, r->cfg->input_dir, r->cfg->year, &r->cur);
+    const char **extra;
+    size_t n_extra = template_csv_files(r->a, r->tmpl, &extra);
+    if (load_extra(r->a, &r->d, r->cfg, &r->cur, extra, n_extra) < 0)
+        load_failed = -1;
     if (r->cfg->previous_dir) {
         r->have_prev = 1;
         if (load_budget(r->a, &r->d, r->cfg, r->cfg->previous_dir, r->cfg->previous_year,
@@ -147,10 +156,7 @@ static int prepare(run *r, const char *config_path, const options *o, doc **out)
     int st = load_and_check(r, config_path, o);
     if (st)
         return st;
-    tmpl *t = template_load(r->a, &r->d, r->cfg->template_path);
-    if (!t)
-        return EXIT_USAGE;
-    *out = build_document(r->a, &r->d, r->cfg, t, &r->cur, r->have_prev ? &r->prev : NULL);
+    *out = build_document(r->a, &r->d, r->cfg, r->tmpl, &r->cur, r->have_prev ? &r->prev : NULL);
     return *out ? 0 : EXIT_FINDINGS;
 }
 

@@ -248,6 +248,10 @@ static void table_directive(parser *p, const char *dir, char *rest)
                 c->merge = 1;
             else if (!strcmp(o, "merge=activity"))
                 c->merge = 2;
+            else if (!strcmp(o, "merge=blank"))
+                c->merge = 3;
+            else if (!strncmp(o, "points-of=", 10) && o[10])
+                c->points_of = arena_strdup(p->a, o + 10);
             else if (!strcmp(o, "blank-zero"))
                 c->flags |= TC_BLANK_ZERO;
             else if (!strncmp(o, "compare=", 8) && o[8])
@@ -258,8 +262,8 @@ static void table_directive(parser *p, const char *dir, char *rest)
                 c->weight = atof(o + 7);
             else
                 err(p, "unknown column option \"%s\"; expected text, code, amount, percent, "
-                       "left, center, right, merge=duty, merge=activity, blank-zero, "
-                       "compare=FAMILY, min=EM or weight=N",
+                       "left, center, right, merge=duty, merge=activity, merge=blank, "
+                       "blank-zero, compare=FAMILY, points-of=COLUMN, min=EM or weight=N",
                     o);
         }
     } else {
@@ -349,6 +353,24 @@ static void add_sentence(parser *p, char *rest)
     s->col = col_of(p, text);
 }
 
+size_t template_csv_files(arena *a, const tmpl *t, const char ***files)
+{
+    const char **v = arena_alloc(a, (size_t)(t->n + 1) * sizeof *v);
+    size_t n = 0;
+    for (int i = 0; i < t->n; i++) {
+        const tmpl_stmt *s = &t->stmts[i];
+        if ((s->kind != T_TABLE && s->kind != T_LIST) || strncmp(s->arg, "csv:", 4))
+            continue;
+        size_t j = 0;
+        while (j < n && strcmp(v[j], s->arg + 4))
+            j++;
+        if (j == n)
+            v[n++] = s->arg + 4;
+    }
+    *files = v;
+    return n;
+}
+
 const tmpl_compare *template_compare(const tmpl *t, const char *family)
 {
     for (int i = 0; i < t->n_compare; i++)
@@ -421,8 +443,9 @@ static void parse_line(parser *p, char *line)
         char *pat;
         char *name = first_word(rest, &pat);
         char *bar = strstr(pat, " | ");
-        if (strcmp(name, "duty_goals") && strcmp(name, "glossary"))
-            err(p, "list %s: expected duty_goals or glossary", name);
+        if (strcmp(name, "duty_goals") && strcmp(name, "glossary") &&
+            (strncmp(name, "csv:", 4) || !name[4]))
+            err(p, "list %s: expected duty_goals, glossary or csv:FILE", name);
         else if (!bar)
             err(p, "expected: list NAME NUMBER-PATTERN | ITEM-PATTERN");
         else {
@@ -434,14 +457,14 @@ static void parse_line(parser *p, char *line)
             s->arg3 = arena_strdup(p->a, bar + 3);
         }
     } else if (!strcmp(dir, "table")) {
-        int known = 0;
+        int known = !strncmp(rest, "csv:", 4) && rest[4];
         for (int i = 0; SOURCES[i]; i++)
             known |= !strcmp(SOURCES[i], rest);
         if (!known)
             err(p, "table %s: expected institutions, three_public, performance, "
                    "income_expense_summary, income, expenditure, fiscal_summary, "
                    "general_expenditure, general_basic, general_three_public, fund_expenditure, "
-                   "state_capital_expenditure or comparison",
+                   "state_capital_expenditure, comparison or csv:FILE",
                 rest);
         tmpl_stmt *s = add_stmt(p, T_TABLE, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);

@@ -35,7 +35,9 @@ typedef struct tmpl_column {
     const char *key;       /* field of the table's data source */
     doc_col_kind kind;
     doc_align align;
-    int merge;             /* 0, or merge group: 1 duty, 2 activity */
+    int merge;             /* 0, or merge group: 1 duty, 2 activity, 3 blank (a
+                              blank cell continues the cell above) */
+    const char *points_of; /* column whose 分 points this column's items sum to */
     int flags;
     double min_chars, weight;
     const char *compare;   /* compare family for change columns, or NULL */
@@ -99,6 +101,11 @@ typedef struct tmpl {
 
 /* Parses path.  Returns NULL after reporting every error with its line. */
 tmpl *template_load(arena *a, diag *d, const char *path);
+
+/* The CSV files the template lays out as they are (table csv:FILE and
+ * list csv:FILE), without duplicates.  Returns the count; *files is arena
+ * memory. */
+size_t template_csv_files(arena *a, const tmpl *t, const char ***files);
 
 /* Looks up a compare family or a sentence by name; NULL if absent. */
 const tmpl_compare *template_compare(const tmpl *t, const char *family);
