@@ -13,7 +13,8 @@
  * line indent; headings kept with what follows; tables with column widths
  * from their content, header rows repeated on every page, rows never split
  * unless one alone is taller than a page, row-spanned cells redrawn on
- * continuation pages; a page footer with the page number and count.
+ * continuation pages; bar charts (DOC_CHART) across the text block of a
+ * portrait page, never split; a page footer with the page number and count.
  */
 #ifndef GEN_LAYOUT_H
 #define GEN_LAYOUT_H
@@ -24,6 +25,7 @@
 #include "fonts.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Page sizes in points (ISO A4, 210 × 297 mm). */
 #define LAY_A4_SHORT 595.276
@@ -35,16 +37,19 @@ enum { LAY_FONT_BODY, LAY_FONT_HEADING, LAY_NFONTS };
 typedef enum lay_op_kind {
     LAY_TEXT, /* one line of text */
     LAY_LINE, /* a straight stroked line (table grid) */
-    LAY_RECT  /* a filled rectangle (header shading) */
+    LAY_RECT  /* a filled rectangle (header shading, chart bars and gridlines) */
 } lay_op_kind;
 
 /* What a text run belongs to (for the renderer's checks and for tests). */
 typedef enum lay_role {
-    LAY_ROLE_TEXT,  /* titles, headings, paragraphs, labels, list items */
-    LAY_ROLE_TABLE, /* a table's title, unit line or note */
-    LAY_ROLE_HEAD,  /* a table header cell */
-    LAY_ROLE_CELL,  /* a table body cell */
-    LAY_ROLE_FOOTER /* the page footer */
+    LAY_ROLE_TEXT,       /* titles, headings, paragraphs, labels, list items */
+    LAY_ROLE_TABLE,      /* a table's title, unit line or note */
+    LAY_ROLE_HEAD,       /* a table header cell */
+    LAY_ROLE_CELL,       /* a table body cell */
+    LAY_ROLE_FOOTER,     /* the page footer */
+    LAY_ROLE_CHART,      /* a chart's title, unit, axis numbers and legend */
+    LAY_ROLE_CHART_CAT,  /* a line of a chart's category label (box: the category's column) */
+    LAY_ROLE_CHART_VALUE /* a chart's value label, above its bar */
 } lay_role;
 
 /* An axis-aligned box in points: x0 < x1, y0 < y1. */
@@ -66,11 +71,14 @@ typedef struct lay_op {
     const diag_pos *pos; /* where the text came from (messages); NULL for the footer */
     size_t block;        /* index of the doc block that produced the op */
     double x, y;
-    /* LAY_LINE: from (x, y) to (x2, y2), line_width wide.
-     * LAY_RECT: box filled with gray (0 black .. 1 white). */
+    /* LAY_LINE: from (x, y) to (x2, y2), line_width wide, in black.
+     * LAY_RECT: box filled with gray (0 black .. 1 white), or with the
+     * colour rgb (0xRRGGBB) when has_rgb. */
     double x2, y2;
     double line_width;
     double gray;
+    int has_rgb;
+    uint32_t rgb;
 } lay_op;
 
 typedef struct lay_page {
@@ -78,7 +86,8 @@ typedef struct lay_page {
     int landscape;
     lay_box area; /* the text block (inside the margins) */
     size_t n_ops;
-    lay_op *ops; /* drawing order does not matter within a kind */
+    lay_op *ops; /* drawn rectangles first, in this order (a chart's bars
+                    cover its gridlines), then lines, then text */
 } lay_page;
 
 /* One outline (bookmark) entry, in document order. */
@@ -89,11 +98,31 @@ typedef struct lay_mark {
     double y;          /* top of the block on that page */
 } lay_mark;
 
+/*
+ * A chart as placed, for tests and checks (the drawing itself is in the
+ * page's ops).  Coordinates are page points like the ops'.
+ */
+typedef struct lay_chart {
+    size_t block; /* index of the DOC_CHART block */
+    size_t page;  /* 0-based page index */
+    lay_box box;  /* the whole chart, title to category labels */
+    lay_box plot; /* the bars' area: value 0 (y0) to the top gridline
+                     (y1), first to last category */
+    money step;   /* value axis: gridlines every step (fen), */
+    int n_steps;  /* n_steps of them above 0 (4 to 6) */
+    int n_cats;
+    lay_box *cats;   /* per category: the column its label stays in */
+    double cat_size; /* type size of the category labels */
+    int cat_lines;   /* most lines a category label takes (1 or 2) */
+} lay_chart;
+
 typedef struct layout {
     size_t n_pages; /* at least 1 */
     lay_page *pages;
     size_t n_marks;
     lay_mark *marks;
+    size_t n_charts; /* in document order */
+    lay_chart *charts;
 } layout;
 
 /*
@@ -105,5 +134,17 @@ typedef struct layout {
  * everything it points to are owned by a.
  */
 layout *layout_doc(arena *a, diag *d, const doc *dm, font *const fonts[LAY_NFONTS]);
+
+/* The fill of series s of a chart of n series, 0xRRGGBB: print-friendly
+ * colours that stay apart in black-and-white print (two series: mid grey,
+ * then deep blue).  The workbook's native charts use the same. */
+uint32_t lay_series_rgb(int s, int n);
+
+/* A chart's value axis for amounts up to max (fen): gridlines every
+ * returned step, *n of them above 0.  The step is 1, 2, 2.5 or 5 × 10^k
+ * fen, the smallest that covers max in at most 6 steps: 4 to 6 steps (fewer
+ * only if max is a few fen).  max <= 0 gives 5 steps of unit_scale (one
+ * display unit).  The workbook's native charts use the same axis. */
+money lay_nice_step(money max, money unit_scale, int *n);
 
 #endif

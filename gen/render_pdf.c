@@ -521,18 +521,42 @@ static void stroke_lines(HPDF_Page page, const lay_page *pg, double w)
     free(vt);
 }
 
-/* Draws one laid-out page: shading first, then the grid (one path per
- * line width), then all text in one text object. */
+/* A colour component 0..255 as a fill value, to 1/1000: "0.122" rather
+ * than libharu's "0.12157". */
+static HPDF_REAL channel(uint32_t rgb, int shift)
+{
+    return (HPDF_REAL)(floor((double)(rgb >> shift & 0xFF) / 255.0 * 1000.0 + 0.5) / 1000.0);
+}
+
+/* Draws one laid-out page: shading, chart bars and gridlines first, in
+ * their order (bars cover gridlines), then the grid (one path per line
+ * width), then all text in one text object. */
 static void draw_page(HPDF_Page page, const lay_page *pg, HPDF_Font const hf[LAY_NFONTS])
 {
     HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
 
+    /* the fill set last: a run of rectangles of one colour sets it once */
+    int have_fill = 0, fill_rgb = 0;
+    uint32_t fill = 0;
+    double fill_gray = 0.0;
     for (size_t i = 0; i < pg->n_ops; i++) {
         const lay_op *op = &pg->ops[i];
         if (op->kind != LAY_RECT)
             continue;
-        HPDF_Page_SetGrayFill(page, (HPDF_REAL)op->gray);
+        if (op->has_rgb) {
+            if (!have_fill || !fill_rgb || fill != op->rgb)
+                HPDF_Page_SetRGBFill(page, channel(op->rgb, 16), channel(op->rgb, 8),
+                                     channel(op->rgb, 0));
+            fill_rgb = 1;
+            fill = op->rgb;
+        } else {
+            if (!have_fill || fill_rgb || fill_gray != op->gray)
+                HPDF_Page_SetGrayFill(page, (HPDF_REAL)op->gray);
+            fill_rgb = 0;
+            fill_gray = op->gray;
+        }
+        have_fill = 1;
         HPDF_Page_Rectangle(page, pt(op->box.x0), pt(op->box.y0), pt(op->box.x1 - op->box.x0),
                             pt(op->box.y1 - op->box.y0));
         HPDF_Page_Fill(page);

@@ -2,10 +2,13 @@
  * render_xlsx — the Excel workbook of the disclosure's tables (see render.h).
  * Stage: render.  Input: the document model and the config (output folder
  * and name, display unit and decimals).  Output: <dir>/<name>.xlsx with one
- * worksheet per DOC_TABLE block, in document order, written under a
+ * worksheet per DOC_TABLE and DOC_CHART block, in document order, written under a
  * temporary name and renamed into place (outfile.h).
  *
- * Each sheet is laid out as the printed table: the title merged across the
+ * A chart (DOC_CHART) gets a sheet of its data with a native column chart
+ * beside it (write_chart()), in document order among the tables.
+ *
+ * Each table sheet is laid out as the printed table: the title merged across the
  * columns, the unit line, the header rows with their spans, the body (amounts
  * as numbers, total rows as =SUM formulas where the figures allow it) and the
  * note.  Column widths and row heights are estimated here because Excel does
@@ -18,6 +21,7 @@
  */
 #include "render.h"
 
+#include "layout.h"
 #include "linebreak.h"
 #include "outfile.h"
 #include "strbuf.h"
@@ -317,17 +321,16 @@ static void strip_open_tail(strbuf *sb)
 }
 
 /*
- * The sheet name of the index'th table (1-based): its sheet, else its title,
- * else "表N".  The characters Excel forbids ([ ] : * ? / \) become their
- * full-width forms (so "收支/总表" reads the same), control characters become
- * spaces, and the name is cut to 31 characters (not after an opening
- * bracket); a name already used
- * (Excel compares without case) or the reserved "History" gets "(2)", "(3)".
- * Returns an arena string.
+ * The sheet name of the index'th table or chart (1-based): its sheet, else
+ * its title, else "表N" (fallback "表") or "图N".  The characters Excel forbids ([ ] : * ? / \)
+ * become their full-width forms (so "收支/总表" reads the same), control characters become spaces,
+ * and the name is cut to 31 characters (not after an opening bracket); a name already used (Excel
+ * compares without case) or the reserved "History" gets "(2)", "(3)". Returns an arena string.
  */
-static const char *sheet_name(xlsx *x, const doc_table *t, int index)
+static const char *sheet_name(xlsx *x, const char *sheet, const char *title, const char *fallback,
+                              int index)
 {
-    const char *src = t->sheet && *t->sheet ? t->sheet : t->title;
+    const char *src = sheet && *sheet ? sheet : title;
     strbuf clean = STRBUF_INIT;
     if (src) {
         const char *s = src;
@@ -348,7 +351,7 @@ static const char *sheet_name(xlsx *x, const doc_table *t, int index)
     }
     if (clean.len == 0) {
         sb_reset(&clean);
-        sb_printf(&clean, "表%d", index);
+        sb_printf(&clean, "%s%d", fallback, index);
     }
 
     strbuf name = STRBUF_INIT;
@@ -587,8 +590,13 @@ static int sum_formula(const doc_table *t, const doc_cell *cell, int c, lxw_row_
     money sum = 0;
     for (int i = 0; i < cell->n_sum; i++) {
         const doc_cell *x = doc_body_cell(t, cell->sum_rows[i], c);
-        if (!x->is_amount || x->rowspan != 1 || x->colspan != 1)
+        if (x->rowspan != 1 || x->colspan != 1)
             return 0;
+        if (!x->is_amount) {
+            if (x->value != 0)
+                return 0;
+            continue; /* a zero shown blank (blank-zero): SUM counts it as 0 */
+        }
         sum += x->value;
     }
     if (sum != cell->value)
@@ -709,7 +717,7 @@ static const char *excel_footer(arena *a, const char *pattern)
  * recorded in x). */
 static int write_table(xlsx *x, const doc *dm, const doc_table *t, int index)
 {
-    const char *sheet = sheet_name(x, t, index);
+    const char *sheet = sheet_name(x, t->sheet, t->title, "表", index);
     if (!sheet)
         return lxw_check(x, LXW_ERROR_PARAMETER_VALIDATION, t->id ? t->id : "", -1, -1);
     if (t->ncols < 1 || t->ncols > LXW_COL_MAX ||
@@ -803,6 +811,189 @@ out:
     free(w);
     free(hh);
     free(bh);
+    return rc;
+}
+
+/* ---- charts ------------------------------------------------------------- */
+
+/* Header of the category column of a chart's data sheet. */
+#define CHART_CAT_HEAD "项目"
+/* Chart text: 宋体 as the cells; sizes in points. */
+#define CHART_TITLE_PT 12
+#define CHART_TEXT_PT 9
+/* Excel's default chart is 480 × 288 pixels; wider for many categories. */
+#define CHART_PX_PER_CAT 100.0
+#define CHART_MAX_SCALE 2.5
+
+/*
+ * Writes one chart (DOC_CHART) as the sheet index (1-based among charts):
+ * the data as a small table — title, unit line, a header row (项目 and the
+ * series names) and one row per category with the exact amounts as numbers
+ * in the document's format — and beside it a native column chart over
+ * those cells: one series per doc series, named by its header cell, the
+ * categories from the first column, the value axis as in the PDF
+ * (layout.h: lay_nice_step) and the same colours.  Returns 0 or -1 (the
+ * error recorded in x).
+ */
+static int write_chart(xlsx *x, const doc *dm, const doc_chart *ch, int index)
+{
+    const char *sheet = sheet_name(x, ch->sheet, ch->title, "图", index);
+    if (!sheet)
+        return lxw_check(x, LXW_ERROR_PARAMETER_VALIDATION, ch->id ? ch->id : "", -1, -1);
+    int nc = ch->n_cats, ns = ch->n_series;
+    if (ns < 1 || ns + 1 > LXW_COL_MAX || (long)nc + 3 > (long)LXW_ROW_MAX)
+        return lxw_check(x, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, sheet, -1, -1);
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, sheet);
+    if (!ws)
+        return lxw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, sheet, -1, -1);
+
+    /* Column widths: the longest category, and per series its name or its
+     * widest amount (as printed, with separators). */
+    double *w = xcalloc((size_t)ns + 1, sizeof *w);
+    w[0] = text_width(CHART_CAT_HEAD);
+    for (int c = 0; c < nc; c++)
+        w[0] = fmax(w[0], text_width(ch->cats[c] ? ch->cats[c] : ""));
+    w[0] = fmin(fmax(w[0] + W_PAD, W_MIN), W_TEXT_MAX);
+    for (int s = 0; s < ns; s++) {
+        w[s + 1] = text_width(ch->series[s] ? ch->series[s] : "");
+        for (int c = 0; c < nc; c++) {
+            const char *l = ch->labels[s * nc + c];
+            w[s + 1] = fmax(w[s + 1], text_width(l ? l : ""));
+        }
+        w[s + 1] = fmin(fmax(w[s + 1] + W_PAD, W_MIN), W_MAX);
+    }
+    double total_w = span_width(w, 0, ns + 1);
+    int rc = -1;
+    for (int c = 0; c <= ns; c++)
+        if (lxw_check(x, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL), sheet, 0,
+                      c) < 0)
+            goto out;
+
+    lxw_col_t last_col = (lxw_col_t)ns;
+    lxw_row_t row = 0;
+    if (ch->title && *ch->title) {
+        double avail = (total_w - 1) * FONT_PT / TITLE_PT;
+        int lines = wrapped_lines(ch->title, avail);
+        if (lxw_check(x, put_range(ws, row, 0, row, last_col, ch->title, x->title), sheet, row, 0) <
+                0 ||
+            lxw_check(x, worksheet_set_row(ws, row, snap_height(lines * TITLE_LINE_PT + 6), NULL),
+                      sheet, row, 0) < 0)
+            goto out;
+        row++;
+    }
+    if (ch->unit && *ch->unit) {
+        if (lxw_check(x, put_range(ws, row, 0, row, last_col, ch->unit, x->unit), sheet, row, 0) <
+            0)
+            goto out;
+        row++;
+    }
+    lxw_row_t head = row++;
+    lxw_format *hf = cell_format(x, DOC_CENTER | ST_BOLD | ST_WRAP | ST_HEAD);
+    if (lxw_check(x, worksheet_write_string(ws, head, 0, CHART_CAT_HEAD, hf), sheet, head, 0) < 0)
+        goto out;
+    for (int s = 0; s < ns; s++)
+        if (lxw_check(x,
+                      put_range(ws, head, (lxw_col_t)(s + 1), head, (lxw_col_t)(s + 1),
+                                ch->series[s] ? ch->series[s] : "", hf),
+                      sheet, head, s + 1) < 0)
+            goto out;
+    lxw_row_t first = row;
+    lxw_format *tf = cell_format(x, DOC_LEFT | ST_WRAP),
+               *nf = cell_format(x, DOC_RIGHT | ST_NUMBER);
+    money max = 0;
+    for (int c = 0; c < nc; c++, row++) {
+        const char *cat = ch->cats[c] ? ch->cats[c] : "";
+        if (lxw_check(x, put_range(ws, row, 0, row, 0, cat, tf), sheet, row, 0) < 0 ||
+            set_height(x, ws, sheet, row, lines_height(wrapped_lines(cat, w[0] - 1))) < 0)
+            goto out;
+        for (int s = 0; s < ns; s++) {
+            money v = ch->values[s * nc + c];
+            max = v > max ? v : max;
+            /* the exact fen value becomes a double only here */
+            if (lxw_check(x,
+                          worksheet_write_number(ws, row, (lxw_col_t)(s + 1),
+                                                 (double)v / (double)x->scale, nf),
+                          sheet, row, s + 1) < 0)
+                goto out;
+        }
+    }
+    lxw_row_t last = row - 1;
+
+    lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
+    if (!chart) {
+        lxw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, sheet, -1, -1);
+        goto out;
+    }
+    /* lxw_chart_font takes a char *: libxlsxwriter copies the name */
+    static char face[] = FONT_NAME;
+    lxw_chart_font text = {.name = face, .size = CHART_TEXT_PT};
+    lxw_chart_font title = {.name = face, .size = CHART_TITLE_PT, .bold = 1};
+    for (int s = 0; s < ns; s++) {
+        lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
+        if (!se) {
+            lxw_check(x, LXW_ERROR_MEMORY_MALLOC_FAILED, sheet, -1, -1);
+            goto out;
+        }
+        lxw_col_t col = (lxw_col_t)(s + 1);
+        chart_series_set_categories(se, sheet, first, 0, last, 0);
+        chart_series_set_values(se, sheet, first, col, last, col);
+        chart_series_set_name_range(se, sheet, head, col);
+        lxw_chart_fill fill = {.color = lay_series_rgb(s, ns)};
+        chart_series_set_fill(se, &fill);
+        /* value labels above the bars, as printed */
+        chart_series_set_labels(se);
+        chart_series_set_labels_num_format(se, x->num_format);
+        chart_series_set_labels_font(se, &text);
+    }
+    if (ch->title && *ch->title) {
+        chart_title_set_name(chart, ch->title);
+        chart_title_set_name_font(chart, &title);
+    }
+    if (ch->unit && *ch->unit) {
+        chart_axis_set_name(chart->y_axis, ch->unit);
+        chart_axis_set_name_font(chart->y_axis, &text);
+    }
+    /* the PDF's value axis: from 0 in the same nice steps */
+    int nsteps;
+    money step = lay_nice_step(max, x->scale, &nsteps);
+    chart_axis_set_min(chart->y_axis, 0);
+    chart_axis_set_max(chart->y_axis, (double)(step * nsteps) / (double)x->scale);
+    chart_axis_set_major_unit(chart->y_axis, (double)step / (double)x->scale);
+    char axis_fmt[24];
+    int dec = 0;
+    for (money q = x->scale; dec < 6 && step % q; q /= 10)
+        dec++;
+    snprintf(axis_fmt, sizeof axis_fmt, "%s%s%.*s", x->c->thousands ? "#,##0" : "0", dec ? "." : "",
+             dec, "000000");
+    chart_axis_set_num_format(chart->y_axis, axis_fmt);
+    chart_axis_set_num_font(chart->y_axis, &text);
+    chart_axis_set_num_font(chart->x_axis, &text);
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    chart_legend_set_font(chart, &text);
+
+    lxw_chart_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.x_scale = fmin(fmax(1.0, nc * CHART_PX_PER_CAT / 480.0), CHART_MAX_SCALE);
+    opt.y_scale = 1.25;
+    opt.description = ch->title && *ch->title ? (char *)ch->title : NULL;
+    /* beside the data, one empty column between */
+    if (lxw_check(x, worksheet_insert_chart_opt(ws, 0, last_col + 2, chart, &opt), sheet, -1, -1) <
+        0)
+        goto out;
+
+    /* Print: A4 landscape (the chart is beside the table), one page wide. */
+    worksheet_set_paper(ws, 9);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_center_horizontally(ws);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    const char *footer = excel_footer(x->a, dm->footer);
+    if (footer && worksheet_set_footer(ws, footer) != LXW_NO_ERROR)
+        diag_report(x->d, DIAG_NOTE, diag_at(x->path, 0, 0),
+                    "sheet '%s': page footer too long for Excel, left out", sheet);
+    rc = 0;
+out:
+    free(w);
     return rc;
 }
 
@@ -911,11 +1102,15 @@ int render_xlsx(arena *a, diag *d, const config *c, const doc *dm)
     props.created = created;
     lxw_check(&x, workbook_set_properties(x.wb, &props), NULL, -1, -1);
 
-    int tables = 0;
-    for (size_t i = 0; i < dm->n && x.err == LXW_NO_ERROR; i++)
-        if (dm->blocks[i].kind == DOC_TABLE && dm->blocks[i].table)
-            write_table(&x, dm, dm->blocks[i].table, ++tables);
-    if (tables == 0 && x.err == LXW_NO_ERROR)
+    int tables = 0, charts = 0;
+    for (size_t i = 0; i < dm->n && x.err == LXW_NO_ERROR; i++) {
+        const doc_block *b = &dm->blocks[i];
+        if (b->kind == DOC_TABLE && b->table)
+            write_table(&x, dm, b->table, ++tables);
+        else if (b->kind == DOC_CHART && b->chart && b->chart->n_cats > 0 && b->chart->n_series > 0)
+            write_chart(&x, dm, b->chart, ++charts);
+    }
+    if (tables + charts == 0 && x.err == LXW_NO_ERROR)
         diag_report(d, DIAG_NOTE, diag_at(x.path, 0, 0),
                     "the document has no tables: the workbook has one empty sheet");
 

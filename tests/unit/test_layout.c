@@ -6,8 +6,9 @@
  * and activity row spans) on landscape pages.
  * Geometry is checked on the layout itself; the PDF is checked with the
  * tools a reviewer would use: qpdf --check, pdffonts, pdf-glyph-check,
- * pdftotext, pdfinfo, cmp.  Run from the project folder (as make test does).
- * Needs fonts-arphic-uming, fonts-wqy-zenhei, poppler-utils, qpdf and
+ * pdftotext, pdfinfo, cmp.  Bar charts (DOC_CHART): their geometry
+ * (lay_chart), their text on the page, and their pixels (pdftoppm).  Run from the project folder
+ * (as make test does). Needs fonts-arphic-uming, fonts-wqy-zenhei, poppler-utils, qpdf and
  * python3-fonttools.
  */
 #include "harness.h"
@@ -16,10 +17,12 @@
 #include "doc.h"
 #include "fonts.h"
 #include "layout.h"
+#include "money.h"
 #include "render.h"
 #include "utf8.h"
 
 #include <dirent.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -906,6 +909,528 @@ static void test_limits(void)
     arena_free_all(a);
 }
 
+/* ---- charts --------------------------------------------------------------- */
+
+#define FEN_PER_CENT_WAN 10000LL /* 0.01 万元 in fen */
+
+/* A chart as build.c makes one: values in fen, labels as the document
+ * prints amounts (万元, two decimals, thousands separators). */
+static doc_chart *make_chart(arena *a, const char *title, const char *sheet, int nc,
+                             const char *const *cats, int ns, const char *const *series,
+                             const long long *cents)
+{
+    doc_chart *ch = arena_alloc(a, sizeof *ch);
+    ch->id = "test";
+    ch->title = title;
+    ch->unit = "单位：万元";
+    ch->sheet = sheet;
+    ch->n_cats = nc;
+    ch->n_series = ns;
+    ch->cats = arena_alloc(a, (size_t)nc * sizeof *ch->cats);
+    ch->series = arena_alloc(a, (size_t)ns * sizeof *ch->series);
+    ch->values = arena_alloc(a, (size_t)(nc * ns) * sizeof *ch->values);
+    ch->labels = arena_alloc(a, (size_t)(nc * ns) * sizeof *ch->labels);
+    for (int c = 0; c < nc; c++)
+        ch->cats[c] = cats[c];
+    for (int s = 0; s < ns; s++)
+        ch->series[s] = series[s];
+    for (int i = 0; i < nc * ns; i++) {
+        char buf[64];
+        ch->values[i] = cents[i] * FEN_PER_CENT_WAN;
+        money_format(ch->values[i], MONEY_WAN, 2, 1, 0, buf, sizeof buf);
+        ch->labels[i] = arena_strdup(a, buf);
+    }
+    return ch;
+}
+
+static const char *const YEARS[] = {"2019年", "2020年"};
+
+/* The 三公 chart: four categories, one a long label with brackets, and a
+ * 0 (no car bought in 2019). */
+static doc_chart *three_public_chart(arena *a)
+{
+    static const char *const cats[] = {"公务用车运行费", "公务用车购置费", "公务接待费",
+                                       "因公出国（境）费"};
+    static const long long cents[] = {2135, 0,    960, 600, /* 2019 */
+                                      2380, 2800, 815, 600};
+    return make_chart(a, "2019年与2020年“三公”经费预算对比", "“三公”经费对比图", 4, cats, 2, YEARS,
+                      cents);
+}
+
+/* Ten function classes with large amounts: labels wrap, the last is cut. */
+static doc_chart *dense_chart(arena *a)
+{
+    static const char *const cats[] = {
+        "一般公共服务支出",       "社会保障和就业支出",
+        "卫生健康支出",           "节能环保支出",
+        "城乡社区支出",           "农林水支出",
+        "住房保障支出",           "国有资本经营预算支出",
+        "灾害防治及应急管理支出", "这是一个为了测试而特意写得非常非常长的支出功能分类名称"};
+    static const long long cents[] = {2000,    35010, 9855,   0,      993558, 4500,  178040,
+                                      0,       25000, 100,    2460,   40326,  12648, 1200,
+                                      2170478, 5200,  279777, 122000, 6430,   0};
+    return make_chart(a, "2019年与2020年支出按功能分类对比", "支出功能分类对比图", 10, cats, 2,
+                      YEARS, cents);
+}
+
+/* Nothing spent in either year: labels and the axis still show. */
+static doc_chart *zero_chart(arena *a)
+{
+    static const char *const cats[] = {"公务用车购置费", "因公出国（境）费", "公务接待费"};
+    static const long long cents[] = {0, 0, 0, 0, 0, 0};
+    return make_chart(a, "零值对比", NULL, 3, cats, 2, YEARS, cents);
+}
+
+/* paras one-line paragraphs, then a heading and the 三公 chart, then the
+ * other two charts (charts = 0: the same text without charts). */
+static doc *chart_doc(arena *a, int paras, int charts)
+{
+    doc *dm = doc_new(a);
+    dm->title = "图表测试";
+    dm->footer = "第{页}页 共{总页}页";
+    dm->year = 2020;
+    add(a, dm, DOC_TITLE, NULL, "2020年部门预算信息公开说明");
+    for (int i = 0; i < paras; i++)
+        add(a, dm, DOC_PARA, NULL, "短行。");
+    add_heading(a, dm, 1, "四、", "财政拨款“三公”经费预算情况及增减变化原因");
+    add(a, dm, DOC_PARA, NULL, "2020年“三公”经费预算65.95万元，较2019年增加。");
+    if (charts) {
+        doc_block *b = add(a, dm, DOC_CHART, NULL, NULL);
+        b->chart = three_public_chart(a);
+        b->bookmark = 1;
+    }
+    add_heading(a, dm, 1, "五、", "支出按功能分类");
+    add(a, dm, DOC_PARA, NULL, "支出按功能分类如下图。");
+    if (charts) {
+        doc_block *b = add(a, dm, DOC_CHART, NULL, NULL);
+        b->chart = dense_chart(a);
+        b->bookmark = 1;
+        b = add(a, dm, DOC_CHART, NULL, NULL);
+        b->chart = zero_chart(a);
+        b->bookmark = 1;
+    }
+    add(a, dm, DOC_PARA, NULL, "以上。");
+    return dm;
+}
+
+static int boxes_overlap(lay_box p, lay_box q)
+{
+    return p.x0 < q.x1 - GEOM_EPS && q.x0 < p.x1 - GEOM_EPS && p.y0 < q.y1 - GEOM_EPS &&
+           q.y0 < p.y1 - GEOM_EPS;
+}
+
+static int same_box(lay_box p, lay_box q)
+{
+    return p.x0 == q.x0 && p.x1 == q.x1 && p.y0 == q.y0 && p.y1 == q.y1;
+}
+
+/* 1, 2, 2.5 or 5 × 10^k fen */
+static int nice(money step)
+{
+    if (step <= 0)
+        return 0;
+    while (step % 10 == 0)
+        step /= 10;
+    return step == 1 || step == 2 || step == 5 || step == 25;
+}
+
+/* Checks one placed chart against its doc_chart; returns the problems. */
+static int check_chart(const layout *L, const lay_chart *lc, const doc_chart *ch)
+{
+    int bad = 0;
+#define EXPECT(cond)                                                                               \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            bad++;                                                                                 \
+            printf("  chart \"%s\": %s\n", ch->title ? ch->title : "", #cond);                     \
+        }                                                                                          \
+    } while (0)
+    EXPECT(lc->page < L->n_pages);
+    if (lc->page >= L->n_pages)
+        return bad;
+    const lay_page *pg = &L->pages[lc->page];
+    int nc = ch->n_cats, ns = ch->n_series;
+    EXPECT(!pg->landscape);
+    EXPECT(inside(lc->box, pg->area));
+    EXPECT(inside(lc->plot, lc->box));
+    /* the text width, about 7-8 cm high */
+    EXPECT(lc->box.x1 - lc->box.x0 > pg->area.x1 - pg->area.x0 - GEOM_EPS);
+    double h_cm = (lc->box.y1 - lc->box.y0) / 72.0 * 2.54;
+    EXPECT(h_cm > 6.8 && h_cm < 8.6);
+    /* the value axis: 0 to n nice steps, just covering the largest value */
+    money max = 0;
+    for (int i = 0; i < nc * ns; i++)
+        max = ch->values[i] > max ? ch->values[i] : max;
+    EXPECT(nice(lc->step));
+    EXPECT(lc->n_steps >= 4 && lc->n_steps <= 6);
+    EXPECT(lc->step * lc->n_steps >= max);
+    EXPECT(max == 0 || lc->step * (lc->n_steps - 1) < max);
+    EXPECT(lc->n_cats == nc && lc->cat_lines >= 1 && lc->cat_lines <= 2);
+    for (int c = 0; c < nc; c++) {
+        EXPECT(inside(lc->cats[c], lc->box));
+        EXPECT(lc->cats[c].y1 <= lc->plot.y0 + GEOM_EPS);
+        for (int d = c + 1; d < nc; d++)
+            EXPECT(!boxes_overlap(lc->cats[c], lc->cats[d]));
+    }
+
+    const lay_op *title = NULL;
+    int values = 0, cat_runs = 0, bars = 0, swatches = 0, legend = 0, unit = 0;
+    int *cat_ok = calloc((size_t)nc, sizeof *cat_ok);
+    char **cat_text = calloc((size_t)nc, sizeof *cat_text);
+    for (size_t i = 0; i < pg->n_ops; i++) {
+        const lay_op *op = &pg->ops[i];
+        if (op->block != lc->block)
+            continue;
+        if (op->kind == LAY_RECT) {
+            EXPECT(inside(op->box, lc->box));
+            if (op->has_rgb && inside(op->box, lc->plot))
+                bars++;
+            else if (op->has_rgb)
+                swatches++;
+            continue;
+        }
+        if (op->kind != LAY_TEXT)
+            continue;
+        /* every label inside its box, every box inside the margins */
+        EXPECT(inside(ink(op), op->box));
+        EXPECT(inside(op->box, pg->area));
+        EXPECT(inside(ink(op), lc->box));
+        if (op->role == LAY_ROLE_CHART && op->font == LAY_FONT_HEADING) {
+            title = op;
+        } else if (op->role == LAY_ROLE_CHART) {
+            for (int s = 0; s < ns; s++)
+                legend += text_is(op, ch->series[s]);
+            unit += text_is(op, ch->unit);
+        } else if (op->role == LAY_ROLE_CHART_VALUE) {
+            values++;
+            int known = 0;
+            for (int k = 0; k < nc * ns; k++)
+                known |= text_is(op, ch->labels[k]);
+            EXPECT(known);
+            EXPECT(ink(op).y0 >= lc->plot.y0 - GEOM_EPS);
+            /* no value label over another or over a bar */
+            for (size_t j = 0; j < pg->n_ops; j++) {
+                const lay_op *q = &pg->ops[j];
+                if (j == i || q->block != lc->block)
+                    continue;
+                /* side by side, a space between: "20.00 24.60", not "20.0024.60" */
+                lay_box wide = ink(op);
+                wide.x0 -= 0.45 * op->size;
+                wide.x1 += 0.45 * op->size;
+                if (q->kind == LAY_TEXT && q->role == LAY_ROLE_CHART_VALUE)
+                    EXPECT(!boxes_overlap(wide, ink(q)));
+                if (q->kind == LAY_RECT && q->has_rgb && inside(q->box, lc->plot))
+                    EXPECT(!boxes_overlap(ink(op), q->box));
+            }
+        } else if (op->role == LAY_ROLE_CHART_CAT) {
+            cat_runs++;
+            int c = 0;
+            while (c < nc && !same_box(op->box, lc->cats[c]))
+                c++;
+            EXPECT(c < nc);
+            if (c == nc)
+                continue;
+            size_t have = cat_text[c] ? strlen(cat_text[c]) : 0;
+            cat_text[c] = realloc(cat_text[c], have + strlen(op->text) + 1);
+            strcpy(cat_text[c] + have, op->text);
+            /* no two category labels overlap */
+            for (size_t j = 0; j < pg->n_ops; j++) {
+                const lay_op *q = &pg->ops[j];
+                if (q->block == lc->block && q->kind == LAY_TEXT && q->role == LAY_ROLE_CHART_CAT &&
+                    !same_box(q->box, op->box))
+                    EXPECT(!boxes_overlap(ink(op), ink(q)));
+            }
+        }
+    }
+    int nonzero = 0;
+    for (int i = 0; i < nc * ns; i++)
+        nonzero += ch->values[i] > 0;
+    EXPECT(title && ch->title && strcmp(title->text, ch->title) == 0);
+    EXPECT(title && title->y > lc->plot.y1);
+    EXPECT(values == nc * ns);
+    EXPECT(bars == nonzero);
+    EXPECT(swatches == ns);
+    EXPECT(legend == ns);
+    EXPECT(unit == 1);
+    EXPECT(cat_runs >= nc);
+    /* every category shows its label (whole, or cut with an ellipsis) */
+    for (int c = 0; c < nc; c++) {
+        const char *t = cat_text[c] ? cat_text[c] : "";
+        size_t n = strlen(t), e = strlen("…");
+        int whole = strcmp(t, ch->cats[c]) == 0;
+        int cut = n > e && strcmp(t + n - e, "…") == 0 && strncmp(ch->cats[c], t, n - e) == 0;
+        if (!whole && !cut)
+            printf("  category %d shows \"%s\" for \"%s\"\n", c, t, ch->cats[c]);
+        EXPECT(whole || cut);
+        free(cat_text[c]);
+    }
+    free(cat_text);
+    free(cat_ok);
+    /* the bookmark, on the chart's page */
+    int marked = 0;
+    for (size_t i = 0; i < L->n_marks; i++)
+        marked +=
+            ch->title && strcmp(L->marks[i].title, ch->title) == 0 && L->marks[i].page == lc->page;
+    EXPECT(marked == 1);
+#undef EXPECT
+    return bad;
+}
+
+static void test_chart_geometry(void)
+{
+    arena *a = arena_new();
+    diag d;
+    diag_init(&d, stdout);
+    font *f[LAY_NFONTS];
+    if (!fonts_open(&d, f)) {
+        CHECK(!"fonts open");
+        arena_free_all(a);
+        return;
+    }
+    doc *dm = chart_doc(a, 3, 1);
+    layout *L = layout_doc(a, &d, dm, f);
+    CHECK_INT(d.warnings, 0);
+    CHECK_INT(L->n_charts, 3);
+    for (size_t i = 0; i < L->n_charts; i++) {
+        const lay_chart *lc = &L->charts[i];
+        const doc_chart *ch = dm->blocks[lc->block].chart;
+        CHECK(dm->blocks[lc->block].kind == DOC_CHART);
+        printf("chart \"%s\": page %zu, %.1f cm high, axis %d × %lld fen, labels %.1f pt in %d "
+               "line(s)\n",
+               ch->title, lc->page + 1, (lc->box.y1 - lc->box.y0) / 72.0 * 2.54, lc->n_steps,
+               (long long)lc->step, lc->cat_size, lc->cat_lines);
+        CHECK_INT(check_chart(L, lc, ch), 0);
+    }
+    if (L->n_charts == 3) {
+        /* 三公: 30 万元 in 6 steps of 5; every label on one line at 8 pt */
+        CHECK_INT(L->charts[0].step, 5 * 1000000LL);
+        CHECK_INT(L->charts[0].n_steps, 6);
+        CHECK_INT(L->charts[0].cat_lines, 1);
+        CHECK(L->charts[0].cat_size == 8.0);
+        /* ten long classes: two lines; all zero: 5 steps of 1 万元 */
+        CHECK_INT(L->charts[1].cat_lines, 2);
+        CHECK_INT(L->charts[2].step, 1000000LL);
+        CHECK_INT(L->charts[2].n_steps, 5);
+    }
+
+    /* Kept whole: after 30 lines the chart does not fit the rest of page 1
+     * and goes to page 2 with its title; nothing of it is left on page 1. */
+    doc *dm2 = chart_doc(a, 30, 1);
+    L = layout_doc(a, &d, dm2, f);
+    CHECK(L->n_charts == 3 && L->charts[0].page == 1);
+    size_t stray = 0;
+    if (L->n_charts == 3)
+        for (size_t p = 0; p < L->n_pages; p++)
+            for (size_t i = 0; i < L->pages[p].n_ops; i++)
+                for (size_t k = 0; k < L->n_charts; k++)
+                    stray +=
+                        L->pages[p].ops[i].block == L->charts[k].block && p != L->charts[k].page;
+    CHECK_INT(stray, 0);
+    for (size_t i = 0; i < L->n_charts; i++)
+        CHECK_INT(check_chart(L, &L->charts[i], dm2->blocks[L->charts[i].block].chart), 0);
+    font_close(f[0]);
+    font_close(f[1]);
+    arena_free_all(a);
+}
+
+/* A binary PGM (P5, maxval 255) as written by pdftoppm -gray; malloc'd
+ * pixels, NULL if unreadable. */
+static unsigned char *read_pgm(const char *path, int *w, int *h)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    int maxval = 0;
+    unsigned char *px = NULL;
+    if (fscanf(fp, "P5 %d %d %d", w, h, &maxval) == 3 && maxval == 255 && *w > 0 && *h > 0 &&
+        fgetc(fp) != EOF) {
+        size_t n = (size_t)*w * (size_t)*h;
+        px = malloc(n);
+        if (px && fread(px, 1, n, fp) != n) {
+            free(px);
+            px = NULL;
+        }
+    }
+    fclose(fp);
+    return px;
+}
+
+/* Median of n doubles (sorts v). */
+static double median(double *v, int n)
+{
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && v[j - 1] > v[j]; j--) {
+            double t = v[j];
+            v[j] = v[j - 1];
+            v[j - 1] = t;
+        }
+    return v[n / 2];
+}
+
+static void test_chart_pdf(void)
+{
+    arena *a = arena_new();
+    diag d;
+    diag_init(&d, stdout);
+    font *f[LAY_NFONTS];
+    if (!fonts_open(&d, f)) {
+        CHECK(!"fonts open");
+        arena_free_all(a);
+        return;
+    }
+    doc *dm = chart_doc(a, 3, 1);
+    layout *L = layout_doc(a, &d, dm, f); /* the renderer lays out the same */
+    /* tmp() reuses its buffers: keep copies */
+    const char *dir = arena_strdup(a, tmp("chart"));
+    mkdir(dir, 0777);
+    config c = sample_config(dir);
+    c.output_name = "chart";
+    CHECK_INT(render_pdf(a, &d, &c, dm), 0);
+    CHECK_INT(d.errors, 0);
+    const char *pdf = arena_strdup(a, tmp("chart/chart.pdf"));
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "qpdf --check '%s' >/dev/null 2>&1", pdf);
+    CHECK_INT(run(cmd), 0);
+    CHECK(L->n_charts == 3);
+    if (L->n_charts != 3) {
+        font_close(f[0]);
+        font_close(f[1]);
+        arena_free_all(a);
+        return;
+    }
+    const lay_chart *lc = &L->charts[0];
+    const doc_chart *ch = dm->blocks[lc->block].chart;
+    size_t page = lc->page + 1;
+
+    /* the chart's page: title, categories, series names, value labels,
+     * the axis numbers, the unit */
+    snprintf(cmd, sizeof cmd, "pdftotext -f %zu -l %zu -layout '%s' - 2>/dev/null", page, page,
+             pdf);
+    char *out = capture(cmd);
+    const char *want[32];
+    size_t nw = 0;
+    want[nw++] = ch->title;
+    want[nw++] = ch->unit;
+    for (int i = 0; i < ch->n_cats; i++)
+        want[nw++] = ch->cats[i];
+    for (int i = 0; i < ch->n_series; i++)
+        want[nw++] = ch->series[i];
+    for (int i = 0; i < ch->n_cats * ch->n_series; i++)
+        want[nw++] = ch->labels[i];
+    want[nw++] = "25";
+    want[nw++] = "30";
+    for (size_t i = 0; i < nw; i++) {
+        int found = out && strstr(out, want[i]) != NULL;
+        if (!found)
+            printf("  page %zu lacks \"%s\"\n", page, want[i]);
+        CHECK(found);
+    }
+    free(out);
+
+    /* the bars are there: dark pixels in the plot, of both series' greys
+     * (mid grey about 158, the deep blue about 70 in grey) */
+    snprintf(cmd, sizeof cmd,
+             "pdftoppm -r 50 -gray -f %zu -l %zu -singlefile '%s' '%s' 2>/dev/null", page, page,
+             pdf, tmp("chart/page"));
+    CHECK_INT(run(cmd), 0);
+    int w = 0, h = 0;
+    unsigned char *px = read_pgm(tmp("chart/page.pgm"), &w, &h);
+    CHECK(px != NULL);
+    if (px) {
+        const lay_page *pg = &L->pages[lc->page];
+        double k = 50.0 / 72.0;
+        int x0 = (int)ceil(lc->plot.x0 * k) + 1, x1 = (int)floor(lc->plot.x1 * k) - 1;
+        int y0 = (int)ceil((pg->height - lc->plot.y1) * k) + 1;
+        int y1 = (int)floor((pg->height - lc->plot.y0) * k) - 1;
+        long all = 0, dark = 0, blue = 0, grey = 0;
+        for (int y = y0; y <= y1 && y < h; y++)
+            for (int x = x0; x <= x1 && x < w; x++) {
+                unsigned v = px[(size_t)y * (size_t)w + (size_t)x];
+                all++;
+                dark += v < 200;
+                blue += v >= 40 && v <= 110;
+                grey += v >= 135 && v <= 180;
+            }
+        printf("chart plot at 50 dpi: %ld pixels, %ld dark (%ld blue, %ld grey)\n", all, dark, blue,
+               grey);
+        CHECK(all > 1000);
+        CHECK(dark * 10 > all); /* the 三公 bars fill about a fifth of the plot */
+        CHECK(blue > 100);
+        CHECK(grey > 100);
+        free(px);
+    }
+
+    /* every character of the charts draws something, in either font */
+    const char *txt = arena_strdup(a, tmp("chart/text.txt"));
+    FILE *fp = fopen(txt, "w");
+    for (size_t p = 0; fp && p < L->n_pages; p++)
+        for (size_t i = 0; i < L->pages[p].n_ops; i++) {
+            const lay_op *op = &L->pages[p].ops[i];
+            if (op->kind == LAY_TEXT && op->role >= LAY_ROLE_CHART)
+                fprintf(fp, "%s\n", op->text);
+        }
+    if (fp)
+        fclose(fp);
+    static const char *const one_font[] = {"AR PL UMing CN", "WenQuanYi Zen Hei"};
+    for (int i = 0; i < 2; i++) {
+        config c1 = c;
+        c1.font_body = c1.font_heading = one_font[i];
+        c1.output_name = "one-font";
+        CHECK_INT(render_pdf(a, &d, &c1, dm), 0);
+        snprintf(cmd, sizeof cmd, "'%s' '%s' '%s' >/dev/null", glyph_check_tool(),
+                 tmp("chart/one-font.pdf"), txt);
+        CHECK_INT(run(cmd), 0);
+        remove(tmp("chart/one-font.pdf"));
+    }
+    remove(txt);
+
+    /* a bookmark per chart */
+    snprintf(cmd, sizeof cmd, "qpdf --json --json-key=outlines '%s' 2>/dev/null", pdf);
+    out = capture(cmd);
+    for (size_t i = 0; i < L->n_charts; i++) {
+        const char *t = dm->blocks[L->charts[i].block].chart->title;
+        CHECK(out && strstr(out, t) != NULL);
+    }
+    free(out);
+
+    /* the same bytes again */
+    const char *first = arena_strdup(a, tmp("chart/first.pdf"));
+    rename(pdf, first);
+    CHECK_INT(render_pdf(a, &d, &c, dm), 0);
+    snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", first, pdf);
+    CHECK_INT(run(cmd), 0);
+    remove(first);
+
+    /* What the charts cost (printed, never pass/fail): the same document
+     * without them, median of 5 runs each. */
+    doc *plain = chart_doc(a, 3, 0);
+    config cp = c;
+    cp.output_name = "plain";
+    double tc[5], tp[5];
+    for (int r = 0; r < 5; r++) {
+        double t0 = now_ms();
+        render_pdf(a, &d, &c, dm);
+        double t1 = now_ms();
+        render_pdf(a, &d, &cp, plain);
+        tc[r] = t1 - t0;
+        tp[r] = now_ms() - t1;
+    }
+    long with = file_size(pdf), without = file_size(tmp("chart/plain.pdf"));
+    printf("charts: %.2f ms and %ld bytes each (3 charts: %.1f against %.1f ms, %ld against %ld "
+           "bytes)\n",
+           (median(tc, 5) - median(tp, 5)) / 3, (with - without) / 3, median(tc, 5), median(tp, 5),
+           with, without);
+    if (!getenv("KEEP_TEST_OUTPUT")) {
+        remove(pdf);
+        remove(tmp("chart/plain.pdf"));
+        remove(tmp("chart/page.pgm"));
+        rmdir(dir);
+    }
+    font_close(f[0]);
+    font_close(f[1]);
+    arena_free_all(a);
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/test_layout.XXXXXX");
@@ -919,6 +1444,8 @@ int main(void)
     RUN(test_render);
     RUN(test_missing_char);
     RUN(test_limits);
+    RUN(test_chart_geometry);
+    RUN(test_chart_pdf);
     if (getenv("KEEP_TEST_OUTPUT"))
         printf("output kept in %s\n", tmpdir);
     else

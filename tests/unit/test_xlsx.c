@@ -4,7 +4,8 @@
  * and long text, tables whose sheet names need cleaning), renders them into
  * a temporary folder and reads the workbook back with openpyxl
  * (tests/tools/xlsx_check.py, Debian's /usr/bin/python3) against a spec
- * written here.  Also: byte-identical output, SOURCE_DATE_EPOCH, and errors
+ * written here; a chart's data sheet and its native column chart (the
+ * chart part read with unzip -p).  Also: byte-identical output, SOURCE_DATE_EPOCH, and errors
  * that must leave no file behind.  Run from the project folder; the files
  * are kept (and their folder printed) on failure or with TEST_XLSX_KEEP=1.
  */
@@ -14,6 +15,7 @@
 #include "config.h"
 #include "diag.h"
 #include "doc.h"
+#include "money.h"
 #include "render.h"
 
 #include <dirent.h>
@@ -765,6 +767,202 @@ static void test_no_tables(void)
     arena_free_all(a);
 }
 
+/* ---- charts ------------------------------------------------------------- */
+
+static const char *const CHART_CATS[] = {"公务用车运行费", "公务用车购置费", "公务接待费",
+                                         "因公出国（境）费"};
+/* 0.01 万元 units, series-major: 2019 (no car bought: 0), then 2020 */
+static const long long CHART_CENTS[] = {2135, 0, 960, 600, 2380, 2800, 815, 600};
+static const char *const CHART_NUMS[] = {"21.35", "0", "9.6", "6", "23.8", "28", "8.15", "6"};
+
+/* A chart as build.c makes one (labels as the document prints amounts). */
+static doc_chart *add_chart(arena *a, doc *d, const char *title, const char *sheet)
+{
+    doc_chart *ch = arena_alloc(a, sizeof *ch);
+    ch->id = "three_public";
+    ch->title = title;
+    ch->unit = "单位：万元";
+    ch->sheet = sheet;
+    ch->n_cats = 4;
+    ch->cats = arena_alloc(a, 4 * sizeof *ch->cats);
+    memcpy(ch->cats, CHART_CATS, sizeof CHART_CATS);
+    ch->n_series = 2;
+    ch->series = arena_alloc(a, 2 * sizeof *ch->series);
+    ch->series[0] = "2019年";
+    ch->series[1] = "2020年";
+    ch->values = arena_alloc(a, 8 * sizeof *ch->values);
+    ch->labels = arena_alloc(a, 8 * sizeof *ch->labels);
+    for (int i = 0; i < 8; i++) {
+        char buf[32];
+        ch->values[i] = CHART_CENTS[i] * (WAN / 100);
+        money_format(ch->values[i], MONEY_WAN, 2, 1, 0, buf, sizeof buf);
+        ch->labels[i] = arena_strdup(a, buf);
+    }
+    doc_add(a, d, DOC_CHART)->chart = ch;
+    return ch;
+}
+
+/* Standard output of cmd (malloc'd), NULL if it cannot run. */
+static char *capture(const char *cmd)
+{
+    fflush(stdout);
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, k;
+    char *buf = xmalloc(cap);
+    while ((k = fread(buf + n, 1, cap - n - 1, p)) > 0)
+        if ((n += k) + 1 >= cap)
+            buf = xrealloc(buf, cap *= 2);
+    buf[n] = '\0';
+    pclose(p);
+    return buf;
+}
+
+/* The text between the k'th (0-based) open tag and its close tag after
+ * `from` (malloc'd), or NULL.  Chart parts do not nest these tags. */
+static char *element(const char *from, const char *tag, int k)
+{
+    char open[64], close[64];
+    snprintf(open, sizeof open, "<%s>", tag);
+    snprintf(close, sizeof close, "</%s>", tag);
+    const char *s = from;
+    for (int i = 0; s && (s = strstr(s, open)) != NULL && i < k; i++)
+        s += strlen(open);
+    const char *e = s ? strstr(s, close) : NULL;
+    if (!e)
+        return NULL;
+    s += strlen(open);
+    char *r = xmalloc((size_t)(e - s) + 1);
+    memcpy(r, s, (size_t)(e - s));
+    r[e - s] = '\0';
+    return r;
+}
+
+static int count(const char *hay, const char *needle)
+{
+    int n = 0;
+    for (const char *s = hay; hay && (s = strstr(s, needle)) != NULL; s += strlen(needle))
+        n++;
+    return n;
+}
+
+/*
+ * A chart becomes a sheet of its data — title (row 1), unit (row 2),
+ * header 项目 | series (row 3), one row per category — and a native
+ * column chart whose series point at those cells.  The references are
+ * worked out here from that layout, not read from the code.
+ */
+static void test_chart(void)
+{
+    arena *a = arena_new();
+    doc *dm = doc_new(a);
+    dm->title = "图表";
+    dm->footer = "第{页}页 共{总页}页";
+    dm->year = 2020;
+    three_public(a, dm, "2020年区级“三公经费”预算情况表");
+    add_chart(a, dm, "2019年与2020年“三公”经费预算对比", "“三公”经费对比图");
+    add_chart(a, dm, NULL, NULL); /* no sheet, no title: 图2 */
+    add_chart(a, dm, "对比",
+              "支出/功能:分类[对比]图表名称很长很长很长很长很长很长很长很长"); /* cleaned */
+    const char *dir = make_dir(a, "chart");
+    const char *xlsx = path_in(a, dir, NAME ".xlsx");
+    diag d;
+    char *msgs = NULL;
+    double t0 = now_ms();
+    CHECK_INT(render(a, dm, dir, &d, &msgs), 0);
+    double ms = now_ms() - t0;
+    CHECK_INT(d.errors, 0);
+    CHECK_STR(msgs, "");
+    free(msgs);
+    struct stat st;
+    CHECK(stat(xlsx, &st) == 0);
+    printf("note: table and 3 charts: %lld bytes in %.1f ms\n", (long long)st.st_size, ms);
+
+    const char *sheet = "“三公”经费对比图";
+    int nc = 4, head_row = 3, first = head_row + 1, last = head_row + nc;
+    const char *spec_path = path_in(a, tmp_root, "chart.spec");
+    FILE *f = fopen(spec_path, "w");
+    CHECK(f != NULL);
+    if (f) {
+        /* forbidden characters made full-width, cut to 31 characters */
+        spec(f, "sheets|2020年区级“三公经费”预算情况表|“三公”经费对比图|图2|"
+                "支出／功能：分类［对比］图表名称很长很长很长很长很长很长很长很");
+        char line[512];
+        snprintf(line, sizeof line, "sheet|%s", sheet);
+        spec(f, line);
+        spec(f, "value|A1|s:2019年与2020年“三公”经费预算对比");
+        spec(f, "value|A2|s:单位：万元");
+        spec(f, "merged|A1:C1|A2:C2");
+        snprintf(line, sizeof line, "value|A%d|s:项目", head_row);
+        spec(f, line);
+        snprintf(line, sizeof line, "value|B%d|s:2019年", head_row);
+        spec(f, line);
+        snprintf(line, sizeof line, "value|C%d|s:2020年", head_row);
+        spec(f, line);
+        for (int c = 0; c < nc; c++) {
+            snprintf(line, sizeof line, "value|A%d|s:%s", first + c, CHART_CATS[c]);
+            spec(f, line);
+            for (int s = 0; s < 2; s++) {
+                snprintf(line, sizeof line, "value|%c%d|n:%s", 'B' + s, first + c,
+                         CHART_NUMS[s * nc + c]);
+                spec(f, line);
+                snprintf(line, sizeof line, "numfmt|%c%d|#,##0.00", 'B' + s, first + c);
+                spec(f, line);
+            }
+        }
+        spec(f, "sheet|图2");
+        spec(f, "value|A1|s:单位：万元");
+        spec(f, "value|A2|s:项目");
+        spec(f, "value|C6|n:6");
+        CHECK_INT(fclose(f), 0);
+        CHECK_INT(run_checker(xlsx, spec_path), 0);
+    }
+
+    /* The first chart's part: two column series over the sheet's cells. */
+    char cmd[4096];
+    snprintf(cmd, sizeof cmd, "unzip -p '%s' xl/charts/chart1.xml", xlsx);
+    char *xml = capture(cmd);
+    CHECK(xml && strstr(xml, "<c:barDir val=\"col\"/>") != NULL);
+    CHECK(xml && strstr(xml, "<c:legendPos val=\"b\"/>") != NULL);
+    CHECK(xml && strstr(xml, "<a:t>2019年与2020年“三公”经费预算对比</a:t>") != NULL);
+    CHECK(xml && strstr(xml, "<a:t>单位：万元</a:t>") != NULL); /* the value axis title */
+    CHECK_INT(count(xml, "<c:ser>"), 2);
+    for (int s = 0; s < 2; s++) {
+        char *ser = element(xml, "c:ser", s);
+        char *cat = ser ? element(ser, "c:cat", 0) : NULL;
+        char *val = ser ? element(ser, "c:val", 0) : NULL;
+        char *tx = ser ? element(ser, "c:tx", 0) : NULL;
+        char want[256];
+        char col = (char)('B' + s);
+        snprintf(want, sizeof want, "<c:f>'%s'!$A$%d:$A$%d</c:f>", sheet, first, last);
+        CHECK(cat && strstr(cat, want) != NULL);
+        snprintf(want, sizeof want, "<c:f>'%s'!$%c$%d:$%c$%d</c:f>", sheet, col, first, col, last);
+        CHECK(val && strstr(val, want) != NULL);
+        if (!val || !strstr(val, want))
+            printf("  series %d values lack %s\n", s, want);
+        snprintf(want, sizeof want, "<c:f>'%s'!$%c$%d</c:f>", sheet, col, head_row);
+        CHECK(tx && strstr(tx, want) != NULL);
+        /* the cached values are the exact amounts, the fills the PDF's */
+        snprintf(want, sizeof want, "<c:v>%s</c:v>", CHART_NUMS[s * nc]);
+        CHECK(val && strstr(val, want) != NULL);
+        CHECK(ser && strstr(ser, s ? "1F4E8C" : "9E9E9E") != NULL);
+        free(ser);
+        free(cat);
+        free(val);
+        free(tx);
+    }
+    free(xml);
+
+    /* Deterministic: the same bytes again. */
+    const char *again = path_in(a, tmp_root, "chart-first.xlsx");
+    CHECK_INT(copy_file(xlsx, again), 0);
+    CHECK_INT(render(a, dm, dir, &d, &msgs), 0);
+    free(msgs);
+    CHECK(same_file(again, xlsx));
+    arena_free_all(a);
+}
+
 /* Timing of a large table (150 rows of the 12-column performance table, as
  * in the LIBS.md baseline document); printed, never pass/fail. */
 static void bench_large(void)
@@ -802,6 +1000,7 @@ int main(void)
     RUN(test_source_date_epoch);
     RUN(test_errors);
     RUN(test_no_tables);
+    RUN(test_chart);
     RUN(bench_large);
     if (h_failed == 0 && !getenv("TEST_XLSX_KEEP")) {
         char cmd[256];
