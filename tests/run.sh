@@ -175,6 +175,15 @@ if [ -f tests/e2e.sh ]; then
     # shellcheck source=tests/e2e.sh
     . tests/e2e.sh
 fi
+if [ -f tests/e2e_tables.sh ]; then
+    # shellcheck source=tests/e2e_tables.sh
+    . tests/e2e_tables.sh
+fi
+
+if [ -f tests/e2e_batch.sh ]; then
+    # shellcheck source=tests/e2e_batch.sh
+    . tests/e2e_batch.sh
+fi
 
 # ---- 5. valgrind ---------------------------------------------------------------------
 [ $QUICK -eq 0 ] && run_valgrind
