@@ -218,6 +218,10 @@ static const char *compare_phrase(builder *b, const char *family, const item *it
  * name. */
 static const char *item_var(builder *b, const char *name, const item *it)
 {
+    /* A list over a CSV: its own columns come first ({序号} may be one). */
+    for (size_t f = 0; it->csv && f < it->csv->ncols; f++)
+        if (!strcmp(it->csv->header[f], name))
+            return it->row->fields[f];
     if (!strcmp(name, "名称"))
         return it->name;
     if (!strcmp(name, "本年"))
@@ -238,9 +242,6 @@ static const char *item_var(builder *b, const char *name, const item *it)
         return it->content ? it->content : "";
     if (!strcmp(name, "序号"))
         return arena_printf(b->a, "%d", it->number);
-    for (size_t f = 0; it->csv && f < it->csv->ncols; f++)
-        if (!strcmp(it->csv->header[f], name))
-            return it->row->fields[f];
     return NULL;
 }
 
@@ -737,13 +738,78 @@ static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, cons
                             class_row *rows, int n, const int *amount_fields, int n_amount,
                             int total_field, const int *part_fields, int n_parts, int nfields)
 {
+    /* The 合计 column is rounded down the tree first, so the same figure
+     * prints the same in every table.  Then the parts of each row: the 合计
+     * row's parts are made to add up to its printed 合计, and below each
+     * parent the children's parts are rounded as a block (controlled
+     * rounding) so that every child row adds up to its printed 合计 and
+     * every part column to the parent's printed part.  If no such rounding
+     * exists (possible only in contrived data), each column is made to add
+     * up on its own. */
+    fix_rounding(b, rows, n, total_field);
+    money step = 1;
+    for (int d = money_unit_max_decimals(b->c->unit); d > b->c->decimals; d--)
+        step *= 10;
+    money ex[64], sh[64];
     for (int i = 0; i < n_parts; i++)
-        fix_rounding(b, rows, n, part_fields[i]);
-    for (int r = 0; r < n; r++) {
-        rows[r].shown[total_field] = 0;
+        ex[i] = rows[0].v[part_fields[i]];
+    if (money_round_to_total(ex, sh, n_parts, rows[0].shown[total_field], b->c->unit,
+                             b->c->decimals) < 0)
         for (int i = 0; i < n_parts; i++)
-            rows[r].shown[total_field] += rows[r].shown[part_fields[i]];
+            sh[i] = money_round(ex[i], b->c->unit, b->c->decimals);
+    for (int i = 0; i < n_parts; i++)
+        rows[0].shown[part_fields[i]] = sh[i];
+    int *kids = xcalloc((size_t)n, sizeof *kids);
+    money *bx = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *bx);
+    money *bs = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *bs);
+    money *rt = xcalloc((size_t)n + 1, sizeof *rt);
+    money ct[64];
+    for (int p = 0; p < n; p++) {
+        int m = 0;
+        for (int r = p + 1; r < n; r++)
+            if (rows[r].parent == p)
+                kids[m++] = r;
+        if (!m)
+            continue;
+        for (int i = 0; i < m; i++) {
+            rt[i] = rows[kids[i]].shown[total_field];
+            for (int j = 0; j < n_parts; j++)
+                bx[i * n_parts + j] = rows[kids[i]].v[part_fields[j]];
+        }
+        for (int j = 0; j < n_parts; j++)
+            ct[j] = rows[p].shown[part_fields[j]];
+        if (step > 1 && money_round_block(bx, bs, m, n_parts, rt, ct, step) == 0) {
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n_parts; j++)
+                    rows[kids[i]].shown[part_fields[j]] = bs[i * n_parts + j];
+            continue;
+        }
+        for (int j = 0; j < n_parts; j++) { /* exact, or no block rounding */
+            for (int i = 0; i < m; i++)
+                ex[i < 64 ? i : 63] = bx[i * n_parts + j];
+            if (m > 64 ||
+                money_round_to_total(ex, sh, m, ct[j], b->c->unit, b->c->decimals) < 0)
+                for (int i = 0; i < m && i < 64; i++)
+                    sh[i] = money_round(ex[i], b->c->unit, b->c->decimals);
+            for (int i = 0; i < m && i < 64; i++)
+                rows[kids[i]].shown[part_fields[j]] = sh[i];
+        }
+        /* Each column adds up down; each child's 合计 becomes the sum of
+         * its printed parts, so its row adds up across (the 合计 column
+         * still adds up down, by linearity).  The one rule this may break,
+         * in data with more decimals than shown: the same class printed in
+         * another table with other parts may differ by one unit. */
+        for (int i = 0; i < m; i++) {
+            money across = 0;
+            for (int j = 0; j < n_parts; j++)
+                across += rows[kids[i]].shown[part_fields[j]];
+            rows[kids[i]].shown[total_field] = across;
+        }
     }
+    free(kids);
+    free(bx);
+    free(bs);
+    free(rt);
     for (int r = 0; r < n; r++) {
         const class_row *cr = &rows[r];
         row_fields rf;
@@ -819,11 +885,18 @@ static void rows_function(builder *b, doc_table *t, const tmpl_table *tt, const 
         amounts[na++] = FF_SRC + k;
         parts[np++] = FF_SRC + k;
     }
-    /* 合计 is printed as 基本支出 + 项目支出; the source columns are
-     * corrected on their own. */
-    for (int i = 2; i < np; i++)
-        fix_rounding(b, rows, n, parts[i]);
-    emit_class_rows(b, t, tt, fix, rows, n, amounts, na, FF_TOTAL, parts, 2, FF_SRC + REV_COUNT);
+    /* The parts whose printed values must add up to 合计: the funding
+     * sources where the table shows them (部门收入总表), else 基本支出 and
+     * 项目支出. */
+    int by_source = 0;
+    for (int c = 0; c < tt->ncols; c++)
+        by_source |= fix[c] >= FF_SRC && fix[c] < FF_SRC + REV_COUNT;
+    if (by_source)
+        emit_class_rows(b, t, tt, fix, rows, n, amounts, na, FF_TOTAL, parts + 2, np - 2,
+                        FF_SRC + REV_COUNT);
+    else
+        emit_class_rows(b, t, tt, fix, rows, n, amounts, na, FF_TOTAL, parts, 2,
+                        FF_SRC + REV_COUNT);
 }
 
 /* 一般公共预算基本支出表: basic expenditure by economic code. */
@@ -1117,28 +1190,58 @@ static void rows_comparison(builder *b, doc_table *t, const tmpl_table *tt, cons
 }
 
 /* The sum of the points written "（N分）" in a text. */
-static long text_points(const char *s, int *found)
+/* The points written "（N分）" or "(N分)" in a text, summed exactly (points
+ * may have up to two decimals: parsed as an amount in 元, i.e. in
+ * hundredths).  *found counts the marks.  A text that opens with a heading
+ * carrying points, "分季度（9分）：item（1分）；item（3分）…", is worth the
+ * heading's points; *items_off is set when its items do not add up to them. */
+static money text_points(const char *s, int *found, int *items_off)
 {
-    long sum = 0;
+    money sum = 0, head = -1;
     *found = 0;
-    for (const char *p = strstr(s, "分）"); p; p = strstr(p + 1, "分）")) {
-        const char *q = p;
-        while (q > s && q[-1] >= '0' && q[-1] <= '9')
-            q--;
-        if (q == p || q - s < 3 || strncmp(q - 3, "（", 3) != 0)
+    *items_off = 0;
+    for (const char *p = strstr(s, "分"); p; p = strstr(p + 1, "分")) {
+        const char *close = p + strlen("分");
+        int full = !strncmp(close, "）", strlen("）")), half = *close == ')';
+        if (!full && !half)
             continue;
-        sum += strtol(q, NULL, 10);
-        *found = 1;
+        const char *q = p;
+        while (q > s && ((q[-1] >= '0' && q[-1] <= '9') || q[-1] == '.'))
+            q--;
+        int open_full = q - s >= 3 && !strncmp(q - 3, "（", 3);
+        int open_half = q > s && q[-1] == '(';
+        if (q == p || !(open_full || open_half))
+            continue;
+        money v;
+        char num[32];
+        size_t n = (size_t)(p - q);
+        if (n >= sizeof num)
+            continue;
+        memcpy(num, q, n);
+        num[n] = '\0';
+        if (money_parse(num, MONEY_YUAN, &v, NULL, 0) != MONEY_OK)
+            continue;
+        const char *after = close + (full ? strlen("）") : 1);
+        if (*found == 0 && (!strncmp(after, "：", strlen("：")) || *after == ':'))
+            head = v; /* a heading: its items follow */
+        else
+            sum += v;
+        (*found)++;
     }
-    return sum;
+    if (head < 0)
+        return sum;
+    *items_off = sum != 0 && sum != head;
+    return head;
 }
 
 /* A CSV laid out as it is (table csv:FILE): one row per record; amount
- * columns parsed exactly; merge=blank columns continue the cell above
- * when blank; points-of=COL columns must carry as many points as COL. */
+ * columns parsed exactly; merge=blank columns continue the cell above when
+ * blank; points-of=COL columns must carry (with the row's points-shared
+ * columns) as many points as COL says. */
 static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
                      const csv_table *ct)
 {
+    int first = t->n_body;
     for (size_t i = 0; i < ct->nrows; i++) {
         const csv_row *r = &ct->rows[i];
         row_fields rf;
@@ -1163,35 +1266,70 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
                 }
                 set_money(&rf, f, v);
             }
-            if (tc->points_of) {
-                int pf = field_index(ct->header, (int)ct->ncols, tc->points_of), found;
-                long have = text_points(r->fields[f], &found);
-                char *end;
-                long want = pf >= 0 ? strtol(r->fields[pf], &end, 10) : 0;
-                if (pf < 0) {
-                    fail(b, "points-of=%s: the file has no such column", tc->points_of);
-                } else if (found && *r->fields[pf] && have != want) {
-                    diag_report(b->d, DIAG_ERROR, rf.pos[f],
-                                "%s carries %ld points (（N分） in the text) but %s is %ld",
-                                ct->header[f], have, tc->points_of, want);
-                    b->failed = 1;
-                }
+            int pf = tc->points_of ? field_index(ct->header, (int)ct->ncols, tc->points_of) : -1;
+            if (pf < 0 || !*r->fields[pf])
+                continue; /* no points to check on this row */
+            money want;
+            if (money_parse(r->fields[pf], MONEY_YUAN, &want, NULL, 0) != MONEY_OK) {
+                diag_report(b->d, DIAG_ERROR, rf.pos[pf], "%s \"%s\" is not a number of points",
+                            tc->points_of, r->fields[pf]);
+                b->failed = 1;
+                continue;
+            }
+            /* A part shared by every quarter (e.g. "分季度（9分）") counts
+             * with each of them: points-with=COLUMN. */
+            money shared = 0;
+            int wf = tc->points_with ? field_index(ct->header, (int)ct->ncols, tc->points_with)
+                                     : -1,
+                found, off;
+            if (wf >= 0)
+                shared = text_points(r->fields[wf], &found, &off);
+            money have = text_points(r->fields[f], &found, &off);
+            /* A blank cell or one that names no points claims nothing. */
+            if (!found)
+                continue;
+            have += shared;
+            if (off) {
+                diag_report(b->d, DIAG_ERROR, rf.pos[f],
+                            "%s: the items after the heading's points do not add up to them",
+                            ct->header[f]);
+                b->failed = 1;
+            } else if (have != want) {
+                char h[32], w[32];
+                money_format(have, MONEY_YUAN, 2, 0, 1, h, sizeof h);
+                money_format(want, MONEY_YUAN, 2, 0, 1, w, sizeof w);
+                diag_report(b->d, DIAG_ERROR, rf.pos[f],
+                            "%s carries %s points (（N分） in the text%s) but %s is %s",
+                            ct->header[f], h, shared ? ", with the shared points of its row" : "",
+                            tc->points_of, w);
+                b->failed = 1;
             }
         }
         emit_row(b, t, tt, fix, &rf);
     }
-    /* merge=blank: a blank cell continues the cell above it. */
+    /* merge=blank: a blank cell (in the data, not as shown) continues the
+     * cell above it, never across a 合计 row, and never across the start
+     * of a new merged cell in the merge=blank column to its left. */
+    int prev_merge = -1;
     for (int c = 0; c < t->ncols; c++) {
         if (tt->cols[c].merge != 3)
             continue;
-        int start = 0;
-        for (int r = 1; r <= t->n_body; r++) {
-            if (r < t->n_body && !*doc_body_cell(t, r, c)->text)
+        int start = first;
+        for (int r = first + 1; r <= t->n_body; r++) {
+            int cont = 0;
+            if (r < t->n_body) {
+                const csv_row *row = &ct->rows[r - first];
+                cont = !*row->fields[fix[c]] && t->row_kind[r] != DOC_ROW_TOTAL &&
+                       t->row_kind[r - 1] != DOC_ROW_TOTAL &&
+                       (prev_merge < 0 || doc_body_cell(t, r, prev_merge)->rowspan == 0);
+            }
+            if (cont)
                 continue;
             if (r - start > 1)
                 doc_table_span(t, 1, start, c, r - start, 1);
             start = r;
         }
+        prev_merge = c;
     }
 }
 
@@ -1255,6 +1393,15 @@ static void build_table(builder *b, const tmpl_stmt *st)
         t->cols[c].min_chars = tc->min_chars;
         t->cols[c].weight = tc->weight;
         fix[c] = field_index(src->fields, src->nfields, tc->key);
+        const char *pcols[2] = {tc->points_of, tc->points_with};
+        for (int k = 0; k < 2; k++)
+            if (pcols[k] && field_index(src->fields, src->nfields, pcols[k]) < 0) {
+                int save = b->line;
+                b->line = tc->line;
+                fail(b, "%s=%s: table %s has no such column", k ? "points-with" : "points-of",
+                     pcols[k], tt->source);
+                b->line = save;
+            }
         if (fix[c] < 0 && !tc->compare) {
             strbuf sb = STRBUF_INIT;
             for (int i = 0; i < src->nfields; i++)

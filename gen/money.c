@@ -125,6 +125,15 @@ money_status money_parse(const char *text, money_unit unit, money *out, char *wh
         say(why, whylen, !seen_digit ? "no digits" : "thousands separators must separate groups of three digits");
         return MONEY_SYNTAX;
     }
+    /* The largest amount is a whole number of units (INT64_MAX / scale - 1):
+     * display rounding moves a value to a multiple of its step, never past
+     * such a bound, so whatever is printed can be parsed again.  Without
+     * this, 9223372036853.999999 万元 was accepted but printed with 0
+     * decimals as 9,223,372,036,854, which was refused (found by fuzzing). */
+    if (ipart == INT64_MAX / scale - 1 && fpart > 0) {
+        say(why, whylen, "too large an amount");
+        return MONEY_OVERFLOW;
+    }
     money v = ipart * scale + fpart;
     *out = neg ? -v : v;
     return MONEY_OK;
@@ -287,5 +296,92 @@ int money_round_to_total(const money *exact, money *shown, int n, money total, m
         shown[best] += diff > 0 ? step : -step;
         diff += diff > 0 ? -step : step;
     }
+    return 0;
+}
+
+/* Floor of v to a multiple of step (toward −∞). */
+static money floor_step(money v, money step)
+{
+    money q = v / step;
+    if (v % step != 0 && v < 0)
+        q--;
+    return q * step;
+}
+
+/* One augmenting path in the row→cell→column graph (depth-first).
+ * cap[i*k+j] is 1 while cell (i,j) may still take a step, used[] marks the
+ * cells that took one. */
+static int augment(int i, int m, int k, const unsigned char *cap, unsigned char *used,
+                   int *col_left, unsigned char *seen_col, int *col_from)
+{
+    for (int j = 0; j < k; j++) {
+        if (!cap[i * k + j] || used[i * k + j] || seen_col[j])
+            continue;
+        seen_col[j] = 1;
+        if (col_left[j] > 0) {
+            col_left[j]--;
+            used[i * k + j] = 1;
+            return 1;
+        }
+        /* Column j is full: move one of its steps from another row i2 to
+         * another column, if that row can. */
+        for (int i2 = 0; i2 < m; i2++) {
+            if (i2 == i || !used[i2 * k + j])
+                continue;
+            used[i2 * k + j] = 0;
+            if (augment(i2, m, k, cap, used, col_left, seen_col, col_from)) {
+                used[i * k + j] = 1;
+                return 1;
+            }
+            used[i2 * k + j] = 1;
+        }
+    }
+    (void)col_from;
+    return 0;
+}
+
+int money_round_block(const money *x, money *shown, int m, int k, const money *row,
+                      const money *col, money step)
+{
+    if (m <= 0 || k <= 0 || m * k > 4096 || k > 64)
+        return -1;
+    unsigned char cap[4096], used[4096], seen[64];
+    int row_left[4096 / 1], col_left[64];
+    for (int j = 0; j < k; j++) {
+        money s = 0;
+        for (int i = 0; i < m; i++)
+            s += floor_step(x[i * k + j], step);
+        money d = col[j] - s;
+        if (d < 0 || d % step != 0 || d / step > m)
+            return -1;
+        col_left[j] = (int)(d / step);
+    }
+    for (int i = 0; i < m; i++) {
+        money s = 0;
+        for (int j = 0; j < k; j++) {
+            money f = floor_step(x[i * k + j], step);
+            shown[i * k + j] = f;
+            s += f;
+            cap[i * k + j] = f != x[i * k + j]; /* only cells that were rounded */
+            used[i * k + j] = 0;
+        }
+        money d = row[i] - s;
+        if (d < 0 || d % step != 0 || d / step > k)
+            return -1;
+        row_left[i] = (int)(d / step);
+    }
+    for (int i = 0; i < m; i++)
+        while (row_left[i] > 0) {
+            memset(seen, 0, sizeof seen);
+            if (!augment(i, m, k, cap, used, col_left, seen, NULL))
+                return -1;
+            row_left[i]--;
+        }
+    for (int j = 0; j < k; j++)
+        if (col_left[j])
+            return -1;
+    for (int c = 0; c < m * k; c++)
+        if (used[c])
+            shown[c] += step;
     return 0;
 }

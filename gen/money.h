@@ -54,6 +54,19 @@ int money_round_to_total(const money *exact, money *shown, int n, money total, m
                          int decimals);
 
 /*
+ * Controlled rounding of a block of m rows × k columns (row-major): rounds
+ * each exact x[] down or up to a multiple of `step` into shown[] so that
+ * every row adds up to row[i] and every column to col[j] (both already
+ * rounded, with Σrow = Σcol).  Cells that need no rounding stay exact.
+ * Found as a flow: each row's missing steps go to the cells of that row
+ * that were rounded down, one step each, matching each column's missing
+ * steps.  Returns 0, or -1 when no such rounding exists (shown[] is then
+ * undefined).  m*k must not exceed 4096.
+ */
+int money_round_block(const money *x, money *shown, int m, int k, const money *row,
+                      const money *col, money step);
+
+/*
  * Formats v in unit with exactly `decimals` digits after the point, rounded
  * half-up; thousands != 0 inserts ',' every three digits; trim != 0 drops
  * trailing zeros of the fraction (and the point).  out gets at most n bytes.

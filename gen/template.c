@@ -250,6 +250,8 @@ static void table_directive(parser *p, const char *dir, char *rest)
                 c->merge = 2;
             else if (!strcmp(o, "merge=blank"))
                 c->merge = 3;
+            else if (!strncmp(o, "points-with=", 12) && o[12])
+                c->points_with = arena_strdup(p->a, o + 12);
             else if (!strncmp(o, "points-of=", 10) && o[10])
                 c->points_of = arena_strdup(p->a, o + 10);
             else if (!strcmp(o, "blank-zero"))
@@ -263,7 +265,8 @@ static void table_directive(parser *p, const char *dir, char *rest)
             else
                 err(p, "unknown column option \"%s\"; expected text, code, amount, percent, "
                        "left, center, right, merge=duty, merge=activity, merge=blank, "
-                       "blank-zero, compare=FAMILY, points-of=COLUMN, min=EM or weight=N",
+                       "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, min=EM "
+                       "or weight=N",
                     o);
         }
     } else {

@@ -38,6 +38,8 @@ typedef struct tmpl_column {
     int merge;             /* 0, or merge group: 1 duty, 2 activity, 3 blank (a
                               blank cell continues the cell above) */
     const char *points_of; /* column whose 分 points this column's items sum to */
+    const char *points_with; /* a column whose points count with this one's
+                                (a part shared by every quarter) */
     int flags;
     double min_chars, weight;
     const char *compare;   /* compare family for change columns, or NULL */

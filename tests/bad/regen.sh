@@ -15,7 +15,7 @@ for c in "${cases[@]}"; do
     cp -r templates/. "$d/templates/"
     cmd=check
     [ -f "tests/bad/$c/command" ] && cmd=$(cat "tests/bad/$c/command")
-    (cd "$d/tests/bad/$c" && bash "$OLDPWD/tests/bad/$c/setup.sh" &&
+    (cd "$d/tests/bad/$c" && ROOT=$OLDPWD bash "$OLDPWD/tests/bad/$c/setup.sh" &&
         LC_ALL=C.UTF-8 $BIN $cmd config.ini >/dev/null 2>"$OLDPWD/tests/bad/$c/expected.stderr"
         echo $? >"$OLDPWD/tests/bad/$c/expected.status")
     rm -rf "$d"

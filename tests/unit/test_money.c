@@ -68,6 +68,33 @@ static void test_parse_errors(void)
     CHECK_INT(money_parse("1e5", MONEY_YUAN, &v, why, sizeof why), MONEY_SYNTAX);
 }
 
+/* Found by fuzzing (tests/fuzz/fuzz_money.c): the largest amount accepted
+ * must stay readable after display rounding.  9223372036853.999999 万元
+ * was accepted, but shown with 0 decimals it is 9,223,372,036,854, which
+ * was refused: the bound is now a whole number of units. */
+static void test_parse_bound_survives_rounding(void)
+{
+    money v = 0;
+    char out[64];
+    CHECK_INT(money_parse("9223372036853.999999", MONEY_WAN, &v, NULL, 0), MONEY_OVERFLOW);
+    CHECK_INT(money_parse("92233720368547757.01", MONEY_YUAN, &v, NULL, 0), MONEY_OVERFLOW);
+    CHECK_INT(money_parse("9223372036853", MONEY_WAN, &v, NULL, 0), MONEY_OK);
+    /* The largest 万元 amount, and the largest below it at full precision,
+     * shown at every number of decimals, parse back to their rounding. */
+    const char *top[] = {"9223372036853", "9223372036852.999999", "92233720368547757",
+                         "92233720368547756.99"};
+    for (int i = 0; i < 4; i++) {
+        money_unit u = i < 2 ? MONEY_WAN : MONEY_YUAN;
+        CHECK_INT(money_parse(top[i], u, &v, NULL, 0), MONEY_OK);
+        for (int dec = 0; dec <= money_unit_max_decimals(u); dec++) {
+            money w = -1;
+            money_format(v, u, dec, 1, 0, out, sizeof out);
+            CHECK_INT(money_parse(out, u, &w, NULL, 0), MONEY_OK);
+            CHECK_INT(w, money_round(v, u, dec));
+        }
+    }
+}
+
 static void test_round(void)
 {
     /* 万元 with 0 decimals: 2.5 万元 → 3, -2.5 → -3 (half away from zero), 2.4999 → 2 */
@@ -160,6 +187,7 @@ int main(void)
     RUN(test_parse_separators);
     RUN(test_parse_negative);
     RUN(test_parse_errors);
+    RUN(test_parse_bound_survives_rounding);
     RUN(test_round);
     RUN(test_format);
     RUN(test_percent);
