@@ -491,9 +491,13 @@ static int field_index(const char *const *names, int n, const char *key)
 static const char *const INST_FIELDS[] = {"单位名称", "单位性质", "单位规格", "经费保障形式"};
 static const char *const TP_FIELDS[] = {"项目", "合计", "一般预算", "基金预算", "财政专户",
                                         "上年", "增减额"};
-static const char *const PERF_FIELDS[PF_COUNT] = {
+/* The twelve columns, then the self-evaluation: 实际值 and 评价等级. */
+enum { PF_ACTUAL = PF_COUNT, PF_GRADE, PF_FIELDS_N };
+static const char *const GRADE_NAMES[4] = {"优", "良", "中", "差"};
+static const char *const PERF_FIELDS[PF_FIELDS_N] = {
     "职责名称", "职责描述", "职责目标", "活动名称", "活动描述", "绩效目标",
-    "绩效指标", "指标描述", "优",       "良",       "中",       "差"};
+    "绩效指标", "指标描述", "优",       "良",       "中",       "差",
+    "实际值",   "评价等级"};
 
 /* Fills one doc row from row_fields according to the template columns. */
 static void emit_row(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
@@ -625,6 +629,9 @@ static void rows_performance(builder *b, doc_table *t, const tmpl_table *tt, con
             rf.pos[f] = p->pos;
             rf.pos[f].col = f + 1;
         }
+        rf.text[PF_ACTUAL] = p->actual ? p->actual : "";
+        rf.pos[PF_ACTUAL] = rf.pos[PF_GRADE] = p->actual ? p->actual_pos : p->pos;
+        rf.text[PF_GRADE] = p->grade >= 0 ? GRADE_NAMES[p->grade] : p->actual ? "未评价" : "";
         emit_row(b, t, tt, fix, &rf);
     }
     /* Merge the duty and activity cells over their rows: a blank cell, or
@@ -1333,6 +1340,50 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
     }
 }
 
+/* ---- 绩效自评汇总: grades counted per duty --------------------------------- */
+
+enum { GS_DUTY, GS_INDICATORS, GS_EXCELLENT, GS_GOOD, GS_FAIR, GS_POOR, GS_UNGRADED,
+       GS_NO_ACTUAL, GS_COUNT };
+static const char *const GS_FIELDS[GS_COUNT] = {"职责名称", "指标数", "优", "良",
+                                                "中",       "差",     "未评价", "无实际值"};
+
+static void rows_grade_summary(builder *b, doc_table *t, const tmpl_table *tt, const int *fix)
+{
+    const budget *bg = b->cur;
+    /* One row per duty, then 合计 (d == n_duties counts every row). */
+    for (int d = 0; d <= bg->n_duties; d++) {
+        long n[GS_COUNT] = {0};
+        const char *name = "合计";
+        diag_pos pos = {0};
+        for (size_t i = 0; i < bg->n_perf; i++) {
+            const perf_row *p = &bg->perf[i];
+            if (d < bg->n_duties && p->duty != d)
+                continue;
+            if (p->new_duty && d < bg->n_duties) {
+                name = p->cell[PF_DUTY];
+                pos = p->pos;
+            }
+            if (!*p->cell[PF_INDICATOR])
+                continue;
+            n[GS_INDICATORS]++;
+            if (!p->actual)
+                n[GS_NO_ACTUAL]++;
+            else if (p->grade < 0)
+                n[GS_UNGRADED]++;
+            else
+                n[GS_EXCELLENT + p->grade]++;
+        }
+        row_fields rf;
+        memset(&rf, 0, sizeof rf);
+        rf.text[GS_DUTY] = name;
+        rf.pos[GS_DUTY] = pos;
+        rf.kind = d == bg->n_duties ? DOC_ROW_TOTAL : DOC_ROW_NORMAL;
+        for (int f = GS_INDICATORS; f < GS_COUNT; f++)
+            rf.text[f] = arena_printf(b->a, "%ld", n[f]);
+        emit_row(b, t, tt, fix, &rf);
+    }
+}
+
 typedef struct source_def {
     const char *name;
     const char *const *fields;
@@ -1342,7 +1393,8 @@ typedef struct source_def {
 static const source_def SOURCE_DEFS[] = {
     {"institutions", INST_FIELDS, 4},
     {"three_public", TP_FIELDS, 7},
-    {"performance", PERF_FIELDS, PF_COUNT},
+    {"performance", PERF_FIELDS, PF_FIELDS_N},
+    {"grade_summary", GS_FIELDS, GS_COUNT},
     {"income_expense_summary", SUMMARY_FIELDS, SF_COUNT},
     {"income", FUNC_FIELDS, FF_SRC + REV_COUNT},
     {"expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
@@ -1467,6 +1519,8 @@ static void build_table(builder *b, const tmpl_stmt *st)
         rows_three_public(b, t, tt, fix);
     else if (!strcmp(sn, "performance"))
         rows_performance(b, t, tt, fix);
+    else if (!strcmp(sn, "grade_summary"))
+        rows_grade_summary(b, t, tt, fix);
     else if (!strcmp(sn, "income") || !strcmp(sn, "expenditure"))
         rows_function(b, t, tt, fix, all);
     else if (!strcmp(sn, "general_expenditure"))
@@ -1683,6 +1737,8 @@ static int condition(builder *b, const char *cond)
         has = b->cur->n_perf > 0;
     else if (!strcmp(name, "institutions"))
         has = b->cur->n_inst > 0;
+    else if (!strcmp(name, "actuals"))
+        has = b->cur->has_actuals;
     else {
         item it;
         if (!figure_item(b, name, &it)) {

@@ -4,6 +4,7 @@
 #include "check.h"
 
 #include "strbuf.h"
+#include "threshold.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,6 +197,8 @@ static int same_perf(const budget *b, const perf_row *x, const perf_row *y)
     return 1;
 }
 
+static const char *const PERF_GRADE_NAMES[4] = {"优", "良", "中", "差"};
+
 static void check_performance(const checker *k, const budget *b)
 {
     for (size_t i = 0; i < b->n_perf; i++) {
@@ -214,9 +217,34 @@ static void check_performance(const checker *k, const budget *b)
         int graded = 0;
         for (int c = PF_EXCELLENT; c <= PF_POOR; c++)
             graded += *p->cell[c] != '\0';
-        if (graded == 0)
+        if (graded == 0) {
             diag_report(k->d, DIAG_WARNING, p->pos, "绩效指标 \"%s\" has no grade thresholds (优 良 中 差 are empty)",
                         p->cell[PF_INDICATOR]);
+            continue;
+        }
+        /* Each threshold must be readable, and the four in order and in
+         * one unit: a reader compares results against them. */
+        threshold g[4];
+        int readable = 1;
+        for (int c = 0; c < 4; c++) {
+            char why[200];
+            const char *text = p->cell[PF_EXCELLENT + c];
+            diag_pos at = p->pos;
+            at.col = PF_EXCELLENT + c + 1;
+            if (threshold_parse(text, &g[c], why, sizeof why) < 0) {
+                diag_report(k->d, DIAG_WARNING, at, "%s \"%s\" is not a threshold: %s",
+                            PERF_GRADE_NAMES[c], text, why);
+                readable = 0;
+            } else if (g[c].notes & THRESHOLD_NOTE_PUNCT) {
+                diag_report(k->d, DIAG_WARNING, at,
+                            "%s \"%s\" ends with stray punctuation", PERF_GRADE_NAMES[c], text);
+            }
+        }
+        char why[200];
+        if (readable && threshold_check_order(g, why, sizeof why) < 0)
+            diag_report(k->d, DIAG_WARNING, p->pos, "the grades of 绩效指标 \"%s\" (%s | %s | %s | %s): %s",
+                        p->cell[PF_INDICATOR], p->cell[PF_EXCELLENT], p->cell[PF_GOOD],
+                        p->cell[PF_FAIR], p->cell[PF_POOR], why);
     }
 }
 

@@ -132,6 +132,9 @@ enum {
 
 typedef struct perf_row {
     const char *cell[PF_COUNT]; /* as entered; "" for a blank continuation cell */
+    const char *actual;         /* 实际值 from actuals.csv, NULL if none */
+    diag_pos actual_pos;
+    int grade;                  /* 0 优 … 3 差, -1 not graded */
     int duty;                   /* index of the duty this row belongs to (0-based) */
     int activity;               /* index of the activity, counted over the table */
     int new_duty, new_activity; /* 1 where a duty / activity starts */
@@ -199,6 +202,8 @@ typedef struct budget {
     named_text *glossary;
     size_t n_glossary;
     text_file notes;
+
+    int has_actuals; /* actuals.csv: self-evaluation (绩效自评) */
 
     extra_table *extra; /* the template's csv: files */
     size_t n_extra;

@@ -11,6 +11,7 @@
 #include "csv.h"
 #include "strbuf.h"
 #include "textio.h"
+#include "threshold.h"
 #include "utf8.h"
 
 #include <stdio.h>
@@ -20,7 +21,7 @@
 const char *const load_file_names[] = {
     "institutions.csv", "duties.txt",    "revenue.csv",     "summary.csv",
     "expenditure.csv",  "basic_economic.csv", "three_public.csv", "reasons.csv",
-    "overall_goal.txt", "duty_goals.csv", "performance.csv", "glossary.csv",
+    "overall_goal.txt", "duty_goals.csv", "performance.csv", "actuals.csv", "glossary.csv",
     "notes.txt",        NULL,
 };
 
@@ -619,6 +620,60 @@ static void load_performance(loader *L, budget *b)
     b->n_activities = activity + 1;
 }
 
+/* ---- actuals.csv: this year's results, for self-evaluation -------------- */
+
+/* The duty or activity name that row i belongs to (filled down). */
+static const char *filled(const budget *b, size_t i, int col, int start_flag_duty)
+{
+    while (i > 0 && !(start_flag_duty ? b->perf[i].new_duty : b->perf[i].new_activity))
+        i--;
+    return b->perf[i].cell[col];
+}
+
+static void load_actuals(loader *L, budget *b)
+{
+    int broken;
+    csv_table *t = open_csv(L, "actuals.csv", &broken);
+    for (size_t i = 0; i < b->n_perf; i++)
+        b->perf[i].grade = -1;
+    if (!t)
+        return;
+    static const csv_column cols[] = {{"绩效指标", "indicator", 1},
+                                      {"实际值", "actual", 1},
+                                      {"职责名称", "duty", 0},
+                                      {"活动名称", "activity", 0}};
+    int ix[4];
+    if (csv_map_columns(t, L->d, cols, 4, ix) < 0)
+        return;
+    b->has_actuals = 1;
+    for (size_t k = 0; k < t->nrows; k++) {
+        const csv_row *r = &t->rows[k];
+        const char *ind = r->fields[ix[0]], *duty = cell(r, ix[2]), *act = cell(r, ix[3]);
+        int matched = 0;
+        /* Every row of the indicator (under the duty and activity when
+         * given): the seed repeats rows, and each copy shows the result. */
+        for (size_t i = 0; i < b->n_perf; i++) {
+            perf_row *p = &b->perf[i];
+            if (strcmp(p->cell[PF_INDICATOR], ind) ||
+                (*duty && strcmp(filled(b, i, PF_DUTY, 1), duty)) ||
+                (*act && strcmp(filled(b, i, PF_ACTIVITY, 0), act)))
+                continue;
+            if (p->actual)
+                diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[1]),
+                            "绩效指标 \"%s\" already has an 实际值 (line %d): give 职责名称 or "
+                            "活动名称 to tell the rows apart",
+                            ind, p->actual_pos.line);
+            p->actual = r->fields[ix[1]];
+            p->actual_pos = csv_pos(t, r, ix[1]);
+            matched++;
+        }
+        if (!matched)
+            diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]),
+                        "绩效指标 \"%s\"%s%s is not in performance.csv", ind,
+                        *duty ? " under 职责名称 " : "", duty);
+    }
+}
+
 /* ---- text files ------------------------------------------------------------ */
 
 static void load_text(loader *L, const char *file, text_file *tf)
@@ -685,6 +740,7 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     b->duty_goals =
         load_named(&L, "duty_goals.csv", "职责", "duty", "绩效目标", "goal", &b->n_duty_goals);
     load_performance(&L, b);
+    load_actuals(&L, b);
     b->glossary = load_named(&L, "glossary.csv", "名词", "term", "解释", "definition", &b->n_glossary);
     load_text(&L, "notes.txt", &b->notes);
     return d->errors > before ? -1 : 0;
@@ -755,6 +811,35 @@ const struct csv_table *budget_extra(const budget *b, const char *file)
     return NULL;
 }
 
+/* Self-evaluation: each row with an 实际值 gets the first grade whose
+ * threshold it meets (threshold.c: exact, 80% meets ≥80%).  A result that
+ * cannot be graded (a unit that disagrees, thresholds that cannot be read,
+ * a value that meets no grade) is a warning at the 实际值; the row then
+ * shows it ungraded. */
+static void derive_grades(loader *L, budget *b)
+{
+    for (size_t i = 0; i < b->n_perf; i++) {
+        perf_row *p = &b->perf[i];
+        if (!p->actual)
+            continue;
+        threshold g[4];
+        char why[200];
+        int ok = 1;
+        for (int k = 0; k < 4; k++)
+            ok &= threshold_parse(p->cell[PF_EXCELLENT + k], &g[k], NULL, 0) == 0;
+        if (!ok) {
+            diag_report(L->d, DIAG_WARNING, p->actual_pos,
+                        "绩效指标 \"%s\" cannot be graded: its thresholds cannot be read (see "
+                        "performance.csv line %d)",
+                        p->cell[PF_INDICATOR], p->pos.line);
+            continue;
+        }
+        if (threshold_grade(g, p->actual, &p->grade, why, sizeof why) < 0)
+            diag_report(L->d, DIAG_WARNING, p->actual_pos, "绩效指标 \"%s\": 实际值 \"%s\": %s",
+                        p->cell[PF_INDICATOR], p->actual, why);
+    }
+}
+
 int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *fcodes,
                 const code_list *ecodes)
 {
@@ -762,6 +847,7 @@ int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *
     loader L = {a, d, c, b->dir, {0, 0, 0}};
     derive_func(&L, b, fcodes);
     derive_econ(&L, b, ecodes);
+    derive_grades(&L, b);
     return d->errors > before ? -1 : 0;
 }
 

@@ -177,6 +177,7 @@ static const char *const SOURCES[] = {"institutions",
                                       "fund_expenditure",
                                       "state_capital_expenditure",
                                       "comparison",
+                                      "grade_summary",
                                       NULL};
 
 static void table_directive(parser *p, const char *dir, char *rest)
@@ -467,7 +468,7 @@ static void parse_line(parser *p, char *line)
             err(p, "table %s: expected institutions, three_public, performance, "
                    "income_expense_summary, income, expenditure, fiscal_summary, "
                    "general_expenditure, general_basic, general_three_public, fund_expenditure, "
-                   "state_capital_expenditure, comparison or csv:FILE",
+                   "state_capital_expenditure, comparison, grade_summary or csv:FILE",
                 rest);
         tmpl_stmt *s = add_stmt(p, T_TABLE, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);

@@ -92,7 +92,13 @@ label 总体绩效目标：
 text overall_goal
 label 职责分类绩效目标：
 list duty_goals （{序号}） | {名称}。{内容}
+if has:actuals
+label 绩效自评结果：
+include performance-graded.tpl
+end
+if no:actuals
 include performance-table.tpl
+end
 
 heading 名词解释
 list glossary {序号}、 | {名称}：{内容}

@@ -150,6 +150,16 @@ run_bad_case() {
         head -n 20 "$tmp/diff"
         ok=0
     fi
+    # expected.grep: lines that must appear in stdout (e.g. a `tree` dump).
+    if [ -f "$dir/expected.grep" ]; then
+        while IFS= read -r want; do
+            [ -z "$want" ] && continue
+            if ! grep -qF -- "$want" "$tmp/stdout"; then
+                fail "bad/$name: stdout lacks: $want"
+                ok=0
+            fi
+        done <"$dir/expected.grep"
+    fi
     # Nothing new or partial in output/, and the previous file untouched.
     local extra
     extra=$(cd "$work/output" && ls -A | grep -v '^keep.pdf$')

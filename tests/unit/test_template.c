@@ -350,7 +350,7 @@ static void test_every_error_reported(void)
               "bad.tpl:21: error: table foo: expected institutions, three_public, performance, "
               "income_expense_summary, income, expenditure, fiscal_summary, general_expenditure, "
               "general_basic, general_three_public, fund_expenditure, "
-              "state_capital_expenditure, comparison or csv:FILE\n"
+              "state_capital_expenditure, comparison, grade_summary or csv:FILE\n"
               "bad.tpl:22: error: col needs a field name\n"
               "bad.tpl:23: error: unknown column option \"bogus\"; expected text, code, amount, "
               "percent, left, center, right, merge=duty, merge=activity, merge=blank, "
