@@ -180,8 +180,37 @@ static void test_round_to_total(void)
     CHECK_INT(money_round_to_total(ex4, sh4, 2, 5000000, MONEY_WAN, 0), -1);
 }
 
+static void test_round_block(void)
+{
+    /* Two children × two parts, 万元 shown with 0 decimals (step 1,000,000
+     * fen).  Exact: [0.6 0.6 | 1.2], [0.6 0.6 | 1.2]; column totals 1.2,
+     * 1.2 → shown 1, 1 (say); row totals shown 1, 1.  Each row and each
+     * column must get exactly one of its two cells rounded up. */
+    const money S = 1000000;
+    money x[4] = {600000, 600000, 600000, 600000}, sh[4];
+    money row[2] = {S, S}, col[2] = {S, S};
+    CHECK_INT(money_round_block(x, sh, 2, 2, row, col, S), 0);
+    CHECK_INT(sh[0] + sh[1], S);
+    CHECK_INT(sh[2] + sh[3], S);
+    CHECK_INT(sh[0] + sh[2], S);
+    CHECK_INT(sh[1] + sh[3], S);
+    /* Exact cells stay exact: [2 | 0.5] with row 3, column totals 2 and 1. */
+    money x2[2] = {2 * S, 500000}, sh2[2], row2[1] = {3 * S}, col2[2] = {2 * S, S};
+    CHECK_INT(money_round_block(x2, sh2, 1, 2, row2, col2, S), 0);
+    CHECK_INT(sh2[0], 2 * S);
+    CHECK_INT(sh2[1], S);
+    /* Impossible margins: a row wants a step that only an exact cell could
+     * take.  [0.9 0] / [0 0.9], rows (1, 0), columns (0, 1). */
+    money x3[4] = {900000, 0, 0, 900000}, sh3[4], row3[2] = {S, 0}, col3[2] = {0, S};
+    CHECK_INT(money_round_block(x3, sh3, 2, 2, row3, col3, S), -1);
+    /* A margin below the floors: [2 | 0.5] cannot print as 1 in all. */
+    money row4[1] = {S}, col4[2] = {2 * S, S};
+    CHECK_INT(money_round_block(x2, sh2, 1, 2, row4, col4, S), -1);
+}
+
 int main(void)
 {
+    RUN(test_round_block);
     RUN(test_round_to_total);
     RUN(test_parse_plain);
     RUN(test_parse_separators);
