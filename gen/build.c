@@ -1259,6 +1259,7 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
         }
         if (!strcmp(r->fields[0], "合计"))
             rf.kind = DOC_ROW_TOTAL;
+        int bad_points = 0;
         for (int c = 0; c < tt->ncols; c++) {
             const tmpl_column *tc = &tt->cols[c];
             int f = fix[c];
@@ -1278,8 +1279,11 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
                 continue; /* no points to check on this row */
             money want;
             if (money_parse(r->fields[pf], MONEY_YUAN, &want, NULL, 0) != MONEY_OK) {
-                diag_report(b->d, DIAG_ERROR, rf.pos[pf], "%s \"%s\" is not a number of points",
-                            tc->points_of, r->fields[pf]);
+                if (!bad_points) /* once per row, not once per quarter */
+                    diag_report(b->d, DIAG_ERROR, rf.pos[pf],
+                                "%s \"%s\" is not a number of points", tc->points_of,
+                                r->fields[pf]);
+                bad_points = 1;
                 b->failed = 1;
                 continue;
             }
@@ -1289,17 +1293,20 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
             int wf = tc->points_with ? field_index(ct->header, (int)ct->ncols, tc->points_with)
                                      : -1,
                 found, off;
+            int shared_off = 0;
             if (wf >= 0)
-                shared = text_points(r->fields[wf], &found, &off);
+                shared = text_points(r->fields[wf], &found, &shared_off);
             money have = text_points(r->fields[f], &found, &off);
+            off |= shared_off;
             /* A blank cell or one that names no points claims nothing. */
             if (!found)
                 continue;
             have += shared;
             if (off) {
-                diag_report(b->d, DIAG_ERROR, rf.pos[f],
-                            "%s: the items after the heading's points do not add up to them",
-                            ct->header[f]);
+                diag_report(b->d, DIAG_ERROR, rf.pos[shared_off ? wf : f],
+                            "%s: the （N分） items after its heading do not add up to the "
+                            "heading's points",
+                            ct->header[shared_off ? wf : f]);
                 b->failed = 1;
             } else if (have != want) {
                 char h[32], w[32];
@@ -1476,7 +1483,7 @@ static void build_table(builder *b, const tmpl_stmt *st)
     else if ((!strcmp(sn, "three_public") || !strcmp(sn, "general_three_public")) &&
              !b->cur->has_tp)
         need = "three_public.csv";
-    else if (!strcmp(sn, "performance") && !b->cur->perf)
+    else if ((!strcmp(sn, "performance") || !strcmp(sn, "grade_summary")) && !b->cur->perf)
         need = "performance.csv";
     else if (!strcmp(sn, "general_basic") && !b->cur->n_econ)
         need = "basic_economic.csv";
@@ -1606,8 +1613,10 @@ static void build_chart(builder *b, const tmpl_stmt *st)
             v[k] = class_total(b->prev, codes[k], &found);
             v[n + k] = class_total(b->cur, codes[k], &found);
         }
-        if (!n) {
-            fail(b, "chart function_classes needs expenditure.csv in both years' folders");
+        if (!b->cur->n_func || !b->prev->n_func) {
+            fail(b, "chart function_classes needs expenditure.csv in both years' folders "
+                    "(%s lacks it)",
+                 !b->cur->n_func ? b->cur->dir : b->prev->dir);
             return;
         }
     }

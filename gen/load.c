@@ -770,12 +770,10 @@ static void check_extra_total(loader *L, const csv_table *t)
         if (numeric && money_parse(tot->fields[c], L->c->unit, &stated, NULL, 0) == MONEY_OK &&
             stated != sum) {
             char a1[48], a2[48];
-            money_format(stated, L->c->unit, money_unit_max_decimals(L->c->unit), 0, 1, a1,
-                         sizeof a1);
-            money_format(sum, L->c->unit, money_unit_max_decimals(L->c->unit), 0, 1, a2,
-                         sizeof a2);
+            money_format(stated, L->c->unit, 2, 0, 0, a1, sizeof a1);
+            money_format(sum, L->c->unit, 2, 0, 0, a2, sizeof a2);
             diag_report(L->d, DIAG_ERROR, csv_pos(t, tot, (int)c),
-                        "合计 %s is %s but the rows above sum to %s", t->header[c], a1, a2);
+                        "合计 %s is %s but the other rows sum to %s", t->header[c], a1, a2);
         }
     }
 }
