@@ -1154,6 +1154,22 @@ static money class_total(const budget *bg, const char *code, int *found)
 enum { CF_ITEM, CF_PREV, CF_CUR, CF_DIFF, CF_COUNT };
 static const char *const CMP_FIELDS[CF_COUNT] = {"项目", "上年预算数", "本年预算数", "增减额"};
 
+/* One row: the item's name, last year, this year, the change, and (via
+ * the template's compare= column) the worded rate. */
+static void emit_compare_row(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
+                             const item *it, doc_row_kind kind)
+{
+    row_fields rf;
+    memset(&rf, 0, sizeof rf);
+    rf.amount_item = it;
+    rf.kind = kind;
+    rf.text[CF_ITEM] = it->name;
+    set_money(&rf, CF_PREV, it->prev);
+    set_money(&rf, CF_CUR, it->cur);
+    set_money(&rf, CF_DIFF, it->cur - it->prev);
+    emit_row(b, t, tt, fix, &rf);
+}
+
 static void rows_comparison(builder *b, doc_table *t, const tmpl_table *tt, const int *fix)
 {
     static const char *const KEYS[] = {"收入总计", "支出总计", "基本支出",
@@ -1165,15 +1181,7 @@ static void rows_comparison(builder *b, doc_table *t, const tmpl_table *tt, cons
             continue;
         if (!strcmp(KEYS[k], "三公合计"))
             it->name = "“三公”经费";
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
-        rf.amount_item = it;
-        rf.text[CF_ITEM] = it->name;
-        set_money(&rf, CF_PREV, it->prev);
-        set_money(&rf, CF_CUR, it->cur);
-        set_money(&rf, CF_DIFF, it->cur - it->prev);
-        rf.kind = k < 2 ? DOC_ROW_TOTAL : DOC_ROW_NORMAL;
-        emit_row(b, t, tt, fix, &rf);
+        emit_compare_row(b, t, tt, fix, it, k < 2 ? DOC_ROW_TOTAL : DOC_ROW_NORMAL);
     }
     /* Expenditure by function 类, matched by code, when both years have it. */
     if (!b->prev || !b->prev->n_fnodes || !b->cur->n_fnodes)
@@ -1185,14 +1193,7 @@ static void rows_comparison(builder *b, doc_table *t, const tmpl_table *tt, cons
         it->name = names[i];
         it->cur = class_total(b->cur, codes[i], &it->has_cur);
         it->prev = class_total(b->prev, codes[i], &it->has_prev);
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
-        rf.amount_item = it;
-        rf.text[CF_ITEM] = it->name;
-        set_money(&rf, CF_PREV, it->prev);
-        set_money(&rf, CF_CUR, it->cur);
-        set_money(&rf, CF_DIFF, it->cur - it->prev);
-        emit_row(b, t, tt, fix, &rf);
+        emit_compare_row(b, t, tt, fix, it, DOC_ROW_NORMAL);
     }
 }
 
