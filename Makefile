@@ -7,6 +7,8 @@
 #   make demo     check and build the sample disclosure into output/
 #   make test     unit, end-to-end, bad-input and sanitizer tests
 #   make bench    timings (printed, never pass/fail)
+#   make test-browser  the portal index in headless Chromium (installs it if absent)
+#   make fuzz     libFuzzer targets (tests/fuzz/), FUZZ_SECONDS each; fuzz-smoke: 15 s each
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -52,6 +54,7 @@ BIN = $(B)/budgetgen
 
 .PHONY: all deps demo test test-unit test-e2e test-bad asan valgrind bench clean lint format \
         check-format golden-update
+.PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps
 
 all: $(BIN)
 
@@ -101,8 +104,80 @@ test: deps
 bench: all
 	$(Q)tests/bench.sh
 
+.PHONY: test-browser
+test-browser: all
+	$(Q)tests/browser.sh
+
 valgrind: deps all
 	$(Q)tests/run.sh --valgrind-only
+
+# ---- fuzzing: libFuzzer + ASan + UBSan, never part of `make test` ----------------
+# `make fuzz` builds each tests/fuzz/fuzz_*.c with clang and runs it for
+# FUZZ_SECONDS (`make -j2 fuzz` runs two at a time); `make fuzz-smoke` runs
+# each for FUZZ_SMOKE_SECONDS.  The committed seeds (tests/fuzz/corpus/<t>/)
+# are only read: new inputs go to build/fuzz/corpus/<t>/, crashes to
+# build/fuzz/artifacts/, the libFuzzer output to build/fuzz/<t>.log.
+FUZZ_CC            ?= clang
+FUZZ_SECONDS       ?= 600
+FUZZ_SMOKE_SECONDS ?= 15
+FZ                  = build/fuzz
+FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+                      -fno-sanitize-recover=all -DGEN_ARENA_MALLOC
+FUZZ_TARGETS       := $(sort $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c))))
+# The gen/ objects each target links.
+FUZZ_OBJS_fuzz_csv      = csv arena diag strbuf utf8
+FUZZ_OBJS_fuzz_ini      = config arena diag strbuf utf8 money
+FUZZ_OBJS_fuzz_template = template textio arena diag strbuf utf8
+FUZZ_OBJS_fuzz_money    = money utf8
+FUZZ_OBJS_fuzz_threshold = threshold utf8
+FUZZ_LIBS               = -lcsv -linih
+
+$(FZ)/gen/%.o: gen/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  FUZZCC  $<")
+	$(Q)$(FUZZ_CC) $(WARN) $(FUZZ_CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(wildcard $(FZ)/gen/*.d)
+
+# Per target: the binary, and fuzz-run-<t>, which fails on a crash or a
+# sanitizer report (libFuzzer exits non-zero) and prints the end of the log.
+define FUZZ_RULES
+$(FZ)/$(1): tests/fuzz/$(1).c tests/fuzz/fuzz_common.h $(FUZZ_OBJS_$(1):%=$(FZ)/gen/%.o)
+	@$$(if $$(Q),echo "  FUZZLD  $$@")
+	$$(Q)$$(FUZZ_CC) $$(WARN) $$(FUZZ_CFLAGS) -Igen -fsanitize=fuzzer,address,undefined -o $$@ \
+	    $$< $$(filter %.o,$$^) $$(FUZZ_LIBS)
+
+.PHONY: fuzz-run-$(1)
+fuzz-run-$(1): $(FZ)/$(1)
+	@mkdir -p $(FZ)/corpus/$(1) $(FZ)/artifacts
+	@echo "  FUZZ    $(1) for $$(FUZZ_SECONDS) s"
+	$$(Q)if $(FZ)/$(1) -max_total_time=$$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+	    -artifact_prefix=$(FZ)/artifacts/$(1)- $$(if $$(wildcard tests/fuzz/$(1).dict),-dict=tests/fuzz/$(1).dict) \
+	    $(FZ)/corpus/$(1) tests/fuzz/corpus/$(1) </dev/null >$(FZ)/$(1).log 2>&1; then \
+	    grep -E '^(Done|stat::number_of_executed_units)' $(FZ)/$(1).log | sed 's/^/  $(1): /'; \
+	else tail -n 40 $(FZ)/$(1).log; echo "FAIL: $(1): see $(FZ)/$(1).log and $(FZ)/artifacts/"; exit 1; fi
+endef
+$(foreach t,$(FUZZ_TARGETS),$(eval $(call FUZZ_RULES,$(t))))
+
+# clang and its libFuzzer runtime, installed when missing (as deps does).
+FUZZ_DEB_PKGS = clang libclang-rt-14-dev
+fuzz-deps:
+	@missing=$$(for p in $(FUZZ_DEB_PKGS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	    | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:" $$missing; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(FUZZ_TARGETS:%=$(FZ)/%): | fuzz-deps
+
+fuzz-build: $(FUZZ_TARGETS:%=$(FZ)/%)
+
+fuzz: $(FUZZ_TARGETS:%=fuzz-run-%)
+
+fuzz-smoke:
+	$(Q)$(MAKE) --no-print-directory FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) fuzz
 
 clean:
 	rm -rf build

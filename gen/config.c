@@ -130,20 +130,38 @@ static char *read_line(char *str, int num, void *stream)
 {
     parse_state *st = stream;
     char buf[4096];
-    if (!fgets(buf, sizeof buf, st->fp))
+    /* Read byte by byte rather than with fgets: fgets gives no length, and
+     * strlen stops at a NUL byte, so a NUL made the line look unfinished
+     * and the loop below swallowed the NEXT line ("unit = 元" after a
+     * comment with a NUL vanished, and every amount was read in 万元). */
+    size_t len = 0;
+    int c = EOF;
+    while (len < sizeof buf - 1 && (c = getc(st->fp)) != EOF) {
+        buf[len++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    if (len == 0)
         return NULL;
+    buf[len] = '\0';
     st->line++;
-    size_t len = strlen(buf);
-    int complete = len > 0 && buf[len - 1] == '\n';
-    if (!complete && !feof(st->fp)) {
+    int complete = buf[len - 1] == '\n';
+    if (!complete && c != EOF) {
         /* Swallow the rest of an absurdly long line. */
-        int c;
         while ((c = fgetc(st->fp)) != EOF && c != '\n')
             ;
     }
     size_t content = len - (complete ? 1 : 0);
     if (content > 0 && buf[content - 1] == '\r')
         content--;
+    if (memchr(buf, '\0', content)) {
+        diag_report(st->d, DIAG_ERROR, diag_at(st->path, st->line, 0),
+                    "NUL byte: the config must be text; save it as UTF-8");
+        st->rejected++;
+        str[0] = '\n';
+        str[1] = '\0';
+        return str;
+    }
     /* A BOM at the start is allowed (Notepad writes one). */
     const char *text = buf;
     if (st->line == 1 && content >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
@@ -278,8 +296,18 @@ static void check_path(diag *d, const char *path, diag_pos pos, const char *key,
         diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": %s", key, path,
                     errno == ENOENT ? (dir ? "the folder does not exist" : "no such file")
                                     : strerror(errno));
+    /* Say what to do: a file where a folder is expected is usually one of
+     * the files in that folder, and the reverse the folder of the file. */
+    else if (dir && S_ISREG(sb.st_mode))
+        diag_report(d, DIAG_ERROR, pos,
+                    "%s = \"%s\": this is a file, not a folder: name the folder that holds "
+                    "the files",
+                    key, path);
     else if (dir && !S_ISDIR(sb.st_mode))
         diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": not a folder", key, path);
+    else if (!dir && S_ISDIR(sb.st_mode))
+        diag_report(d, DIAG_ERROR, pos,
+                    "%s = \"%s\": this is a folder, not a file: name the file itself", key, path);
     else if (!dir && !S_ISREG(sb.st_mode))
         diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": not a regular file", key, path);
 }

@@ -224,6 +224,33 @@ static char *from_gb18030(const char *in, size_t n, size_t *outlen, size_t *bad)
     return out;
 }
 
+/*
+ * libcsv grows its cell buffer by a fixed block (128 bytes) per call of its
+ * realloc function, so a long cell costs one copy per 128 bytes: quadratic.
+ * glibc's realloc hides it (mremap), but under ASan and valgrind a 10 MB
+ * cell took over ten minutes before the cell limit could report it.  These
+ * wrappers double the capacity instead (kept in a header in front of the
+ * block); libcsv always gets at least the size it asked for.
+ */
+static void *field_realloc(void *p, size_t n)
+{
+    size_t *h = p ? (size_t *)p - 1 : NULL;
+    size_t cap = h ? *h : 0;
+    if (n <= cap)
+        return p;
+    if (n < cap * 2)
+        n = cap * 2;
+    h = xrealloc(h, sizeof *h + n);
+    *h = n;
+    return h + 1;
+}
+
+static void field_free(void *p)
+{
+    if (p)
+        free((size_t *)p - 1);
+}
+
 /* Parsing state shared with the libcsv callbacks. */
 typedef struct reader {
     arena *a;
@@ -276,8 +303,9 @@ static void on_field(void *s, size_t len, void *data)
     if (n > r->lim.max_cell_bytes) {
         char lim[32];
         diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, (int)r->ncells + 1),
-                    "cell has %zu bytes; the limit is %s", n,
-                    size_text(lim, sizeof lim, r->lim.max_cell_bytes));
+                    "cell has %zu bytes; the limit is %s: shorten it, or raise max_cell in "
+                    "[limits] of the config",
+                    n, size_text(lim, sizeof lim, r->lim.max_cell_bytes));
         r->errors++;
     } else if (n > 0) {
         cell = arena_strndup(r->a, v, n);
@@ -297,6 +325,15 @@ static const char **take_cells(reader *r)
     const char **v = arena_alloc(r->a, r->ncells * sizeof *v);
     memcpy(v, r->cells, r->ncells * sizeof *v);
     return v;
+}
+
+/* True if the current record repeats the header cell for cell. */
+static int repeats_header(const reader *r)
+{
+    for (size_t i = 0; i < r->ncells; i++)
+        if (strcmp(r->cells[i], r->t->header[i]) != 0)
+            return 0;
+    return 1;
 }
 
 /*
@@ -344,9 +381,20 @@ static void on_row(int c, void *data)
                     "row has %zu field%s but the header has %zu", r->ncells,
                     r->ncells == 1 ? "" : "s", t->ncols);
         r->errors++;
+    } else if (repeats_header(r)) {
+        /* Two exports pasted into one file: the second header would
+         * otherwise be read as data, and in a text table (institutions,
+         * glossary, performance) published as a row named "单位名称". */
+        diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, 0),
+                    "this row repeats the header row (line %d): remove it (were two tables "
+                    "pasted into one file?)",
+                    t->header_line);
+        r->errors++;
     } else if (r->nrows >= r->lim.max_rows) {
         diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, 0),
-                    "too many data rows: the limit is %zu", r->lim.max_rows);
+                    "too many data rows: the limit is %zu; if the file is right, raise max_rows "
+                    "in [limits] of the config",
+                    r->lim.max_rows);
         r->errors++;
         r->stop = 1;
     } else {
@@ -441,9 +489,10 @@ static void parse_text(reader *r, const char *text, size_t len)
         fputs("budgetgen: out of memory\n", stderr);
         abort();
     }
-    /* Growth through xrealloc aborts on OOM like every allocation here. */
-    csv_set_realloc_func(&p, xrealloc);
-    csv_set_free_func(&p, free);
+    /* Growth through xrealloc aborts on OOM like every allocation here;
+     * field_realloc makes it geometric. */
+    csv_set_realloc_func(&p, field_realloc);
+    csv_set_free_func(&p, field_free);
 
     int failed = 0;
     size_t off = 0;
@@ -470,8 +519,15 @@ static void parse_text(reader *r, const char *text, size_t len)
     if (!failed && !r->stop && csv_fini(&p, on_field, on_row, r) != 0) {
         size_t q = find_open_quote(text, r->rec_off, len), ls;
         int line = locate(text, len, q, &ls);
+        /* Excel and editors end a file with a line break: a file that
+         * stops inside a quoted cell without one was most likely cut off
+         * (an interrupted copy or download). */
+        int cut = len > 0 && text[len - 1] != '\n' && text[len - 1] != '\r';
         diag_report(r->d, DIAG_ERROR, diag_at(r->path, line, utf8_column(text + ls, q - ls)),
-                    "quote opened here is never closed");
+                    "quote opened here is never closed%s",
+                    cut ? "; the file ends inside this cell without a final line break: if it "
+                          "was cut off, copy or export it again"
+                        : "");
         r->errors++;
     }
     csv_free(&p);
@@ -511,6 +567,58 @@ static void report_encoding(diag *d, const char *path, const char *s, size_t len
                     "invalid byte 0x%02X: the file is neither UTF-8 nor GB18030 (GBK) text", b);
 }
 
+/*
+ * What a binary file saved or renamed as .csv is, from its first bytes, or
+ * NULL.  A workbook renamed to .csv is a common mistake; "NUL byte at line
+ * 3" would not tell the user what to do.
+ */
+static const char *binary_kind(const char *s, size_t n)
+{
+    static const struct {
+        const char *magic;
+        size_t len;
+        const char *what;
+    } kinds[] = {
+        {"PK\x03\x04", 4, "an Excel workbook (.xlsx) or another ZIP archive"},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
+         "an old Excel workbook (.xls) or another Office file"},
+        {"\x89PNG\r\n\x1A\n", 8, "a PNG image"},
+        {"\xFF\xD8\xFF", 3, "a JPEG image"},
+        {"%PDF-", 5, "a PDF document"},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (n >= kinds[i].len && memcmp(s, kinds[i].magic, kinds[i].len) == 0)
+            return kinds[i].what;
+    return NULL;
+}
+
+/*
+ * True if text that is not valid UTF-8 is UTF-8 with a few bad bytes (a
+ * word pasted from a GBK file into a UTF-8 one) rather than GBK.  Such
+ * text usually decodes as GB18030 without error, into mojibake that would
+ * be published with only a note.  In real GBK text, bytes that happen to
+ * form valid UTF-8 multi-byte sequences are at most 0.7 per invalid byte
+ * (every sample file converted to GBK); in a UTF-8 file with a pasted GBK
+ * word they are hundreds.  A wrong guess gives an error, never a silent
+ * conversion.
+ */
+static int mostly_utf8(const char *s, size_t n)
+{
+    size_t good = 0, bad = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        if (k == 0) {
+            bad++;
+            i++;
+        } else {
+            good += k > 1 ? (size_t)k : 0;
+            i += (size_t)k;
+        }
+    }
+    return good >= 4 * bad;
+}
+
 csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim)
 {
     csv_limits l = resolve_limits(lim);
@@ -521,6 +629,18 @@ csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim)
     char *raw = slurp(d, t->path, l.max_bytes, &n);
     if (!raw)
         return NULL;
+
+    /* (after a BOM too, so that a BOM never changes how a file is read) */
+    size_t skip = n >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    const char *kind = binary_kind(raw + skip, n - skip);
+    if (kind) {
+        diag_report(d, DIAG_ERROR, diag_at(t->path, 0, 0),
+                    "the file is %s, not CSV text: save the table from Excel or WPS as "
+                    "\"CSV UTF-8 (逗号分隔)\" under this name",
+                    kind);
+        free(raw);
+        return NULL;
+    }
 
     /* A NUL cannot be carried in C strings, and libcsv would hand it on
      * silently; it usually means a UTF-16 or binary (.xlsx) file. */
@@ -554,6 +674,16 @@ csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim)
      * almost never valid UTF-8, while the reverse guess is unreliable. */
     char *conv = NULL;
     size_t bad = utf8_invalid_at(text, len);
+    if (bad != (size_t)-1 && !bom && mostly_utf8(text, len)) {
+        size_t ls;
+        int line = locate(text, len, bad, &ls);
+        diag_report(d, DIAG_ERROR, diag_at(t->path, line, column_at(text + ls, bad - ls)),
+                    "invalid byte 0x%02X: the rest of the file is UTF-8, but not this: "
+                    "retype the characters here (pasted from a file saved as GBK?)",
+                    (unsigned char)text[bad]);
+        free(raw);
+        return NULL;
+    }
     if (bad != (size_t)-1) {
         size_t gbad = 0, clen = 0;
         if (!bom)

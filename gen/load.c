@@ -95,7 +95,35 @@ typedef struct loader {
     const config *c;
     const char *dir;
     csv_limits lim;
+    money magnitude; /* Σ|amount| of the folder so far (overflow guard) */
+    int too_large;   /* reported once */
 } loader;
+
+/* Every sum the program forms (类 and 款 totals, 合计 rows, checks, the
+ * two-sided tables) adds a subset of a folder's amounts at most a few times
+ * over.  Keeping Σ|amount| of the folder under INT64_MAX / 16 therefore
+ * keeps every such sum exact, with one check here instead of one at every
+ * addition.  The bound is about 5.8e11 万元 (5.8e15 元), far beyond any
+ * budget. */
+#define MAGNITUDE_LIMIT (INT64_MAX / 16)
+
+static void add_magnitude(loader *L, const amount *am)
+{
+    money v = am->v < 0 ? -am->v : am->v;
+    if (L->too_large)
+        return;
+    if (v > MAGNITUDE_LIMIT - L->magnitude) {
+        char lim[48];
+        money_format(MAGNITUDE_LIMIT, L->c->unit, 0, 1, 0, lim, sizeof lim);
+        diag_report(L->d, DIAG_ERROR, am->pos,
+                    "the amounts of this folder add up to more than %s %s, beyond what can be "
+                    "summed exactly: check this figure and its unit",
+                    lim, money_unit_name(L->c->unit));
+        L->too_large = 1;
+        return;
+    }
+    L->magnitude += v;
+}
 
 static const char *path_in(const loader *L, const char *file)
 {
@@ -120,7 +148,7 @@ static csv_table *open_csv(const loader *L, const char *file, int *broken)
 }
 
 /* Parses an amount cell.  Empty is 0 when allow_empty, else an error. */
-static amount parse_amount(const loader *L, const csv_table *t, const csv_row *r, int f,
+static amount parse_amount(loader *L, const csv_table *t, const csv_row *r, int f,
                            int allow_empty)
 {
     amount am = {0, 0, csv_pos(t, r, f)};
@@ -131,6 +159,7 @@ static amount parse_amount(const loader *L, const csv_table *t, const csv_row *r
     switch (money_parse(s, L->c->unit, &am.v, why, sizeof why)) {
     case MONEY_OK:
         am.present = 1;
+        add_magnitude(L, &am);
         if (am.v < 0) {
             diag_report(L->d, DIAG_ERROR, am.pos,
                         "%s is negative (%s): budget amounts cannot be negative", t->header[f], s);
@@ -718,7 +747,7 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     memset(b, 0, sizeof *b);
     b->year = year;
     b->dir = dir;
-    loader L = {a, d, c, dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}};
+    loader L = {a, d, c, dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0};
     int before = d->errors;
     if (!textio_exists(dir)) {
         diag_report(d, DIAG_ERROR, diag_at(dir, 0, 0), "input folder does not exist");
@@ -765,7 +794,8 @@ static void check_extra_total(loader *L, const csv_table *t)
             if (&t->rows[i] == tot || !*cellv)
                 continue;
             numeric = money_parse(cellv, L->c->unit, &v, NULL, 0) == MONEY_OK;
-            sum += numeric ? v : 0;
+            if (numeric && __builtin_add_overflow(sum, v, &sum))
+                numeric = 0; /* too large to add: not checked as a sum */
         }
         if (numeric && money_parse(tot->fields[c], L->c->unit, &stated, NULL, 0) == MONEY_OK &&
             stated != sum) {
@@ -781,7 +811,7 @@ static void check_extra_total(loader *L, const csv_table *t)
 int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const *files, size_t n)
 {
     int before = d->errors;
-    loader L = {a, d, c, b->dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}};
+    loader L = {a, d, c, b->dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0};
     b->extra = arena_alloc(a, (n + 1) * sizeof *b->extra);
     for (size_t i = 0; i < n; i++) {
         const char *path = path_in(&L, files[i]);
@@ -842,7 +872,7 @@ int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *
                 const code_list *ecodes)
 {
     int before = d->errors;
-    loader L = {a, d, c, b->dir, {0, 0, 0}};
+    loader L = {a, d, c, b->dir, {0, 0, 0}, 0, 0};
     derive_func(&L, b, fcodes);
     derive_econ(&L, b, ecodes);
     derive_grades(&L, b);

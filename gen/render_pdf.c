@@ -170,7 +170,9 @@ static size_t check_chars(charcheck *cc, const layout *L)
                 }
                 if (bit(missing, cp)) {
                     char why[200];
-                    snprintf(why, sizeof why, "is not in font %s",
+                    snprintf(why, sizeof why,
+                             "is not in font %s: replace it in the input, or name a font "
+                             "that has it in [fonts] of the config",
                              font_family(cc->fonts[op->font]));
                     report_char(cc, op, cp, why);
                     continue;

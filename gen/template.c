@@ -22,6 +22,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char *const tmpl_case_names[TC_NCASES] = {"same", "up", "down", "new", "gone"};
 
@@ -36,6 +37,9 @@ typedef struct parser {
     tmpl_stmt *stmts;
     int cap_stmts;
     tmpl_table *table; /* open table block, or NULL */
+    dev_t open_dev[8]; /* the files being parsed, outermost first: an include */
+    ino_t open_ino[8]; /* of one of them would never end */
+    int n_open;
     int table_line;    /* where it opened */
     int if_stack[32];
     int if_depth;
@@ -544,6 +548,18 @@ static void map_line(parser *p, const char *file, int local)
     t->line_local[p->line] = local;
 }
 
+/* True if path is one of the files being parsed (same device and inode). */
+static int includes_itself(const parser *p, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return 0; /* reading it reports the error */
+    for (int i = 0; i < p->n_open; i++)
+        if (p->open_dev[i] == sb.st_dev && p->open_ino[i] == sb.st_ino)
+            return 1;
+    return 0;
+}
+
 /* Parses the lines of one file; "include PATH" parses PATH (relative to
  * this file's folder) in its place.  Statements number lines globally, and
  * the map turns a global line back into file and line for messages. */
@@ -578,8 +594,18 @@ static void parse_file(parser *p, char *text, const char *file, int depth)
                 err(p, "include inside a table block");
             else if (!*rel)
                 err(p, "include needs a file name");
+            else if (includes_itself(p, inc))
+                err(p, "include %s: the file is already being included (an include cycle)",
+                    rel);
             else if ((sub = textio_read_utf8(p->a, p->d, inc, 4 << 20, &len, &enc))) {
+                struct stat sb;
+                if (stat(inc, &sb) == 0 && p->n_open < 8) {
+                    p->open_dev[p->n_open] = sb.st_dev;
+                    p->open_ino[p->n_open++] = sb.st_ino;
+                }
                 parse_file(p, sub, inc, depth + 1);
+                if (p->n_open > 0)
+                    p->n_open--;
                 /* An included file closes its own blocks. */
                 if (p->table) {
                     int save = p->line;
@@ -616,6 +642,12 @@ tmpl *template_load(arena *a, diag *d, const char *path)
     p.a = a;
     p.d = d;
     p.t = t;
+    struct stat sb;
+    if (stat(path, &sb) == 0) {
+        p.open_dev[0] = sb.st_dev;
+        p.open_ino[0] = sb.st_ino;
+        p.n_open = 1;
+    }
     parse_file(&p, text, path, 0);
     if (p.table) {
         p.line = p.table_line;

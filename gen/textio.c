@@ -18,7 +18,10 @@ int textio_exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-/* Line and column (in bytes, 1-based) of offset off. */
+/* Line and column (1-based) of offset off.  The column counts characters
+ * when the line up to off is valid UTF-8 (what an editor shows, and what
+ * csv.c reports), else bytes: it was in bytes, so a bad byte after eleven
+ * Chinese characters was reported at column 34 instead of 12. */
 static void where(const char *s, size_t off, int *line, int *col)
 {
     *line = 1;
@@ -28,12 +31,45 @@ static void where(const char *s, size_t off, int *line, int *col)
             (*line)++;
             ls = i + 1;
         }
-    *col = (int)(off - ls) + 1;
+    *col = 1;
+    if (utf8_invalid_at(s + ls, off - ls) != (size_t)-1) {
+        *col = (int)(off - ls) + 1;
+        return;
+    }
+    for (size_t i = ls; i < off; i++)
+        *col += ((unsigned char)s[i] & 0xC0) != 0x80;
 }
 
-/* Converts n bytes of GB18030 to a malloc'd UTF-8 string; NULL if invalid. */
-static char *from_gb18030(const char *in, size_t n, size_t *outlen)
+/*
+ * True if text that is not valid UTF-8 is UTF-8 with a few bad bytes (a
+ * word pasted from a GBK file) rather than GBK: such text usually decodes
+ * as GB18030 without error, into mojibake that would be published with
+ * only a note.  The same rule as csv.c's (see there for the measurements):
+ * in real GBK text, bytes that happen to form valid UTF-8 multi-byte
+ * sequences are at most 0.7 per invalid byte.
+ */
+static int mostly_utf8(const char *s, size_t n)
 {
+    size_t good = 0, bad = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int k = utf8_decode(s + i, n - i, &cp);
+        if (k == 0) {
+            bad++;
+            i++;
+        } else {
+            good += k > 1 ? (size_t)k : 0;
+            i += (size_t)k;
+        }
+    }
+    return good >= 4 * bad;
+}
+
+/* Converts n bytes of GB18030 to a malloc'd UTF-8 string; NULL if invalid,
+ * with *bad set to the offset of the offending sequence. */
+static char *from_gb18030(const char *in, size_t n, size_t *outlen, size_t *bad)
+{
+    *bad = 0;
     iconv_t cd = iconv_open("UTF-8", "GB18030");
     if (cd == (iconv_t)-1)
         return NULL;
@@ -51,6 +87,7 @@ static char *from_gb18030(const char *in, size_t n, size_t *outlen)
                 ol = cap - used - 1;
                 continue;
             }
+            *bad = (size_t)(ip - in);
             free(out);
             iconv_close(cd);
             return NULL;
@@ -110,20 +147,38 @@ char *textio_read_utf8(arena *a, diag *d, const char *path, size_t max_bytes, si
     const char *text = buf;
     size_t tlen = n;
     *encoding = "UTF-8";
-    if (tlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+    int bom = tlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0;
+    if (bom) {
         text += 3;
         tlen -= 3;
         *encoding = "UTF-8 with BOM";
     }
     size_t bad = utf8_invalid_at(text, tlen);
     char *result;
+    /* A BOM promises UTF-8, and mostly-UTF-8 text is UTF-8 with bad bytes:
+     * neither is converted from GB18030 (as csv.c does). */
+    if (bad != (size_t)-1 && (bom || mostly_utf8(text, tlen))) {
+        where(text, bad, &line, &col);
+        diag_report(d, DIAG_ERROR, diag_at(path, line, col),
+                    bom ? "invalid byte 0x%02X: the file starts with a UTF-8 byte-order mark "
+                          "but is not valid UTF-8: save it as UTF-8"
+                        : "invalid byte 0x%02X: the rest of the file is UTF-8, but not this: "
+                          "retype the characters here (pasted from a file saved as GBK?)",
+                    (unsigned char)text[bad]);
+        free(buf);
+        return NULL;
+    }
     if (bad == (size_t)-1) {
         result = arena_strndup(a, text, tlen);
         *len = tlen;
     } else {
-        size_t ulen;
-        char *u = from_gb18030(text, tlen, &ulen);
+        size_t ulen, gbad;
+        char *u = from_gb18030(text, tlen, &ulen, &gbad);
         if (!u) {
+            /* The decoding that got further is the one the author most
+             * likely meant: show its first bad byte (as csv.c does). */
+            if (gbad > bad)
+                bad = gbad;
             where(text, bad, &line, &col);
             diag_report(d, DIAG_ERROR, diag_at(path, line, col),
                         "neither UTF-8 nor GBK/GB18030 (byte 0x%02X): save the file as UTF-8",

@@ -661,6 +661,35 @@ static void test_print_keys(void)
     free(buf);
 }
 
+/* A NUL byte made the reader swallow the line after it: "unit = 元"
+ * after a comment holding a NUL vanished, silently, and every amount was
+ * read in 万元.  The NUL line is an error; the next line is still read. */
+static void test_nul_byte(void)
+{
+    fixture f;
+    fx_init(&f);
+    config *c = LOAD(&f, REQUIRED "[units]\n; 单位\0\nunit = 元\n");
+    CHECK(c == NULL);
+    CHECK_STR(fx_msgs(&f), "config.ini:9: error: NUL byte: the config must be text; save it as "
+                           "UTF-8\n");
+    CHECK_INT(f.d.errors, 1);
+    fx_done(&f);
+
+    /* Without the NUL the unit is read: the line after it is not lost. */
+    fx_init(&f);
+    c = LOAD(&f, REQUIRED "[units]\n; 单位\nunit = 元\n");
+    CHECK(c && c->unit == MONEY_YUAN);
+    fx_done(&f);
+
+    /* A NUL in a value line is refused too, not cut at the NUL. */
+    fx_init(&f);
+    c = LOAD(&f, REQUIRED "[output]\nname = a\0b\n");
+    CHECK(c == NULL);
+    CHECK_STR(fx_msgs(&f), "config.ini:9: error: NUL byte: the config must be text; save it as "
+                           "UTF-8\n");
+    fx_done(&f);
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir) || chdir(tmpdir) != 0) {
@@ -684,6 +713,7 @@ int main(void)
     RUN(test_no_continuation);
     RUN(test_set_formats);
     RUN(test_print_keys);
+    RUN(test_nul_byte);
     unlink("config.ini");
     if (chdir("/") != 0 || rmdir(tmpdir) != 0)
         printf("cannot remove %s\n", tmpdir);

@@ -226,9 +226,11 @@ static void test_invalid_encoding(void)
     fx_done(&f);
 
     fx_init(&f);
+    /* One bad byte in UTF-8 text: not taken for GBK (see test_mixed_gbk). */
     CHECK(READ(&f, "inv2.csv", "项目,合计\nab\xff\n", NULL) == NULL);
-    CHECK_STR(fx_msgs(&f), "inv2.csv:2:3: error: invalid byte 0xFF: the file is neither UTF-8 "
-                           "nor GB18030 (GBK) text\n");
+    CHECK_STR(fx_msgs(&f), "inv2.csv:2:3: error: invalid byte 0xFF: the rest of the file is "
+                           "UTF-8, but not this: retype the characters here (pasted from a file "
+                           "saved as GBK?)\n");
     fx_done(&f);
 
     /* A UTF-8 BOM is a promise: no GB18030 fallback after it. */
@@ -338,7 +340,10 @@ static void test_open_quote(void)
     /* The column counts characters, not bytes. */
     fx_init(&f);
     CHECK(READ(&f, "open2.csv", "项目,说明\n车辆,\"abc", NULL) == NULL);
-    CHECK_STR(fx_msgs(&f), "open2.csv:2:4: error: quote opened here is never closed\n");
+    /* No final line break: the file was probably cut off. */
+    CHECK_STR(fx_msgs(&f), "open2.csv:2:4: error: quote opened here is never closed; the file "
+                           "ends inside this cell without a final line break: if it was cut "
+                           "off, copy or export it again\n");
     fx_done(&f);
 
     /* A record with a good multi-line cell, then an open quote: the
@@ -479,8 +484,10 @@ static void test_limits(void)
     fx_init(&f);
     CHECK(READ(&f, "cell_ok.csv", "a,b\n1,  1234  \n", &cell) != NULL);
     CHECK(READ(&f, "cell.csv", "a,b\n1,12345\n2,123456\n", &cell) == NULL);
-    CHECK_STR(fx_msgs(&f), "cell.csv:2:2: error: cell has 5 bytes; the limit is 4 bytes\n"
-                           "cell.csv:3:2: error: cell has 6 bytes; the limit is 4 bytes\n");
+    CHECK_STR(fx_msgs(&f), "cell.csv:2:2: error: cell has 5 bytes; the limit is 4 bytes: shorten "
+                           "it, or raise max_cell in [limits] of the config\n"
+                           "cell.csv:3:2: error: cell has 6 bytes; the limit is 4 bytes: shorten "
+                           "it, or raise max_cell in [limits] of the config\n");
     CHECK_INT(f.d.errors, 2);
     fx_done(&f);
 
@@ -489,7 +496,8 @@ static void test_limits(void)
     fx_init(&f);
     CHECK(READ(&f, "rows_ok.csv", "a\n1\n2\n", &rows) != NULL);
     CHECK(READ(&f, "rows.csv", "a\n1\n2\n3\n4\n", &rows) == NULL);
-    CHECK_STR(fx_msgs(&f), "rows.csv:4: error: too many data rows: the limit is 2\n");
+    CHECK_STR(fx_msgs(&f), "rows.csv:4: error: too many data rows: the limit is 2; if the file is "
+                           "right, raise max_rows in [limits] of the config\n");
     CHECK_INT(f.d.errors, 1);
     fx_done(&f);
 }
@@ -576,6 +584,109 @@ static void test_pos(void)
     fx_done(&f);
 }
 
+/* A second header row (two exports pasted together) is an error at its
+ * line, not a data row: in a text table it would be published. */
+static void test_repeated_header(void)
+{
+    fixture f;
+    fx_init(&f);
+    CHECK(READ(&f, "rephead.csv", "名词,解释\n基本支出,人员经费\n名词,解释\n项目支出,专项\n",
+               NULL) == NULL);
+    CHECK_STR(fx_msgs(&f), "rephead.csv:3: error: this row repeats the header row (line 1): "
+                           "remove it (were two tables pasted into one file?)\n");
+    CHECK_INT(f.d.errors, 1);
+    fx_done(&f);
+
+    /* Padding does not hide it; a row that only shares some names is data. */
+    fx_init(&f);
+    CHECK(READ(&f, "rephead2.csv", "\n名词,解释\n\" 名词\",解释\xE3\x80\x80\n", NULL) == NULL);
+    CHECK_STR(fx_msgs(&f), "rephead2.csv:3: error: this row repeats the header row (line 2): "
+                           "remove it (were two tables pasted into one file?)\n");
+    csv_table *t = READ(&f, "rephead3.csv", "名词,解释\n名词,名词的解释\n", NULL);
+    CHECK(t && t->nrows == 1);
+    fx_done(&f);
+}
+
+/* A workbook, image or PDF saved or renamed as .csv is named as such. */
+static void test_binary_file(void)
+{
+    fixture f;
+    fx_init(&f);
+    CHECK(READ(&f, "book.csv", "PK\x03\x04\x14\0\x06\0", NULL) == NULL);
+    CHECK(READ(&f, "old.csv", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", NULL) == NULL);
+    CHECK(READ(&f, "img.csv", "\x89PNG\r\n\x1A\n\0\0\0\rIHDR", NULL) == NULL);
+    CHECK(READ(&f, "doc.csv", "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n", NULL) == NULL);
+    /* Found by fuzz_csv: behind a BOM, a signature was read as CSV. */
+    CHECK(READ(&f, "bombook.csv", "\xEF\xBB\xBFPK\x03\x04", NULL) == NULL);
+    CHECK_STR(fx_msgs(&f),
+              "book.csv: error: the file is an Excel workbook (.xlsx) or another ZIP archive, not "
+              "CSV text: save the table from Excel or WPS as \"CSV UTF-8 (逗号分隔)\" under this "
+              "name\n"
+              "old.csv: error: the file is an old Excel workbook (.xls) or another Office file, "
+              "not CSV text: save the table from Excel or WPS as \"CSV UTF-8 (逗号分隔)\" under "
+              "this name\n"
+              "img.csv: error: the file is a PNG image, not CSV text: save the table from Excel "
+              "or WPS as \"CSV UTF-8 (逗号分隔)\" under this name\n"
+              "doc.csv: error: the file is a PDF document, not CSV text: save the table from "
+              "Excel or WPS as \"CSV UTF-8 (逗号分隔)\" under this name\n"
+              "bombook.csv: error: the file is an Excel workbook (.xlsx) or another ZIP archive, "
+              "not CSV text: save the table from Excel or WPS as \"CSV UTF-8 (逗号分隔)\" under "
+              "this name\n");
+    CHECK_INT(f.d.errors, 5);
+    fx_done(&f);
+}
+
+/* UTF-8 text with a word pasted from a GBK file decodes as GB18030 without
+ * error, into mojibake: it must be refused at the first bad byte, while a
+ * whole GBK file is still converted. */
+static void test_mixed_gbk(void)
+{
+    fixture f;
+    fx_init(&f);
+    /* 示例 in GBK is CA BE C0 FD; the whole file is valid GB18030.  CA BE
+     * happens to be valid UTF-8 (U+02BE), so C0 is the first bad byte. */
+    CHECK(READ(&f, "mixed.csv", "名词,解释\n负责,负责\xca\xbe\xc0\xfd工作\n", NULL) == NULL);
+    CHECK_STR(fx_msgs(&f), "mixed.csv:2:7: error: invalid byte 0xC0: the rest of the file is "
+                           "UTF-8, but not this: retype the characters here (pasted from a file "
+                           "saved as GBK?)\n");
+    fx_done(&f);
+
+    fx_init(&f);
+    size_t n;
+    char *g = to_gbk("名词,解释\n负责,负责示例工作\n", &n);
+    put("allgbk.csv", g, n);
+    free(g);
+    csv_table *t = csv_read(f.a, &f.d, "allgbk.csv", NULL);
+    CHECK(t && t->nrows == 1);
+    if (t && t->nrows == 1)
+        CHECK_STR(t->rows[0].fields[1], "负责示例工作");
+    fx_done(&f);
+}
+
+/* A long cell (within the limit) is read whole; libcsv's buffer grows
+ * geometrically (field_realloc), so this is fast under ASan too. */
+static void test_long_cell(void)
+{
+    fixture f;
+    fx_init(&f);
+    size_t n = 3 * 1024 * 1024;
+    char *s = malloc(n + 16);
+    memcpy(s, "a,b\n1,", 6);
+    for (size_t i = 6; i < n + 6; i++)
+        s[i] = (char)('a' + i % 26);
+    memcpy(s + n + 6, "\n", 2);
+    put("long.csv", s, n + 7);
+    csv_limits lim = {0, 0, 4 * 1024 * 1024};
+    csv_table *t = csv_read(f.a, &f.d, "long.csv", &lim);
+    CHECK(t && t->nrows == 1);
+    if (t && t->nrows == 1) {
+        CHECK_INT(strlen(t->rows[0].fields[1]), n);
+        CHECK(memcmp(t->rows[0].fields[1], s + 6, n) == 0);
+    }
+    free(s);
+    fx_done(&f);
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir) || chdir(tmpdir) != 0) {
@@ -602,6 +713,10 @@ int main(void)
     RUN(test_missing_file);
     RUN(test_map_columns);
     RUN(test_pos);
+    RUN(test_repeated_header);
+    RUN(test_binary_file);
+    RUN(test_mixed_gbk);
+    RUN(test_long_cell);
     for (size_t i = 0; i < ncreated; i++) {
         unlink(created[i]);
         free(created[i]);
