@@ -11,6 +11,7 @@
  *   render_pdf.c, render_xlsx.c          pages / tables → files
  * Exit status: 0 ok, 1 findings (errors) in the data, 2 usage or I/O error.
  */
+#include "batch.h"
 #include "build.h"
 #include "check.h"
 #include "codes.h"
@@ -32,6 +33,8 @@
 static void usage(FILE *out)
 {
     fputs("Usage: budgetgen COMMAND [OPTIONS] CONFIG.ini\n"
+          "       budgetgen build [OPTIONS] CONFIG.ini CONFIG.ini...\n"
+          "       budgetgen build [OPTIONS] --all DIR\n"
           "\n"
           "Lays out a department's annual budget disclosure (部门预算信息公开) as a PDF\n"
           "and an Excel workbook, after checking that every figure adds up.\n"
@@ -43,6 +46,17 @@ static void usage(FILE *out)
           "                     when check finds errors; warnings do not stop it)\n"
           "  tree CONFIG.ini    print the document model (headings, paragraphs, tables\n"
           "                     with spans) as text, for review and tests\n"
+          "  build CONFIG.ini CONFIG.ini... | build --all DIR\n"
+          "                     a whole bureau: build every department (every *.ini of\n"
+          "                     DIR, in name order), each in its own worker process, -j\n"
+          "                     at a time; each department's messages are printed as one\n"
+          "                     block when it ends, then a summary table (stdout).  When\n"
+          "                     every department was built, writes index.html (the portal\n"
+          "                     page: search box, sortable columns) and index.csv into the\n"
+          "                     first department's output folder (or -o DIR).  A failed\n"
+          "                     department does not stop the others; exit 0 only if all\n"
+          "                     were built, 2 if any had a usage or I/O error or crashed,\n"
+          "                     else 1\n"
           "  diff OLD.ini NEW.ini\n"
           "                     print every sentence, heading and table row that differs\n"
           "                     between two documents (e.g. a revision before\n"
@@ -52,6 +66,9 @@ static void usage(FILE *out)
           "  -s, --strict          treat warnings as errors\n"
           "  -f, --format=LIST     with build: pdf, xlsx or pdf,xlsx (overrides the config)\n"
           "  -o, --output-dir=DIR  with build: write into DIR instead of [output] dir\n"
+          "  -j, --jobs=N          with several configs: N departments at a time (default:\n"
+          "                        the number of online CPU cores)\n"
+          "      --all DIR         with build: every *.ini file of DIR\n"
           "  -q, --quiet           print only warnings and errors\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
@@ -80,6 +97,8 @@ typedef struct options {
     int strict, quiet;
     const char *formats;
     const char *output_dir;
+    int jobs;            /* -j: workers of a batch (0: one per core) */
+    const char *all_dir; /* --all DIR */
 } options;
 
 /* Everything one run holds, freed together. */
@@ -90,6 +109,7 @@ typedef struct run {
     tmpl *tmpl;
     budget cur, prev;
     int have_prev;
+    int in_batch; /* a worker of a batch: its progress line says "0 errors" */
 } run;
 
 /* Loads and checks; returns 0 ok, or an exit status. */
@@ -142,7 +162,7 @@ static int load_and_check(run *r, const char *config_path, const options *o)
 
 static void summary_line(const run *r, const char *what)
 {
-    if (r->d.quiet && !r->d.errors && !r->d.warnings)
+    if ((r->d.quiet || r->in_batch) && !r->d.errors && !r->d.warnings)
         return;
     fprintf(stderr, "budgetgen: %s: %d error%s, %d warning%s\n", what, r->d.errors,
             r->d.errors == 1 ? "" : "s", r->d.warnings, r->d.warnings == 1 ? "" : "s");
@@ -196,6 +216,54 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
         rc = EXIT_USAGE;
     summary_line(r, r->cfg->path);
     return rc;
+}
+
+/* ---- batch ------------------------------------------------------------------
+ * A bureau publishes for all its departments at once (batch.c): each
+ * department is built in its own worker process by exactly the path above,
+ * and reports the figures the portal index lists. */
+
+static int build_department(const char *path, void *ctx, batch_report *rep)
+{
+    const options *o = ctx;
+    run r;
+    memset(&r, 0, sizeof r);
+    r.a = arena_new();
+    r.in_batch = 1;
+    int st = cmd_build(&r, path, o, 0);
+    rep->errors = r.d.errors;
+    rep->warnings = r.d.warnings;
+    if (st == 0) {
+        rep->revenue_total = budget_figure(&r.cur, SUM_REVENUE_TOTAL, &rep->has_revenue);
+        rep->expense_total = budget_figure(&r.cur, SUM_EXPENSE_TOTAL, &rep->has_expense);
+        figure_ref tp = {FIG_TP, TP_TOTAL};
+        rep->three_public_total = data_figure(&r.cur, tp, &rep->has_three_public, NULL);
+    }
+    arena_free_all(r.a);
+    return st;
+}
+
+static int cmd_batch(const char *const *paths, int n, options *o)
+{
+    arena *a = arena_new();
+    if (o->all_dir) {
+        diag d;
+        diag_init(&d, stderr);
+        const char **list;
+        long m = batch_list_dir(a, &d, o->all_dir, &list);
+        if (m <= 0) {
+            if (m == 0)
+                fprintf(stderr, "budgetgen: no *.ini files in '%s'\n", o->all_dir);
+            arena_free_all(a);
+            return EXIT_USAGE;
+        }
+        paths = list;
+        n = (int)m;
+    }
+    batch_options bo = {o->jobs, o->quiet, o->output_dir, o->formats};
+    int st = batch_run(paths, (size_t)n, &bo, build_department, o);
+    arena_free_all(a);
+    return st;
 }
 
 /* ---- diff ----------------------------------------------------------------- */
@@ -311,12 +379,14 @@ int main(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"all", required_argument, NULL, 'A'},
         {NULL, 0, NULL, 0},
     };
     options o = {0};
     int ch;
     /* GNU getopt permutes, so options may follow the command word. */
-    while ((ch = getopt_long(argc, argv, "sf:o:qhV", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "sf:o:qhVj:", longopts, NULL)) != -1) {
         switch (ch) {
         case 's': o.strict = 1; break;
         case 'f': o.formats = optarg; break;
@@ -324,13 +394,45 @@ int main(int argc, char **argv)
         case 'q': o.quiet = 1; break;
         case 'h': usage(stdout); return 0;
         case 'V': puts("budgetgen 0.1"); return 0;
+        case 'A': o.all_dir = optarg; break;
+        case 'j': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end != '\0' || v < 1 || v > 256) {
+                fprintf(stderr, "budgetgen: --jobs=%s: expected a number from 1 to 256\n",
+                        optarg);
+                return EXIT_USAGE;
+            }
+            o.jobs = (int)v;
+            break;
+        }
         default:
             fputs("Try 'budgetgen --help'.\n", stderr);
             return EXIT_USAGE;
         }
     }
-    if (argc - optind == 3 && !strcmp(argv[optind], "diff"))
-        return cmd_diff(argv[optind + 1], argv[optind + 2], &o);
+    int batch = optind < argc && !strcmp(argv[optind], "build") &&
+                (o.all_dir || argc - optind > 2);
+    if ((o.all_dir || o.jobs) && !(optind < argc && !strcmp(argv[optind], "build"))) {
+        fputs("budgetgen: --all and --jobs go with build; check, tree and diff take one "
+              "config\nTry 'budgetgen --help'.\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    if (o.all_dir && argc - optind != 1) {
+        fputs("budgetgen: build --all DIR takes no config files besides DIR\n"
+              "Try 'budgetgen --help'.\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    if (batch)
+        return cmd_batch((const char *const *)argv + optind + 1, argc - optind - 1, &o);
+    if (argc - optind >= 1 && !strcmp(argv[optind], "diff")) {
+        if (argc - optind == 3)
+            return cmd_diff(argv[optind + 1], argv[optind + 2], &o);
+        fputs("budgetgen: diff needs two configs: budgetgen diff OLD.ini NEW.ini\n", stderr);
+        return EXIT_USAGE;
+    }
     if (argc - optind != 2) {
         fputs("budgetgen: expected a command and a config file, e.g. "
               "'budgetgen check config/cangzhou-2020.ini'\nTry 'budgetgen --help'.\n",

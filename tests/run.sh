@@ -6,7 +6,8 @@
 #      one thing with its setup.sh, runs budgetgen and compares the exit
 #      status and the complete stderr with expected.status / expected.stderr,
 #      and checks that output/ holds no new or partial file;
-#   4. end-to-end tests on the sample disclosure (tests/e2e.sh);
+#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), and of batch
+#      builds with the portal index and tools/synth.py (tests/e2e_batch.sh);
 #   5. valgrind on the sample (no leaks, no errors).
 # Ends with the line "N passed, N failed"; exits 1 if anything failed.
 # Options: --quick (skip ASan and valgrind), --valgrind-only.

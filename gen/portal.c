@@ -1,0 +1,390 @@
+/*
+ * portal — the index of a bureau's disclosures (see batch.h): index.html
+ * for the portal and index.csv for the bureau's own records.  Stage:
+ * render, after a batch.  Input: the departments as built.  Output: two
+ * files written atomically (outfile.h).
+ *
+ * The HTML is one self-contained file (no fonts, scripts or styles from
+ * elsewhere: portals are often behind strict content policies, and the
+ * page must keep working when archived).  Amounts are shown in 万元 with two
+ * decimals whatever unit each department publishes in, so that the column
+ * compares like with like; data-v attributes hold exact values for sorting.
+ */
+#define _DEFAULT_SOURCE /* realpath */
+
+#include "batch.h"
+
+#include "outfile.h"
+#include "strbuf.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- escaping ---------------------------------------------------------------- */
+
+static void html_text(strbuf *sb, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&':
+            sb_append(sb, "&amp;");
+            break;
+        case '<':
+            sb_append(sb, "&lt;");
+            break;
+        case '>':
+            sb_append(sb, "&gt;");
+            break;
+        case '"':
+            sb_append(sb, "&quot;");
+            break;
+        case '\'':
+            sb_append(sb, "&#39;");
+            break;
+        default:
+            sb_putc(sb, *s);
+            break;
+        }
+    }
+}
+
+/* A path as a URL path: every byte but unreserved ones and '/' is
+ * percent-encoded (UTF-8 names become %E6%B2%A7…; works in every browser
+ * and survives copying into e-mail). */
+static void url_path(strbuf *sb, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned c = *p;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '_' || c == '.' || c == '~' || c == '/')
+            sb_putc(sb, (char)c);
+        else {
+            sb_putc(sb, '%');
+            sb_putc(sb, hex[c >> 4]);
+            sb_putc(sb, hex[c & 15]);
+        }
+    }
+}
+
+/* One CSV field (RFC 4180: quoted when it holds a comma, quote or line end). */
+static void csv_field(strbuf *sb, const char *s, int last)
+{
+    if (strpbrk(s, ",\"\r\n")) {
+        sb_putc(sb, '"');
+        for (; *s; s++) {
+            if (*s == '"')
+                sb_putc(sb, '"');
+            sb_putc(sb, *s);
+        }
+        sb_putc(sb, '"');
+    } else {
+        sb_append(sb, s);
+    }
+    sb_append(sb, last ? "\r\n" : ",");
+}
+
+/* ---- paths -------------------------------------------------------------------- */
+
+/* The folder `to` relative to the folder `from`, as "" (the same folder) or
+ * "a/b/" or "../x/"; both are made absolute first.  Falls back to the
+ * absolute path of `to` when either cannot be resolved. */
+static const char *rel_dir(arena *a, const char *from, const char *to)
+{
+    char *f = realpath(from, NULL), *t = realpath(to, NULL);
+    const char *res;
+    if (!f || !t) {
+        res = arena_printf(a, "%s/", to);
+    } else if (strcmp(f, t) == 0) {
+        res = "";
+    } else {
+        /* The longest common prefix that ends at a component boundary of
+         * both paths ("/ab" and "/abc" share only "/"). */
+        size_t cut = 0;
+        for (size_t i = 0;; i++) {
+            int fe = f[i] == '/' || f[i] == '\0', te = t[i] == '/' || t[i] == '\0';
+            if (fe && te)
+                cut = i;
+            if (f[i] == '\0' || t[i] == '\0' || f[i] != t[i])
+                break;
+        }
+        strbuf sb = STRBUF_INIT;
+        for (const char *p = f + cut; *p; p++)
+            if (*p == '/' && p[1] != '\0')
+                sb_append(&sb, "../");
+        const char *rest = t + cut;
+        if (*rest == '/')
+            rest++;
+        if (*rest)
+            sb_printf(&sb, "%s/", rest);
+        res = arena_strdup(a, sb_str(&sb));
+        sb_free(&sb);
+    }
+    free(f);
+    free(t);
+    return res;
+}
+
+/* ---- the table's content -------------------------------------------------------- */
+
+typedef struct row {
+    const char *pdf, *xlsx;                    /* link targets relative to the index, or NULL */
+    char rev[48], exp[48], tp[48];             /* 72,899.00 */
+    char rev_csv[48], exp_csv[48], tp_csv[48]; /* 72899.00 */
+} row;
+
+static void amount_text(int has, money v, char *shown, char *plain)
+{
+    if (!has) {
+        shown[0] = plain[0] = '\0';
+        return;
+    }
+    money_format(v, MONEY_WAN, 2, 1, 0, shown, 48);
+    money_format(v, MONEY_WAN, 2, 0, 0, plain, 48);
+}
+
+static void fill_row(arena *a, const char *dir, const batch_dept *dp, row *r)
+{
+    memset(r, 0, sizeof *r);
+    if (dp->output_dir) {
+        const char *rel = rel_dir(a, dir, dp->output_dir);
+        if (dp->want_pdf && dp->pdf_bytes >= 0)
+            r->pdf = arena_printf(a, "%s%s.pdf", rel, dp->output_name);
+        if (dp->want_xlsx && dp->xlsx_bytes >= 0)
+            r->xlsx = arena_printf(a, "%s%s.xlsx", rel, dp->output_name);
+    }
+    const batch_report *p = &dp->rep;
+    amount_text(p->has_revenue, p->revenue_total, r->rev, r->rev_csv);
+    amount_text(p->has_expense, p->expense_total, r->exp, r->exp_csv);
+    amount_text(p->has_three_public, p->three_public_total, r->tp, r->tp_csv);
+}
+
+/* The budget year shared by every department, or 0 when they differ. */
+static int common_year(const batch_dept *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (v[i].year != v[0].year)
+            return 0;
+    return n ? v[0].year : 0;
+}
+
+/* ---- index.csv ------------------------------------------------------------------- */
+
+static void write_csv(strbuf *sb, const batch_dept *v, const row *rows, size_t n)
+{
+    sb_append(sb, "\xEF\xBB\xBF"); /* BOM: Excel reads the file as UTF-8 */
+    static const char *const head[] = {
+        "部门", "年度", "收入总计（万元）", "支出总计（万元）", "“三公”经费合计（万元）", "PDF",
+        "XLSX", "页数", "PDF字节数",        "XLSX字节数",
+    };
+    size_t nh = sizeof head / sizeof head[0];
+    for (size_t c = 0; c < nh; c++)
+        csv_field(sb, head[c], c + 1 == nh);
+    for (size_t i = 0; i < n; i++) {
+        const batch_dept *dp = &v[i];
+        const row *r = &rows[i];
+        char year[16], pages[24], pb[24], xb[24];
+        snprintf(year, sizeof year, "%d", dp->year);
+        snprintf(pages, sizeof pages, "%ld", dp->rep.pages);
+        snprintf(pb, sizeof pb, "%lld", dp->pdf_bytes >= 0 ? dp->pdf_bytes : 0);
+        snprintf(xb, sizeof xb, "%lld", dp->xlsx_bytes >= 0 ? dp->xlsx_bytes : 0);
+        csv_field(sb, dp->department, 0);
+        csv_field(sb, year, 0);
+        csv_field(sb, r->rev_csv, 0);
+        csv_field(sb, r->exp_csv, 0);
+        csv_field(sb, r->tp_csv, 0);
+        csv_field(sb, r->pdf ? r->pdf : "", 0);
+        csv_field(sb, r->xlsx ? r->xlsx : "", 0);
+        csv_field(sb, dp->pdf_bytes >= 0 ? pages : "", 0);
+        csv_field(sb, dp->pdf_bytes >= 0 ? pb : "", 0);
+        csv_field(sb, dp->xlsx_bytes >= 0 ? xb : "", 1);
+    }
+}
+
+/* ---- index.html ------------------------------------------------------------------ */
+
+static const char CSS[] =
+    "body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\","
+    "\"WenQuanYi Zen Hei\",sans-serif;margin:1.5em auto;max-width:80em;padding:0 1em;"
+    "color:#222;line-height:1.5}\n"
+    "h1{font-size:1.5em;margin:.2em 0}\n"
+    ".bar{display:flex;gap:1em;align-items:center;flex-wrap:wrap;margin:1em 0}\n"
+    "input[type=search]{font:inherit;padding:.3em .5em;width:22em;max-width:100%}\n"
+    "table{border-collapse:collapse;width:100%}\n"
+    "th,td{border:1px solid #c8ccd2;padding:.35em .6em;vertical-align:top}\n"
+    "th{background:#eef1f5;cursor:pointer;user-select:none;white-space:nowrap;text-align:left}\n"
+    "th:hover{background:#e2e7ee}\n"
+    "th[aria-sort=ascending]::after{content:\" \\25B2\"}\n"
+    "th[aria-sort=descending]::after{content:\" \\25BC\"}\n"
+    "td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+    "tbody tr:nth-child(even){background:#f8f9fb}\n"
+    "tr[hidden]{display:none}\n"
+    ".note{color:#666;font-size:.9em}\n";
+
+/* Search: a row stays when its text contains every word typed (case
+ * ignored).  Sorting: a click on a head sorts by that column, again
+ * reverses; numbers by their exact data-v value, text in Chinese collation.
+ * ?q=WORDS and ?sort=KEY (or -KEY, descending) in the address do the same,
+ * so a portal can link to a filtered or sorted view. */
+static const char JS[] =
+    "(function(){\n"
+    "var q=document.getElementById('q'),tb=document.querySelector('#t tbody'),"
+    "hs=[].slice.call(document.querySelectorAll('#t thead th')),"
+    "rows=[].slice.call(tb.rows),shown=document.getElementById('shown');\n"
+    "function key(r,i){var c=r.cells[i],v=c.getAttribute('data-v');"
+    "return v===null?c.textContent:v===''?-Infinity:Number(v);}\n"
+    "function filter(){var ws=q.value.toLowerCase().split(/\\s+/).filter(Boolean),n=0;"
+    "rows.forEach(function(r){var t=r.textContent.toLowerCase(),ok=ws.every(function(w)"
+    "{return t.indexOf(w)>=0;});r.hidden=!ok;if(ok)n++;});"
+    "shown.textContent='显示 '+n+' / '+rows.length+' 个部门';}\n"
+    "function sort(i,desc){hs.forEach(function(h){h.removeAttribute('aria-sort');});"
+    "hs[i].setAttribute('aria-sort',desc?'descending':'ascending');"
+    "var col=new Intl.Collator('zh-CN');"
+    "rows.sort(function(a,b){var x=key(a,i),y=key(b,i),c=typeof x==='number'?"
+    "(x<y?-1:x>y?1:0):col.compare(x,y);return desc?-c:c;});"
+    "rows.forEach(function(r){tb.appendChild(r);});}\n"
+    "hs.forEach(function(h,i){h.addEventListener('click',function(){"
+    "sort(i,h.getAttribute('aria-sort')==='ascending');});});\n"
+    "q.addEventListener('input',filter);\n"
+    "var p=new URLSearchParams(location.search),s=p.get('sort');"
+    "if(p.get('q'))q.value=p.get('q');\n"
+    "if(s){var d=s.charAt(0)==='-',k=d?s.slice(1):s;hs.forEach(function(h,i){"
+    "if(h.getAttribute('data-key')===k)sort(i,d);});}\n"
+    "filter();\n"
+    "})();\n";
+
+static void td_num(strbuf *sb, const char *shown, const char *exact)
+{
+    sb_printf(sb, "<td class=\"n\" data-v=\"%s\">", exact);
+    html_text(sb, shown);
+    sb_append(sb, "</td>");
+}
+
+static void td_link(strbuf *sb, const char *href, const char *label)
+{
+    sb_append(sb, "<td>");
+    if (href) {
+        sb_append(sb, "<a href=\"");
+        url_path(sb, href);
+        sb_printf(sb, "\">%s</a>", label);
+    }
+    sb_append(sb, "</td>");
+}
+
+static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t n)
+{
+    int year = common_year(v, n);
+    char title[64];
+    if (year)
+        snprintf(title, sizeof title, "%d年部门预算信息公开", year);
+    else
+        snprintf(title, sizeof title, "部门预算信息公开");
+    sb_printf(sb,
+              "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+              "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+              "<meta name=\"generator\" content=\"budgetgen\">\n"
+              "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>%s</h1>\n",
+              title, CSS, title);
+    sb_printf(sb,
+              "<div class=\"bar\"><label>搜索：<input type=\"search\" id=\"q\" "
+              "placeholder=\"部门名称或年度\" autocomplete=\"off\"></label>"
+              "<span id=\"shown\">共 %zu 个部门</span></div>\n",
+              n);
+    sb_append(sb, "<table id=\"t\">\n<thead><tr>"
+                  "<th data-key=\"dept\">部门</th>"
+                  "<th data-key=\"year\">年度</th>"
+                  "<th data-key=\"revenue\">收入总计（万元）</th>"
+                  "<th data-key=\"expense\">支出总计（万元）</th>"
+                  "<th data-key=\"three\">“三公”经费合计（万元）</th>"
+                  "<th data-key=\"pdf\">PDF</th>"
+                  "<th data-key=\"xlsx\">Excel</th>"
+                  "<th data-key=\"pages\">页数</th>"
+                  "<th data-key=\"size\">PDF 大小</th>"
+                  "</tr></thead>\n<tbody>\n");
+    for (size_t i = 0; i < n; i++) {
+        const batch_dept *dp = &v[i];
+        const row *r = &rows[i];
+        char num[32], size[32];
+        sb_append(sb, "<tr><td>");
+        html_text(sb, dp->department);
+        sb_append(sb, "</td>");
+        snprintf(num, sizeof num, "%d", dp->year);
+        td_num(sb, num, num);
+        /* Exact sort keys: the value in fen (integer, no rounding). */
+        char k1[32], k2[32], k3[32];
+        snprintf(k1, sizeof k1, "%lld", r->rev[0] ? (long long)dp->rep.revenue_total : 0LL);
+        snprintf(k2, sizeof k2, "%lld", r->exp[0] ? (long long)dp->rep.expense_total : 0LL);
+        snprintf(k3, sizeof k3, "%lld", r->tp[0] ? (long long)dp->rep.three_public_total : 0LL);
+        td_num(sb, r->rev, r->rev[0] ? k1 : "");
+        td_num(sb, r->exp, r->exp[0] ? k2 : "");
+        td_num(sb, r->tp, r->tp[0] ? k3 : "");
+        td_link(sb, r->pdf, "PDF");
+        td_link(sb, r->xlsx, "XLSX");
+        snprintf(num, sizeof num, "%ld", dp->rep.pages);
+        td_num(sb, dp->pdf_bytes >= 0 ? num : "", dp->pdf_bytes >= 0 ? num : "");
+        if (dp->pdf_bytes >= 0) {
+            snprintf(size, sizeof size, "%lld KB", (dp->pdf_bytes + 512) / 1024);
+            snprintf(num, sizeof num, "%lld", dp->pdf_bytes);
+            td_num(sb, size, num);
+        } else {
+            td_num(sb, "", "");
+        }
+        sb_append(sb, "</tr>\n");
+    }
+    sb_printf(sb,
+              "</tbody>\n</table>\n<p class=\"note\">金额单位：万元。点击列标题排序，"
+              "再次点击倒序。共 %zu 个部门。</p>\n<script>\n%s</script>\n</body>\n</html>\n",
+              n, JS);
+}
+
+/* ---- writing ------------------------------------------------------------------------ */
+
+static int write_one(arena *a, diag *d, const char *dir, const char *name, const strbuf *sb,
+                     outfile *of, FILE **fp)
+{
+    *fp = outfile_begin(a, d, of, dir, name);
+    if (!*fp)
+        return -1;
+    if (fwrite(sb_str(sb), 1, sb->len, *fp) != sb->len) {
+        diag_syserr(d, "cannot write", of->final_path, errno ? errno : EIO);
+        outfile_abort(of, *fp);
+        *fp = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int portal_write_index(arena *a, diag *d, const char *dir, const batch_dept *v, size_t n)
+{
+    row *rows = xcalloc(n + 1, sizeof *rows);
+    for (size_t i = 0; i < n; i++)
+        fill_row(a, dir, &v[i], &rows[i]);
+    strbuf html = STRBUF_INIT, csv = STRBUF_INIT;
+    write_html(&html, v, rows, n);
+    write_csv(&csv, v, rows, n);
+    free(rows);
+
+    /* Both files are complete under temporary names before either is
+     * renamed into place, so the pair stays consistent in all but a crash
+     * between the two renames. */
+    outfile oh, oc;
+    memset(&oh, 0, sizeof oh);
+    memset(&oc, 0, sizeof oc);
+    FILE *fh = NULL, *fc = NULL;
+    int rc = -1;
+    if (write_one(a, d, dir, "index.html", &html, &oh, &fh) == 0) {
+        if (write_one(a, d, dir, "index.csv", &csv, &oc, &fc) == 0) {
+            if (outfile_commit(d, &oc, fc) == 0)
+                rc = outfile_commit(d, &oh, fh);
+            else
+                outfile_abort(&oh, fh);
+        } else {
+            outfile_abort(&oh, fh);
+        }
+    }
+    sb_free(&html);
+    sb_free(&csv);
+    return rc;
+}
