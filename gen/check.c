@@ -178,42 +178,69 @@ static void check_three_public(const checker *k, const budget *b)
 
 /* ---- performance table: duplicated rows, rows without grades ------------ */
 
-/* The effective content of a row: its cells with duty and activity filled
- * down, so two rows are duplicates when a reader sees the same line twice. */
-static int same_perf(const budget *b, const perf_row *x, const perf_row *y)
+/* Duplicated rows: two rows are the same when a reader sees the same line
+ * twice — the same duty, the same activity (filled down) and the same
+ * cells from 绩效目标 on.  Rows are sorted by that content (then by line),
+ * so finding every duplicate takes O(n log n), not O(n²): a 5,000-row
+ * table stays fast.  first[i] is the earliest row row i repeats, or -1. */
+typedef struct dup_key {
+    const perf_row *row;
+    const char *activity;
+    size_t index;
+} dup_key;
+
+static int cmp_dup(const void *x, const void *y)
 {
-    if (x->duty != y->duty)
-        return 0;
-    const perf_row *ax = x, *ay = y;
-    while (ax > b->perf && !ax->new_activity)
-        ax--;
-    while (ay > b->perf && !ay->new_activity)
-        ay--;
-    if (strcmp(ax->cell[PF_ACTIVITY], ay->cell[PF_ACTIVITY]) != 0)
-        return 0;
-    for (int c = PF_TARGET; c < PF_COUNT; c++)
-        if (strcmp(x->cell[c], y->cell[c]) != 0)
-            return 0;
-    return 1;
+    const dup_key *a = x, *b = y;
+    if (a->row->duty != b->row->duty)
+        return a->row->duty < b->row->duty ? -1 : 1;
+    int c = strcmp(a->activity, b->activity);
+    for (int f = PF_TARGET; !c && f < PF_COUNT; f++)
+        c = strcmp(a->row->cell[f], b->row->cell[f]);
+    if (c)
+        return c;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static long *find_duplicates(const budget *b)
+{
+    long *first = xmalloc((b->n_perf + 1) * sizeof *first);
+    dup_key *keys = xmalloc((b->n_perf + 1) * sizeof *keys);
+    const char *activity = "";
+    for (size_t i = 0; i < b->n_perf; i++) {
+        if (b->perf[i].new_activity)
+            activity = b->perf[i].cell[PF_ACTIVITY];
+        keys[i] = (dup_key){&b->perf[i], activity, i};
+        first[i] = -1;
+    }
+    qsort(keys, b->n_perf, sizeof *keys, cmp_dup);
+    for (size_t i = 1; i < b->n_perf; i++) {
+        dup_key probe = keys[i];
+        probe.index = keys[i - 1].index; /* equal but for the index? */
+        if (cmp_dup(&keys[i - 1], &probe) == 0)
+            first[keys[i].index] = first[keys[i - 1].index] >= 0
+                                       ? first[keys[i - 1].index]
+                                       : (long)keys[i - 1].index;
+    }
+    free(keys);
+    return first;
 }
 
 static const char *const PERF_GRADE_NAMES[4] = {"优", "良", "中", "差"};
 
 static void check_performance(const checker *k, const budget *b)
 {
+    long *first = find_duplicates(b);
     for (size_t i = 0; i < b->n_perf; i++) {
         const perf_row *p = &b->perf[i];
         if (!*p->cell[PF_INDICATOR]) {
             diag_report(k->d, DIAG_WARNING, p->pos, "row has no 绩效指标 (performance indicator)");
             continue;
         }
-        for (size_t j = 0; j < i; j++)
-            if (same_perf(b, p, &b->perf[j])) {
-                diag_report(k->d, DIAG_WARNING, p->pos,
-                            "row repeats line %d (绩效指标 \"%s\"): remove the duplicate",
-                            b->perf[j].pos.line, p->cell[PF_INDICATOR]);
-                break;
-            }
+        if (first[i] >= 0)
+            diag_report(k->d, DIAG_WARNING, p->pos,
+                        "row repeats line %d (绩效指标 \"%s\"): remove the duplicate",
+                        b->perf[first[i]].pos.line, p->cell[PF_INDICATOR]);
         int graded = 0;
         for (int c = PF_EXCELLENT; c <= PF_POOR; c++)
             graded += *p->cell[c] != '\0';
@@ -246,6 +273,7 @@ static void check_performance(const checker *k, const budget *b)
                         p->cell[PF_INDICATOR], p->cell[PF_EXCELLENT], p->cell[PF_GOOD],
                         p->cell[PF_FAIR], p->cell[PF_POOR], why);
     }
+    free(first);
 }
 
 /* ---- display precision ------------------------------------------------- */
