@@ -21,7 +21,8 @@ endif
 # Debian packages: libraries, fonts, and the tools the tests use.
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxlsxwriter-dev libinih-dev libcsv-dev \
            libharfbuzz-dev libfontconfig-dev fonts-wqy-zenhei fonts-arphic-uming \
-           poppler-utils qpdf python3 python3-openpyxl python3-fonttools valgrind
+           poppler-utils qpdf python3 python3-openpyxl python3-fonttools valgrind \
+           libreoffice-calc-nogui
 
 PKGS        = xlsxwriter inih harfbuzz harfbuzz-subset fontconfig
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -85,7 +86,7 @@ deps:
 	    echo "installing:" $$missing; \
 	    if [ "$$(id -u)" -ne 0 ]; then echo "make deps: run as root (apt-get)"; exit 2; fi; \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
 DEMO_CONFIG = config/cangzhou-2020.ini
@@ -167,7 +168,7 @@ fuzz-deps:
 	if [ -n "$$missing" ]; then \
 	    echo "installing:" $$missing; \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
 $(FUZZ_TARGETS:%=$(FZ)/%): | fuzz-deps

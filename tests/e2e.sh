@@ -86,6 +86,22 @@ else
     fail "e2e: could not build the glyph-test document"
 fi
 
+# The workbook opens in LibreOffice (what many offices use instead of
+# Excel): headless conversion succeeds and shows the figures.
+if command -v soffice >/dev/null && [ -s "$XLSX" ]; then
+    mkdir -p "$E2E/lo"
+    cp "$XLSX" "$E2E/lo/sample.xlsx"
+    if (cd "$E2E/lo" && timeout 120 soffice --headless --norestore \
+        "-env:UserInstallation=file://$E2E/lo/profile" --convert-to pdf sample.xlsx >/dev/null 2>&1) &&
+        pdftotext "$E2E/lo/sample.pdf" - 2>/dev/null | grep -q '72899'; then
+        pass
+    else
+        fail "e2e: LibreOffice cannot convert the sample workbook"
+    fi
+else
+    fail "e2e: LibreOffice (soffice) is not installed: make deps"
+fi
+
 # Atomic output: a process killed just before the rename leaves the previous
 # PDF intact and no file under the final name changes.
 mkdir -p "$E2E/atomic"
