@@ -198,12 +198,12 @@ void doc_each_text(const doc *d, void (*fn)(void *ctx, const char *text, diag_po
                 fn(ctx, ch->title, b->src);
             if (ch->unit)
                 fn(ctx, ch->unit, b->src);
-            for (int i = 0; i < ch->n_cats; i++)
-                fn(ctx, ch->cats[i], b->src);
-            for (int i = 0; i < ch->n_series; i++)
-                fn(ctx, ch->series[i], b->src);
-            for (int i = 0; i < ch->n_series * ch->n_cats; i++)
-                fn(ctx, ch->labels[i], b->src);
+            for (int c = 0; c < ch->n_cats; c++)
+                fn(ctx, ch->cats[c], b->src);
+            for (int sr = 0; sr < ch->n_series; sr++)
+                fn(ctx, ch->series[sr], b->src);
+            for (int v = 0; v < ch->n_series * ch->n_cats; v++)
+                fn(ctx, ch->labels[v], b->src);
             continue;
         }
         if (b->kind != DOC_TABLE)
