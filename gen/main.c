@@ -209,9 +209,9 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
         doc_dump_tree(dm, stdout);
         return 0;
     }
-    int rc = 0;
-    if (r->cfg->want_pdf && render_pdf(r->a, &r->d, r->cfg, dm) < 0)
-        rc = EXIT_USAGE;
+    int rc = 0, pdf = r->cfg->want_pdf ? render_pdf(r->a, &r->d, r->cfg, dm) : 0;
+    if (pdf < 0)
+        rc = pdf == -2 ? EXIT_FINDINGS : EXIT_USAGE;
     if (!rc && r->cfg->want_xlsx && render_xlsx(r->a, &r->d, r->cfg, dm) < 0)
         rc = EXIT_USAGE;
     summary_line(r, r->cfg->path);

@@ -13,9 +13,10 @@
 #include "diag.h"
 #include "doc.h"
 
-/* Writes <output dir>/<name>.pdf.  Returns 0, or -1 after reporting (a
- * character missing from the fonts names the character and where it came
- * from; nothing is left half-written). */
+/* Writes <output dir>/<name>.pdf.  Returns 0; -2 after reporting characters
+ * the fonts lack (each named with where it came from: a problem of the
+ * input); or -1 after reporting any other failure.  Nothing is left
+ * half-written. */
 int render_pdf(arena *a, diag *d, const config *c, const doc *dm);
 
 /* Writes <output dir>/<name>.xlsx: one sheet per table.  Returns 0 or -1. */

@@ -731,8 +731,10 @@ int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
     cc.used = xcalloc((size_t)nslots, BITMAP_BYTES);
     cc.known = xcalloc((size_t)nslots, BITMAP_BYTES);
     cc.missing = xcalloc((size_t)nslots, BITMAP_BYTES);
-    if (check_chars(&cc, L) > 0)
+    if (check_chars(&cc, L) > 0) {
+        ret = -2; /* the input's fault, not the system's: exit status 1 */
         goto out;
+    }
 
     HPDF_Date date; /* checked before any file is made */
     if (pdf_date(d, dm->year ? dm->year : c->year, &date) != 0)
