@@ -1202,12 +1202,13 @@ static void rows_comparison(builder *b, doc_table *t, const tmpl_table *tt, cons
  * may have up to two decimals: parsed as an amount in 元, i.e. in
  * hundredths).  *found counts the marks.  A text that opens with a heading
  * carrying points, "分季度（9分）：item（1分）；item（3分）…", is worth the
- * heading's points; *items_off is set when its items do not add up to them. */
-static money text_points(const char *s, int *found, int *items_off)
+ * heading's points; *items_off is then what its items add up to when that
+ * differs (else -1). */
+static money text_points(const char *s, int *found, money *items_off)
 {
     money sum = 0, head = -1;
     *found = 0;
-    *items_off = 0;
+    *items_off = -1;
     for (const char *p = strstr(s, "分"); p; p = strstr(p + 1, "分")) {
         const char *close = p + strlen("分");
         int full = !strncmp(close, "）", strlen("）")), half = *close == ')';
@@ -1238,8 +1239,21 @@ static money text_points(const char *s, int *found, int *items_off)
     }
     if (head < 0)
         return sum;
-    *items_off = sum != 0 && sum != head;
+    if (sum != 0 && sum != head)
+        *items_off = sum; /* what the items add up to, for the message */
     return head;
+}
+
+/* Items under a heading with points that do not add up to them. */
+static void report_heading(builder *b, diag_pos pos, const char *column, money items, money head)
+{
+    char i[32], h[32];
+    money_format(items, MONEY_YUAN, 2, 0, 1, i, sizeof i);
+    money_format(head, MONEY_YUAN, 2, 0, 1, h, sizeof h);
+    diag_report(b->d, DIAG_ERROR, pos,
+                "%s: the （N分） items after its heading add up to %s, but the heading says %s",
+                column, i, h);
+    b->failed = 1;
 }
 
 /* A CSV laid out as it is (table csv:FILE): one row per record; amount
@@ -1260,7 +1274,7 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
         }
         if (!strcmp(r->fields[0], "合计"))
             rf.kind = DOC_ROW_TOTAL;
-        int bad_points = 0;
+        int bad_points = 0, shared_reported = 0;
         for (int c = 0; c < tt->ncols; c++) {
             const tmpl_column *tc = &tt->cols[c];
             int f = fix[c];
@@ -1290,25 +1304,25 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
             }
             /* A part shared by every quarter (e.g. "分季度（9分）") counts
              * with each of them: points-with=COLUMN. */
-            money shared = 0;
+            money shared = 0, shared_off = -1, off;
             int wf = tc->points_with ? field_index(ct->header, (int)ct->ncols, tc->points_with)
                                      : -1,
-                found, off;
-            int shared_off = 0;
+                found;
             if (wf >= 0)
                 shared = text_points(r->fields[wf], &found, &shared_off);
             money have = text_points(r->fields[f], &found, &off);
-            off |= shared_off;
+            if (shared_off >= 0 && !shared_reported) {
+                /* The shared text is checked once per row, not per quarter. */
+                report_heading(b, rf.pos[wf], ct->header[wf], shared_off, shared);
+                shared_reported = 1;
+            }
             /* A blank cell or one that names no points claims nothing. */
             if (!found)
                 continue;
             have += shared;
-            if (off) {
-                diag_report(b->d, DIAG_ERROR, rf.pos[shared_off ? wf : f],
-                            "%s: the （N分） items after its heading do not add up to the "
-                            "heading's points",
-                            ct->header[shared_off ? wf : f]);
-                b->failed = 1;
+            if (off >= 0) {
+                money head = have - shared;
+                report_heading(b, rf.pos[f], ct->header[f], off, head);
             } else if (have != want) {
                 char h[32], w[32];
                 money_format(have, MONEY_YUAN, 2, 0, 1, h, sizeof h);

@@ -190,6 +190,10 @@ if [ -f tests/e2e_tables.sh ]; then
     # shellcheck source=tests/e2e_tables.sh
     . tests/e2e_tables.sh
 fi
+if [ -f tests/e2e_shapes.sh ]; then
+    # shellcheck source=tests/e2e_shapes.sh
+    . tests/e2e_shapes.sh
+fi
 
 if [ -f tests/e2e_batch.sh ]; then
     # shellcheck source=tests/e2e_batch.sh
