@@ -71,7 +71,7 @@ $(BIN): $(B)/gen/main.o $(B)/libgen.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/harness.h $(B)/libgen.a
+$(B)/tests/%: tests/unit/%.c tests/unit/harness.h tests/unit/fixture.h $(B)/libgen.a
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -Igen $(LDFLAGS) -o $@ $< $(B)/libgen.a $(PKG_LIBS)
@@ -126,7 +126,7 @@ FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,a
                       -fno-sanitize-recover=all -DGEN_ARENA_MALLOC
 FUZZ_TARGETS       := $(sort $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c))))
 # The gen/ objects each target links.
-FUZZ_OBJS_fuzz_csv      = csv arena diag strbuf utf8
+FUZZ_OBJS_fuzz_csv      = csv textio arena diag strbuf utf8
 FUZZ_OBJS_fuzz_ini      = config arena diag strbuf utf8 money
 FUZZ_OBJS_fuzz_template = template textio arena diag strbuf utf8
 FUZZ_OBJS_fuzz_money    = money utf8

@@ -22,11 +22,11 @@
 #include "arena.h"
 #include "diag.h"
 #include "strbuf.h"
+#include "textio.h"
 #include "utf8.h"
 
 #include <assert.h>
 #include <errno.h>
-#include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -177,51 +177,6 @@ fail:
     fclose(f);
     free(buf);
     return NULL;
-}
-
-/*
- * Converts n bytes of GB18030 (a superset of GBK and GB2312, so it covers
- * what Excel saves as "CSV" on a Chinese Windows) to a malloc'd UTF-8
- * string.  On invalid or truncated input returns NULL with *bad set to the
- * offset of the offending sequence; if iconv cannot convert at all, returns
- * NULL with *bad = (size_t)-1 and errno set.
- */
-static char *from_gb18030(const char *in, size_t n, size_t *outlen, size_t *bad)
-{
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == (iconv_t)-1) {
-        *bad = (size_t)-1;
-        return NULL;
-    }
-    /* A GBK pair becomes at most 3 UTF-8 bytes and a 4-byte sequence 4,
-     * so 1.5 times the input always fits; E2BIG is handled anyway. */
-    size_t cap = n + n / 2 + 16;
-    char *out = xmalloc(cap);
-    char *ip = (char *)in; /* iconv's prototype is not const-correct */
-    size_t il = n;
-    char *op = out;
-    size_t ol = cap - 1;
-    while (il > 0) {
-        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
-            continue;
-        if (errno == E2BIG) {
-            size_t used = (size_t)(op - out);
-            cap *= 2;
-            out = xrealloc(out, cap);
-            op = out + used;
-            ol = cap - 1 - used;
-            continue;
-        }
-        /* EILSEQ (invalid) or EINVAL (sequence cut off at the end). */
-        *bad = (size_t)(ip - in);
-        free(out);
-        iconv_close(cd);
-        return NULL;
-    }
-    iconv_close(cd);
-    *op = '\0';
-    *outlen = (size_t)(op - out);
-    return out;
 }
 
 /*
@@ -592,33 +547,6 @@ static const char *binary_kind(const char *s, size_t n)
     return NULL;
 }
 
-/*
- * True if text that is not valid UTF-8 is UTF-8 with a few bad bytes (a
- * word pasted from a GBK file into a UTF-8 one) rather than GBK.  Such
- * text usually decodes as GB18030 without error, into mojibake that would
- * be published with only a note.  In real GBK text, bytes that happen to
- * form valid UTF-8 multi-byte sequences are at most 0.7 per invalid byte
- * (every sample file converted to GBK); in a UTF-8 file with a pasted GBK
- * word they are hundreds.  A wrong guess gives an error, never a silent
- * conversion.
- */
-static int mostly_utf8(const char *s, size_t n)
-{
-    size_t good = 0, bad = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        int k = utf8_decode(s + i, n - i, &cp);
-        if (k == 0) {
-            bad++;
-            i++;
-        } else {
-            good += k > 1 ? (size_t)k : 0;
-            i += (size_t)k;
-        }
-    }
-    return good >= 4 * bad;
-}
-
 csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim)
 {
     csv_limits l = resolve_limits(lim);
@@ -674,7 +602,7 @@ csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim)
      * almost never valid UTF-8, while the reverse guess is unreliable. */
     char *conv = NULL;
     size_t bad = utf8_invalid_at(text, len);
-    if (bad != (size_t)-1 && !bom && mostly_utf8(text, len)) {
+    if (bad != (size_t)-1 && !bom && textio_mostly_utf8(text, len)) {
         size_t ls;
         int line = locate(text, len, bad, &ls);
         diag_report(d, DIAG_ERROR, diag_at(t->path, line, column_at(text + ls, bad - ls)),
@@ -687,7 +615,7 @@ csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim)
     if (bad != (size_t)-1) {
         size_t gbad = 0, clen = 0;
         if (!bom)
-            conv = from_gb18030(text, len, &clen, &gbad);
+            conv = textio_from_gb18030(text, len, &clen, &gbad);
         if (!conv) {
             if (!bom && gbad == (size_t)-1) {
                 int e = errno;

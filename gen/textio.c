@@ -42,13 +42,15 @@ static void where(const char *s, size_t off, int *line, int *col)
 
 /*
  * True if text that is not valid UTF-8 is UTF-8 with a few bad bytes (a
- * word pasted from a GBK file) rather than GBK: such text usually decodes
- * as GB18030 without error, into mojibake that would be published with
- * only a note.  The same rule as csv.c's (see there for the measurements):
- * in real GBK text, bytes that happen to form valid UTF-8 multi-byte
- * sequences are at most 0.7 per invalid byte.
+ * word pasted from a GBK file into a UTF-8 one) rather than GBK.  Such
+ * text usually decodes as GB18030 without error, into mojibake that would
+ * be published with only a note.  In real GBK text, bytes that happen to
+ * form valid UTF-8 multi-byte sequences are at most 0.7 per invalid byte
+ * (every sample file converted to GBK); in a UTF-8 file with a pasted GBK
+ * word they are hundreds.  A wrong guess gives an error, never a silent
+ * conversion.
  */
-static int mostly_utf8(const char *s, size_t n)
+int textio_mostly_utf8(const char *s, size_t n)
 {
     size_t good = 0, bad = 0;
     for (size_t i = 0; i < n;) {
@@ -65,33 +67,44 @@ static int mostly_utf8(const char *s, size_t n)
     return good >= 4 * bad;
 }
 
-/* Converts n bytes of GB18030 to a malloc'd UTF-8 string; NULL if invalid,
- * with *bad set to the offset of the offending sequence. */
-static char *from_gb18030(const char *in, size_t n, size_t *outlen, size_t *bad)
+/*
+ * Converts n bytes of GB18030 (a superset of GBK and GB2312, so it covers
+ * what Excel saves as "CSV" on a Chinese Windows) to a malloc'd UTF-8
+ * string.  On invalid or truncated input returns NULL with *bad set to the
+ * offset of the offending sequence; if iconv cannot convert at all, returns
+ * NULL with *bad = (size_t)-1 and errno set.
+ */
+char *textio_from_gb18030(const char *in, size_t n, size_t *outlen, size_t *bad)
 {
-    *bad = 0;
     iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == (iconv_t)-1)
+    if (cd == (iconv_t)-1) {
+        *bad = (size_t)-1;
         return NULL;
-    size_t cap = n * 2 + 16;
+    }
+    /* A GBK pair becomes at most 3 UTF-8 bytes and a 4-byte sequence 4,
+     * so 1.5 times the input always fits; E2BIG is handled anyway. */
+    size_t cap = n + n / 2 + 16;
     char *out = xmalloc(cap);
-    char *ip = (char *)in, *op = out;
-    size_t il = n, ol = cap - 1;
+    char *ip = (char *)in; /* iconv's prototype is not const-correct */
+    size_t il = n;
+    char *op = out;
+    size_t ol = cap - 1;
     while (il > 0) {
-        if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
-            if (errno == E2BIG) {
-                size_t used = (size_t)(op - out);
-                cap *= 2;
-                out = xrealloc(out, cap);
-                op = out + used;
-                ol = cap - used - 1;
-                continue;
-            }
-            *bad = (size_t)(ip - in);
-            free(out);
-            iconv_close(cd);
-            return NULL;
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+            continue;
+        if (errno == E2BIG) {
+            size_t used = (size_t)(op - out);
+            cap *= 2;
+            out = xrealloc(out, cap);
+            op = out + used;
+            ol = cap - 1 - used;
+            continue;
         }
+        /* EILSEQ (invalid) or EINVAL (sequence cut off at the end). */
+        *bad = (size_t)(ip - in);
+        free(out);
+        iconv_close(cd);
+        return NULL;
     }
     iconv_close(cd);
     *op = '\0';
@@ -157,7 +170,7 @@ char *textio_read_utf8(arena *a, diag *d, const char *path, size_t max_bytes, si
     char *result;
     /* A BOM promises UTF-8, and mostly-UTF-8 text is UTF-8 with bad bytes:
      * neither is converted from GB18030 (as csv.c does). */
-    if (bad != (size_t)-1 && (bom || mostly_utf8(text, tlen))) {
+    if (bad != (size_t)-1 && (bom || textio_mostly_utf8(text, tlen))) {
         where(text, bad, &line, &col);
         diag_report(d, DIAG_ERROR, diag_at(path, line, col),
                     bom ? "invalid byte 0x%02X: the file starts with a UTF-8 byte-order mark "
@@ -173,11 +186,11 @@ char *textio_read_utf8(arena *a, diag *d, const char *path, size_t max_bytes, si
         *len = tlen;
     } else {
         size_t ulen, gbad;
-        char *u = from_gb18030(text, tlen, &ulen, &gbad);
+        char *u = textio_from_gb18030(text, tlen, &ulen, &gbad);
         if (!u) {
             /* The decoding that got further is the one the author most
              * likely meant: show its first bad byte (as csv.c does). */
-            if (gbad > bad)
+            if (gbad != (size_t)-1 && gbad > bad)
                 bad = gbad;
             where(text, bad, &line, &col);
             diag_report(d, DIAG_ERROR, diag_at(path, line, col),

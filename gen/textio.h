@@ -21,6 +21,17 @@
 char *textio_read_utf8(arena *a, diag *d, const char *path, size_t max_bytes, size_t *len,
                        const char **encoding);
 
+/* Converts n bytes of GB18030 (GBK) to UTF-8: a malloc'd, NUL-terminated
+ * string with *outlen its length, or NULL with *bad the offset of the first
+ * sequence that does not convert ((size_t)-1 if iconv cannot convert at
+ * all).  Shared by csv.c and textio_read_utf8(). */
+char *textio_from_gb18030(const char *in, size_t n, size_t *outlen, size_t *bad);
+
+/* True if text that is not valid UTF-8 is UTF-8 with a few bad bytes (a
+ * word pasted from a GBK file) rather than GBK, which must then be an error,
+ * never a conversion into mojibake.  See textio.c for the measurements. */
+int textio_mostly_utf8(const char *s, size_t n);
+
 /* 1 if path exists (as anything). */
 int textio_exists(const char *path);
 
