@@ -7,6 +7,7 @@
  * carry the short relative path; it is removed at the end.  Diagnostics are
  * captured with open_memstream and compared whole.
  */
+#include "fixture.h"
 #include "harness.h"
 
 #include "arena.h"
@@ -19,44 +20,10 @@
 
 static char tmpdir[] = "/tmp/test_config.XXXXXX";
 
-typedef struct fixture {
-    arena *a;
-    diag d;
-    FILE *out;
-    char *buf;
-    size_t size;
-} fixture;
-
-static void fx_init(fixture *f)
-{
-    f->a = arena_new();
-    f->buf = NULL;
-    f->size = 0;
-    f->out = open_memstream(&f->buf, &f->size);
-    diag_init(&f->d, f->out);
-}
-
-static const char *fx_msgs(fixture *f)
-{
-    fflush(f->out);
-    return f->buf ? f->buf : "";
-}
-
-static void fx_done(fixture *f)
-{
-    fclose(f->out);
-    free(f->buf);
-    arena_free_all(f->a);
-}
-
 /* Writes n bytes to config.ini in the temporary directory (the cwd). */
 static void put(const char *bytes, size_t n)
 {
-    FILE *fp = fopen("config.ini", "wb");
-    if (!fp || fwrite(bytes, 1, n, fp) != n || fclose(fp) != 0) {
-        printf("cannot write config.ini\n");
-        exit(2);
-    }
+    fx_write("config.ini", bytes, n);
 }
 
 /* Writes a string literal (which may hold any bytes) and loads it. */
@@ -692,7 +659,7 @@ static void test_nul_byte(void)
 
 int main(void)
 {
-    if (!mkdtemp(tmpdir) || chdir(tmpdir) != 0) {
+    if (fx_tmp_enter(tmpdir) != 0) {
         printf("cannot create %s\n", tmpdir);
         return 2;
     }
@@ -714,8 +681,7 @@ int main(void)
     RUN(test_set_formats);
     RUN(test_print_keys);
     RUN(test_nul_byte);
-    unlink("config.ini");
-    if (chdir("/") != 0 || rmdir(tmpdir) != 0)
+    if (fx_tmp_leave() != 0)
         printf("cannot remove %s\n", tmpdir);
     return harness_end();
 }

@@ -5,6 +5,7 @@
  * directory so that messages carry short relative paths; it is removed at
  * the end.  Diagnostics are captured with open_memstream and compared whole.
  */
+#include "fixture.h"
 #include "harness.h"
 
 #include "arena.h"
@@ -17,59 +18,10 @@
 #include <unistd.h>
 
 static char tmpdir[] = "/tmp/test_csv.XXXXXX";
-static char *created[128];
-static size_t ncreated;
-
-/* One test's arena and a diagnostics sink writing into memory. */
-typedef struct fixture {
-    arena *a;
-    diag d;
-    FILE *out;
-    char *buf;
-    size_t size;
-} fixture;
-
-static void fx_init(fixture *f)
-{
-    f->a = arena_new();
-    f->buf = NULL;
-    f->size = 0;
-    f->out = open_memstream(&f->buf, &f->size);
-    diag_init(&f->d, f->out);
-}
-
-/* Everything reported so far. */
-static const char *fx_msgs(fixture *f)
-{
-    fflush(f->out);
-    return f->buf ? f->buf : "";
-}
-
-static void fx_done(fixture *f)
-{
-    fclose(f->out);
-    free(f->buf);
-    arena_free_all(f->a);
-}
-
-/* Writes n bytes to name in the temporary directory (the cwd). */
-static void put(const char *name, const char *bytes, size_t n)
-{
-    FILE *fp = fopen(name, "wb");
-    if (!fp || fwrite(bytes, 1, n, fp) != n || fclose(fp) != 0) {
-        printf("cannot write %s\n", name);
-        exit(2);
-    }
-    for (size_t i = 0; i < ncreated; i++)
-        if (strcmp(created[i], name) == 0)
-            return;
-    if (ncreated < sizeof created / sizeof created[0])
-        created[ncreated++] = strdup(name);
-}
 
 /* Writes a string literal (which may contain NUL bytes) and reads it back. */
 #define READ(f, name, lit, lim)                                                                    \
-    (put((name), (lit), sizeof(lit) - 1), csv_read((f)->a, &(f)->d, (name), (lim)))
+    (fx_write((name), (lit), sizeof(lit) - 1), csv_read((f)->a, &(f)->d, (name), (lim)))
 
 /* Converts UTF-8 text to GBK, as Excel on a Chinese Windows saves it. */
 static char *to_gbk(const char *s, size_t *n)
@@ -171,7 +123,7 @@ static void test_gbk(void)
     fx_init(&f);
     size_t n;
     char *g = to_gbk("项目,合计\n车辆运行费,70\n", &n);
-    put("gbk.csv", g, n);
+    fx_write("gbk.csv", g, n);
     free(g);
     csv_table *t = csv_read(f.a, &f.d, "gbk.csv", NULL);
     CHECK(t != NULL);
@@ -206,7 +158,7 @@ static void test_gbk(void)
     memcpy(bad, g, n);
     memcpy(bad + n, "x,\x81\n", 4);
     free(g);
-    put("gbkbad.csv", bad, n + 4);
+    fx_write("gbkbad.csv", bad, n + 4);
     t = csv_read(f.a, &f.d, "gbkbad.csv", NULL);
     CHECK(t == NULL);
     CHECK_STR(fx_msgs(&f), "gbkbad.csv:2:3: error: invalid byte 0x81: the file is neither UTF-8 "
@@ -654,7 +606,7 @@ static void test_mixed_gbk(void)
     fx_init(&f);
     size_t n;
     char *g = to_gbk("名词,解释\n负责,负责示例工作\n", &n);
-    put("allgbk.csv", g, n);
+    fx_write("allgbk.csv", g, n);
     free(g);
     csv_table *t = csv_read(f.a, &f.d, "allgbk.csv", NULL);
     CHECK(t && t->nrows == 1);
@@ -675,7 +627,7 @@ static void test_long_cell(void)
     for (size_t i = 6; i < n + 6; i++)
         s[i] = (char)('a' + i % 26);
     memcpy(s + n + 6, "\n", 2);
-    put("long.csv", s, n + 7);
+    fx_write("long.csv", s, n + 7);
     csv_limits lim = {0, 0, 4 * 1024 * 1024};
     csv_table *t = csv_read(f.a, &f.d, "long.csv", &lim);
     CHECK(t && t->nrows == 1);
@@ -689,7 +641,7 @@ static void test_long_cell(void)
 
 int main(void)
 {
-    if (!mkdtemp(tmpdir) || chdir(tmpdir) != 0) {
+    if (fx_tmp_enter(tmpdir) != 0) {
         perror(tmpdir);
         return 2;
     }
@@ -717,11 +669,7 @@ int main(void)
     RUN(test_binary_file);
     RUN(test_mixed_gbk);
     RUN(test_long_cell);
-    for (size_t i = 0; i < ncreated; i++) {
-        unlink(created[i]);
-        free(created[i]);
-    }
-    if (chdir("/") != 0 || rmdir(tmpdir) != 0)
+    if (fx_tmp_leave() != 0)
         perror(tmpdir);
     return harness_end();
 }

@@ -6,6 +6,7 @@
  * replaced by /dev/full (every write fails with ENOSPC).  A real full disk
  * (a 64 KiB tmpfs, as root) gives the same behaviour from the binary.
  */
+#include "fixture.h"
 #include "harness.h"
 
 #include "arena.h"
@@ -20,36 +21,6 @@
 #include <unistd.h>
 
 static char tmpdir[] = "/tmp/test_outfile.XXXXXX";
-
-typedef struct fixture {
-    arena *a;
-    diag d;
-    FILE *out;
-    char *buf;
-    size_t size;
-} fixture;
-
-static void fx_init(fixture *f)
-{
-    f->a = arena_new();
-    f->buf = NULL;
-    f->size = 0;
-    f->out = open_memstream(&f->buf, &f->size);
-    diag_init(&f->d, f->out);
-}
-
-static const char *fx_msgs(fixture *f)
-{
-    fflush(f->out);
-    return f->buf ? f->buf : "";
-}
-
-static void fx_done(fixture *f)
-{
-    fclose(f->out);
-    free(f->buf);
-    arena_free_all(f->a);
-}
 
 /* The names in folder out/, sorted, joined by spaces. */
 static const char *listing(void)
@@ -201,7 +172,7 @@ static void test_good_write(void)
 
 int main(void)
 {
-    if (!mkdtemp(tmpdir) || chdir(tmpdir) != 0 || mkdir("out", 0777) != 0) {
+    if (fx_tmp_enter(tmpdir) != 0 || mkdir("out", 0777) != 0) {
         perror(tmpdir);
         return 2;
     }
@@ -210,7 +181,7 @@ int main(void)
     RUN(test_rename_fails);
     RUN(test_good_write);
     unlink("out/doc.pdf");
-    if (rmdir("out") != 0 || chdir("/") != 0 || rmdir(tmpdir) != 0)
+    if (rmdir("out") != 0 || fx_tmp_leave() != 0)
         perror(tmpdir);
     return harness_end();
 }

@@ -10,6 +10,7 @@
  * Placeholder errors ({…} inside a text) also carry the column (in
  * characters) of the offending brace: a paragraph line can be long.
  */
+#include "fixture.h"
 #include "harness.h"
 
 #include "arena.h"
@@ -21,55 +22,9 @@
 #include <unistd.h>
 
 static char tmpdir[] = "/tmp/test_template.XXXXXX";
-static char *created[64];
-static size_t ncreated;
-
-typedef struct fixture {
-    arena *a;
-    diag d;
-    FILE *out;
-    char *buf;
-    size_t size;
-} fixture;
-
-static void fx_init(fixture *f)
-{
-    f->a = arena_new();
-    f->buf = NULL;
-    f->size = 0;
-    f->out = open_memstream(&f->buf, &f->size);
-    diag_init(&f->d, f->out);
-}
-
-static const char *fx_msgs(fixture *f)
-{
-    fflush(f->out);
-    return f->buf ? f->buf : "";
-}
-
-static void fx_done(fixture *f)
-{
-    fclose(f->out);
-    free(f->buf);
-    arena_free_all(f->a);
-}
-
-static void put(const char *name, const char *bytes, size_t n)
-{
-    FILE *fp = fopen(name, "wb");
-    if (!fp || fwrite(bytes, 1, n, fp) != n || fclose(fp) != 0) {
-        printf("cannot write %s\n", name);
-        exit(2);
-    }
-    for (size_t i = 0; i < ncreated; i++)
-        if (strcmp(created[i], name) == 0)
-            return;
-    if (ncreated < sizeof created / sizeof created[0])
-        created[ncreated++] = strdup(name);
-}
 
 #define LOAD(f, name, lit)                                                                         \
-    (put((name), (lit), sizeof(lit) - 1), template_load((f)->a, &(f)->d, (name)))
+    (fx_write((name), (lit), sizeof(lit) - 1), template_load((f)->a, &(f)->d, (name)))
 
 static const char GOOD[] = "# 模板\n"                                                    /* 1 */
                            "meta title {地区}{年度}年部门预算\n"                         /* 2 */
@@ -450,7 +405,7 @@ int main(void)
     char cwd[4096];
     if (!getenv("BUDGETGEN_ROOT") && getcwd(cwd, sizeof cwd))
         setenv("BUDGETGEN_ROOT", cwd, 0);
-    if (!mkdtemp(tmpdir) || chdir(tmpdir) != 0) {
+    if (fx_tmp_enter(tmpdir) != 0) {
         printf("cannot create %s\n", tmpdir);
         return 2;
     }
@@ -460,11 +415,7 @@ int main(void)
     RUN(test_unclosed_blocks);
     RUN(test_missing_file);
     RUN(test_seed004);
-    for (size_t i = 0; i < ncreated; i++) {
-        unlink(created[i]);
-        free(created[i]);
-    }
-    if (chdir("/") != 0 || rmdir(tmpdir) != 0)
+    if (fx_tmp_leave() != 0)
         printf("cannot remove %s\n", tmpdir);
     return harness_end();
 }

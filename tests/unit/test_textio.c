@@ -4,6 +4,7 @@
  * to a mkdtemp directory under /tmp, which becomes the working directory so
  * that messages carry short names; it is removed at the end.
  */
+#include "fixture.h"
 #include "harness.h"
 
 #include "arena.h"
@@ -17,48 +18,9 @@
 
 static char tmpdir[] = "/tmp/test_textio.XXXXXX";
 
-typedef struct fixture {
-    arena *a;
-    diag d;
-    FILE *out;
-    char *buf;
-    size_t size;
-} fixture;
-
-static void fx_init(fixture *f)
-{
-    f->a = arena_new();
-    f->buf = NULL;
-    f->size = 0;
-    f->out = open_memstream(&f->buf, &f->size);
-    diag_init(&f->d, f->out);
-}
-
-static const char *fx_msgs(fixture *f)
-{
-    fflush(f->out);
-    return f->buf ? f->buf : "";
-}
-
-static void fx_done(fixture *f)
-{
-    fclose(f->out);
-    free(f->buf);
-    arena_free_all(f->a);
-}
-
-static void put(const char *name, const char *bytes, size_t n)
-{
-    FILE *fp = fopen(name, "wb");
-    if (!fp || fwrite(bytes, 1, n, fp) != n || fclose(fp) != 0) {
-        printf("cannot write %s\n", name);
-        exit(2);
-    }
-}
-
 /* Writes a literal and reads it back. */
 #define READ(f, name, lit, enc)                                                                    \
-    (put((name), (lit), sizeof(lit) - 1),                                                          \
+    (fx_write((name), (lit), sizeof(lit) - 1),                                                     \
      textio_read_utf8((f)->a, &(f)->d, (name), 1 << 20, &len, (enc)))
 
 static char *to_gbk(const char *s, size_t *n)
@@ -83,7 +45,7 @@ static void test_gbk(void)
     const char *enc = NULL;
     fx_init(&f);
     char *g = to_gbk("负责全市示例工作。\n", &n);
-    put("gbk.txt", g, n);
+    fx_write("gbk.txt", g, n);
     free(g);
     char *s = textio_read_utf8(f.a, &f.d, "gbk.txt", 1 << 20, &len, &enc);
     CHECK_STR(s, "负责全市示例工作。\n");
@@ -120,7 +82,7 @@ static void test_bom_not_utf8(void)
     char buf[64] = "\xEF\xBB\xBF";
     memcpy(buf + 3, g, n);
     free(g);
-    put("bomgbk.txt", buf, n + 3);
+    fx_write("bomgbk.txt", buf, n + 3);
     CHECK(textio_read_utf8(f.a, &f.d, "bomgbk.txt", 1 << 20, &len, &enc) == NULL);
     /* CA BE (the GBK 示) happens to be valid UTF-8: C0 is the first bad byte. */
     CHECK_STR(fx_msgs(&f), "bomgbk.txt:1:2: error: invalid byte 0xC0: the file starts with a "
@@ -152,7 +114,7 @@ static void test_columns(void)
     memcpy(buf, g, n);
     memcpy(buf + n, "\xff\n", 2);
     free(g);
-    put("gbkff.txt", buf, n + 2);
+    fx_write("gbkff.txt", buf, n + 2);
     CHECK(textio_read_utf8(f.a, &f.d, "gbkff.txt", 1 << 20, &len, &enc) == NULL);
     CHECK_STR(fx_msgs(&f), "gbkff.txt:2:5: error: neither UTF-8 nor GBK/GB18030 (byte 0xFF): "
                            "save the file as UTF-8\n");
@@ -161,7 +123,7 @@ static void test_columns(void)
 
 int main(void)
 {
-    if (!mkdtemp(tmpdir) || chdir(tmpdir) != 0) {
+    if (fx_tmp_enter(tmpdir) != 0) {
         perror(tmpdir);
         return 2;
     }
@@ -169,13 +131,7 @@ int main(void)
     RUN(test_mixed);
     RUN(test_bom_not_utf8);
     RUN(test_columns);
-    unlink("gbk.txt");
-    unlink("mixed.txt");
-    unlink("bomgbk.txt");
-    unlink("nul.txt");
-    unlink("ff.txt");
-    unlink("gbkff.txt");
-    if (chdir("/") != 0 || rmdir(tmpdir) != 0)
+    if (fx_tmp_leave() != 0)
         perror(tmpdir);
     return harness_end();
 }
