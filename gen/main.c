@@ -215,6 +215,17 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
     if (!rc && r->cfg->want_xlsx && render_xlsx(r->a, &r->d, r->cfg, dm) < 0)
         rc = EXIT_USAGE;
     summary_line(r, r->cfg->path);
+    if (!rc && !o->quiet) {
+        /* Say what was published, so nobody has to look for it. */
+        const config *c = r->cfg;
+        if (c->want_pdf) {
+            char *pdf_path = arena_printf(r->a, "%s/%s.pdf", c->output_dir, c->output_name);
+            fprintf(stderr, "budgetgen: wrote %s (%ld pages)\n", pdf_path,
+                    batch_pdf_pages(pdf_path));
+        }
+        if (c->want_xlsx)
+            fprintf(stderr, "budgetgen: wrote %s/%s.xlsx\n", c->output_dir, c->output_name);
+    }
     return rc;
 }
 
