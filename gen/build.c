@@ -1713,6 +1713,9 @@ static void build_list(builder *b, const tmpl_stmt *st)
             blk->number = expand(b, st->arg2, &it);
             blk->text = expand(b, st->arg3, &it);
             blk->src = csv_pos(ct, &ct->rows[i], 1);
+            /* A list laid out from data goes to the workbook too, as a
+             * sheet named after the document. */
+            blk->sheet = b->doc->title ? b->doc->title : st->arg + 4;
         }
         return;
     }

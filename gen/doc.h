@@ -110,6 +110,8 @@ typedef struct doc_block {
     const char *text;     /* without the number */
     doc_table *table;     /* DOC_TABLE */
     doc_chart *chart;     /* DOC_CHART */
+    const char *sheet;    /* DOC_LIST_ITEM of a list csv:FILE: the workbook
+                             sheet its consecutive items also go to */
     int bookmark;         /* 1: gets a PDF outline entry */
     diag_pos src;         /* template line that produced it */
 } doc_block;

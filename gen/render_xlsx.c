@@ -715,6 +715,30 @@ static const char *excel_footer(arena *a, const char *pattern)
 
 /* Writes one table as the sheet index (1-based).  Returns 0 or -1 (the error
  * recorded in x). */
+/* A run of list items blocks[from..to) that come from data (list
+ * csv:FILE) as a two-column table, 序号 | 内容, so the workbook has them
+ * too; the sheet is named by the items. */
+static doc_table *list_table(arena *a, const doc *dm, size_t from, size_t to)
+{
+    doc_table *t = doc_table_new(a, 2);
+    t->id = "list";
+    t->sheet = t->title = dm->blocks[from].sheet;
+    t->cols[0] = (doc_column){"序号", DOC_COL_TEXT, DOC_CENTER, 0, 1};
+    t->cols[1] = (doc_column){"内容", DOC_COL_TEXT, DOC_LEFT, 0, 6};
+    doc_cell *h = doc_table_add_head(a, t);
+    h[0].text = "序号";
+    h[1].text = "内容";
+    h[0].align = h[1].align = DOC_CENTER;
+    for (size_t i = from; i < to; i++) {
+        doc_cell *r = doc_table_add_body(a, t, DOC_ROW_NORMAL);
+        r[0].text = dm->blocks[i].number ? dm->blocks[i].number : "";
+        r[0].align = DOC_CENTER;
+        r[1].text = dm->blocks[i].text ? dm->blocks[i].text : "";
+        r[0].pos = r[1].pos = dm->blocks[i].src;
+    }
+    return t;
+}
+
 static int write_table(xlsx *x, const doc *dm, const doc_table *t, int index)
 {
     const char *sheet = sheet_name(x, t->sheet, t->title, "表", index);
@@ -1107,6 +1131,13 @@ int render_xlsx(arena *a, diag *d, const config *c, const doc *dm)
         const doc_block *b = &dm->blocks[i];
         if (b->kind == DOC_TABLE && b->table)
             write_table(&x, dm, b->table, ++tables);
+        else if (b->kind == DOC_LIST_ITEM && b->sheet &&
+                 (i == 0 || dm->blocks[i - 1].kind != DOC_LIST_ITEM || !dm->blocks[i - 1].sheet)) {
+            size_t end = i;
+            while (end < dm->n && dm->blocks[end].kind == DOC_LIST_ITEM && dm->blocks[end].sheet)
+                end++;
+            write_table(&x, dm, list_table(a, dm, i, end), ++tables);
+        }
         else if (b->kind == DOC_CHART && b->chart && b->chart->n_cats > 0 && b->chart->n_series > 0)
             write_chart(&x, dm, b->chart, ++charts);
     }

@@ -13,7 +13,7 @@
 #   1. renwu-2019 (seed 003, 重点任务责任分解表, table csv:tasks.csv with
 #      序号 and 目标名称 merge=blank): PDF cells and targets per page, one
 #      sheet, 工作标准 cells, merged ranges;
-#   2. mubiao-2020 (seed 002, list csv:targets.csv, PDF only): every item;
+#   2. mubiao-2020 (seed 002, list csv:targets.csv): every item, PDF and sheet;
 #   3. zeren-2019 (seed 000, points by quarter): check passes, every task
 #      and quarter in the PDF; one quarter's （N分） changed in a copy makes
 #      check fail at that file, line and column; one item under a shared
@@ -72,10 +72,11 @@ RW=$SH/renwu/区人民政府办公室-2019
 shapes_run "$RW.pdf $RW.xlsx" "renwu-pdf-cells renwu-pdf-targets renwu-xlsx-sheets renwu-xlsx-cells renwu-xlsx-merged" \
     renwu input/renwu-2019/tasks.csv "$RW.pdf" "$RW.xlsx"
 
-# ---- 2. mubiao: a numbered list (seed 002), PDF only --------------------------------
+# ---- 2. mubiao: a numbered list (seed 002), in the PDF and on a sheet -------------
 shapes_build mubiao config/mubiao-2020.ini
 MB=$SH/mubiao/徐州市人民政府-2020
-shapes_run "$MB.pdf" "mubiao-pdf-items" mubiao input/mubiao-2020/targets.csv "$MB.pdf"
+shapes_run "$MB.pdf $MB.xlsx" "mubiao-pdf-items mubiao-xlsx-items" mubiao input/mubiao-2020/targets.csv \
+    "$MB.pdf" "$MB.xlsx"
 
 # ---- 3. zeren: 目标责任书, points by quarter (seed 000) -------------------------------
 "$BIN" check config/zeren-2019.ini >/dev/null 2>"$SH/zeren.check"

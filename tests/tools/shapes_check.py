@@ -5,7 +5,7 @@ the input CSV files only — never against budgetgen's own output.  Run by
 tests/e2e_shapes.sh with Debian's /usr/bin/python3 (openpyxl, pdftotext).
 
 usage: shapes_check.py renwu   TASKS.CSV PDF XLSX
-       shapes_check.py mubiao  TARGETS.CSV PDF
+       shapes_check.py mubiao  TARGETS.CSV PDF XLSX
        shapes_check.py zeren   TASKS.CSV PDF
        shapes_check.py zeren-bad  TASKS.CSV CHANGED.CSV STDERR
        shapes_check.py zeren-heading  TASKS.CSV CHANGED.CSV STDERR
@@ -27,6 +27,7 @@ renwu (重点任务责任分解表, seed 003):
                       target's sub-item rows (blank continuation cells).
 mubiao (a numbered list, seed 002):
   mubiao-pdf-items    every "N. 目标任务（牵头单位：…；责任单位：…）", in order.
+  mubiao-xlsx-items   the same items, one row each, on the workbook's sheet.
 zeren (目标责任书, seed 000):
   zeren-pdf-tasks     every 类别 and 工作任务 cell, in order;
   zeren-pdf-quarters  every 目标及质量要求 and quarter cell, in order.
@@ -300,7 +301,7 @@ def cmd_renwu(csvp, pdf, xlsx):
 
 # ---- mubiao ----------------------------------------------------------------------
 
-def cmd_mubiao(csvp, pdf):
+def cmd_mubiao(csvp, pdf, xlsx):
     _, recs = read_csv(csvp, ['序号', '目标任务', '牵头单位', '责任单位'])
     text = pdf_text(pdf)
     items = [('%s (line %d)' % (c[0], line),
@@ -312,6 +313,26 @@ def cmd_mubiao(csvp, pdf):
             p.append('only %d items read from %s' % (len(items), csvp))
         return p
     run('mubiao-pdf-items', check)
+
+    def xlsx_items():
+        # One sheet: a title row, the header 序号 | 内容, then one row per
+        # item, in order, with the same wording as the PDF.
+        ws = load_xlsx(xlsx).worksheets[0]
+        rows = [r for r in ws.iter_rows(values_only=True)]
+        p = []
+        if len(rows) < 2 or tuple(rows[1][:2]) != ('序号', '内容'):
+            return ['no 序号 | 内容 header row: %r' % (rows[1:2],)]
+        body = rows[2:]
+        if len(body) != len(recs):
+            p.append('%d item rows, %d in %s' % (len(body), len(recs), csvp))
+        for (line, c), r in zip(recs, body):
+            want_n, want_t = c[0] + '.', '%s（牵头单位：%s；责任单位：%s）' % tuple(c[1:])
+            if (str(r[0]), str(r[1])) != (want_n, want_t):
+                p.append('line %d: sheet has %r | %r' % (line, r[0], (r[1] or '')[:30]))
+                if len(p) > 5:
+                    break
+        return p
+    run('mubiao-xlsx-items', xlsx_items)
 
 
 # ---- zeren -----------------------------------------------------------------------
@@ -652,7 +673,7 @@ def cmd_jianshe(perfp, actp, xlsx):
 
 # ---- main ------------------------------------------------------------------------
 
-COMMANDS = {'renwu': (cmd_renwu, 3), 'mubiao': (cmd_mubiao, 2), 'zeren': (cmd_zeren, 2),
+COMMANDS = {'renwu': (cmd_renwu, 3), 'mubiao': (cmd_mubiao, 3), 'zeren': (cmd_zeren, 2),
             'zeren-bad': (cmd_zeren_bad, 3), 'zeren-heading': (cmd_zeren_heading, 3),
             'xiangmu': (cmd_xiangmu, 3), 'jianshe': (cmd_jianshe, 3)}
 
