@@ -1595,6 +1595,11 @@ static void build_chart(builder *b, const tmpl_stmt *st)
              tt->source);
         return;
     }
+    if (!strcmp(tt->source, "trend") && !b->prev->before) {
+        fail(b, "chart trend needs the years before last ([input] earlier), or put it inside "
+                "\"if has:earlier\"");
+        return;
+    }
     b->col_base = 0;
     doc_chart *ch = arena_alloc(b->a, sizeof *ch);
     ch->id = tt->source;
@@ -1608,7 +1613,27 @@ static void build_chart(builder *b, const tmpl_stmt *st)
     const char **cats = NULL;
     money *v = NULL;
     int n = 0;
-    if (!strcmp(tt->source, "three_public")) {
+    if (!strcmp(tt->source, "trend")) {
+        /* Several years, oldest first: 基本支出 and 项目支出 of each, as
+         * stated (summary.csv) or computed from the detail. */
+        const budget *yrs[16];
+        int ny = 0;
+        yrs[ny++] = b->cur;
+        for (const budget *y = b->prev; y && ny < 16; y = y->before)
+            yrs[ny++] = y;
+        n = ny;
+        cats = arena_alloc(b->a, (size_t)(n + 1) * sizeof *cats);
+        v = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *v);
+        for (int k = 0; k < n; k++) {
+            const budget *y = yrs[n - 1 - k];
+            int found;
+            cats[k] = arena_printf(b->a, "%d年", y->year);
+            v[k] = budget_figure(y, SUM_BASIC, &found);
+            v[n + k] = budget_figure(y, SUM_PROJECT, &found);
+        }
+        ch->series[0] = "基本支出";
+        ch->series[1] = "项目支出";
+    } else if (!strcmp(tt->source, "three_public")) {
         item *items;
         n = list_items(b, "三公", &items);
         cats = arena_alloc(b->a, (size_t)(n + 1) * sizeof *cats);
@@ -1766,6 +1791,8 @@ static int condition(builder *b, const char *cond)
         has = b->cur->n_inst > 0;
     else if (!strcmp(name, "actuals"))
         has = b->cur->has_actuals;
+    else if (!strcmp(name, "earlier"))
+        has = b->prev && b->prev->before;
     else {
         item it;
         if (!figure_item(b, name, &it)) {

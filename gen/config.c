@@ -46,6 +46,8 @@ static const key_def KEYS[] = {
     {"input", "dir", K_STRING, 1, "folder of this year's CSV and text files"},
     {"input", "previous", K_STRING, 0, "folder of last year's files (for comparisons)"},
     {"input", "previous_year", K_INT, 0, "year of the previous folder (default year - 1)"},
+    {"input", "earlier", K_STRING, 0,
+     "folders of the years before previous, newest first, comma-separated (for trends)"},
     {"input", "function_codes", K_STRING, 0,
      "function code list (default templates/codes/function.csv)"},
     {"input", "economic_codes", K_STRING, 0,
@@ -388,6 +390,20 @@ config *config_load(arena *a, diag *d, const char *path)
     c->input_dir = get_str(&st, "input", "dir", "", &c->input_pos);
     c->previous_dir = get_str(&st, "input", "previous", NULL, &c->previous_pos);
     c->previous_year = (int)get_int(&st, "input", "previous_year", c->year - 1, 1949, 9999);
+    const config_value *ev = value_of(&st, "input", "earlier");
+    c->earlier_pos = ev->pos;
+    for (const char *p = ev->text; p && *p;) {
+        size_t n = strcspn(p, ",");
+        size_t len;
+        const char *dir = utf8_trim(arena_strndup(a, p, n), &len);
+        if (len && c->n_earlier < 8)
+            c->earlier[c->n_earlier++] = arena_strndup(a, dir, len);
+        else if (len)
+            diag_report(d, DIAG_ERROR, ev->pos, "earlier: at most 8 folders");
+        p += n + (p[n] == ',');
+    }
+    if (c->n_earlier && !c->previous_dir)
+        diag_report(d, DIAG_ERROR, ev->pos, "earlier needs previous in [input] first");
     c->function_codes = get_str(&st, "input", "function_codes", "templates/codes/function.csv",
                                 &c->function_codes_pos);
     c->economic_codes = get_str(&st, "input", "economic_codes", "templates/codes/economic.csv",
@@ -437,6 +453,8 @@ int config_check_paths(const config *c, diag *d)
     check_path(d, c->input_dir, c->input_pos, "dir", 1);
     if (c->previous_dir)
         check_path(d, c->previous_dir, c->previous_pos, "previous", 1);
+    for (int i = 0; i < c->n_earlier; i++)
+        check_path(d, c->earlier[i], c->earlier_pos, "earlier", 1);
     check_path(d, c->template_path, c->template_pos, "template", 0);
     check_path(d, c->function_codes, c->function_codes_pos, "function_codes", 0);
     check_path(d, c->economic_codes, c->economic_codes_pos, "economic_codes", 0);

@@ -44,6 +44,9 @@ typedef struct config {
     const char *previous_dir; /* NULL: no comparison with last year */
     diag_pos previous_pos;
     int previous_year;        /* default year - 1 */
+    int n_earlier;            /* [input] earlier: folders of the years before */
+    const char *earlier[8];   /* previous_year - 1, - 2, … in that order */
+    diag_pos earlier_pos;
     const char *function_codes; /* code list files (templates/codes/) */
     const char *economic_codes;
     diag_pos function_codes_pos, economic_codes_pos;

@@ -207,6 +207,9 @@ typedef struct budget {
 
     extra_table *extra; /* the template's csv: files */
     size_t n_extra;
+
+    const struct budget *before; /* the year before this one, for trends
+                                    ([input] earlier), or NULL */
 } budget;
 
 /* The CSV file a template names, or NULL. */

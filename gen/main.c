@@ -142,6 +142,16 @@ static int load_and_check(run *r, const char *config_path, const options *o)
         if (load_budget(r->a, &r->d, r->cfg, r->cfg->previous_dir, r->cfg->previous_year,
                         &r->prev) < 0)
             load_failed = -1;
+        /* The years before, for trends: each linked to the year after it. */
+        budget *after = &r->prev;
+        for (int i = 0; i < r->cfg->n_earlier; i++) {
+            budget *e = arena_alloc(r->a, sizeof *e);
+            if (load_budget(r->a, &r->d, r->cfg, r->cfg->earlier[i],
+                            r->cfg->previous_year - 1 - i, e) < 0)
+                load_failed = -1;
+            after->before = e;
+            after = e;
+        }
     }
     if (load_failed < 0)
         return EXIT_FINDINGS; /* stop between stages on any error */

@@ -480,8 +480,9 @@ static void parse_line(parser *p, char *line)
         p->table = s->table;
         p->table_line = p->line;
     } else if (!strcmp(dir, "chart")) {
-        if (strcmp(rest, "three_public") && strcmp(rest, "function_classes"))
-            err(p, "chart %s: expected three_public or function_classes", rest);
+        if (strcmp(rest, "three_public") && strcmp(rest, "function_classes") &&
+            strcmp(rest, "trend"))
+            err(p, "chart %s: expected three_public, function_classes or trend", rest);
         tmpl_stmt *s = add_stmt(p, T_CHART, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);
         s->table->source = s->arg;

@@ -47,6 +47,12 @@ table comparison
   col   增减率      percent compare=同比增减
 end
 end
+if has:earlier
+chart trend
+  title {年度}年及以前年度基本支出和项目支出
+  sheet 支出趋势图
+end
+end
 if has:previous_expenditure
 chart function_classes
   title {上年}年与{年度}年支出按功能分类对比

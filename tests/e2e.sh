@@ -136,3 +136,18 @@ else
 fi
 
 rm -rf "$E2E"
+
+# A trend over several years ([input] earlier): the chart's figures are the
+# 基本支出 and 项目支出 each year's summary.csv states, oldest first.
+want=$(/usr/bin/python3 - <<'PY'
+import csv
+def fig(year, key):
+    for r in csv.DictReader(open(f'input/jianshe-{year}/summary.csv', encoding='utf-8')):
+        if r['项目'] == key:
+            return '{:,.2f}'.format(float(r['金额']))
+for key in ('基本支出', '项目支出'):
+    print(f'  series {key}: ' + ' '.join(f'{y}年={fig(y, key)}' for y in (2019, 2020, 2021)))
+PY
+)
+got=$("$BIN" tree config/jianshe-2021.ini 2>/dev/null | grep -A4 '^  id trend' | grep '^  series')
+[ -n "$want" ] && [ "$got" = "$want" ] && pass || fail "e2e: trend chart figures: got [$got], want [$want]"
