@@ -238,7 +238,7 @@ static void test_every_typo_reported(void)
               "config.ini:2: error: unknown key \"departmnet\" in [document]; expected one of: "
               "department, region, year, template, author\n"
               "config.ini:14: error: unknown key \"previuos\" in [input]; expected one of: dir, "
-              "previous, previous_year, function_codes, economic_codes\n"
+              "previous, previous_year, earlier, function_codes, economic_codes\n"
               "config.ini: error: missing department in [document]: the department's full name "
               "(部门名称)\n"
               "config.ini:4: error: year = \"20x1\": expected a whole number from 1949 to 9999 "
