@@ -715,6 +715,35 @@ static const char *excel_footer(arena *a, const char *pattern)
 
 /* Writes one table as the sheet index (1-based).  Returns 0 or -1 (the error
  * recorded in x). */
+/*
+ * The first rows of a table's or a chart's sheet: the title (merged across,
+ * its row tall enough for the wrapped title) and the unit line, each only
+ * when given.  *row is the next free row before and after.  Returns 0 or -1
+ * after reporting.
+ */
+static int write_title_rows(xlsx *x, lxw_worksheet *ws, const char *sheet, const char *title,
+                            const char *unit, lxw_col_t last_col, double total_w, lxw_row_t *row)
+{
+    if (title && *title) {
+        /* the title is TITLE_PT, wider than the FONT_PT the units assume */
+        double avail = (total_w - 1) * FONT_PT / TITLE_PT;
+        int lines = wrapped_lines(title, avail);
+        if (lxw_check(x, put_range(ws, *row, 0, *row, last_col, title, x->title), sheet, *row,
+                      0) < 0 ||
+            lxw_check(x, worksheet_set_row(ws, *row, snap_height(lines * TITLE_LINE_PT + 6), NULL),
+                      sheet, *row, 0) < 0)
+            return -1;
+        (*row)++;
+    }
+    if (unit && *unit) {
+        if (lxw_check(x, put_range(ws, *row, 0, *row, last_col, unit, x->unit), sheet, *row, 0) <
+            0)
+            return -1;
+        (*row)++;
+    }
+    return 0;
+}
+
 /* A run of list items blocks[from..to) that come from data (list
  * csv:FILE) as a two-column table, 序号 | 内容, so the workbook has them
  * too; the sheet is named by the items. */
@@ -772,23 +801,8 @@ static int write_table(xlsx *x, const doc *dm, const doc_table *t, int index)
     /* The rows of the sheet, top to bottom: title, unit line, header, body,
      * note; a part the table lacks takes no row. */
     lxw_row_t row = 0;
-    if (t->title && *t->title) {
-        /* the title is TITLE_PT, wider than the FONT_PT the units assume */
-        double avail = (total_w - 1) * FONT_PT / TITLE_PT;
-        int lines = wrapped_lines(t->title, avail);
-        if (lxw_check(x, put_range(ws, row, 0, row, last_col, t->title, x->title), sheet, row, 0) <
-                0 ||
-            lxw_check(x, worksheet_set_row(ws, row, snap_height(lines * TITLE_LINE_PT + 6), NULL),
-                      sheet, row, 0) < 0)
-            goto out;
-        row++;
-    }
-    if (t->unit_line && *t->unit_line) {
-        if (lxw_check(x, put_range(ws, row, 0, row, last_col, t->unit_line, x->unit), sheet, row,
-                      0) < 0)
-            goto out;
-        row++;
-    }
+    if (write_title_rows(x, ws, sheet, t->title, t->unit_line, last_col, total_w, &row) < 0)
+        goto out;
     lxw_row_t head_first = row;
     if (write_grid(x, ws, sheet, t, 1, head_first) < 0)
         goto out;
@@ -895,22 +909,8 @@ static int write_chart(xlsx *x, const doc *dm, const doc_chart *ch, int index)
 
     lxw_col_t last_col = (lxw_col_t)ns;
     lxw_row_t row = 0;
-    if (ch->title && *ch->title) {
-        double avail = (total_w - 1) * FONT_PT / TITLE_PT;
-        int lines = wrapped_lines(ch->title, avail);
-        if (lxw_check(x, put_range(ws, row, 0, row, last_col, ch->title, x->title), sheet, row, 0) <
-                0 ||
-            lxw_check(x, worksheet_set_row(ws, row, snap_height(lines * TITLE_LINE_PT + 6), NULL),
-                      sheet, row, 0) < 0)
-            goto out;
-        row++;
-    }
-    if (ch->unit && *ch->unit) {
-        if (lxw_check(x, put_range(ws, row, 0, row, last_col, ch->unit, x->unit), sheet, row, 0) <
-            0)
-            goto out;
-        row++;
-    }
+    if (write_title_rows(x, ws, sheet, ch->title, ch->unit, last_col, total_w, &row) < 0)
+        goto out;
     lxw_row_t head = row++;
     lxw_format *hf = cell_format(x, DOC_CENTER | ST_BOLD | ST_WRAP | ST_HEAD);
     if (lxw_check(x, worksheet_write_string(ws, head, 0, CHART_CAT_HEAD, hf), sheet, head, 0) < 0)
