@@ -59,33 +59,19 @@ import sys
 import traceback
 from decimal import Decimal, InvalidOperation
 
+import checklib  # the script's folder is on sys.path
+
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
-FAILED = 0
 
 
 class OracleError(Exception):
     pass
 
 
-def report(name, problems):
-    global FAILED
-    if not problems:
-        print('ok ' + name)
-        return
-    FAILED += 1
-    more = ' (and %d more)' % (len(problems) - 1) if len(problems) > 1 else ''
-    print('FAIL %s: %s%s' % (name, problems[0], more))
-    for p in problems[1:6]:
-        print('FAIL %s:   %s' % (name, p))
-
-
 def run(name, fn, *args):
     """Runs one check; an exception is that check's failure."""
-    try:
-        report(name, fn(*args))
-    except (OracleError, KeyError, ValueError, IndexError, OSError) as e:
-        report(name, ['%s: %s' % (type(e).__name__, e)])
+    checklib.run(name, fn, *args, errors=(OracleError, OSError))
 
 
 # ---- inputs ----------------------------------------------------------------------
@@ -663,8 +649,8 @@ def cmd_jianshe(perfp, actp, xlsx):
         return []
     run('jianshe-oracle', oracle)
     if not graded:
-        report('jianshe-xlsx-graded', ['not checked: the oracle failed'])
-        report('jianshe-xlsx-summary', ['not checked: the oracle failed'])
+        checklib.report('jianshe-xlsx-graded', ['not checked: the oracle failed'])
+        checklib.report('jianshe-xlsx-summary', ['not checked: the oracle failed'])
         return
     wb = load_xlsx(xlsx)
     run('jianshe-xlsx-graded', jianshe_graded, graded, wb)
@@ -684,7 +670,7 @@ def main(argv):
         return 2
     fn, _ = COMMANDS[argv[0]]
     fn(*argv[1:])
-    return 1 if FAILED else 0
+    return 1 if checklib.failed() else 0
 
 
 if __name__ == '__main__':

@@ -36,28 +36,13 @@ sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import tables_oracle as O  # noqa: E402
 import tables_pdf as P  # noqa: E402
+import checklib  # noqa: E402
 
-FAILED = 0
-
-
-def report(name, problems):
-    global FAILED
-    if not problems:
-        print('ok ' + name)
-        return
-    FAILED += 1
-    more = ' (and %d more)' % (len(problems) - 1) if len(problems) > 1 else ''
-    print('FAIL %s: %s%s' % (name, problems[0], more))
-    for p in problems[1:6]:
-        print('FAIL %s:   %s' % (name, p))
 
 
 def run(name, fn, *args):
     """Runs one check; an exception is that check's failure."""
-    try:
-        report(name, fn(*args))
-    except (O.OracleError, P.TableError, KeyError, ValueError, IndexError) as e:
-        report(name, ['%s: %s' % (type(e).__name__, e)])
+    checklib.run(name, fn, *args, errors=(O.OracleError, P.TableError))
 
 
 def table_order(oracle):
@@ -567,7 +552,7 @@ def cmd_pdf(oracle, path, prefix):
             got[tid] = rows_of()
         except (ValueError, P.TableError) as e:
             for c in checks:  # every check of the table fails with the reason
-                report(name + c, ['cannot read the table: %s' % e])
+                checklib.report(name + c, ['cannot read the table: %s' % e])
             continue
         if tid in O.CLASS_TABLES:
             run(name + '-rows', lambda: compare_class_rows(got[tid], oracle.class_rows(tid), t, cfg, tol))
@@ -580,7 +565,7 @@ def cmd_pdf(oracle, path, prefix):
     if all(t in got for t in order):
         run(prefix + '-same-figures', check_same_figures, got, oracle)
     else:
-        report(prefix + '-same-figures', ['not every table could be read'])
+        checklib.report(prefix + '-same-figures', ['not every table could be read'])
 
 
 # ---- empty tables -------------------------------------------------------------------
@@ -634,7 +619,7 @@ def main(argv):
     cmd, config = argv[0], argv[1]
     oracle = O.Oracle(config, root, tpl or os.path.join(root, 'templates', 'tables.tpl'))
     if cmd == 'xlsx':
-        report(argv[3] + '-oracle', oracle.sanity())
+        checklib.report(argv[3] + '-oracle', oracle.sanity())
         cmd_xlsx(oracle, argv[2], argv[3])
     elif cmd == 'pdf':
         cmd_pdf(oracle, argv[2], argv[3])
@@ -643,7 +628,7 @@ def main(argv):
     else:
         print(__doc__)
         return 2
-    return 1 if FAILED else 0
+    return 1 if checklib.failed() else 0
 
 
 if __name__ == '__main__':
