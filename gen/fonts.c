@@ -19,6 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 /* Marks a BMP advance that has not been measured yet. */
 #define ADV_UNKNOWN INT32_MIN
@@ -808,6 +811,265 @@ done:
     return result;
 }
 
+/* ---- a compact source for the subsetter ------------------------------- */
+
+/*
+ * The font files are memory-mapped (hb_blob_create_from_file), and every
+ * page of a mapping that is touched counts towards the process's resident
+ * memory -- with the kernel's fault-around, 64 KB of it per touch.  The
+ * subsetter reading ~800 glyphs scattered over AR PL UMing's 17 MB glyf
+ * table made 12 MB of the file resident, more than everything else the
+ * process holds.  So the glyphs are read with pread() instead, and the
+ * subsetter is given a small font made of them: the same glyph ids (cmap
+ * and hmtx stay valid), loca in the long format pointing at only the glyphs
+ * the document needs and their composite components, empty glyphs for the
+ * rest, and no bitmaps, vertical metrics, layout tables or glyph names.
+ */
+
+/* Tables left out of the compact source: none of them reaches the subset
+ * libharu embeds (see drop[] in font_subset), and the bitmap strikes,
+ * vertical metrics and glyph names are megabytes in the CJK fonts. */
+static int compact_skips(hb_tag_t tag)
+{
+    switch (tag) {
+    case HB_TAG('E', 'B', 'D', 'T'): case HB_TAG('E', 'B', 'L', 'C'):
+    case HB_TAG('E', 'B', 'S', 'C'): case HB_TAG('B', 'D', 'F', ' '):
+    case HB_TAG('F', 'F', 'T', 'M'): case HB_TAG('D', 'S', 'I', 'G'):
+    case HB_TAG('G', 'S', 'U', 'B'): case HB_TAG('G', 'P', 'O', 'S'):
+    case HB_TAG('G', 'D', 'E', 'F'): case HB_TAG('v', 'h', 'e', 'a'):
+    case HB_TAG('v', 'm', 't', 'x'): case HB_TAG('V', 'O', 'R', 'G'):
+    case HB_TAG('g', 'a', 's', 'p'): case HB_TAG('h', 'd', 'm', 'x'):
+    case HB_TAG('V', 'D', 'M', 'X'): case HB_TAG('L', 'T', 'S', 'H'):
+    case HB_TAG('k', 'e', 'r', 'n'): case HB_TAG('P', 'C', 'L', 'T'):
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Reads glyph gid of the original font into out (appended); 0 if absent
+ * or empty, -1 on a read error or a loca entry outside glyf. */
+static int read_glyph(int fd, off_t glyf_off, const glyf_src *s, unsigned gid, strbuf *out,
+                      size_t *len)
+{
+    uint32_t a, b;
+    *len = 0;
+    if (gid >= s->num_glyphs)
+        return -1;
+    if (s->long_loca) {
+        a = rd32(s->loca + 4 * gid);
+        b = rd32(s->loca + 4 * gid + 4);
+    } else {
+        a = 2u * rd16(s->loca + 2 * gid);
+        b = 2u * rd16(s->loca + 2 * gid + 2);
+    }
+    if (b < a || b > s->glyf_len)
+        return -1;
+    if (a == b)
+        return 0;
+    size_t at = out->len;
+    for (uint32_t i = a; i < b; i++) /* grows the buffer; overwritten below */
+        sb_putc(out, 0);
+    size_t got = 0;
+    while (got < b - a) {
+        ssize_t r = pread(fd, out->buf + at + got, b - a - got, glyf_off + a + (off_t)got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return -1;
+        got += (size_t)r;
+    }
+    *len = b - a;
+    return 0;
+}
+
+/* Adds gid to the work list if it is new. */
+static void want_glyph(uint8_t *seen, unsigned gid, unsigned **list, size_t *n, size_t *cap)
+{
+    if (seen[gid >> 3] >> (gid & 7) & 1)
+        return;
+    seen[gid >> 3] = (uint8_t)(seen[gid >> 3] | 1u << (gid & 7));
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 256;
+        *list = xrealloc(*list, *cap * sizeof **list);
+    }
+    (*list)[(*n)++] = gid;
+}
+
+static int cmp_uint(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
+    return x < y ? -1 : x > y;
+}
+
+/*
+ * The compact source font for code points cps[0..n) of f: see above.
+ * NULL (reported through d) on a read error or malformed tables.
+ */
+static hb_face_t *compact_source(font *f, diag *d, const uint32_t *cps, size_t n)
+{
+    hb_blob_t *file = f->blob;
+    hb_blob_t *glyf = hb_face_reference_table(f->face, HB_TAG('g', 'l', 'y', 'f'));
+    hb_blob_t *loca = hb_face_reference_table(f->face, HB_TAG('l', 'o', 'c', 'a'));
+    hb_blob_t *head = hb_face_reference_table(f->face, HB_TAG('h', 'e', 'a', 'd'));
+    unsigned file_len, loca_len, head_len;
+    const char *base = hb_blob_get_data(file, &file_len);
+    glyf_src s;
+    /* Only the address of glyf is taken, to know where it starts in the
+     * file: its pages are not touched. */
+    s.glyf = (const unsigned char *)hb_blob_get_data(glyf, &s.glyf_len);
+    s.loca = (const unsigned char *)hb_blob_get_data(loca, &loca_len);
+    const unsigned char *hd = (const unsigned char *)hb_blob_get_data(head, &head_len);
+    s.num_glyphs = hb_face_get_glyph_count(f->face);
+    s.long_loca = head_len >= 54 && rd16(hd + 50) == 1;
+
+    hb_face_t *result = NULL;
+    strbuf g = STRBUF_INIT, l = STRBUF_INIT, data = STRBUF_INIT;
+    unsigned *list = NULL;          /* glyph ids needed, in the order read */
+    size_t *start = NULL, *lens = NULL; /* per listed glyph: its bytes in data */
+    size_t *where = NULL, *size = NULL; /* the same by glyph id */
+    size_t nl = 0, cap = 0;
+    uint8_t *seen = NULL;
+    int fd = -1;
+    if (!base || !s.glyf || s.glyf_len == 0 || head_len < 54 || s.num_glyphs == 0 ||
+        loca_len < (s.num_glyphs + 1) * (s.long_loca ? 4u : 2u)) {
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "cannot subset font \"%s\" ('%s'): malformed glyf/loca tables", f->family,
+                    f->path);
+        goto done;
+    }
+    off_t glyf_off = (off_t)((const char *)s.glyf - base);
+    fd = open(f->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        diag_syserr(d, "cannot read font file", f->path, errno);
+        goto done;
+    }
+
+    /* The glyphs: .notdef, those of the code points, then the components
+     * of composites, found as the glyphs are read. */
+    seen = xcalloc((s.num_glyphs + 7) / 8, 1);
+    want_glyph(seen, 0, &list, &nl, &cap);
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t gid = 0;
+        if (hb_font_get_nominal_glyph(f->hb, cps[i], &gid) && gid < s.num_glyphs)
+            want_glyph(seen, gid, &list, &nl, &cap);
+    }
+    /* Reading in file order keeps the reads sequential; components found
+     * on the way are read in later rounds. */
+    size_t done_upto = 0;
+    while (done_upto < nl) {
+        qsort(list + done_upto, nl - done_upto, sizeof *list, cmp_uint);
+        size_t end = nl;
+        start = xrealloc(start, cap * sizeof *start);
+        lens = xrealloc(lens, cap * sizeof *lens);
+        for (size_t i = done_upto; i < end; i++) {
+            start[i] = data.len;
+            if (read_glyph(fd, glyf_off, &s, list[i], &data, &lens[i]) != 0) {
+                diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                            "cannot subset font \"%s\" ('%s'): cannot read glyph %u", f->family,
+                            f->path, list[i]);
+                goto done;
+            }
+            const unsigned char *gp = (const unsigned char *)data.buf + start[i];
+            if (!is_composite(gp, (unsigned)lens[i]))
+                continue;
+            const unsigned char *p = gp + 10, *gend = gp + lens[i];
+            component c;
+            do {
+                p = read_component(p, gend, &c);
+                if (p && c.gid < s.num_glyphs)
+                    want_glyph(seen, c.gid, &list, &nl, &cap);
+            } while (p && (c.flags & CG_MORE_COMPONENTS));
+        }
+        done_upto = end;
+    }
+
+    /* glyf and long loca over every glyph id, empty where not needed */
+    where = xcalloc(s.num_glyphs, sizeof *where);
+    size = xcalloc(s.num_glyphs, sizeof *size);
+    for (size_t i = 0; i < nl; i++) {
+        where[list[i]] = start[i];
+        size[list[i]] = lens[i];
+    }
+    for (unsigned gid = 0; gid < s.num_glyphs; gid++) {
+        wr32(&l, (uint32_t)g.len);
+        if (size[gid]) {
+            sb_appendn(&g, data.buf + where[gid], size[gid]);
+            while (g.len % 4)
+                sb_putc(&g, 0);
+        }
+    }
+    wr32(&l, (uint32_t)g.len);
+    sb_free(&data);
+
+    unsigned char h2[54];
+    memcpy(h2, hd, sizeof h2);
+    put16(h2 + 50, 1); /* indexToLocFormat: long offsets */
+
+    hb_face_t *b = hb_face_builder_create();
+    unsigned total = hb_face_get_table_tags(f->face, 0, NULL, NULL);
+    for (unsigned i = 0; i < total; i++) {
+        hb_tag_t tag;
+        unsigned one = 1;
+        hb_blob_t *t;
+        hb_face_get_table_tags(f->face, i, &one, &tag);
+        if (compact_skips(tag))
+            continue;
+        switch (tag) {
+        case HB_TAG('g', 'l', 'y', 'f'):
+            t = blob_of(&g);
+            break;
+        case HB_TAG('l', 'o', 'c', 'a'):
+            t = blob_of(&l);
+            break;
+        case HB_TAG('h', 'e', 'a', 'd'):
+            t = hb_blob_create((const char *)h2, sizeof h2, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+            break;
+        case HB_TAG('p', 'o', 's', 't'): {
+            /* the 32-byte header as version 3: no glyph names */
+            hb_blob_t *o = hb_face_reference_table(f->face, tag);
+            unsigned plen;
+            const char *pp = hb_blob_get_data(o, &plen);
+            unsigned char p3[32] = {0};
+            if (plen >= 32)
+                memcpy(p3, pp, 32);
+            put16(p3, 3);
+            put16(p3 + 2, 0);
+            hb_blob_destroy(o);
+            t = hb_blob_create((const char *)p3, sizeof p3, HB_MEMORY_MODE_DUPLICATE, NULL, NULL);
+            break;
+        }
+        default:
+            t = hb_face_reference_table(f->face, tag);
+        }
+        hb_face_builder_add_table(b, tag, t);
+        hb_blob_destroy(t);
+    }
+    /* A builder's tables cannot be listed, which the subsetter needs:
+     * serialise it and read it back as an ordinary font. */
+    hb_blob_t *bytes = hb_face_reference_blob(b);
+    hb_face_destroy(b);
+    result = hb_face_create(bytes, 0);
+    hb_blob_destroy(bytes);
+
+done:
+    if (fd >= 0)
+        close(fd);
+    free(seen);
+    free(list);
+    free(start);
+    free(lens);
+    free(where);
+    free(size);
+    sb_free(&data);
+    sb_free(&g);
+    sb_free(&l);
+    hb_blob_destroy(glyf);
+    hb_blob_destroy(loca);
+    hb_blob_destroy(head);
+    return result;
+}
+
 /* ---- subsetting ------------------------------------------------------- */
 
 static int write_file(diag *d, const char *path, const char *data, size_t len)
@@ -860,8 +1122,14 @@ int font_subset(font *f, diag *d, const uint32_t *cps, size_t n, const char *out
      * box, not as a silent blank. */
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
 
-    hb_face_t *sub = hb_subset_or_fail(f->face, in);
+    hb_face_t *src = compact_source(f, d, cps, n);
+    if (!src) {
+        hb_subset_input_destroy(in);
+        return -1;
+    }
+    hb_face_t *sub = hb_subset_or_fail(src, in);
     hb_subset_input_destroy(in);
+    hb_face_destroy(src);
     if (!sub) {
         diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
                     "cannot subset font \"%s\" ('%s'): HarfBuzz failed", f->family, f->path);

@@ -231,7 +231,8 @@ static void finish_page(lay *l)
     if (!l->open)
         return;
     l->cur.n_ops = l->n_ops;
-    l->cur.ops = arena_alloc(l->a, (l->n_ops ? l->n_ops : 1) * sizeof(lay_op));
+    /* one more: add_footers() appends the footer in place */
+    l->cur.ops = arena_alloc(l->a, (l->n_ops + 1) * sizeof(lay_op));
     if (l->n_ops)
         memcpy(l->cur.ops, l->ops, l->n_ops * sizeof(lay_op));
     if (l->n_pages == l->cap_pages) {
@@ -2138,10 +2139,7 @@ static void add_footers(lay *l, lay_page *pages, size_t n)
         txt = copy_run(l, txt, strlen(txt), &nch);
         double w = lb_measure(txt, strlen(txt), advance_cb, &m);
         double base = MARGIN_BOTTOM / 2 - (EM_ASCENT - EM_DESCENT) / 2 * FOOTER_SIZE;
-        lay_op *ops = arena_alloc(l->a, (pg->n_ops + 1) * sizeof *ops);
-        if (pg->n_ops)
-            memcpy(ops, pg->ops, pg->n_ops * sizeof *ops);
-        lay_op *op = &ops[pg->n_ops++];
+        lay_op *op = &pg->ops[pg->n_ops++]; /* finish_page() left room */
         memset(op, 0, sizeof *op);
         op->kind = LAY_TEXT;
         op->role = LAY_ROLE_FOOTER;
@@ -2153,7 +2151,6 @@ static void add_footers(lay *l, lay_page *pages, size_t n)
         op->width = w;
         op->box = (lay_box){0.0, 0.0, pg->width, pg->area.y0};
         op->block = l->dm->n;
-        pg->ops = ops;
     }
 }
 
