@@ -211,9 +211,15 @@ static uint32_t *set_list(const uint8_t *set, size_t *n)
  * character (about 900), and HPDF_GetFont alone then took 18 ms of a
  * 85 ms run.  Rewritten with few segments — characters up to `gap` apart
  * share one, the code points between them mapping to glyph 0 through
- * glyphIdArray — it takes 2-3 ms, and the table compresses no larger
- * (the gaps are runs of zeros).  PDF viewers do not read this cmap (a
- * CIDFontType2 maps CIDs through /CIDToGIDMap); only libharu does.
+ * glyphIdArray — it takes 2-3 ms.  The widest gap that fits is used: with
+ * 1,024, a document's characters fall into a handful of segments (ASCII,
+ * punctuation, the CJK block, full-width forms) and the lookups per
+ * character drawn cost nothing either (they were 17% of the instructions
+ * of a run with a gap of 16); compressed, the table is as small as the
+ * fragmented one (the gaps are runs of zeros: 52 bytes more for bench/
+ * peer.tpl's 827 characters).  PDF viewers do not
+ * read this cmap (a CIDFontType2 maps CIDs through /CIDToGIDMap); only
+ * libharu does.
  */
 #define CMAP_MAX_ARRAY 30000 /* idRangeOffset and the subtable length are 16-bit */
 
@@ -343,7 +349,7 @@ static int tune_for_haru(diag *d, const char *path, const uint32_t *cps, size_t 
     size_t len = 0;
     /* the widest gap whose glyphIdArray still fits */
     uint8_t *cmap = NULL;
-    for (uint32_t gap = 16; gap >= 4 && !cmap; gap /= 4)
+    for (uint32_t gap = 1024; gap >= 4 && !cmap; gap /= 4)
         cmap = build_cmap(cps, gid, n, gap, &len);
 
     hb_blob_t *hhea = hb_face_reference_table(face, HB_TAG('h', 'h', 'e', 'a'));
