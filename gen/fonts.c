@@ -472,14 +472,14 @@ static void put16(unsigned char *p, unsigned v)
 
 static void wr16(strbuf *sb, unsigned v)
 {
-    char b[2] = {(char)(v >> 8 & 0xFF), (char)(v & 0xFF)};
-    sb_appendn(sb, b, 2);
+    put16((unsigned char *)sb_extend(sb, 2), v);
 }
 
 static void wr32(strbuf *sb, uint32_t v)
 {
-    wr16(sb, v >> 16);
-    wr16(sb, v & 0xFFFF);
+    unsigned char *p = (unsigned char *)sb_extend(sb, 4);
+    put16(p, v >> 16);
+    put16(p + 2, v & 0xFFFF);
 }
 
 static double f2dot14(const unsigned char *p)
@@ -754,8 +754,8 @@ static hb_face_t *flatten_composites(hb_face_t *face)
         }
         if (!nested)
             sb_appendn(&g, (const char *)p, len);
-        while (g.len % 4)
-            sb_putc(&g, 0);
+        if (g.len % 4)
+            memset(sb_extend(&g, 4 - g.len % 4), 0, 4 - g.len % 4);
     }
     wr32(&l, (uint32_t)g.len);
     if (!any) {
@@ -867,12 +867,10 @@ static int read_glyph(int fd, off_t glyf_off, const glyf_src *s, unsigned gid, s
         return -1;
     if (a == b)
         return 0;
-    size_t at = out->len;
-    for (uint32_t i = a; i < b; i++) /* grows the buffer; overwritten below */
-        sb_putc(out, 0);
+    char *dst = sb_extend(out, b - a);
     size_t got = 0;
     while (got < b - a) {
-        ssize_t r = pread(fd, out->buf + at + got, b - a - got, glyf_off + a + (off_t)got);
+        ssize_t r = pread(fd, dst + got, b - a - got, glyf_off + a + (off_t)got);
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
@@ -995,8 +993,8 @@ static hb_face_t *compact_source(font *f, diag *d, const uint32_t *cps, size_t n
         wr32(&l, (uint32_t)g.len);
         if (size[gid]) {
             sb_appendn(&g, data.buf + where[gid], size[gid]);
-            while (g.len % 4)
-                sb_putc(&g, 0);
+            if (g.len % 4)
+                memset(sb_extend(&g, 4 - g.len % 4), 0, 4 - g.len % 4);
         }
     }
     wr32(&l, (uint32_t)g.len);

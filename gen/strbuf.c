@@ -29,6 +29,15 @@ void sb_appendn(strbuf *sb, const char *s, size_t n)
     sb->buf[sb->len] = '\0';
 }
 
+char *sb_extend(strbuf *sb, size_t n)
+{
+    grow(sb, n);
+    char *p = sb->buf + sb->len;
+    sb->len += n;
+    sb->buf[sb->len] = '\0';
+    return p;
+}
+
 void sb_append(strbuf *sb, const char *s)
 {
     sb_appendn(sb, s, strlen(s));

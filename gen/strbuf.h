@@ -18,6 +18,9 @@ typedef struct strbuf {
 void sb_append(strbuf *sb, const char *s);
 void sb_appendn(strbuf *sb, const char *s, size_t n);
 void sb_putc(strbuf *sb, char c);
+/* Appends n bytes left for the caller to fill; returns where they start
+ * (valid until the next append). */
+char *sb_extend(strbuf *sb, size_t n);
 void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The contents; "" for an empty buffer.  Valid until the next append. */
 const char *sb_str(const strbuf *sb);
