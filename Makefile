@@ -127,8 +127,8 @@ FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,a
 FUZZ_TARGETS       := $(sort $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c))))
 # The gen/ objects each target links.
 FUZZ_OBJS_fuzz_csv      = csv textio arena diag strbuf utf8
-FUZZ_OBJS_fuzz_ini      = config arena diag strbuf utf8 money
-FUZZ_OBJS_fuzz_template = template textio arena diag strbuf utf8
+FUZZ_OBJS_fuzz_ini      = config paths arena diag strbuf utf8 money
+FUZZ_OBJS_fuzz_template = template paths textio arena diag strbuf utf8
 FUZZ_OBJS_fuzz_money    = money utf8
 FUZZ_OBJS_fuzz_threshold = threshold utf8
 FUZZ_LIBS               = -lcsv -linih

@@ -244,7 +244,13 @@ static void preload(batch *b, batch_dept *dp, const char *path)
     if (c) {
         dp->department = arena_strdup(b->a, c->department ? c->department : path);
         dp->year = c->year;
-        dp->output_dir = arena_strdup(b->a, b->o->output_dir ? b->o->output_dir : c->output_dir);
+        c->root = b->o->root;
+        if (b->o->output_dir)
+            config_set_output_dir(c, b->o->output_dir);
+        /* A folder the worker will refuse (outside the project folder, or
+         * a broken config) is not created here either. */
+        if (config_check_paths(c, &d) == 0)
+            dp->output_dir = arena_strdup(b->a, c->output_dir);
         dp->output_name = arena_strdup(b->a, c->output_name);
         dp->want_pdf = c->want_pdf;
         dp->want_xlsx = c->want_xlsx;

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "money.h"
+#include "paths.h"
 
 #include <stddef.h>
 
@@ -41,6 +42,8 @@ typedef struct batch_options {
     int quiet;              /* no progress lines and no summary table */
     const char *output_dir; /* -o: overrides every config's [output] dir */
     const char *formats;    /* -f: overrides every config's formats */
+    const paths_root *root; /* the project folder (--root): a config whose
+                               paths lead outside it gets no output folder */
 } batch_options;
 
 /* One department of a batch, as the parent knows it after the run. */
@@ -48,7 +51,7 @@ typedef struct batch_dept {
     const char *config_path;
     const char *department; /* 部门名称; the config path if the config did not load */
     int year;
-    const char *output_dir; /* NULL if the config did not load */
+    const char *output_dir; /* NULL if the config did not load or its paths are refused */
     const char *output_name;
     int want_pdf, want_xlsx;
     int status;  /* exit status 0, 1, 2 */

@@ -288,12 +288,23 @@ static const char *get_str(parse_state *st, const char *section, const char *nam
     return v->text;
 }
 
-/* Reports a path that does not exist or is not of the expected kind. */
-static void check_path(diag *d, const char *path, diag_pos pos, const char *key, int dir)
+/* Reports a path that does not exist or is not of the expected kind, or,
+ * when it exists, leads outside c->root.  A default (pos without a line)
+ * is not looked for, since it is read only when needed, but is confined. */
+static void check_path(const config *c, diag *d, const char *path, diag_pos pos,
+                       const char *section, const char *key, int dir)
 {
     struct stat sb;
-    if (!path || !*path || !pos.line)
+    if (!path || !*path)
         return;
+    if (!pos.line) {
+        strbuf what = STRBUF_INIT;
+        sb_printf(&what, "[%s] %s = \"%s\" (the default)", section, key, path);
+        paths_confine(d, pos, sb_str(&what), c->root, path);
+        sb_free(&what);
+        return;
+    }
+    int before = d->errors;
     if (stat(path, &sb) != 0)
         diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": %s", key, path,
                     errno == ENOENT ? (dir ? "the folder does not exist" : "no such file")
@@ -312,6 +323,12 @@ static void check_path(diag *d, const char *path, diag_pos pos, const char *key,
                     "%s = \"%s\": this is a folder, not a file: name the file itself", key, path);
     else if (!dir && !S_ISREG(sb.st_mode))
         diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": not a regular file", key, path);
+    if (d->errors == before && c->root) {
+        strbuf what = STRBUF_INIT;
+        sb_printf(&what, "%s = \"%s\"", key, path);
+        paths_confine(d, pos, sb_str(&what), c->root, path);
+        sb_free(&what);
+    }
 }
 
 int config_set_formats(config *c, const char *list)
@@ -409,7 +426,7 @@ config *config_load(arena *a, diag *d, const char *path)
     c->economic_codes = get_str(&st, "input", "economic_codes", "templates/codes/economic.csv",
                                 &c->economic_codes_pos);
 
-    c->output_dir = get_str(&st, "output", "dir", "output", NULL);
+    c->output_dir = get_str(&st, "output", "dir", "output", &c->output_pos);
     c->output_name = get_str(&st, "output", "name",
                              arena_printf(a, "%s-%d", c->department, c->year), NULL);
     if (strchr(c->output_name, '/'))
@@ -450,13 +467,37 @@ void config_print_keys(FILE *out)
 int config_check_paths(const config *c, diag *d)
 {
     int before = d->errors;
-    check_path(d, c->input_dir, c->input_pos, "dir", 1);
+    check_path(c, d, c->input_dir, c->input_pos, "input", "dir", 1);
     if (c->previous_dir)
-        check_path(d, c->previous_dir, c->previous_pos, "previous", 1);
+        check_path(c, d, c->previous_dir, c->previous_pos, "input", "previous", 1);
     for (int i = 0; i < c->n_earlier; i++)
-        check_path(d, c->earlier[i], c->earlier_pos, "earlier", 1);
-    check_path(d, c->template_path, c->template_pos, "template", 0);
-    check_path(d, c->function_codes, c->function_codes_pos, "function_codes", 0);
-    check_path(d, c->economic_codes, c->economic_codes_pos, "economic_codes", 0);
+        check_path(c, d, c->earlier[i], c->earlier_pos, "input", "earlier", 1);
+    check_path(c, d, c->template_path, c->template_pos, "document", "template", 0);
+    check_path(c, d, c->function_codes, c->function_codes_pos, "input", "function_codes", 0);
+    check_path(c, d, c->economic_codes, c->economic_codes_pos, "input", "economic_codes", 0);
+    /* The output folder need not exist yet (build creates it); where it
+     * would be is confined all the same, so that check already refuses a
+     * config that build would refuse. */
+    if (c->root && !c->output_from_option) {
+        arena *a = arena_new();
+        paths_confine(d, c->output_pos, config_output_what(a, c), c->root, c->output_dir);
+        arena_free_all(a);
+    }
     return d->errors > before ? -1 : 0;
+}
+
+void config_set_output_dir(config *c, const char *dir)
+{
+    c->output_dir = dir;
+    c->output_pos = diag_at(NULL, 0, 0);
+    c->output_from_option = 1;
+}
+
+const char *config_output_what(arena *a, const config *c)
+{
+    if (c->output_from_option)
+        return arena_printf(a, "-o \"%s\"", c->output_dir);
+    if (!c->output_pos.line)
+        return arena_printf(a, "[output] dir = \"%s\" (the default)", c->output_dir);
+    return arena_printf(a, "dir = \"%s\"", c->output_dir);
 }

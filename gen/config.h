@@ -4,7 +4,9 @@
  * config in the arena.  Unknown sections and keys, bad values and missing
  * required keys are errors naming the line: a typo must never be ignored.
  * Relative paths in the file are taken relative to the current directory
- * (run budgetgen from the project folder), as in the shipped examples.
+ * (run budgetgen from the project folder), as in the shipped examples, and
+ * every path the file names must lead to a place under the project folder
+ * (config_check_paths, paths.h).
  */
 #ifndef GEN_CONFIG_H
 #define GEN_CONFIG_H
@@ -12,6 +14,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "money.h"
+#include "paths.h"
 
 #include <stdio.h>
 
@@ -22,6 +25,8 @@ typedef struct config_value {
 
 typedef struct config {
     const char *path;
+    const paths_root *root; /* the project folder every path below must lie
+                               under (set by the caller; NULL: no limit) */
 
     /* [document] */
     const char *department; /* 部门名称 */
@@ -53,6 +58,8 @@ typedef struct config {
 
     /* [output] */
     const char *output_dir;
+    diag_pos output_pos;    /* where [output] dir is set (line 0: the default) */
+    int output_from_option; /* output_dir came from -o (config_set_output_dir) */
     const char *output_name; /* file name without extension */
     int want_pdf, want_xlsx;
     diag_pos formats_pos;
@@ -78,10 +85,20 @@ typedef struct config {
  */
 config *config_load(arena *a, diag *d, const char *path);
 
-/* Checks that the input folders and the template exist, reporting each
- * at its config line (a typo is reported where it was made, not as a
- * missing data file).  Returns 0 or -1. */
+/* Checks that the input folders, the template and the code lists exist,
+ * reporting each at its config line (a typo is reported where it was made,
+ * not as a missing data file), and, when c->root is set, that each of them
+ * and the output folder lead to a place under it (paths_confine).  An
+ * output folder given with -o is the operator's and not checked.  Returns
+ * 0 or -1. */
 int config_check_paths(const config *c, diag *d);
+
+/* Replaces [output] dir with a folder given on the command line (-o). */
+void config_set_output_dir(config *c, const char *dir);
+
+/* How messages name the output folder: `dir = "output"` (at its line),
+ * `[output] dir = "output" (the default)` or `-o "DIR"`, in the arena. */
+const char *config_output_what(arena *a, const config *c);
 
 /* Parses a --format value ("pdf", "xlsx", "pdf,xlsx") into the config.
  * Returns 0, or -1 if a name is unknown. */

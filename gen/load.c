@@ -9,6 +9,7 @@
 
 #include "codes.h"
 #include "csv.h"
+#include "paths.h"
 #include "strbuf.h"
 #include "textio.h"
 #include "threshold.h"
@@ -97,6 +98,7 @@ typedef struct loader {
     csv_limits lim;
     money magnitude; /* Σ|amount| of the folder so far (overflow guard) */
     int too_large;   /* reported once */
+    int refused;     /* a file led outside the project folder */
 } loader;
 
 /* Every sum the program forms (类 and 款 totals, 合计 rows, checks, the
@@ -130,14 +132,29 @@ static const char *path_in(const loader *L, const char *file)
     return arena_printf(L->a, "%s/%s", L->dir, file);
 }
 
+/* An input file must lead into the project folder, as its folder does
+ * (config_check_paths): a symbolic link in the folder that leads out of it
+ * is refused here, naming the file.  Returns 1 if path may be read. */
+static int confined(loader *L, const char *path)
+{
+    if (paths_confine(L->d, diag_at(path, 0, 0), NULL, L->c->root, path) == 0)
+        return 1;
+    L->refused = 1;
+    return 0;
+}
+
 /* Reads dir/file if it exists; NULL (silently) when absent, NULL after a
  * report when broken.  *broken tells the two apart. */
-static csv_table *open_csv(const loader *L, const char *file, int *broken)
+static csv_table *open_csv(loader *L, const char *file, int *broken)
 {
     const char *path = path_in(L, file);
     *broken = 0;
     if (!textio_exists(path))
         return NULL;
+    if (!confined(L, path)) {
+        *broken = 1;
+        return NULL;
+    }
     int before = L->d->errors;
     csv_table *t = csv_read(L->a, L->d, path, &L->lim);
     if (!t || L->d->errors > before) {
@@ -709,7 +726,7 @@ static void load_text(loader *L, const char *file, text_file *tf)
 {
     memset(tf, 0, sizeof *tf);
     const char *path = path_in(L, file);
-    if (!textio_exists(path))
+    if (!textio_exists(path) || !confined(L, path))
         return;
     size_t len;
     const char *enc;
@@ -747,7 +764,7 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     memset(b, 0, sizeof *b);
     b->year = year;
     b->dir = dir;
-    loader L = {a, d, c, dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0};
+    loader L = {a, d, c, dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0, 0};
     int before = d->errors;
     if (!textio_exists(dir)) {
         diag_report(d, DIAG_ERROR, diag_at(dir, 0, 0), "input folder does not exist");
@@ -772,7 +789,7 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     load_actuals(&L, b);
     b->glossary = load_named(&L, "glossary.csv", "名词", "term", "解释", "definition", &b->n_glossary);
     load_text(&L, "notes.txt", &b->notes);
-    return d->errors > before ? -1 : 0;
+    return L.refused ? -2 : d->errors > before ? -1 : 0;
 }
 
 /* The 合计 row of a generic table: for each column whose other cells are
@@ -811,7 +828,7 @@ static void check_extra_total(loader *L, const csv_table *t)
 int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const *files, size_t n)
 {
     int before = d->errors;
-    loader L = {a, d, c, b->dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0};
+    loader L = {a, d, c, b->dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0, 0};
     b->extra = arena_alloc(a, (n + 1) * sizeof *b->extra);
     for (size_t i = 0; i < n; i++) {
         const char *path = path_in(&L, files[i]);
@@ -820,6 +837,8 @@ int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const 
                         "the template lays out csv:%s, but the file does not exist", files[i]);
             continue;
         }
+        if (!confined(&L, path))
+            continue;
         csv_table *t = csv_read(a, d, path, &L.lim);
         if (!t)
             continue;
@@ -828,7 +847,7 @@ int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const 
         b->extra[b->n_extra].t = t;
         b->n_extra++;
     }
-    return d->errors > before ? -1 : 0;
+    return L.refused ? -2 : d->errors > before ? -1 : 0;
 }
 
 const struct csv_table *budget_extra(const budget *b, const char *file)
@@ -872,7 +891,7 @@ int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *
                 const code_list *ecodes)
 {
     int before = d->errors;
-    loader L = {a, d, c, b->dir, {0, 0, 0}, 0, 0};
+    loader L = {a, d, c, b->dir, {0, 0, 0}, 0, 0, 0};
     derive_func(&L, b, fcodes);
     derive_econ(&L, b, ecodes);
     derive_grades(&L, b);

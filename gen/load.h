@@ -15,14 +15,17 @@
 #include "data.h"
 #include "diag.h"
 
-/* Loads dir for year into *b (zeroed first).  Returns 0, or -1 if an error
- * was reported. */
+/* Loads dir for year into *b (zeroed first).  Returns 0, -1 if an error
+ * was reported, or -2 if a file was refused because it leads outside the
+ * project folder (c->root; a symbolic link in dir: an error of the setup,
+ * not of the data). */
 int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, budget *b);
 
 /* Reads the CSV files a template lays out as they are (files[0..n), names
  * relative to the budget's folder).  A missing file is an error.  A row
  * whose first cell is 合计 must equal the sum of the other rows in every
- * column whose cells are all amounts (checked here).  Returns 0 or -1. */
+ * column whose cells are all amounts (checked here).  Returns 0, -1, or
+ * -2 as load_budget() does. */
 int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const *files, size_t n);
 
 /* Derives the 类 and 款 lines of the classification tables from the

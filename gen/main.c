@@ -9,6 +9,9 @@
  *   template.c, build.c                  data + template → document (doc.h)
  *   layout.c (linebreak.c, fonts.c)      document → pages
  *   render_pdf.c, render_xlsx.c          pages / tables → files
+ * Every path a config names must lead into the project folder (the current
+ * folder, or --root DIR): config.c checks them, template.c the included
+ * files, load.c each input file (paths.c resolves and compares).
  * Exit status: 0 ok, 1 findings (errors) in the data, 2 usage or I/O error.
  */
 #include "batch.h"
@@ -19,9 +22,11 @@
 #include "diag.h"
 #include "doc.h"
 #include "load.h"
+#include "paths.h"
 #include "render.h"
 #include "template.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +71,11 @@ static void usage(FILE *out)
           "  -s, --strict          treat warnings as errors\n"
           "  -f, --format=LIST     with build: pdf, xlsx or pdf,xlsx (overrides the config)\n"
           "  -o, --output-dir=DIR  with build: write into DIR instead of [output] dir\n"
+          "      --root=DIR        the project folder (default: the current folder): every\n"
+          "                        path a config names (template and its includes, input\n"
+          "                        folders and files, code lists, [output] dir) must lead\n"
+          "                        into it, after resolving .. and symbolic links; fonts,\n"
+          "                        -o and the config files themselves are not limited\n"
           "  -j, --jobs=N          with several configs: N departments at a time (default:\n"
           "                        the number of online CPU cores)\n"
           "      --all DIR         with build: every *.ini file of DIR\n"
@@ -99,6 +109,7 @@ typedef struct options {
     const char *output_dir;
     int jobs;            /* -j: workers of a batch (0: one per core) */
     const char *all_dir; /* --all DIR */
+    paths_root root;     /* --root DIR, or the current folder */
 } options;
 
 /* Everything one run holds, freed together. */
@@ -119,42 +130,50 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     r->d.strict = o->strict;
     r->d.quiet = o->quiet;
     r->cfg = config_load(r->a, &r->d, config_path);
-    if (!r->cfg || config_check_paths(r->cfg, &r->d) < 0)
+    if (!r->cfg)
+        return EXIT_USAGE;
+    r->cfg->root = &o->root;
+    if (o->output_dir)
+        config_set_output_dir(r->cfg, o->output_dir);
+    if (config_check_paths(r->cfg, &r->d) < 0)
         return EXIT_USAGE;
     if (o->formats && config_set_formats(r->cfg, o->formats) < 0) {
         diag_report(&r->d, DIAG_ERROR, diag_at(NULL, 0, 0),
                     "--format=%s: expected pdf, xlsx or pdf,xlsx", o->formats);
         return EXIT_USAGE;
     }
-    if (o->output_dir)
-        r->cfg->output_dir = o->output_dir;
     /* The template first: it names the CSV files it lays out as they are. */
-    r->tmpl = template_load(r->a, &r->d, r->cfg->template_path);
+    r->tmpl = template_load(r->a, &r->d, r->cfg->template_path, &o->root);
     if (!r->tmpl)
         return EXIT_USAGE;
+    /* load_failed: -1 an error in the data, -2 a file refused because it
+     * leads outside the project folder (a setup error: exit status 2). */
     int load_failed = load_budget(r->a, &r->d, r->cfg, r->cfg->input_dir, r->cfg->year, &r->cur);
     const char **extra;
     size_t n_extra = template_csv_files(r->a, r->tmpl, &extra);
-    if (load_extra(r->a, &r->d, r->cfg, &r->cur, extra, n_extra) < 0)
-        load_failed = -1;
+    int st = load_extra(r->a, &r->d, r->cfg, &r->cur, extra, n_extra);
+    if (st < load_failed)
+        load_failed = st;
     if (r->cfg->previous_dir) {
         r->have_prev = 1;
-        if (load_budget(r->a, &r->d, r->cfg, r->cfg->previous_dir, r->cfg->previous_year,
-                        &r->prev) < 0)
-            load_failed = -1;
+        st = load_budget(r->a, &r->d, r->cfg, r->cfg->previous_dir, r->cfg->previous_year,
+                         &r->prev);
+        if (st < load_failed)
+            load_failed = st;
         /* The years before, for trends: each linked to the year after it. */
         budget *after = &r->prev;
         for (int i = 0; i < r->cfg->n_earlier; i++) {
             budget *e = arena_alloc(r->a, sizeof *e);
-            if (load_budget(r->a, &r->d, r->cfg, r->cfg->earlier[i],
-                            r->cfg->previous_year - 1 - i, e) < 0)
-                load_failed = -1;
+            st = load_budget(r->a, &r->d, r->cfg, r->cfg->earlier[i],
+                             r->cfg->previous_year - 1 - i, e);
+            if (st < load_failed)
+                load_failed = st;
             after->before = e;
             after = e;
         }
     }
-    if (load_failed < 0)
-        return EXIT_FINDINGS; /* stop between stages on any error */
+    if (load_failed < 0) /* stop between stages on any error */
+        return load_failed == -2 ? EXIT_USAGE : EXIT_FINDINGS;
     /* The code lists are read only when some folder has classified detail. */
     const code_list *fl = NULL, *el = NULL;
     if (r->cur.n_func || r->prev.n_func)
@@ -281,7 +300,7 @@ static int cmd_batch(const char *const *paths, int n, options *o)
         paths = list;
         n = (int)m;
     }
-    batch_options bo = {o->jobs, o->quiet, o->output_dir, o->formats};
+    batch_options bo = {o->jobs, o->quiet, o->output_dir, o->formats, &o->root};
     int st = batch_run(paths, (size_t)n, &bo, build_department, o);
     arena_free_all(a);
     return st;
@@ -402,9 +421,11 @@ int main(int argc, char **argv)
         {"version", no_argument, NULL, 'V'},
         {"jobs", required_argument, NULL, 'j'},
         {"all", required_argument, NULL, 'A'},
+        {"root", required_argument, NULL, 'R'},
         {NULL, 0, NULL, 0},
     };
-    options o = {0};
+    static options o; /* its root holds PATH_MAX bytes */
+    const char *root_arg = NULL;
     int ch;
     /* GNU getopt permutes, so options may follow the command word. */
     while ((ch = getopt_long(argc, argv, "sf:o:qhVj:", longopts, NULL)) != -1) {
@@ -416,6 +437,7 @@ int main(int argc, char **argv)
         case 'h': usage(stdout); return 0;
         case 'V': puts("budgetgen 0.1"); return 0;
         case 'A': o.all_dir = optarg; break;
+        case 'R': root_arg = optarg; break;
         case 'j': {
             char *end;
             long v = strtol(optarg, &end, 10);
@@ -431,6 +453,15 @@ int main(int argc, char **argv)
             fputs("Try 'budgetgen --help'.\n", stderr);
             return EXIT_USAGE;
         }
+    }
+    if (paths_root_init(&o.root, root_arg) < 0) {
+        if (root_arg)
+            fprintf(stderr, "budgetgen: error: --root=%s: %s\n", root_arg,
+                    errno == ENOTDIR ? "not a folder" : strerror(errno));
+        else
+            fprintf(stderr, "budgetgen: error: cannot resolve the current folder: %s\n",
+                    strerror(errno));
+        return EXIT_USAGE;
     }
     int batch = optind < argc && !strcmp(argv[optind], "build") &&
                 (o.all_dir || argc - optind > 2);

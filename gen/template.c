@@ -40,6 +40,7 @@ typedef struct parser {
     dev_t open_dev[8]; /* the files being parsed, outermost first: an include */
     ino_t open_ino[8]; /* of one of them would never end */
     int n_open;
+    const paths_root *root; /* included files must lead into it */
     int table_line;    /* where it opened */
     int if_stack[32];
     int if_depth;
@@ -598,6 +599,10 @@ static void parse_file(parser *p, char *text, const char *file, int depth)
             else if (includes_itself(p, inc))
                 err(p, "include %s: the file is already being included (an include cycle)",
                     rel);
+            else if (p->root &&
+                     paths_confine(p->d, template_pos(p->t, p->line, 0),
+                                   arena_printf(p->a, "include %s", rel), p->root, inc) < 0)
+                ; /* reported */
             else if ((sub = textio_read_utf8(p->a, p->d, inc, 4 << 20, &len, &enc))) {
                 struct stat sb;
                 if (stat(inc, &sb) == 0 && p->n_open < 8) {
@@ -623,7 +628,7 @@ static void parse_file(parser *p, char *text, const char *file, int depth)
     }
 }
 
-tmpl *template_load(arena *a, diag *d, const char *path)
+tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
 {
     size_t len;
     const char *enc;
@@ -643,6 +648,7 @@ tmpl *template_load(arena *a, diag *d, const char *path)
     p.a = a;
     p.d = d;
     p.t = t;
+    p.root = root;
     struct stat sb;
     if (stat(path, &sb) == 0) {
         p.open_dev[0] = sb.st_dev;

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "doc.h"
+#include "paths.h"
 
 typedef enum tmpl_kind {
     T_TITLE,      /* title TEXT */
@@ -101,8 +102,11 @@ typedef struct tmpl {
     int *line_local;
 } tmpl;
 
-/* Parses path.  Returns NULL after reporting every error with its line. */
-tmpl *template_load(arena *a, diag *d, const char *path);
+/* Parses path.  Returns NULL after reporting every error with its line.
+ * An included file must lead into root (paths.h; NULL: anywhere): one that
+ * leads outside is an error at its include line.  path itself is the
+ * caller's to confine (config_check_paths does, at the config line). */
+tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root);
 
 /* The CSV files the template lays out as they are (table csv:FILE and
  * list csv:FILE), without duplicates.  Returns the count; *files is arena

@@ -132,8 +132,8 @@ sed -e "s|^dir *= input/cangzhou-2020|dir = $EB/bad/in|" -e "s/^department *=.*/
     config/cangzhou-2020.ini >"$EB/cfg/bad.ini"
 cp "$EB/out/index.html" "$EB/index.before"
 rm -f "$EB/out/$CZ-2020.pdf"
-"$BIN" build -q -j 2 -o "$EB/out" config/cangzhou-2020.ini "$EB/cfg/bad.ini" config/jianshe-2021.ini \
-    >/dev/null 2>"$EB/err2"
+"$BIN" build -q -j 2 -o "$EB/out" --root / config/cangzhou-2020.ini "$EB/cfg/bad.ini" \
+    config/jianshe-2021.ini >/dev/null 2>"$EB/err2"
 st=$?
 [ $st -eq 1 ] && pass || fail "batch: a department with data errors: exit $st, expected 1"
 [ -s "$EB/out/$CZ-2020.pdf" ] && [ ! -e "$EB/out/有错误的部门-2020.pdf" ] && pass \
@@ -160,11 +160,23 @@ st=$?
     || fail "batch: duplicate output not refused (exit $st)"
 
 # The index in the first department's folder links the others relatively.
+# (Output folders under /tmp named by the configs: --root /.)
 sed "s|^dir *= output|dir = $EB/other|" config/jianshe-2021.ini >"$EB/js-other.ini"
 sed "s|^dir *= output|dir = $EB/first|" config/cangzhou-2020.ini >"$EB/cz-first.ini"
-"$BIN" build -q "$EB/cz-first.ini" "$EB/js-other.ini" >/dev/null 2>&1
+"$BIN" build -q --root / "$EB/cz-first.ini" "$EB/js-other.ini" >/dev/null 2>&1
 grep -q "<a href=\"../other/$(python3 -c 'import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))' "$JS-2021.pdf")\">" \
     "$EB/first/index.html" 2>/dev/null && pass || fail "batch: relative link to another output folder"
+
+# Output folders outside the project folder (the configs' own [output] dir,
+# no -o): each worker refuses its config at that line, and the parent, which
+# creates the departments' folders before the workers start, creates neither.
+sed "s|^dir *= output|dir = $EB/escaped1|" config/jianshe-2021.ini >"$EB/esc1.ini"
+sed "s|^dir *= output|dir = $EB/escaped2|" config/cangzhou-2020.ini >"$EB/esc2.ini"
+"$BIN" build -q "$EB/esc1.ini" "$EB/esc2.ini" >/dev/null 2>"$EB/err5"
+st=$?
+[ $st -eq 2 ] && [ ! -e "$EB/escaped1" ] && [ ! -e "$EB/escaped2" ] &&
+    grep -q "^$EB/esc1.ini:[0-9]*: error: dir = \"$EB/escaped1\": outside the project folder $(pwd -P) " "$EB/err5" &&
+    pass || { fail "batch: output folders outside the project folder (exit $st)"; head -n 5 "$EB/err5"; }
 
 # Usage: check stays single-config; --all wants a folder with configs.
 expect_status 2 "$BIN" check config/cangzhou-2020.ini config/jianshe-2021.ini
@@ -192,7 +204,7 @@ python3 tools/synth.py --out "$EB/s1" -n 3 --seed 7 >/dev/null &&
     python3 tools/synth.py --out "$EB/s2" -n 3 --seed 7 >/dev/null
 diff -r "$EB/s1/input" "$EB/s2/input" >/dev/null && pass || fail "synth.py: not deterministic"
 for c in "$EB"/s1/config/*.ini; do
-    out=$("$BIN" check "$c" 2>&1)
+    out=$("$BIN" check --root / "$c" 2>&1) # its folders are under /tmp
     printf '%s\n' "$out" | grep -q ': 0 errors, 0 warnings$' && pass || { fail "synth.py: $c does not pass check"; printf '%s\n' "$out" | head -n 5; }
 done
 n=$(($(wc -l <"$EB/s1/input/d0001-2021/performance.csv") - 1))

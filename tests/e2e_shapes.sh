@@ -89,6 +89,7 @@ shapes_run "$ZR.pdf" "zeren-pdf-tasks zeren-pdf-quarters" zeren input/zeren-2019
 # A copy of zeren-2019 in $SH/NAME with SED applied to its tasks.csv; `check`
 # on it must exit 1, and `shapes_check.py CMD` judges its messages (NAME the
 # check's name).  Two checks, which fail together when the copy cannot be made.
+# The copy is under /tmp and the template in the project: --root /.
 zeren_changed() { # NAME CMD SED WHAT
     local d=$SH/$1
     mkdir -p "$d"
@@ -100,7 +101,7 @@ zeren_changed() { # NAME CMD SED WHAT
         fail "e2e_shapes: $1 not checked: the copy could not be made"
         return
     fi
-    "$BIN" check "$d/zeren.ini" >/dev/null 2>"$d/check.err"
+    "$BIN" check --root / "$d/zeren.ini" >/dev/null 2>"$d/check.err"
     local st=$?
     [ $st -eq 1 ] && pass || fail "e2e_shapes: check of zeren-2019 with $4 exited $st, expected 1"
     shapes_run "" "$1" "$2" input/zeren-2019/tasks.csv "$d/in/tasks.csv" "$d/check.err"

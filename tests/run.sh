@@ -5,7 +5,12 @@
 #   3. bad-input cases (tests/bad/*/): each copies tests/data/minimal, breaks
 #      one thing with its setup.sh, runs budgetgen and compares the exit
 #      status and the complete stderr with expected.status / expected.stderr,
-#      and checks that output/ holds no new or partial file;
+#      and checks that output/ holds no new or partial file.  The case lives
+#      in TMP/root/tests/bad/NAME, next to TMP/root/templates, and runs with
+#      --root TMP/root; TMP/outside is a folder outside the project folder
+#      ($OUTSIDE for setup.sh) that must stay as setup.sh left it.  TMP is
+#      written @TMP@ in expected.stderr.  teardown.sh, if present, undoes
+#      what rm -rf cannot (chattr +i); setup.sh exiting 77 skips the case;
 #   4. end-to-end tests on the sample disclosure (tests/e2e.sh), and of batch
 #      builds with the portal index and tools/synth.py (tests/e2e_batch.sh);
 #   5. valgrind on the sample (no leaks, no errors).
@@ -116,30 +121,60 @@ if "$BIN" --help | grep -q 'percent_trim' && "$BIN" --help | grep -q 'three_publ
 else
     fail "--help does not list every config key and input file"
 fi
+# The project folder: --root must be a folder; without it, the current
+# folder, and a config naming a folder outside it is refused at its line.
+expect_status 2 "$BIN" check --root no/such/folder config/cangzhou-2020.ini
+expect_status 2 "$BIN" check --root config/cangzhou-2020.ini config/cangzhou-2020.ini
+expect_status 0 "$BIN" check -q --root . config/jianshe-2021.ini
+expect_status 0 "$BIN" check -q --root / config/jianshe-2021.ini
+CL=$(mktemp -d)
+sed 's|^dir *= input/jianshe-2021$|dir = /etc|' config/jianshe-2021.ini >"$CL/etc.ini"
+"$BIN" check "$CL/etc.ini" >/dev/null 2>"$CL/err"
+st=$?
+want="$CL/etc.ini:22: error: dir = \"/etc\": outside the project folder $(pwd -P) (the folder budgetgen runs from): budgetgen reads and writes only under it; move the files under it, or run with --root DIR to allow a wider folder"
+[ $st -eq 2 ] && [ "$(head -n 1 "$CL/err")" = "$want" ] && pass \
+    || { fail "a config naming /etc: exit $st"; head -n 3 "$CL/err"; }
+"$BIN" --root nosuch check config/jianshe-2021.ini 2>"$CL/err"
+[ "$(cat "$CL/err")" = "budgetgen: error: --root=nosuch: No such file or directory" ] && pass \
+    || fail "--root nosuch: $(cat "$CL/err")"
+rm -rf "$CL"
 
 # ---- 3. bad-input cases ----------------------------------------------------------
 run_bad_case() {
     local dir=$1 name tmp want_status got_status cmd
     name=$(basename "$dir")
-    tmp=$(mktemp -d)
-    mkdir -p "$tmp/tests/bad/$name"
-    cp -r tests/data/minimal/. "$tmp/tests/bad/$name/"
-    mkdir -p "$tmp/templates"
-    cp -r templates/. "$tmp/templates/"
-    local work=$tmp/tests/bad/$name
+    tmp=$(cd "$(mktemp -d)" && pwd -P)
+    local root=$tmp/root
+    mkdir -p "$root/tests/bad/$name" "$root/templates" "$tmp/outside"
+    cp -r tests/data/minimal/. "$root/tests/bad/$name/"
+    cp -r templates/. "$root/templates/"
+    local work=$root/tests/bad/$name
     mkdir -p "$work/output"
     echo previous >"$work/output/keep.pdf" # a published file that must stay untouched
-    if [ -f "$dir/setup.sh" ] && ! (cd "$work" && ROOT=$ROOT bash "$ROOT/$dir/setup.sh"); then
-        fail "bad/$name: setup.sh failed"
-        rm -rf "$tmp"
-        return
+    if [ -f "$dir/setup.sh" ]; then
+        (cd "$work" && ROOT=$ROOT OUTSIDE=$tmp/outside bash "$ROOT/$dir/setup.sh")
+        local setup_status=$?
+        if [ $setup_status = 77 ]; then
+            echo "SKIP: bad/$name: setup.sh cannot make the case here"
+            rm -rf "$tmp"
+            return
+        elif [ $setup_status != 0 ]; then
+            fail "bad/$name: setup.sh failed"
+            [ -f "$dir/teardown.sh" ] && (cd "$work" && bash "$ROOT/$dir/teardown.sh")
+            rm -rf "$tmp"
+            return
+        fi
     fi
+    local outside_before
+    outside_before=$(cd "$tmp/outside" && find . -printf '%p %s %T@\n' | sort)
     cmd=check
     [ -f "$dir/command" ] && cmd=$(cat "$dir/command")
     local runbin=$BIN
     [ "${BAD_ASAN:-0}" = 1 ] && runbin=$ASAN_BIN
-    (cd "$work" && $runbin $cmd config.ini >"$tmp/stdout" 2>"$tmp/stderr")
+    (cd "$work" && $runbin --root "$root" $cmd config.ini >"$tmp/stdout" 2>"$tmp/stderr.raw")
     got_status=$?
+    [ -f "$dir/teardown.sh" ] && (cd "$work" && bash "$ROOT/$dir/teardown.sh")
+    sed "s|$tmp|@TMP@|g" "$tmp/stderr.raw" >"$tmp/stderr"
     want_status=$(cat "$dir/expected.status")
     local ok=1
     if [ "$got_status" != "$want_status" ]; then
@@ -166,6 +201,11 @@ run_bad_case() {
     extra=$(cd "$work/output" && ls -A | grep -v '^keep.pdf$')
     if [ "$(cat "$work/output/keep.pdf" 2>/dev/null)" != previous ] || { [ -n "$extra" ] && [ "$want_status" != 0 ]; }; then
         fail "bad/$name: output/ changed: $extra"
+        ok=0
+    fi
+    # Nothing written outside the project folder either.
+    if [ "$(cd "$tmp/outside" && find . -printf '%p %s %T@\n' | sort)" != "$outside_before" ]; then
+        fail "bad/$name: the folder outside the project folder changed: $(cd "$tmp/outside" && find .)"
         ok=0
     fi
     [ $ok = 1 ] && pass

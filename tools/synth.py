@@ -19,7 +19,10 @@ department passes `budgetgen check` with no error and no warning.
 
 Deterministic: the same --seed and options give byte-identical files.
 Paths in the configs are relative to the current directory: run budgetgen from
-the directory you ran this script in (normally the project folder).
+the directory you ran this script in (normally the project folder).  budgetgen
+reads and writes only under its project folder (the current folder, or --root
+DIR): with --out under it (build/synth) nothing more is needed; with --out
+elsewhere (/tmp/…), run budgetgen with --root set to a folder holding both.
 Python 3 standard library only.
 
   tools/synth.py --out build/synth --departments 200 --seed 1

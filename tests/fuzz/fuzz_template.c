@@ -82,7 +82,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diag d;
     diag_init(&d, fz_null);
     const char *path = arena_strdup(a, fz_write("fuzzed-input.tpl", data, size));
-    tmpl *t = template_load(a, &d, path);
+    tmpl *t = template_load(a, &d, path, NULL);
     FZ_ASSERT((t == NULL) == (d.errors > 0));
     if (t)
         check_tmpl(t);

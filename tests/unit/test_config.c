@@ -7,6 +7,7 @@
  * carry the short relative path; it is removed at the end.  Diagnostics are
  * captured with open_memstream and compared whole.
  */
+#define _DEFAULT_SOURCE /* realpath */
 #include "fixture.h"
 #include "harness.h"
 
@@ -16,6 +17,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char tmpdir[] = "/tmp/test_config.XXXXXX";
@@ -657,6 +659,90 @@ static void test_nul_byte(void)
     fx_done(&f);
 }
 
+/* config_check_paths with a project folder: every path the config names,
+ * a default one too, must lead into it; -o is the operator's. */
+static void test_paths_confined(void)
+{
+    char top[PATH_MAX];
+    CHECK(realpath(".", top) != NULL);
+    CHECK_INT(mkdir("p", 0777), 0);
+    CHECK_INT(mkdir("p/in", 0777), 0);
+    CHECK_INT(mkdir("elsewhere", 0777), 0);
+    fx_write("p/t.tpl", "title x\n", 8);
+    fx_write("f.csv", "科目编码,科目名称\n", 26);
+    paths_root root;
+    CHECK_INT(paths_root_init(&root, "p"), 0);
+    const char *tail = " (--root): budgetgen reads and writes only under it; move the files "
+                       "under it, or give a wider --root\n";
+    static char want[8 * PATH_MAX];
+
+    fixture f;
+    fx_init(&f);
+    config *c = LOAD(&f, "[document]\n"
+                         "department = 测试市示例局\n"
+                         "region = 测试市\n"
+                         "year = 2021\n"
+                         "template = p/t.tpl\n"
+                         "[input]\n"
+                         "dir = p/in\n"
+                         "previous = elsewhere\n"
+                         "function_codes = p/../f.csv\n"
+                         "[output]\n"
+                         "dir = p/out\n");
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(config_check_paths(c, &f.d), 0); /* no root: no limit */
+        c->root = &root;
+        CHECK_INT(config_check_paths(c, &f.d), -1);
+    }
+    snprintf(want, sizeof want,
+             "config.ini:8: error: previous = \"elsewhere\": leads to %s/elsewhere, outside the "
+             "project folder %s/p%s"
+             "config.ini:9: error: function_codes = \"p/../f.csv\": leads to %s/f.csv, outside "
+             "the project folder %s/p%s"
+             "config.ini: error: [input] economic_codes = \"templates/codes/economic.csv\" (the "
+             "default): leads to %s/templates/codes/economic.csv, outside the project folder "
+             "%s/p%s",
+             top, top, tail, top, top, tail, top, top, tail);
+    CHECK_STR(fx_msgs(&f), want);
+    CHECK_INT(f.d.errors, 3);
+    fx_done(&f);
+
+    /* The output folder, missing and outside; from -o it is not checked. */
+    fx_init(&f);
+    c = LOAD(&f, "[document]\n"
+                 "department = 测试市示例局\n"
+                 "region = 测试市\n"
+                 "year = 2021\n"
+                 "template = p/t.tpl\n"
+                 "[input]\n"
+                 "dir = p/in\n"
+                 "function_codes = p/../p/t.tpl\n"
+                 "economic_codes = p/t.tpl\n"
+                 "[output]\n"
+                 "dir = elsewhere/new\n");
+    CHECK(c != NULL);
+    if (c) {
+        c->root = &root;
+        CHECK_INT(config_check_paths(c, &f.d), -1);
+        snprintf(want, sizeof want,
+                 "config.ini:11: error: dir = \"elsewhere/new\": leads to %s/elsewhere/new, "
+                 "outside the project folder %s/p%s",
+                 top, top, tail);
+        CHECK_STR(fx_msgs(&f), want);
+        config_set_output_dir(c, "/somewhere/else");
+        CHECK_INT(config_check_paths(c, &f.d), 0);
+        CHECK_STR(config_output_what(f.a, c), "-o \"/somewhere/else\"");
+        CHECK_INT(f.d.errors, 1);
+    }
+    fx_done(&f);
+
+    unlink("p/t.tpl");
+    rmdir("p/in");
+    rmdir("p");
+    rmdir("elsewhere");
+}
+
 int main(void)
 {
     if (fx_tmp_enter(tmpdir) != 0) {
@@ -681,6 +767,7 @@ int main(void)
     RUN(test_set_formats);
     RUN(test_print_keys);
     RUN(test_nul_byte);
+    RUN(test_paths_confined);
     if (fx_tmp_leave() != 0)
         printf("cannot remove %s\n", tmpdir);
     return harness_end();

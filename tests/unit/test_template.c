@@ -10,6 +10,7 @@
  * Placeholder errors ({…} inside a text) also carry the column (in
  * characters) of the offending brace: a paragraph line can be long.
  */
+#define _DEFAULT_SOURCE /* realpath */
 #include "fixture.h"
 #include "harness.h"
 
@@ -19,12 +20,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char tmpdir[] = "/tmp/test_template.XXXXXX";
 
 #define LOAD(f, name, lit)                                                                         \
-    (fx_write((name), (lit), sizeof(lit) - 1), template_load((f)->a, &(f)->d, (name)))
+    (fx_write((name), (lit), sizeof(lit) - 1), template_load((f)->a, &(f)->d, (name), NULL))
 
 static const char GOOD[] = "# 模板\n"                                                    /* 1 */
                            "meta title {地区}{年度}年部门预算\n"                         /* 2 */
@@ -371,7 +373,7 @@ static void test_missing_file(void)
 {
     fixture f;
     fx_init(&f);
-    CHECK(template_load(f.a, &f.d, "nosuch.tpl") == NULL);
+    CHECK(template_load(f.a, &f.d, "nosuch.tpl", NULL) == NULL);
     CHECK_STR(fx_msgs(&f),
               "budgetgen: error: cannot open 'nosuch.tpl': No such file or directory\n");
     CHECK_INT(f.d.errors, 1);
@@ -390,7 +392,7 @@ static void test_seed004(void)
         fx_done(&f);
         return; /* not in a checkout: nothing to test */
     }
-    tmpl *t = template_load(f.a, &f.d, path);
+    tmpl *t = template_load(f.a, &f.d, path, NULL);
     CHECK(t != NULL);
     if (t) {
         CHECK(template_compare(t, "三公项") != NULL);
@@ -398,6 +400,40 @@ static void test_seed004(void)
     }
     CHECK_STR(fx_msgs(&f), "");
     fx_done(&f);
+}
+
+/* An included file must lead into the project folder: one that leads
+ * out is an error at its include line; without a root it is read. */
+static void test_include_confined(void)
+{
+    char top[PATH_MAX];
+    CHECK(realpath(".", top) != NULL);
+    CHECK_INT(mkdir("proj", 0777), 0);
+    fx_write("proj/main.tpl", "title 测试\ninclude part.tpl\ninclude ../outside.tpl\n", 53);
+    fx_write("proj/part.tpl", "para 内\n", 9);
+    fx_write("outside.tpl", "para 外\n", 9);
+    paths_root root;
+    CHECK_INT(paths_root_init(&root, "proj"), 0);
+    fixture f;
+    fx_init(&f);
+    CHECK(template_load(f.a, &f.d, "proj/main.tpl", &root) == NULL);
+    static char want[4 * PATH_MAX];
+    snprintf(want, sizeof want,
+             "proj/main.tpl:3: error: include ../outside.tpl: leads to %s/outside.tpl, outside "
+             "the project folder %s/proj (--root): budgetgen reads and writes only under it; "
+             "move the files under it, or give a wider --root\n",
+             top, top);
+    CHECK_STR(fx_msgs(&f), want);
+    CHECK_INT(f.d.errors, 1);
+    fx_done(&f);
+    fx_init(&f);
+    tmpl *t = template_load(f.a, &f.d, "proj/main.tpl", NULL);
+    CHECK(t != NULL && t->n == 3);
+    CHECK_STR(fx_msgs(&f), "");
+    fx_done(&f);
+    unlink("proj/main.tpl");
+    unlink("proj/part.tpl");
+    rmdir("proj");
 }
 
 int main(void)
@@ -410,6 +446,7 @@ int main(void)
         return 2;
     }
     RUN(test_good);
+    RUN(test_include_confined);
     RUN(test_crlf_bom);
     RUN(test_every_error_reported);
     RUN(test_unclosed_blocks);

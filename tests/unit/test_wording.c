@@ -39,7 +39,7 @@ static tmpl *load_template(void)
           "para {比较:分项:基本支出}\n",
           f);
     fclose(f);
-    tmpl *t = template_load(A, &D, path);
+    tmpl *t = template_load(A, &D, path, NULL);
     unlink(path);
     unlink(inc);
     rmdir(dir);
