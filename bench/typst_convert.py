@@ -38,7 +38,8 @@ def main():
     tp = []
     for r in rows(os.path.join(cur, "three_public.csv"))[1:]:
         b = before.get(r[0], 0.0)
-        change = "%.1f%%" % ((b - money(r[1])) / b * 100) if b else ""
+        # one decimal, a trailing .0 dropped: 11.1%, 0%, 2% (bench/peer.ini: percent_trim)
+        change = ("%.1f" % ((b - money(r[1])) / b * 100)).replace(".0", "") + "%" if b else ""
         tp.append([r[0], r[1], change] + r[2:5])
     data = {
         "department": "沧州经济开发区管理委员会",
