@@ -22,6 +22,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "load.h"
+#include "outfile.h"
 #include "paths.h"
 #include "render.h"
 #include "template.h"
@@ -237,6 +238,13 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
     if (tree_only) {
         doc_dump_tree(dm, stdout);
         return 0;
+    }
+    /* The output folder before the fonts and the layout: a folder that
+     * cannot be written is reported at the line that names it, at once. */
+    if (outfile_check_dir(&r->d, r->cfg->output_pos, config_output_what(r->a, r->cfg),
+                          r->cfg->output_dir) < 0) {
+        summary_line(r, r->cfg->path);
+        return EXIT_USAGE;
     }
     int rc = 0, pdf = r->cfg->want_pdf ? render_pdf(r->a, &r->d, r->cfg, dm) : 0;
     if (pdf < 0)

@@ -10,6 +10,88 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Reports a folder that may not be written into (errno e of access). */
+static void report_unwritable(diag *d, diag_pos where, const char *what, const char *verb, int e)
+{
+    if (e == EACCES || e == EPERM)
+        diag_report(d, DIAG_ERROR, where,
+                    "%s: no permission to %s: give the user who runs budgetgen write "
+                    "permission there, or choose another output folder",
+                    what, verb);
+    else if (e == EROFS)
+        diag_report(d, DIAG_ERROR, where,
+                    "%s: cannot %s: the disk is read-only; choose another output folder", what,
+                    verb);
+    else
+        diag_report(d, DIAG_ERROR, where, "%s: cannot %s: %s", what, verb, strerror(e));
+}
+
+int outfile_check_dir(diag *d, diag_pos where, const char *what, const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode)) {
+            diag_report(d, DIAG_ERROR, where,
+                        "%s: the output folder is a file, not a folder: name a folder for the "
+                        "PDF and the workbook (it is created if it does not exist)",
+                        what);
+            return -1;
+        }
+        if (access(dir, W_OK | X_OK) != 0) {
+            report_unwritable(d, where, what, "write into the output folder", errno);
+            return -1;
+        }
+        return 0;
+    }
+    if (errno == ENOTDIR) {
+        diag_report(d, DIAG_ERROR, where,
+                    "%s: cannot create the output folder: a part of the path is a file, not "
+                    "a folder",
+                    what);
+        return -1;
+    }
+    if (errno != ENOENT) {
+        diag_report(d, DIAG_ERROR, where, "%s: cannot use the output folder: %s", what,
+                    strerror(errno));
+        return -1;
+    }
+    /* Missing: outfile_begin creates it, so its parent must take it. */
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    while (n > 0 && dir[n - 1] != '/')
+        n--;
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    char *parent = n ? strndup(dir, n) : strdup(".");
+    if (!parent) {
+        diag_report(d, DIAG_ERROR, where, "%s: out of memory", what);
+        return -1;
+    }
+    int rc = 0;
+    if (stat(parent, &st) != 0) {
+        if (errno == ENOENT)
+            diag_report(d, DIAG_ERROR, where,
+                        "%s: cannot create the output folder: its parent folder %s does not "
+                        "exist (budgetgen creates only the last folder of the path)",
+                        what, parent);
+        else
+            diag_report(d, DIAG_ERROR, where, "%s: cannot create the output folder: %s", what,
+                        strerror(errno));
+        rc = -1;
+    } else if (!S_ISDIR(st.st_mode)) {
+        diag_report(d, DIAG_ERROR, where,
+                    "%s: cannot create the output folder: %s is a file, not a folder", what,
+                    parent);
+        rc = -1;
+    } else if (access(parent, W_OK | X_OK) != 0) {
+        report_unwritable(d, where, what, "create the output folder", errno);
+        rc = -1;
+    }
+    free(parent);
+    return rc;
+}
+
 FILE *outfile_begin(arena *a, diag *d, outfile *of, const char *dir, const char *name)
 {
     struct stat st;

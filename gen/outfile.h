@@ -18,6 +18,17 @@ typedef struct outfile {
 } outfile;
 
 /*
+ * Checks, before anything is laid out, that the output folder dir can take
+ * the files: it is a folder the run may write into, or it does not exist
+ * yet and its parent is one (outfile_begin creates it, one level).  Creates
+ * nothing.  Messages say what to do and start with what, at where: the
+ * config line of [output] dir (`dir = "output"`), or no file and `-o "DIR"`
+ * when the folder came from the command line (config_output_what).
+ * Returns 0, or -1 after reporting.
+ */
+int outfile_check_dir(diag *d, diag_pos where, const char *what, const char *dir);
+
+/*
  * Creates the folder's temporary file for final_path (mkstemp in the same
  * folder, so rename is atomic).  Returns an open FILE* (the caller may
  * close it and write by path instead), or NULL after reporting.

@@ -5,6 +5,8 @@
  * is made "full" without privileges: the temporary file's descriptor is
  * replaced by /dev/full (every write fails with ENOSPC).  A real full disk
  * (a 64 KiB tmpfs, as root) gives the same behaviour from the binary.
+ * outfile_check_dir: a file, a path under a file, a missing parent and a
+ * folder that may not be written into, each reported with what names it.
  */
 #include "fixture.h"
 #include "harness.h"
@@ -18,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static char tmpdir[] = "/tmp/test_outfile.XXXXXX";
@@ -170,6 +173,93 @@ static void test_good_write(void)
     fx_done(&f);
 }
 
+/* outfile_check_dir: what is wrong with an output folder, at the config
+ * line that names it, before anything is written; nothing is created. */
+static void test_check_dir(void)
+{
+    fixture f;
+    fx_init(&f);
+    diag_pos line = diag_at("c.ini", 21, 0);
+    CHECK_INT(outfile_check_dir(&f.d, line, "dir = \"out\"", "out"), 0);
+    CHECK_INT(outfile_check_dir(&f.d, line, "dir = \"out/\"", "out/"), 0);
+    CHECK_INT(outfile_check_dir(&f.d, line, "dir = \"out/new\"", "out/new"), 0);
+    CHECK_INT(outfile_check_dir(&f.d, line, "dir = \"new\"", "new"), 0);
+    CHECK_STR(fx_msgs(&f), "");
+    CHECK(access("out/new", F_OK) != 0 && access("new", F_OK) != 0); /* not created */
+    fx_done(&f);
+
+    fx_init(&f);
+    CHECK_INT(outfile_check_dir(&f.d, line, "dir = \"out/doc.pdf\"", "out/doc.pdf"), -1);
+    CHECK_INT(outfile_check_dir(&f.d, line, "dir = \"out/doc.pdf/x\"", "out/doc.pdf/x"), -1);
+    CHECK_INT(outfile_check_dir(&f.d, line, "dir = \"a/b/c\"", "a/b/c"), -1);
+    /* From -o: no config line, and the message says -o. */
+    CHECK_INT(outfile_check_dir(&f.d, diag_at(NULL, 0, 0), "-o \"out/doc.pdf\"", "out/doc.pdf"),
+              -1);
+    CHECK_STR(fx_msgs(&f),
+              "c.ini:21: error: dir = \"out/doc.pdf\": the output folder is a file, not a "
+              "folder: name a folder for the PDF and the workbook (it is created if it does not "
+              "exist)\n"
+              "c.ini:21: error: dir = \"out/doc.pdf/x\": cannot create the output folder: a "
+              "part of the path is a file, not a folder\n"
+              "c.ini:21: error: dir = \"a/b/c\": cannot create the output folder: its parent "
+              "folder a/b does not exist (budgetgen creates only the last folder of the path)\n"
+              "budgetgen: error: -o \"out/doc.pdf\": the output folder is a file, not a folder: "
+              "name a folder for the PDF and the workbook (it is created if it does not exist)\n");
+    CHECK_INT(f.d.errors, 4);
+    fx_done(&f);
+}
+
+/* A folder that may not be written into, and one that may not be created
+ * in it.  Root may write anywhere, so as root the check runs in a child
+ * that has become nobody (the folder is then made reachable for it). */
+static void test_check_dir_not_writable(void)
+{
+    CHECK_INT(mkdir("ro", 0555), 0);
+    CHECK_INT(chmod(".", 0755), 0);
+    int fds[2];
+    CHECK_INT(pipe(fds), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        if (geteuid() == 0 && (setgid(65534) != 0 || setuid(65534) != 0)) {
+            if (write(fds[1], "skip", 4) != 4)
+                _exit(1);
+            _exit(0);
+        }
+        fixture f;
+        fx_init(&f);
+        diag_pos line = diag_at("c.ini", 21, 0);
+        int a = outfile_check_dir(&f.d, line, "dir = \"ro\"", "ro");
+        int b = outfile_check_dir(&f.d, line, "dir = \"ro/new\"", "ro/new");
+        const char *m = fx_msgs(&f);
+        size_t n = strlen(m);
+        _exit(write(fds[1], m, n) == (ssize_t)n && a == -1 && b == -1 ? 0 : 1);
+    }
+    close(fds[1]);
+    char buf[2048];
+    size_t n = 0;
+    ssize_t k;
+    while (n < sizeof buf - 1 && (k = read(fds[0], buf + n, sizeof buf - 1 - n)) > 0)
+        n += (size_t)k;
+    buf[n] = '\0';
+    close(fds[0]);
+    int status = 0;
+    CHECK(waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    if (strcmp(buf, "skip") == 0) {
+        printf("note: %s: cannot become nobody; not checked\n", h_test);
+    } else {
+        CHECK_STR(buf, "c.ini:21: error: dir = \"ro\": no permission to write into the output "
+                       "folder: give the user who runs budgetgen write permission there, or "
+                       "choose another output folder\n"
+                       "c.ini:21: error: dir = \"ro/new\": no permission to create the output "
+                       "folder: give the user who runs budgetgen write permission there, or "
+                       "choose another output folder\n");
+    }
+    CHECK_INT(chmod(".", 0700), 0);
+    CHECK_INT(rmdir("ro"), 0);
+}
+
 int main(void)
 {
     if (fx_tmp_enter(tmpdir) != 0 || mkdir("out", 0777) != 0) {
@@ -180,6 +270,8 @@ int main(void)
     RUN(test_full_while_writing);
     RUN(test_rename_fails);
     RUN(test_good_write);
+    RUN(test_check_dir);
+    RUN(test_check_dir_not_writable);
     unlink("out/doc.pdf");
     if (rmdir("out") != 0 || fx_tmp_leave() != 0)
         perror(tmpdir);
