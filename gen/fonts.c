@@ -23,12 +23,14 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-/* Marks a BMP advance that has not been measured yet. */
-#define ADV_UNKNOWN INT32_MIN
 
 /* libharu 2.3.0 reads composite component ids as signed 16-bit numbers:
  * a subset must keep every glyph id below this. */
 #define HARU_MAX_GLYPHS 32768
+
+/* Added to a cached advance (an int16_t, as libharu stores it) so that a
+ * stored advance is never 0, which marks one not yet measured. */
+#define ADV_BIAS 0x10000
 
 struct font {
     int fc_ref;   /* holds a reference to fc_config (found by family) */
@@ -40,7 +42,7 @@ struct font {
     hb_font_t *hb; /* scale = upem: advances come back in font units */
     unsigned upem;
     int ascent, descent; /* 1/1000 em */
-    int32_t *bmp_adv;    /* 0x10000 advances, ADV_UNKNOWN until measured */
+    int32_t *bmp_adv;    /* 0x10000 advances plus ADV_BIAS; 0 until measured */
 };
 
 static char *xstrdup(const char *s)
@@ -394,15 +396,15 @@ int font_advance(font *f, uint32_t cp)
     if (cp > 0xFFFF)
         return measure(f, cp);
     /* Layout measures every character of the document, mostly the same few
-     * hundred: remember BMP advances (256 KB a font, filled lazily). */
-    if (!f->bmp_adv) {
-        f->bmp_adv = xmalloc(0x10000 * sizeof *f->bmp_adv);
-        for (size_t i = 0; i < 0x10000; i++)
-            f->bmp_adv[i] = ADV_UNKNOWN;
-    }
-    if (f->bmp_adv[cp] == ADV_UNKNOWN)
-        f->bmp_adv[cp] = measure(f, cp);
-    return f->bmp_adv[cp];
+     * hundred: remember BMP advances, stored plus ADV_BIAS so that the zeroed
+     * table means "not measured" -- calloc's pages stay untouched, and not
+     * resident, outside the blocks the document's characters come from
+     * (256 KB a font if all were touched). */
+    if (!f->bmp_adv)
+        f->bmp_adv = xcalloc(0x10000, sizeof *f->bmp_adv);
+    if (f->bmp_adv[cp] == 0)
+        f->bmp_adv[cp] = measure(f, cp) + ADV_BIAS;
+    return f->bmp_adv[cp] - ADV_BIAS;
 }
 
 /* ---- flattening nested composite glyphs ------------------------------- */
