@@ -330,10 +330,25 @@ static unsigned common_advance(const uint8_t *hmtx, unsigned len, unsigned nhm, 
  * given the advance most glyphs have.  libharu writes that advance as the
  * font's /DW and lists in /W every glyph whose width differs — with the
  * .notdef advance of half an em, every Chinese character (one em) was
- * listed, 13 KB of uncompressed font dictionary.  The outlines are not
- * touched.  If anything fails the font is left as HarfBuzz wrote it, which
- * is correct, only slower and larger.  Returns -1 only on a write error.
+ * listed, 13 KB of uncompressed font dictionary.  And a one-byte 'prep'
+ * program (see HARU_PREP).  The outlines are not touched.  If anything
+ * fails the font is left as HarfBuzz wrote it, which is correct, only
+ * slower and larger.  Returns -1 only on a write error.
  */
+
+/*
+ * libharu 2.3.0 writes the 13 tables it embeds into a memory stream of
+ * 4096-byte blocks, 'prep' last, then seeks to each table's offset to sum
+ * its checksum.  An empty 'prep' starts at the very end of the stream, and
+ * when the font's tables add up to a multiple of 4096 bytes that seek asks
+ * for a block that does not exist: HPDF_MemStream_SeekFunc fails with
+ * HPDF_INVALID_OBJECT (0x1033) and the PDF cannot be written -- one font in
+ * about 4,096 (department 979 of `tools/synth.py --seed 1`).  The subset
+ * has no hinting, so 'prep' is empty unless given this program: RTG, round
+ * to grid, which is already the interpreter's default state.  A no-op, one
+ * byte, and 'prep' never starts at the end.
+ */
+static const unsigned char HARU_PREP[] = {0x18};
 static int tune_for_haru(diag *d, const char *path, const uint32_t *cps, size_t n)
 {
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
@@ -367,14 +382,26 @@ static int tune_for_haru(diag *d, const char *path, const uint32_t *cps, size_t 
     }
 
     int ret = 0;
-    if (cmap || metrics) {
+    {
         hb_face_t *b = hb_face_builder_create();
         hb_tag_t tags[64];
-        unsigned count = 64;
+        unsigned count = 63; /* room for 'prep' */
         hb_face_get_table_tags(face, 0, &count, tags);
+        int has_prep = 0;
+        for (unsigned i = 0; i < count; i++)
+            has_prep |= tags[i] == HB_TAG('p', 'r', 'e', 'p');
+        if (!has_prep)
+            tags[count++] = HB_TAG('p', 'r', 'e', 'p');
         for (unsigned i = 0; i < count; i++) {
             hb_blob_t *tb;
-            if (tags[i] == HB_TAG('c', 'm', 'a', 'p') && cmap)
+            if (tags[i] == HB_TAG('p', 'r', 'e', 'p')) {
+                tb = hb_face_reference_table(face, tags[i]);
+                if (hb_blob_get_length(tb) == 0) {
+                    hb_blob_destroy(tb);
+                    tb = hb_blob_create((const char *)HARU_PREP, sizeof HARU_PREP,
+                                        HB_MEMORY_MODE_READONLY, NULL, NULL);
+                }
+            } else if (tags[i] == HB_TAG('c', 'm', 'a', 'p') && cmap)
                 tb = hb_blob_create((const char *)cmap, (unsigned)len, HB_MEMORY_MODE_READONLY,
                                     NULL, NULL);
             else if (tags[i] == HB_TAG('h', 'm', 't', 'x') && metrics)

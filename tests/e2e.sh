@@ -53,6 +53,34 @@ if [ -s "$PDF" ]; then
     "$BIN" build -q -f pdf -o "$E2E/seed" "$E2E/seed.ini" 2>/dev/null
     size=$(stat -c %s "$E2E/seed/$NAME.pdf" 2>/dev/null || echo 0)
     [ "$size" -gt 0 ] && [ "$size" -lt 300000 ] && pass || fail "e2e: the seed disclosure PDF is $size bytes (limit 300 KB)"
+    # libharu 2.3.0 cannot write an embedded font whose tables add up to a
+    # multiple of 4096 bytes with an empty 'prep' last (HARU_PREP in
+    # render_pdf.c).  tests/data/haru4096 is a department whose body font
+    # did exactly that (error 0x1033, nothing written); it must build, and
+    # every embedded font must carry a non-empty 'prep', whatever the sizes.
+    "$BIN" build -q -o "$E2E/h4096" tests/data/haru4096/config.ini 2>"$E2E/h4096.err"
+    st=$?
+    H4=$E2E/h4096/新港区退役军人事务局-2021.pdf
+    [ $st -eq 0 ] && [ -s "$H4" ] && pass || { fail "e2e: haru4096 fixture: exit $st"; head -n 3 "$E2E/h4096.err"; }
+    if /usr/bin/python3 - "$H4" >"$E2E/h4096.prep" 2>&1 <<'PYEOF'; then pass; else fail "e2e: an embedded font has an empty 'prep'"; cat "$E2E/h4096.prep"; fi
+import io, re, sys, zlib
+from fontTools.ttLib import TTFont
+d = open(sys.argv[1], 'rb').read()
+objs = {int(m.group(1)): m.group(2) for m in re.finditer(rb'(\d+) 0 obj\s*(.*?)endobj', d, re.S)}
+n = 0
+for b in objs.values():
+    if b'/Length1' not in b:
+        continue
+    head = b[:b.index(b'stream')]
+    m = re.search(rb'/Length (\d+)( 0 R)?', head)
+    ln = int(objs[int(m.group(1))].strip()) if m.group(2) else int(m.group(1))
+    data = zlib.decompress(b[b.index(b'stream') + 6:].lstrip(b'\r\n')[:ln])
+    f = TTFont(io.BytesIO(data))
+    if 'prep' not in f.reader.keys() or f.reader.tables['prep'].length == 0:
+        sys.exit("font %s: empty prep" % f['name'].getDebugName(6))
+    n += 1
+sys.exit(0 if n == 2 else "expected 2 embedded fonts, found %d" % n)
+PYEOF
     # Determinism: the same input gives the same bytes.
     "$BIN" build -q -o "$E2E/out2" $SAMPLE 2>/dev/null
     cmp -s "$PDF" "$E2E/out2/$NAME.pdf" && pass || fail "e2e: two PDF builds differ"
