@@ -373,13 +373,38 @@ static const char *placeholder(builder *b, char *name, const item *it)
     return "";
 }
 
+/*
+ * Expands the placeholders of text.  A part between [[ and ]] is optional:
+ * it is left out, brackets and all, when a placeholder inside it comes out
+ * empty ("（牵头单位：{牵头单位}[[；责任单位：{责任单位}]]）" gives
+ * "（牵头单位：观音机场）" for a row without 责任单位).  Groups do not nest;
+ * "[[" with no "]]" after it is text.
+ */
 static const char *expand(builder *b, const char *text, const item *it)
 {
     strbuf sb = STRBUF_INIT;
     const char *s = text;
+    int in_group = 0, group_empty = 0;
+    size_t group_start = 0;
     while (*s) {
         if ((s[0] == '{' && s[1] == '{') || (s[0] == '}' && s[1] == '}')) {
             sb_putc(&sb, s[0]);
+            s += 2;
+            continue;
+        }
+        if (!in_group && s[0] == '[' && s[1] == '[' && strstr(s + 2, "]]")) {
+            in_group = 1;
+            group_empty = 0;
+            group_start = sb.len;
+            s += 2;
+            continue;
+        }
+        if (in_group && s[0] == ']' && s[1] == ']') {
+            if (group_empty && sb.buf) {
+                sb.len = group_start;
+                sb.buf[sb.len] = '\0';
+            }
+            in_group = 0;
             s += 2;
             continue;
         }
@@ -398,7 +423,10 @@ static const char *expand(builder *b, const char *text, const item *it)
             for (const char *q = text; q < s; q++)
                 b->col += ((unsigned char)*q & 0xC0) != 0x80;
         }
-        sb_append(&sb, placeholder(b, name, it));
+        const char *v = placeholder(b, name, it);
+        if (in_group && !*v)
+            group_empty = 1;
+        sb_append(&sb, v);
         b->col = 0;
         s = e + 1;
     }

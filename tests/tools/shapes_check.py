@@ -26,7 +26,8 @@ renwu (重点任务责任分解表, seed 003):
   renwu-xlsx-merged   the merged ranges of 序号 and 目标名称 are exactly each
                       target's sub-item rows (blank continuation cells).
 mubiao (a numbered list, seed 002):
-  mubiao-pdf-items    every "N. 目标任务（牵头单位：…；责任单位：…）", in order.
+  mubiao-pdf-items    every "N. 目标任务（牵头单位：…；责任单位：…）", in order
+                      (without "；责任单位：…" where the CSV has none, as seed 002).
   mubiao-xlsx-items   the same items, one row each, on the workbook's sheet.
 zeren (目标责任书, seed 000):
   zeren-pdf-tasks     every 类别 and 工作任务 cell, in order;
@@ -287,11 +288,16 @@ def cmd_renwu(csvp, pdf, xlsx):
 
 # ---- mubiao ----------------------------------------------------------------------
 
+def mubiao_item(c):
+    """The text of one target as seed 002 writes it: 责任单位 only if given."""
+    _, task, lead, resp = c
+    return '%s（牵头单位：%s%s）' % (task, lead, '；责任单位：' + resp if resp else '')
+
+
 def cmd_mubiao(csvp, pdf, xlsx):
     _, recs = read_csv(csvp, ['序号', '目标任务', '牵头单位', '责任单位'])
     text = pdf_text(pdf)
-    items = [('%s (line %d)' % (c[0], line),
-              nows('%s.%s（牵头单位：%s；责任单位：%s）' % tuple(c))) for line, c in recs]
+    items = [('%s (line %d)' % (c[0], line), nows(c[0] + '.' + mubiao_item(c))) for line, c in recs]
 
     def check():
         p = find_in_order(text, items, 'item')
@@ -312,7 +318,7 @@ def cmd_mubiao(csvp, pdf, xlsx):
         if len(body) != len(recs):
             p.append('%d item rows, %d in %s' % (len(body), len(recs), csvp))
         for (line, c), r in zip(recs, body):
-            want_n, want_t = c[0] + '.', '%s（牵头单位：%s；责任单位：%s）' % tuple(c[1:])
+            want_n, want_t = c[0] + '.', mubiao_item(c)
             if (str(r[0]), str(r[1])) != (want_n, want_t):
                 p.append('line %d: sheet has %r | %r' % (line, r[0], (r[1] or '')[:30]))
                 if len(p) > 5:

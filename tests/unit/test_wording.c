@@ -36,7 +36,11 @@ static tmpl *load_template(void)
           "para {比较:三公项:公务接待费}\n"
           "para {比较:三公总:三公合计}\n"
           "para {比较:总额:支出总计}\n"
-          "para {比较:分项:基本支出}\n",
+          "para {比较:分项:基本支出}\n"
+          "para 甲[[；地区：{地区}]]乙\n"
+          "para [[{部门}，]]{年度}年\n"
+          "para 开[[无闭合\n"
+          "para [[无占位符]]。\n",
           f);
     fclose(f);
     tmpl *t = template_load(A, &D, path, NULL);
@@ -176,6 +180,22 @@ static void test_percent_trim(void)
     C.percent_trim = 0;
 }
 
+/* Optional groups [[…]] (build.c, expand): kept when every placeholder
+ * inside has a value, dropped with their brackets when one is empty. */
+static void test_optional_groups(void)
+{
+    budget cur, prev;
+    init(&cur, &prev);
+    CHECK_STR(para(&cur, &prev, 4), "甲；地区：测试市乙");
+    CHECK_STR(para(&cur, &prev, 5), "测试部门，2021年");
+    CHECK_STR(para(&cur, &prev, 6), "开[[无闭合"); /* no ]]: plain text */
+    CHECK_STR(para(&cur, &prev, 7), "无占位符。");
+    const char *region = C.region;
+    C.region = "";
+    CHECK_STR(para(&cur, &prev, 4), "甲乙");
+    C.region = region;
+}
+
 int main(void)
 {
     A = arena_new();
@@ -196,6 +216,7 @@ int main(void)
         RUN(test_current_zero);
         RUN(test_rounds_to_zero);
         RUN(test_percent_trim);
+        RUN(test_optional_groups);
     }
     CHECK_INT(D.errors, 0);
     arena_free_all(A);
