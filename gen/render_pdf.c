@@ -14,6 +14,7 @@
  * outline and the metadata, and save.  The same input gives the same bytes:
  * dates come from SOURCE_DATE_EPOCH or the budget year, never the clock.
  */
+#define _GNU_SOURCE /* memfd_create */
 #include "render.h"
 
 #include "fonts.h"
@@ -28,6 +29,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -722,7 +724,9 @@ int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
 {
     int ret = -1;
     font *fonts[LAY_NFONTS] = {NULL, NULL};
-    const char *tmp_font[LAY_NFONTS] = {NULL, NULL};
+    const char *tmp_font[LAY_NFONTS] = {NULL, NULL};     /* on disk: unlink */
+    const char *font_path_of[LAY_NFONTS] = {NULL, NULL}; /* what libharu reads */
+    int memfd[LAY_NFONTS] = {-1, -1};
     charcheck cc;
     memset(&cc, 0, sizeof cc);
     HPDF_Doc pdf = NULL;
@@ -779,17 +783,33 @@ int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
         goto out;
     began = 1;
 
-    /* Subsets next to the output (same file system, same clean-up rules);
-     * libharu reads them by path only. */
+    /* The subsets go where libharu can read them by path (it has no other
+     * way in): an anonymous memory file, /proc/self/fd/N, which never
+     * touches the disk and vanishes with the process.  Without memfd or
+     * /proc, a temporary file next to the output (same file system, same
+     * clean-up rules). */
     for (int s = 0; s < nslots; s++) {
-        char *path = arena_printf(a, "%s/.%s.font%d.XXXXXX", c->output_dir, name, s);
-        int fd = mkstemp(path);
-        if (fd < 0) {
-            diag_syserr(d, "cannot create a temporary font file in", c->output_dir, errno);
-            goto out;
+        char *path = NULL;
+        memfd[s] = memfd_create("budgetgen-font", MFD_CLOEXEC);
+        if (memfd[s] >= 0) {
+            path = arena_printf(a, "/proc/self/fd/%d", memfd[s]);
+            if (access(path, R_OK | W_OK) != 0) {
+                close(memfd[s]);
+                memfd[s] = -1;
+                path = NULL;
+            }
         }
-        close(fd);
-        tmp_font[s] = path;
+        if (!path) {
+            path = arena_printf(a, "%s/.%s.font%d.XXXXXX", c->output_dir, name, s);
+            int fd = mkstemp(path);
+            if (fd < 0) {
+                diag_syserr(d, "cannot create a temporary font file in", c->output_dir, errno);
+                goto out;
+            }
+            close(fd);
+            tmp_font[s] = path; /* unlinked at the end */
+        }
+        font_path_of[s] = path;
         size_t n;
         uint32_t *cps = set_list(cc.used + (size_t)s * BITMAP_BYTES, &n);
         int rc = font_subset(fonts[s == 0 ? LAY_FONT_BODY : LAY_FONT_HEADING], d, cps, n, path);
@@ -811,7 +831,7 @@ int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
     HPDF_Font hf[LAY_NFONTS] = {NULL, NULL};
     for (int s = 0; s < nslots && hs.error == HPDF_OK; s++) {
-        const char *fname = HPDF_LoadTTFontFromFile(pdf, tmp_font[s], HPDF_TRUE);
+        const char *fname = HPDF_LoadTTFontFromFile(pdf, font_path_of[s], HPDF_TRUE);
         HPDF_Font f = fname ? HPDF_GetFont(pdf, fname, "UTF-8") : NULL;
         for (int k = 0; k < LAY_NFONTS; k++)
             if (cc.slot[k] == s)
@@ -866,6 +886,9 @@ out:
     for (int s = 0; s < LAY_NFONTS; s++)
         if (tmp_font[s])
             unlink(tmp_font[s]);
+    for (int s = 0; s < LAY_NFONTS; s++)
+        if (memfd[s] >= 0)
+            close(memfd[s]);
     if (pdf)
         HPDF_Free(pdf);
     free(pages);
