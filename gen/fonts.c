@@ -494,20 +494,27 @@ static long round_half(double v)
     return v < 0 ? -(long)(-v + 0.5) : (long)(v + 0.5);
 }
 
+/* Where glyph gid lies in glyf, [*a, *b); -1 if gid or loca is out of
+ * range.  Reads only loca: glyf need not be mapped (compact_source). */
+static int glyph_range(const glyf_src *s, unsigned gid, uint32_t *a, uint32_t *b)
+{
+    if (gid >= s->num_glyphs)
+        return -1;
+    if (s->long_loca) {
+        *a = rd32(s->loca + 4 * gid);
+        *b = rd32(s->loca + 4 * gid + 4);
+    } else {
+        *a = 2u * rd16(s->loca + 2 * gid);
+        *b = 2u * rd16(s->loca + 2 * gid + 2);
+    }
+    return *b < *a || *b > s->glyf_len ? -1 : 0;
+}
+
 /* The bytes of glyph gid; -1 if gid or loca is out of range. */
 static int glyph_data(const glyf_src *s, unsigned gid, const unsigned char **p, unsigned *len)
 {
     uint32_t a, b;
-    if (gid >= s->num_glyphs)
-        return -1;
-    if (s->long_loca) {
-        a = rd32(s->loca + 4 * gid);
-        b = rd32(s->loca + 4 * gid + 4);
-    } else {
-        a = 2u * rd16(s->loca + 2 * gid);
-        b = 2u * rd16(s->loca + 2 * gid + 2);
-    }
-    if (b < a || b > s->glyf_len)
+    if (glyph_range(s, gid, &a, &b) != 0)
         return -1;
     *p = s->glyf + a;
     *len = b - a;
@@ -856,16 +863,7 @@ static int read_glyph(int fd, off_t glyf_off, const glyf_src *s, unsigned gid, s
 {
     uint32_t a, b;
     *len = 0;
-    if (gid >= s->num_glyphs)
-        return -1;
-    if (s->long_loca) {
-        a = rd32(s->loca + 4 * gid);
-        b = rd32(s->loca + 4 * gid + 4);
-    } else {
-        a = 2u * rd16(s->loca + 2 * gid);
-        b = 2u * rd16(s->loca + 2 * gid + 2);
-    }
-    if (b < a || b > s->glyf_len)
+    if (glyph_range(s, gid, &a, &b) != 0)
         return -1;
     if (a == b)
         return 0;
