@@ -91,7 +91,8 @@ static void usage(FILE *out)
           "are written to a temporary name and renamed into place, so a failed run never\n"
           "leaves a half-written file.  SOURCE_DATE_EPOCH fixes the PDF dates; by default\n"
           "they are fixed to 1 January of the budget year, so the same input always gives\n"
-          "byte-identical files.\n"
+          "byte-identical files.  Scratch files (the workbook's parts) go to TMPDIR when it\n"
+          "is set, else to /dev/shm when writable, else /tmp; the font subsets stay in memory.\n"
           "\n"
           "Config keys (INI, UTF-8; unknown keys are errors):\n",
           out);
