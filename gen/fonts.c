@@ -477,6 +477,13 @@ static void wr16(strbuf *sb, unsigned v)
     put16((unsigned char *)sb_extend(sb, 2), v);
 }
 
+/* Zero bytes up to a multiple of 4: glyphs in glyf are 4-byte aligned. */
+static void pad4(strbuf *sb)
+{
+    if (sb->len % 4)
+        memset(sb_extend(sb, 4 - sb->len % 4), 0, 4 - sb->len % 4);
+}
+
 static void wr32(strbuf *sb, uint32_t v)
 {
     unsigned char *p = (unsigned char *)sb_extend(sb, 4);
@@ -763,8 +770,7 @@ static hb_face_t *flatten_composites(hb_face_t *face)
         }
         if (!nested)
             sb_appendn(&g, (const char *)p, len);
-        if (g.len % 4)
-            memset(sb_extend(&g, 4 - g.len % 4), 0, 4 - g.len % 4);
+        pad4(&g);
     }
     wr32(&l, (uint32_t)g.len);
     if (!any) {
@@ -835,9 +841,11 @@ done:
  * rest, and no bitmaps, vertical metrics, layout tables or glyph names.
  */
 
-/* Tables left out of the compact source: none of them reaches the subset
- * libharu embeds (see drop[] in font_subset), and the bitmap strikes,
- * vertical metrics and glyph names are megabytes in the CJK fonts. */
+/* Tables left out of the compact source, and so of the subset: libharu
+ * embeds only its 13 tables, and these would cost subsetting time -- the
+ * bitmap strikes, vertical metrics and glyph names are megabytes in the CJK
+ * fonts.  Without GSUB the glyph closure also stops pulling in vertical and
+ * localized alternates nobody draws. */
 static int compact_skips(hb_tag_t tag)
 {
     switch (tag) {
@@ -993,8 +1001,7 @@ static hb_face_t *compact_source(font *f, diag *d, const uint32_t *cps, size_t n
         wr32(&l, (uint32_t)g.len);
         if (size[gid]) {
             sb_appendn(&g, data.buf + where[gid], size[gid]);
-            if (g.len % 4)
-                memset(sb_extend(&g, 4 - g.len % 4), 0, 4 - g.len % 4);
+            pad4(&g);
         }
     }
     wr32(&l, (uint32_t)g.len);
@@ -1092,14 +1099,6 @@ static int write_file(diag *d, const char *path, const char *data, size_t len)
 
 int font_subset(font *f, diag *d, const uint32_t *cps, size_t n, const char *out_path)
 {
-    static const hb_tag_t drop[] = {
-        /* libharu embeds only its 13 tables; these would cost subsetting time
-         * and file size.  Without GSUB the glyph closure also stops pulling
-         * in vertical and localized alternates nobody draws. */
-        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'),
-        HB_TAG('g', 'a', 's', 'p'), HB_TAG('h', 'd', 'm', 'x'), HB_TAG('V', 'D', 'M', 'X'),
-    };
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in) {
         diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0), "cannot subset font \"%s\": out of memory",
@@ -1109,9 +1108,6 @@ int font_subset(font *f, diag *d, const uint32_t *cps, size_t n, const char *out
     hb_set_t *u = hb_subset_input_unicode_set(in);
     for (size_t i = 0; i < n; i++)
         hb_set_add(u, cps[i]);
-    hb_set_t *dt = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
-        hb_set_add(dt, drop[i]);
     /* Glyph ids are renumbered (no RETAIN_GIDS): that keeps them below
      * 32768, where libharu reads composite components correctly.  Hinting
      * is dropped (instructions, cvt, fpgm, prep): libharu embeds it but

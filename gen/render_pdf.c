@@ -218,10 +218,9 @@ static uint32_t *set_list(const uint8_t *set, size_t *n)
  * punctuation, the CJK block, full-width forms) and the lookups per
  * character drawn cost nothing either (they were 17% of the instructions
  * of a run with a gap of 16); compressed, the table is as small as the
- * fragmented one (the gaps are runs of zeros: 52 bytes more for bench/
- * peer.tpl's 827 characters).  PDF viewers do not
- * read this cmap (a CIDFontType2 maps CIDs through /CIDToGIDMap); only
- * libharu does.
+ * fragmented one (the gaps are runs of zeros: 52 bytes more for
+ * bench/peer.tpl's 827 characters).  PDF viewers do not read this cmap (a
+ * CIDFontType2 maps CIDs through /CIDToGIDMap); only libharu does.
  */
 #define CMAP_MAX_ARRAY 30000 /* idRangeOffset and the subtable length are 16-bit */
 
