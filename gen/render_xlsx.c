@@ -714,6 +714,23 @@ static const char *excel_footer(arena *a, const char *pattern)
     return r;
 }
 
+/* Print set-up of a sheet: A4, one page wide, centred, small margins
+ * (inches), and the document's page footer when Excel can take it. */
+static void set_print(xlsx *x, lxw_worksheet *ws, const char *sheet, int landscape,
+                      const char *footer_pattern)
+{
+    worksheet_set_paper(ws, 9);
+    if (landscape)
+        worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_center_horizontally(ws);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    const char *footer = excel_footer(x->a, footer_pattern);
+    if (footer && worksheet_set_footer(ws, footer) != LXW_NO_ERROR)
+        diag_report(x->d, DIAG_NOTE, diag_at(x->path, 0, 0),
+                    "sheet '%s': page footer too long for Excel, left out", sheet);
+}
+
 /* Writes one table as the sheet index (1-based).  Returns 0 or -1 (the error
  * recorded in x). */
 /*
@@ -834,17 +851,7 @@ static int write_table(xlsx *x, const doc *dm, const doc_table *t, int index)
         lxw_check(x, worksheet_repeat_rows(ws, head_first, body_first - 1), sheet, -1, -1) < 0)
         goto out;
 
-    /* Print: A4, one page wide, centred, small margins (inches). */
-    worksheet_set_paper(ws, 9);
-    if (landscape)
-        worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_center_horizontally(ws);
-    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-    const char *footer = excel_footer(x->a, dm->footer);
-    if (footer && worksheet_set_footer(ws, footer) != LXW_NO_ERROR)
-        diag_report(x->d, DIAG_NOTE, diag_at(x->path, 0, 0),
-                    "sheet '%s': page footer too long for Excel, left out", sheet);
+    set_print(x, ws, sheet, landscape, dm->footer);
     rc = 0;
 out:
     free(w);
@@ -1006,16 +1013,8 @@ static int write_chart(xlsx *x, const doc *dm, const doc_chart *ch, int index)
         0)
         goto out;
 
-    /* Print: A4 landscape (the chart is beside the table), one page wide. */
-    worksheet_set_paper(ws, 9);
-    worksheet_set_landscape(ws);
-    worksheet_fit_to_pages(ws, 1, 0);
-    worksheet_center_horizontally(ws);
-    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
-    const char *footer = excel_footer(x->a, dm->footer);
-    if (footer && worksheet_set_footer(ws, footer) != LXW_NO_ERROR)
-        diag_report(x->d, DIAG_NOTE, diag_at(x->path, 0, 0),
-                    "sheet '%s': page footer too long for Excel, left out", sheet);
+    /* landscape: the chart is beside the table */
+    set_print(x, ws, sheet, 1, dm->footer);
     rc = 0;
 out:
     free(w);
