@@ -53,7 +53,9 @@ static const key_def KEYS[] = {
     {"input", "economic_codes", K_STRING, 0,
      "economic code list (default templates/codes/economic.csv)"},
     {"output", "dir", K_STRING, 0, "folder for the PDF and XLSX (default output)"},
-    {"output", "name", K_STRING, 0, "file name without extension (default 部门-年度)"},
+    {"output", "name", K_STRING, 0,
+     "file name without extension (default 部门-年度): no / \\ or control characters, "
+     "not starting with '.'"},
     {"output", "formats", K_FORMATS, 0, "pdf, xlsx or pdf,xlsx (default pdf,xlsx)"},
     {"fonts", "body", K_STRING, 0, "body font family or file (default AR PL UMing CN)"},
     {"fonts", "heading", K_STRING, 0, "heading font family or file (default WenQuanYi Zen Hei)"},
@@ -75,6 +77,9 @@ typedef struct parse_state {
     int in_section;      /* a [section] header has been read */
     int section_known;   /* … and it is one we know */
     int rejected;        /* lines reported and not handed to inih */
+    const char *linebuf; /* the line inih is parsing (in place) */
+    size_t linelen;      /* its length as handed over */
+    int cols[NKEYS];     /* column (characters, from 1) where each value starts */
 } parse_state;
 
 static int known_section(const char *name, size_t n)
@@ -188,6 +193,8 @@ static char *read_line(char *str, int num, void *stream)
     }
     if (content > (size_t)num - 2)
         content = (size_t)num - 2;
+    st->linebuf = str;
+    st->linelen = content + 1;
     memcpy(str, buf, content);
     str[content] = '\n';
     str[content + 1] = '\0';
@@ -210,6 +217,15 @@ static int handler(void *user, const char *section, const char *name, const char
         }
         st->values[i].text = arena_strdup(st->a, value);
         st->values[i].pos = diag_at(st->path, st->line, 0);
+        /* inih parses our line buffer in place: value points into it. */
+        if (st->linebuf && value >= st->linebuf && value <= st->linebuf + st->linelen) {
+            /* Characters before it (inih has put NULs over the '=' and the
+             * spaces around it, so count lead bytes rather than decode). */
+            int col = 1;
+            for (const char *p = st->linebuf; p < value; p++)
+                col += ((unsigned char)*p & 0xC0) != 0x80;
+            st->cols[i] = col;
+        }
         return 1;
     }
     strbuf known = STRBUF_INIT;
@@ -236,6 +252,114 @@ static const char *help_of(const char *section, const char *name)
         if (!strcmp(KEYS[i].section, section) && !strcmp(KEYS[i].name, name))
             return KEYS[i].help;
     return "";
+}
+
+/* ---- the output name --------------------------------------------------------
+ * [output] name (default 部门名称-年度) becomes the published files' names
+ * and so their URLs on the portal.  A name that is not a plain file name is
+ * refused, never cleaned: a silent rename would move a published URL. */
+
+static const char NAME_RULE[] =
+    "an output name is a file name: printable characters other than '/' and '\\', "
+    "not starting with '.'";
+
+/* Invisible line separators and reordering marks: a name holding one
+ * would read differently from the bytes of its URL. */
+static int is_format_char(uint32_t cp)
+{
+    return cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* What is wrong with code point cp at offset off of a name, or NULL. */
+static const char *bad_name_char(uint32_t cp, size_t off, char *buf, size_t n)
+{
+    if (off == 0 && cp == '.')
+        return "starts with '.' (a hidden file, or '.' or '..')";
+    if (cp == '/')
+        return "contains '/' (a folder separator)";
+    if (cp == '\\')
+        return "contains '\\' (a folder separator on Windows)";
+    if (cp == '\r')
+        return "contains a carriage return (CR)";
+    if (cp == 0x1B)
+        return "contains an escape character (ESC)";
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+        snprintf(buf, n, "contains the control character U+%04X", (unsigned)cp);
+        return buf;
+    }
+    if (is_format_char(cp)) {
+        snprintf(buf, n, "contains the invisible formatting character U+%04X", (unsigned)cp);
+        return buf;
+    }
+    return NULL;
+}
+
+/* s with every control or formatting character written as \xNN or \uNNNN,
+ * so that a message never sends ESC or CR to the terminal. */
+static const char *shown_name(arena *a, const char *s)
+{
+    strbuf sb = STRBUF_INIT;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        int len = utf8_decode(s + i, n - i, &cp);
+        if (len <= 0) {
+            sb_printf(&sb, "\\x%02X", (unsigned char)s[i]);
+            i++;
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F)
+            sb_printf(&sb, "\\x%02X", (unsigned)cp);
+        else if ((cp >= 0x80 && cp <= 0x9F) || is_format_char(cp))
+            sb_printf(&sb, "\\u%04X", (unsigned)cp);
+        else
+            sb_appendn(&sb, s + i, (size_t)len);
+        i += (size_t)len;
+    }
+    const char *res = arena_strdup(a, sb_str(&sb));
+    sb_free(&sb);
+    return res;
+}
+
+/* Reports a bad output name at the character that makes it bad: on the
+ * [output] name line, or, for the default 部门名称-年度, on the department
+ * line (the character is in the department's name). */
+static void check_output_name(parse_state *st, const char *name)
+{
+    const config_value *nv = value_of(st, "output", "name");
+    const config_value *dv = value_of(st, "document", "department");
+    int from_default = !nv->text;
+    const config_value *at = from_default ? dv : nv;
+    int col0 = st->cols[at - st->values];
+    size_t n = strlen(name);
+    int chars = 0;
+    for (size_t i = 0; i < n; chars++) {
+        uint32_t cp;
+        int len = utf8_decode(name + i, n - i, &cp);
+        if (len <= 0)
+            return; /* not UTF-8: read_line has reported the line */
+        char buf[80];
+        const char *why = bad_name_char(cp, i, buf, sizeof buf);
+        if (why) {
+            diag_pos pos = at->pos;
+            if (!at->text)
+                pos = diag_at(st->path, 0, 0);
+            else if (col0 > 0)
+                pos.col = col0 + chars;
+            if (from_default)
+                diag_report(st->d, DIAG_ERROR, pos,
+                            "department = \"%s\": the default output name \"%s\" "
+                            "(部门名称-年度) %s: set [output] name; %s",
+                            shown_name(st->a, dv->text ? dv->text : ""), shown_name(st->a, name),
+                            why, NAME_RULE);
+            else
+                diag_report(st->d, DIAG_ERROR, pos, "name = \"%s\": %s: %s", shown_name(st->a, name),
+                            why, NAME_RULE);
+            return;
+        }
+        i += (size_t)len;
+    }
 }
 
 /* Integer value in [lo, hi]; def when absent. */
@@ -429,9 +553,8 @@ config *config_load(arena *a, diag *d, const char *path)
     c->output_dir = get_str(&st, "output", "dir", "output", &c->output_pos);
     c->output_name = get_str(&st, "output", "name",
                              arena_printf(a, "%s-%d", c->department, c->year), NULL);
-    if (strchr(c->output_name, '/'))
-        diag_report(d, DIAG_ERROR, value_of(&st, "output", "name")->pos,
-                    "name = \"%s\": a file name may not contain '/'", c->output_name);
+    if (*c->output_name)
+        check_output_name(&st, c->output_name);
     c->want_pdf = c->want_xlsx = 1;
     const config_value *f = value_of(&st, "output", "formats");
     c->formats_pos = f->pos;
