@@ -107,12 +107,22 @@ long batch_pdf_pages(const char *path)
     FILE *f = fopen(path, "rb");
     if (!f)
         return 0;
+    long pages = batch_pdf_pages_fp(f);
+    fclose(f);
+    return pages;
+}
+
+long batch_pdf_pages_fp(FILE *f)
+{
     strbuf sb = STRBUF_INIT;
     char buf[65536];
     size_t got;
     while ((got = fread(buf, 1, sizeof buf, f)) > 0)
         sb_appendn(&sb, buf, got);
-    fclose(f);
+    if (ferror(f)) {
+        sb_free(&sb);
+        return 0;
+    }
     const char *s = sb_str(&sb);
     size_t n = sb.len;
     long best = 0;
@@ -292,8 +302,13 @@ static int cmp_keyed(const void *x, const void *y)
 
 /* Two configs that would write the same files (a copied config whose
  * [output] name was not changed, or one config listed twice) would
- * overwrite each other's disclosure: the later one is refused before
- * anything is built.  Returns the number refused. */
+ * overwrite each other's disclosure.  All of them are refused, before
+ * anything is built, and each message names the others: building the
+ * first in name order would let the name of a config file decide which
+ * department's disclosure a published URL carries (a copy named a-….ini
+ * would replace the original's), so the files at that name are left as they
+ * were and the choice is the user's.  The other departments are built.
+ * Returns the number refused. */
 static size_t refuse_duplicates(batch *b)
 {
     keyed *k = xmalloc((b->n + 1) * sizeof *k);
@@ -304,21 +319,38 @@ static size_t refuse_duplicates(batch *b)
             k[m++] = (keyed){key, i};
     }
     qsort(k, m, sizeof *k, cmp_keyed);
-    for (size_t j = 1; j < m; j++) {
-        if (strcmp(k[j].key, k[j - 1].key) != 0)
+    for (size_t first = 0, end; first < m; first = end) {
+        end = first + 1;
+        while (end < m && strcmp(k[end].key, k[first].key) == 0)
+            end++;
+        if (end - first < 2)
             continue;
-        size_t first = j - 1;
-        while (first > 0 && strcmp(k[first - 1].key, k[j].key) == 0)
-            first--;
-        batch_dept *dp = &b->v[k[j].i];
-        const batch_dept *orig = &b->v[k[first].i];
-        fprintf(stderr,
-                "budgetgen: error: %s: writes %s/%s like %s: give one of them another "
-                "[output] name or dir; not built\n",
-                dp->config_path, dp->output_dir, dp->output_name, orig->config_path);
-        dp->status = 2;
-        dp->output_dir = NULL; /* not ours: never listed or cleaned up */
-        refused++;
+        for (size_t j = first; j < end; j++) {
+            batch_dept *dp = &b->v[k[j].i];
+            strbuf others = STRBUF_INIT;
+            size_t nothers = end - first - 1, seen = 0;
+            for (size_t o = first; o < end; o++) {
+                if (o == j)
+                    continue;
+                seen++;
+                sb_printf(&others, "%s%s", seen == 1 ? "" : seen == nothers ? " and " : ", ",
+                          b->v[k[o].i].config_path);
+            }
+            fprintf(stderr,
+                    "budgetgen: error: %s: writes %s/%s like %s: %s built, so that the "
+                    "files published under that name stay as they were; give each its own "
+                    "[output] name or dir\n",
+                    dp->config_path, dp->output_dir, dp->output_name, sb_str(&others),
+                    nothers == 1 ? "neither is" : "none of them is");
+            sb_free(&others);
+        }
+        for (size_t j = first; j < end; j++) {
+            batch_dept *dp = &b->v[k[j].i];
+            dp->status = 2;
+            dp->collided = 1;
+            dp->output_dir = NULL; /* whose files those are is unknown: never listed or cleaned */
+            refused++;
+        }
     }
     free(k);
     return refused;
@@ -697,18 +729,20 @@ int batch_run(const char *const *paths, size_t n, const batch_options *o, batch_
     if (!o->quiet)
         print_summary(&b, ms_since(&t0), njobs);
 
-    /* The portal index lists every department; with one missing it would
-     * be incomplete, so it is written only when all were built (the
-     * previous index.html and index.csv are then kept). */
+    /* The portal index is rewritten whatever failed: it describes the
+     * files on disk (portal.h), so a department that failed keeps its
+     * previously published files listed, marked as not updated, and the
+     * departments built now are listed with their new figures. */
     const char *index_dir = o->output_dir;
     for (size_t i = 0; !index_dir && i < n; i++)
         index_dir = b.v[i].output_dir;
     int rc = any2 ? 2 : any1 ? 1 : 0;
-    if (failed) {
+    if (failed)
         fprintf(stderr,
-                "budgetgen: %zu of %zu department%s failed: the portal index was not updated\n",
-                failed, n, n == 1 ? "" : "s");
-    } else if (index_dir) {
+                "budgetgen: %zu of %zu department%s failed: the portal index lists %s "
+                "previously published files, if any, as 未更新 (not updated), without figures\n",
+                failed, n, n == 1 ? "" : "s", failed == 1 ? "its" : "their");
+    if (index_dir) {
         diag d;
         diag_init(&d, stderr);
         if (portal_write_index(b.a, &d, index_dir, b.v, n) < 0)
@@ -716,6 +750,8 @@ int batch_run(const char *const *paths, size_t n, const batch_options *o, batch_
         else if (!o->quiet)
             fprintf(stderr, "budgetgen: portal index: %s/index.html, %s/index.csv\n", index_dir,
                     index_dir);
+    } else {
+        fprintf(stderr, "budgetgen: no department has an output folder: no portal index written\n");
     }
     arena_free_all(b.a);
     return rc;

@@ -15,6 +15,7 @@
 #include "paths.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * What a worker reports about its department.  It lives in memory shared
@@ -56,6 +57,7 @@ typedef struct batch_dept {
     int want_pdf, want_xlsx;
     int status;  /* exit status 0, 1, 2 */
     int crashed; /* the worker died of a signal (its number) */
+    int collided; /* refused: another config of the batch writes the same files */
     batch_report rep;
     long long pdf_bytes, xlsx_bytes; /* -1: not written */
     double ms;                       /* wall time of the worker */
@@ -94,18 +96,35 @@ long batch_list_dir(arena *a, diag *d, const char *dir, const char ***out);
  * The page count of a PDF file, from the /Count of its page tree root
  * (the largest /Count of a /Type /Pages dictionary).  Returns 0 if the file
  * cannot be read or has none.  Reads the file; only for PDFs without object
- * streams, as libharu writes them.
+ * streams, as libharu writes them.  batch_pdf_pages_fp reads an open file
+ * from where it stands (the caller keeps it open).
  */
 long batch_pdf_pages(const char *path);
+long batch_pdf_pages_fp(FILE *f);
 
 /*
  * Writes dir/index.html and dir/index.csv (atomically, outfile.h): one row
  * per department of v[0..n) in the given order — name, year, 收入总计,
  * 支出总计, “三公”经费合计 (in 万元, two decimals), links to its PDF and XLSX
- * relative to dir, pages and sizes.  The HTML is self-contained UTF-8:
- * inline CSS, and a few lines of inline JavaScript for a search box and
- * sorting by a click on a column head.  index.csv starts with a UTF-8 BOM so
- * that Excel opens it as UTF-8.  Returns 0, or -1 after reporting.
+ * relative to dir, pages and sizes, and its state (状态).
+ *
+ * The index describes the files on disk, not the run: each department's
+ * PDF and XLSX are opened (regular files only, no symbolic link) and their
+ * sizes and page count read from them as they are now.  A department built
+ * by this run (status 0) is "已更新" and shows the figures its worker
+ * reported for those files.  Any other (failed, crashed, refused) is
+ * "未更新：本次生成失败，见日志": its previously published files, if any,
+ * are linked with their sizes and pages, but no figures — nothing records
+ * which data they were built from.  A department without output folder
+ * (config unreadable, or refused because another config writes the same
+ * files) gets no link at all.
+ *
+ * The HTML is self-contained UTF-8: inline CSS, and a few lines of inline
+ * JavaScript for a search box and sorting by a click on a column head;
+ * every text is escaped.  index.csv starts with a UTF-8 BOM so that Excel
+ * opens it as UTF-8; a text cell that starts with = + - @, a tab or a CR is
+ * prefixed with ' (CSV injection); numbers are written as numbers.
+ * Returns 0, or -1 after reporting.
  */
 int portal_write_index(arena *a, diag *d, const char *dir, const batch_dept *v, size_t n);
 

@@ -9,8 +9,12 @@
  * page must keep working when archived).  Amounts are shown in 万元 with two
  * decimals whatever unit each department publishes in, so that the column
  * compares like with like; data-v attributes hold exact values for sorting.
+ *
+ * What the index says of a department's files (links, sizes, pages) is read
+ * from the files themselves when the index is written, never taken from the
+ * run: after a partial failure the index still matches the folder (batch.h).
  */
-#define _DEFAULT_SOURCE /* realpath */
+#define _DEFAULT_SOURCE /* realpath, O_NOFOLLOW */
 
 #include "batch.h"
 
@@ -18,16 +22,20 @@
 #include "strbuf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- escaping ---------------------------------------------------------------- */
 
 static void html_text(strbuf *sb, const char *s)
 {
     for (; *s; s++) {
-        switch (*s) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
         case '&':
             sb_append(sb, "&amp;");
             break;
@@ -44,7 +52,12 @@ static void html_text(strbuf *sb, const char *s)
             sb_append(sb, "&#39;");
             break;
         default:
-            sb_putc(sb, *s);
+            /* A control character (ESC, CR in a department's name) is not
+             * text HTML may carry: shown as U+FFFD, never passed on. */
+            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+                sb_append(sb, "&#xFFFD;");
+            else
+                sb_putc(sb, (char)c);
             break;
         }
     }
@@ -69,10 +82,12 @@ static void url_path(strbuf *sb, const char *s)
     }
 }
 
-/* One CSV field (RFC 4180: quoted when it holds a comma, quote or line end). */
+/* One CSV field (RFC 4180: quoted when it holds a comma, quote or line end;
+ * also a semicolon or a tab, which Excel takes as the separator in some
+ * locales). */
 static void csv_field(strbuf *sb, const char *s, int last)
 {
-    if (strpbrk(s, ",\"\r\n")) {
+    if (strpbrk(s, ",;\"\t\r\n")) {
         sb_putc(sb, '"');
         for (; *s; s++) {
             if (*s == '"')
@@ -84,6 +99,26 @@ static void csv_field(strbuf *sb, const char *s, int last)
         sb_append(sb, s);
     }
     sb_append(sb, last ? "\r\n" : ",");
+}
+
+/* A text cell.  Excel, LibreOffice and Google Sheets take a cell that
+ * starts with = + - @ (or a tab or CR before one) as a formula: a
+ * department named =HYPERLINK("http://…","…") would become a live link
+ * in the bureau's own records.  As the OWASP advice on CSV injection says,
+ * such a cell is written with a leading ' (shown by Excel as text, the
+ * quote hidden).  Numbers go through csv_field directly: a cell the index
+ * writes as -12.00 is the number -12, which no spreadsheet runs. */
+static void csv_text(strbuf *sb, const char *s, int last)
+{
+    if (*s && strchr("=+-@\t\r", *s)) {
+        strbuf q = STRBUF_INIT;
+        sb_putc(&q, '\'');
+        sb_append(&q, s);
+        csv_field(sb, sb_str(&q), last);
+        sb_free(&q);
+    } else {
+        csv_field(sb, s, last);
+    }
 }
 
 /* ---- paths -------------------------------------------------------------------- */
@@ -130,10 +165,17 @@ static const char *rel_dir(arena *a, const char *from, const char *to)
 /* ---- the table's content -------------------------------------------------------- */
 
 typedef struct row {
+    int updated;                               /* built by this run: figures shown */
     const char *pdf, *xlsx;                    /* link targets relative to the index, or NULL */
+    long long pdf_bytes, xlsx_bytes;           /* of the files on disk; -1: none */
+    long pages;                                /* of the PDF on disk; 0: unknown */
     char rev[48], exp[48], tp[48];             /* 72,899.00 */
     char rev_csv[48], exp_csv[48], tp_csv[48]; /* 72899.00 */
 } row;
+
+/* What the index says of a department's state. */
+static const char UPDATED[] = "已更新";
+static const char NOT_UPDATED[] = "未更新：本次生成失败，见日志";
 
 static void amount_text(int has, money v, char *shown, char *plain)
 {
@@ -145,20 +187,61 @@ static void amount_text(int has, money v, char *shown, char *plain)
     money_format(v, MONEY_WAN, 2, 0, 0, plain, 48);
 }
 
+/* The published file dir/name.ext as it is now: its size (-1 when there is
+ * none, or it is not a regular file: a symbolic link or a FIFO is never
+ * listed) and, for a PDF, its page count, both read from one open file. */
+static long long published(const char *dir, const char *name, const char *ext, long *pages)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s/%s.%s", dir, name, ext) >= (int)sizeof path)
+        return -1;
+    /* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return -1;
+    }
+    if (pages) {
+        FILE *f = fdopen(fd, "rb");
+        if (!f) {
+            close(fd);
+            return -1;
+        }
+        *pages = batch_pdf_pages_fp(f);
+        fclose(f);
+    } else {
+        close(fd);
+    }
+    return (long long)st.st_size;
+}
+
 static void fill_row(arena *a, const char *dir, const batch_dept *dp, row *r)
 {
     memset(r, 0, sizeof *r);
+    r->pdf_bytes = r->xlsx_bytes = -1;
+    r->updated = dp->status == 0 && !dp->crashed && !dp->collided;
     if (dp->output_dir) {
         const char *rel = rel_dir(a, dir, dp->output_dir);
-        if (dp->want_pdf && dp->pdf_bytes >= 0)
+        if (dp->want_pdf)
+            r->pdf_bytes = published(dp->output_dir, dp->output_name, "pdf", &r->pages);
+        if (dp->want_xlsx)
+            r->xlsx_bytes = published(dp->output_dir, dp->output_name, "xlsx", NULL);
+        if (r->pdf_bytes >= 0)
             r->pdf = arena_printf(a, "%s%s.pdf", rel, dp->output_name);
-        if (dp->want_xlsx && dp->xlsx_bytes >= 0)
+        if (r->xlsx_bytes >= 0)
             r->xlsx = arena_printf(a, "%s%s.xlsx", rel, dp->output_name);
     }
+    /* Figures only for files built now: the worker computed them from the
+     * data those files were made from.  For older files nothing records
+     * which data they came from, so no figure is shown rather than one
+     * that may be wrong. */
     const batch_report *p = &dp->rep;
-    amount_text(p->has_revenue, p->revenue_total, r->rev, r->rev_csv);
-    amount_text(p->has_expense, p->expense_total, r->exp, r->exp_csv);
-    amount_text(p->has_three_public, p->three_public_total, r->tp, r->tp_csv);
+    amount_text(r->updated && p->has_revenue, p->revenue_total, r->rev, r->rev_csv);
+    amount_text(r->updated && p->has_expense, p->expense_total, r->exp, r->exp_csv);
+    amount_text(r->updated && p->has_three_public, p->three_public_total, r->tp, r->tp_csv);
 }
 
 /* The budget year shared by every department, or 0 when they differ. */
@@ -177,29 +260,30 @@ static void write_csv(strbuf *sb, const batch_dept *v, const row *rows, size_t n
     sb_append(sb, "\xEF\xBB\xBF"); /* BOM: Excel reads the file as UTF-8 */
     static const char *const head[] = {
         "部门", "年度", "收入总计（万元）", "支出总计（万元）", "“三公”经费合计（万元）", "PDF",
-        "XLSX", "页数", "PDF字节数",        "XLSX字节数",
+        "XLSX", "页数", "PDF字节数",        "XLSX字节数",       "状态",
     };
     size_t nh = sizeof head / sizeof head[0];
     for (size_t c = 0; c < nh; c++)
-        csv_field(sb, head[c], c + 1 == nh);
+        csv_text(sb, head[c], c + 1 == nh);
     for (size_t i = 0; i < n; i++) {
         const batch_dept *dp = &v[i];
         const row *r = &rows[i];
         char year[16], pages[24], pb[24], xb[24];
         snprintf(year, sizeof year, "%d", dp->year);
-        snprintf(pages, sizeof pages, "%ld", dp->rep.pages);
-        snprintf(pb, sizeof pb, "%lld", dp->pdf_bytes >= 0 ? dp->pdf_bytes : 0);
-        snprintf(xb, sizeof xb, "%lld", dp->xlsx_bytes >= 0 ? dp->xlsx_bytes : 0);
-        csv_field(sb, dp->department, 0);
-        csv_field(sb, year, 0);
+        snprintf(pages, sizeof pages, "%ld", r->pages);
+        snprintf(pb, sizeof pb, "%lld", r->pdf_bytes);
+        snprintf(xb, sizeof xb, "%lld", r->xlsx_bytes);
+        csv_text(sb, dp->department, 0);
+        csv_field(sb, dp->year ? year : "", 0);
         csv_field(sb, r->rev_csv, 0);
         csv_field(sb, r->exp_csv, 0);
         csv_field(sb, r->tp_csv, 0);
-        csv_field(sb, r->pdf ? r->pdf : "", 0);
-        csv_field(sb, r->xlsx ? r->xlsx : "", 0);
-        csv_field(sb, dp->pdf_bytes >= 0 ? pages : "", 0);
-        csv_field(sb, dp->pdf_bytes >= 0 ? pb : "", 0);
-        csv_field(sb, dp->xlsx_bytes >= 0 ? xb : "", 1);
+        csv_text(sb, r->pdf ? r->pdf : "", 0);
+        csv_text(sb, r->xlsx ? r->xlsx : "", 0);
+        csv_field(sb, r->pdf_bytes >= 0 && r->pages > 0 ? pages : "", 0);
+        csv_field(sb, r->pdf_bytes >= 0 ? pb : "", 0);
+        csv_field(sb, r->xlsx_bytes >= 0 ? xb : "", 0);
+        csv_text(sb, r->updated ? UPDATED : NOT_UPDATED, 1);
     }
 }
 
@@ -221,7 +305,8 @@ static const char CSS[] =
     "td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
     "tbody tr:nth-child(even){background:#f8f9fb}\n"
     "tr[hidden]{display:none}\n"
-    ".note{color:#666;font-size:.9em}\n";
+    ".note{color:#666;font-size:.9em}\n"
+    "tr.stale td{color:#8a5a00}\n";
 
 /* Search: a row stays when its text contains every word typed (case
  * ignored).  Sorting: a click on a head sorts by that column, again
@@ -302,16 +387,17 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
                   "<th data-key=\"xlsx\">Excel</th>"
                   "<th data-key=\"pages\">页数</th>"
                   "<th data-key=\"size\">PDF 大小</th>"
+                  "<th data-key=\"state\">状态</th>"
                   "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n; i++) {
         const batch_dept *dp = &v[i];
         const row *r = &rows[i];
         char num[32], size[32];
-        sb_append(sb, "<tr><td>");
+        sb_append(sb, r->updated ? "<tr><td>" : "<tr class=\"stale\"><td>");
         html_text(sb, dp->department);
         sb_append(sb, "</td>");
         snprintf(num, sizeof num, "%d", dp->year);
-        td_num(sb, num, num);
+        td_num(sb, dp->year ? num : "", dp->year ? num : "");
         /* Exact sort keys: the value in fen (integer, no rounding). */
         char k1[32], k2[32], k3[32];
         snprintf(k1, sizeof k1, "%lld", r->rev[0] ? (long long)dp->rep.revenue_total : 0LL);
@@ -322,20 +408,24 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
         td_num(sb, r->tp, r->tp[0] ? k3 : "");
         td_link(sb, r->pdf, "PDF");
         td_link(sb, r->xlsx, "XLSX");
-        snprintf(num, sizeof num, "%ld", dp->rep.pages);
-        td_num(sb, dp->pdf_bytes >= 0 ? num : "", dp->pdf_bytes >= 0 ? num : "");
-        if (dp->pdf_bytes >= 0) {
-            snprintf(size, sizeof size, "%lld KB", (dp->pdf_bytes + 512) / 1024);
-            snprintf(num, sizeof num, "%lld", dp->pdf_bytes);
+        snprintf(num, sizeof num, "%ld", r->pages);
+        int has_pages = r->pdf_bytes >= 0 && r->pages > 0;
+        td_num(sb, has_pages ? num : "", has_pages ? num : "");
+        if (r->pdf_bytes >= 0) {
+            snprintf(size, sizeof size, "%lld KB", (r->pdf_bytes + 512) / 1024);
+            snprintf(num, sizeof num, "%lld", r->pdf_bytes);
             td_num(sb, size, num);
         } else {
             td_num(sb, "", "");
         }
-        sb_append(sb, "</tr>\n");
+        sb_append(sb, "<td>");
+        html_text(sb, r->updated ? UPDATED : NOT_UPDATED);
+        sb_append(sb, "</td></tr>\n");
     }
     sb_printf(sb,
               "</tbody>\n</table>\n<p class=\"note\">金额单位：万元。点击列标题排序，"
-              "再次点击倒序。共 %zu 个部门。</p>\n<script>\n%s</script>\n</body>\n</html>\n",
+              "再次点击倒序。共 %zu 个部门。“未更新”的部门本次生成失败：列出的是此前发布的"
+              "文件（大小与页数按文件本身），不列金额。</p>\n<script>\n%s</script>\n</body>\n</html>\n",
               n, JS);
 }
 

@@ -123,14 +123,13 @@ assert "http:" not in text and "https:" not in text and "@import" not in text
 EOF
 
 # Failure isolation: a department with an error in its data is reported
-# and not written; the others are built; exit 1; the index (which would
-# be incomplete) is not replaced.
+# and not written; the others are built; exit 1; the index is rewritten and
+# lists the failed department (never published) as 未更新, without a link.
 mkdir -p "$EB/bad/in"
 cp -r input/cangzhou-2020/. "$EB/bad/in/"
 sed -i 's/^合计,240,240,,$/合计,245,245,,/' "$EB/bad/in/three_public.csv"
 sed -e "s|^dir *= input/cangzhou-2020|dir = $EB/bad/in|" -e "s/^department *=.*/department = 有错误的部门/" \
     config/cangzhou-2020.ini >"$EB/cfg/bad.ini"
-cp "$EB/out/index.html" "$EB/index.before"
 rm -f "$EB/out/$CZ-2020.pdf"
 "$BIN" build -q -j 2 -o "$EB/out" --root / config/cangzhou-2020.ini "$EB/cfg/bad.ini" \
     config/jianshe-2021.ini >/dev/null 2>"$EB/err2"
@@ -139,8 +138,16 @@ st=$?
 [ -s "$EB/out/$CZ-2020.pdf" ] && [ ! -e "$EB/out/有错误的部门-2020.pdf" ] && pass \
     || fail "batch: the good departments were not all built, or the bad one was"
 grep -q 'three_public.csv:6:2: error: 合计 is 245.00 but its items sum to 240.00' "$EB/err2" \
-    && grep -q 'portal index was not updated' "$EB/err2" && pass || { fail "batch: failure not reported"; cat "$EB/err2"; }
-cmp -s "$EB/index.before" "$EB/out/index.html" && pass || fail "batch: index replaced after a failed department"
+    && grep -q '1 of 3 departments failed: the portal index lists its previously published files' "$EB/err2" \
+    && pass || { fail "batch: failure not reported"; cat "$EB/err2"; }
+python3 - "$EB/out/index.csv" <<'EOF2' && pass || fail "batch: index after a failed department"
+import csv, sys
+rows = {r[0]: r for r in csv.reader(open(sys.argv[1], encoding="utf-8-sig"))}
+bad = rows["有错误的部门"]
+assert bad[1:10] == ["2020"] + [""] * 8, bad
+assert bad[10] == "未更新：本次生成失败，见日志", bad
+assert rows["沧州经济开发区管理委员会"][10] == "已更新", rows
+EOF2
 
 # Crash isolation: a worker killed in the middle of writing (the test hook
 # sends SIGKILL before its rename) costs only its own department; its
@@ -153,11 +160,12 @@ st=$?
 [ "$(cat "$EB/out/$JS-2021.pdf")" = previous ] && pass || fail "batch: a crashed worker replaced its PDF"
 [ -z "$(ls -A "$EB/out" | grep '^\.')" ] && pass || fail "batch: a crashed worker left $(ls -A "$EB/out" | grep '^\.')"
 
-# Two configs writing the same files are refused before anything is built.
+# One config listed twice writes the same files twice: refused before
+# anything is built.
 "$BIN" build -q -o "$EB/dup" config/jianshe-2021.ini config/jianshe-2021.ini >/dev/null 2>"$EB/err4"
 st=$?
-[ $st -eq 2 ] && grep -q 'writes .* like config/jianshe-2021.ini' "$EB/err4" && pass \
-    || fail "batch: duplicate output not refused (exit $st)"
+[ $st -eq 2 ] && [ "$(grep -c 'writes .* like config/jianshe-2021.ini' "$EB/err4")" = 2 ] \
+    && [ ! -e "$EB/dup/$JS-2021.pdf" ] && pass || fail "batch: duplicate output not refused (exit $st)"
 
 # The index in the first department's folder links the others relatively.
 # (Output folders under /tmp named by the configs: --root /.)
@@ -177,6 +185,195 @@ st=$?
 [ $st -eq 2 ] && [ ! -e "$EB/escaped1" ] && [ ! -e "$EB/escaped2" ] &&
     grep -q "^$EB/esc1.ini:[0-9]*: error: dir = \"$EB/escaped1\": outside the project folder $(pwd -P) " "$EB/err5" &&
     pass || { fail "batch: output folders outside the project folder (exit $st)"; head -n 5 "$EB/err5"; }
+
+# ---- issue 12: the index describes the files on disk; names; CSV injection --
+
+# Reads the portal index of folder $1 back (index.csv with the csv module,
+# index.html with html.parser) and checks it against the folder itself:
+# every row's links are exactly the department's files that exist, sizes
+# from os.stat, pages from pdfinfo (never from budgetgen), every PDF and
+# XLSX in the folder linked by a row, and the HTML saying the same as the
+# CSV.  Prints the rows as JSON for the caller's own checks.
+cat >"$EB/index_vs_disk.py" <<'EOF'
+import csv, html.parser, json, os, subprocess, sys, urllib.parse
+out = sys.argv[1]
+raw = open(os.path.join(out, "index.csv"), "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), "no BOM"
+rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
+head, body = rows[0], rows[1:]
+assert head == ["部门", "年度", "收入总计（万元）", "支出总计（万元）", "“三公”经费合计（万元）",
+                "PDF", "XLSX", "页数", "PDF字节数", "XLSX字节数", "状态"], head
+def pages(path):
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    return next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:"))
+linked = set()
+for r in body:
+    for col, size_col in ((5, 8), (6, 9)):
+        if r[col]:
+            path = os.path.join(out, r[col])
+            assert os.path.isfile(path), ("linked but missing", r[col])
+            assert int(r[size_col]) == os.stat(path).st_size, ("size", r)
+            linked.add(os.path.realpath(path))
+        else:
+            assert r[size_col] == "", ("size without a file", r)
+    if r[5]:
+        assert r[7] == pages(os.path.join(out, r[5])), ("pages", r, pages(os.path.join(out, r[5])))
+    else:
+        assert r[7] == "", r
+    assert r[10] in ("已更新", "未更新：本次生成失败，见日志"), r
+    if r[10] != "已更新":
+        assert r[2:5] == ["", "", ""], ("figures of files not built now", r)
+on_disk = {os.path.realpath(os.path.join(out, f)) for f in os.listdir(out)
+           if f.endswith((".pdf", ".xlsx")) and not f.startswith(".")}
+unlisted = set(sys.argv[2:])  # files the caller knows are nobody's (refused)
+assert {p for p in on_disk if os.path.basename(p) not in unlisted} == linked, (on_disk, linked)
+
+class P(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.rows, self.row, self.cell = [], None, None
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.row = []
+        elif tag == "td" and self.row is not None:
+            self.cell, self.href = "", None
+        elif tag == "a" and self.cell is not None:
+            self.cell += urllib.parse.unquote(dict(attrs)["href"]) + "|"
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.row.append(self.cell)
+            self.cell = None
+        elif tag == "tr" and self.row:
+            self.rows.append(self.row)
+            self.row = None
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell += data
+p = P()
+p.feed(open(os.path.join(out, "index.html"), encoding="utf-8").read())
+assert len(p.rows) == len(body), (len(p.rows), len(body))
+for h, r in zip(p.rows, body):
+    name = r[0][1:] if r[0][:1] == "'" else r[0]
+    assert h[0] == name, (h, r)
+    for col, label in ((5, "PDF"), (6, "XLSX")):
+        link = r[col][1:] if r[col][:1] == "'" else r[col]
+        assert h[col] == (link + "|" + label if link else ""), (h[col], r[col])
+    assert h[7] == r[7] and h[9] == r[10], (h, r)  # the HTML has one size column
+print(json.dumps(body, ensure_ascii=False))
+EOF
+
+# The README's bureau command on the shipped samples, in a copy of the
+# project: every config builds (no two write the same files), exit 0, and
+# the index lists exactly the departments the configs describe (parsed here
+# with configparser: department, year, [output] name or 部门名称-年度).
+SB=$EB/samples
+mkdir -p "$SB"
+cp -r config input templates "$SB/"
+(cd "$SB" && "$BIN" build -q -j 2 --all config/ >/dev/null 2>"$SB/err")
+st=$?
+[ $st -eq 0 ] && pass || { fail "batch: build -j 2 --all config/ on the samples exited $st"; grep -v warning "$SB/err" | head -n 5; }
+if python3 - "$SB" "$EB/index_vs_disk.py" >"$SB/check" 2>&1 <<'EOF'; then pass; else fail "batch: the samples' index"; cat "$SB/check"; fi
+import configparser, glob, json, os, subprocess, sys
+root, checker = sys.argv[1], sys.argv[2]
+want = set()
+for path in sorted(glob.glob(os.path.join(root, "config", "*.ini"))):
+    c = configparser.ConfigParser(interpolation=None)
+    c.read(path, encoding="utf-8")
+    dept, year = c["document"]["department"], c["document"]["year"]
+    name = c.get("output", "name", fallback="%s-%s" % (dept, year))
+    assert c.get("output", "dir", fallback="output") == "output", path
+    want.add((dept, year, name + ".pdf", name + ".xlsx", "已更新"))
+assert len(want) == 6, want
+rows = json.loads(subprocess.run([sys.executable, checker, os.path.join(root, "output")],
+                                 capture_output=True, text=True, check=True).stdout)
+got = {(r[0], r[1], r[5], r[6], r[10]) for r in rows}
+assert len(rows) == len(want) and got == want, (sorted(got), sorted(want))
+EOF
+
+# A department that fails after a successful run: its previously published
+# files stay, and the index rewritten after the run lists them as they are
+# on disk (size, pages), marked 未更新, without figures; the department
+# built now is listed with its new files (here the XLSX the first run, with
+# -f pdf, did not write) and its figures.
+ST=$EB/stale
+mkdir -p "$ST/in"
+cp -r input/cangzhou-2020/. "$ST/in/"
+sed "s|^dir *= input/cangzhou-2020|dir = $ST/in|" config/cangzhou-2020.ini >"$ST/cz.ini"
+"$BIN" build -q -j 2 -f pdf -o "$ST/out" --root / "$ST/cz.ini" config/jianshe-2021.ini >/dev/null 2>&1
+st1=$?
+sed -i 's/^合计,240,240,,$/合计,245,245,,/' "$ST/in/three_public.csv"
+"$BIN" build -q -j 2 -o "$ST/out" --root / "$ST/cz.ini" config/jianshe-2021.ini >/dev/null 2>"$ST/err"
+st2=$?
+[ $st1 -eq 0 ] && [ $st2 -eq 1 ] && pass || fail "batch: stale: exits $st1, $st2 (expected 0, 1)"
+if python3 - "$ST/out" "$EB/index_vs_disk.py" >"$ST/check" 2>&1 <<'EOF'; then pass; else fail "batch: index after a partial failure"; cat "$ST/check"; fi
+import json, os, subprocess, sys
+out, checker = sys.argv[1], sys.argv[2]
+rows = json.loads(subprocess.run([sys.executable, checker, out], capture_output=True, text=True,
+                                 check=True).stdout)
+by = {r[0]: r for r in rows}
+cz, js = by["沧州经济开发区管理委员会"], by["示例市住房和城乡建设局"]
+assert cz[5] == "沧州经济开发区管理委员会-2020.pdf" and cz[6] == "", cz  # the PDF of run 1, no XLSX ever
+assert cz[10] == "未更新：本次生成失败，见日志" and cz[2:5] == ["", "", ""], cz
+assert js[5:7] == ["示例市住房和城乡建设局-2021.pdf", "示例市住房和城乡建设局-2021.xlsx"], js
+assert js[2:5] == ["26341.19", "26341.19", "65.95"] and js[10] == "已更新", js
+EOF
+
+# Two configs writing the same files, in a bureau with a third: both are
+# refused, each message naming the other; the files already published under
+# that name stay as they were; the third is built and the index written.
+CO=$EB/coll
+mkdir -p "$CO/cfg" "$CO/out"
+cp config/jianshe-2021.ini "$CO/cfg/a-jianshe.ini"
+sed "s/^department *=.*/department = 示例市住房和城乡建设局（复制）/; s/^\[output\]$/[output]\nname = $JS-2021/" \
+    config/jianshe-2021.ini >"$CO/cfg/b-copy.ini"
+cp config/cangzhou-2020.ini "$CO/cfg/c-cz.ini"
+echo previous >"$CO/out/$JS-2021.pdf"
+"$BIN" build -q -j 2 -o "$CO/out" --all "$CO/cfg" >/dev/null 2>"$CO/err"
+st=$?
+[ $st -eq 2 ] && grep -q "^budgetgen: error: $CO/cfg/a-jianshe.ini: writes $CO/out/$JS-2021 like $CO/cfg/b-copy.ini: neither is built" "$CO/err" \
+    && grep -q "^budgetgen: error: $CO/cfg/b-copy.ini: writes $CO/out/$JS-2021 like $CO/cfg/a-jianshe.ini: neither is built" "$CO/err" \
+    && pass || { fail "batch: a collision is not reported for both configs (exit $st)"; cat "$CO/err"; }
+[ "$(cat "$CO/out/$JS-2021.pdf")" = previous ] && [ ! -e "$CO/out/$JS-2021.xlsx" ] && [ -s "$CO/out/$CZ-2020.pdf" ] \
+    && pass || fail "batch: collision: a refused department was written, or the third was not"
+if python3 "$EB/index_vs_disk.py" "$CO/out" "$JS-2021.pdf" >"$CO/rows" 2>&1 && python3 - "$CO/rows" <<'EOF'; then pass; else fail "batch: index after a collision"; cat "$CO/rows"; fi
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert [(r[0], r[5], r[10]) for r in rows] == [
+    ("示例市住房和城乡建设局", "", "未更新：本次生成失败，见日志"),
+    ("示例市住房和城乡建设局（复制）", "", "未更新：本次生成失败，见日志"),
+    ("沧州经济开发区管理委员会", "沧州经济开发区管理委员会-2020.pdf", "已更新")], rows
+EOF
+
+# CSV injection: a department named =HYPERLINK(…) or @…, and a file name
+# starting with '-', are text cells of index.csv written with a leading '
+# (read back with the csv module); numbers are not; the HTML index shows
+# the names as text (no markup from a name).
+IJ=$EB/inject
+mkdir -p "$IJ/cfg"
+sed -e 's/^department *=.*/department = =HYPERLINK("http:\/\/x","y")/' -e 's/^\[output\]$/[output]\nname = hyperlink-2021/' \
+    config/jianshe-2021.ini >"$IJ/cfg/a.ini"
+sed -e 's/^department *=.*/department = @x<script>alert(1)<\/script>\&amp;/' -e 's/^\[output\]$/[output]\nname = -at-2021/' \
+    config/jianshe-2021.ini >"$IJ/cfg/b.ini"
+"$BIN" build -q -j 2 -o "$IJ/out" --all "$IJ/cfg" >/dev/null 2>"$IJ/err"
+st=$?
+[ $st -eq 0 ] && pass || { fail "batch: injection configs exited $st"; head -n 5 "$IJ/err"; }
+if python3 - "$IJ/out" >"$IJ/check" 2>&1 <<'EOF'; then pass; else fail "batch: CSV injection / HTML escaping in the index"; cat "$IJ/check"; fi
+import csv, os, sys
+out = sys.argv[1]
+rows = list(csv.reader(open(os.path.join(out, "index.csv"), encoding="utf-8-sig", newline="")))
+a, b = rows[1], rows[2]
+assert a[0] == "'=HYPERLINK(\"http://x\",\"y\")", a[0]
+assert b[0] == "'@x<script>alert(1)</script>&amp;", b[0]
+assert a[5] == "hyperlink-2021.pdf" and b[5] == "'-at-2021.pdf" and b[6] == "'-at-2021.xlsx", (a, b)
+assert a[2] == "26341.19" and a[1] == "2021", a
+for r in rows:
+    for cell in r:
+        assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), (cell, r)
+text = open(os.path.join(out, "index.html"), encoding="utf-8").read()
+assert text.count("<script") == 1, "markup from a name"
+assert "@x&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;" in text
+assert "=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)" in text
+EOF
 
 # Usage: check stays single-config; --all wants a folder with configs.
 expect_status 2 "$BIN" check config/cangzhou-2020.ini config/jianshe-2021.ini

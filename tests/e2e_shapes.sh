@@ -118,7 +118,7 @@ zeren_changed zeren-heading-message zeren-heading 's/按季度开展经济运行
 
 # ---- 4. xiangmu: 项目支出绩效目标表 (national) ----------------------------------------
 shapes_build xiangmu config/xiangmu-2021.ini
-XM=$SH/xiangmu/示例市住房和城乡建设局-2021
+XM=$SH/xiangmu/示例市住房和城乡建设局-2021-项目支出绩效目标表
 shapes_run "$XM.pdf $XM.xlsx" \
     "xiangmu-xlsx-amounts xiangmu-xlsx-merged xiangmu-xlsx-indicators xiangmu-pdf-indicators xiangmu-pdf-amounts" \
     xiangmu input/xiangmu-2021/projects.csv "$XM.pdf" "$XM.xlsx"
