@@ -93,7 +93,9 @@ static void test_full_at_flush(void)
     fputs("%PDF-1.4 new version\n", fp);
     CHECK_INT(outfile_commit(&f.d, &of, fp), -1);
     CHECK_STR(fx_msgs(&f),
-              "budgetgen: error: cannot write 'out/doc.pdf': No space left on device\n");
+              "budgetgen: error: cannot write 'out/doc.pdf': no space left on the disk of the "
+              "output folder out while writing doc.pdf: free space there or choose another "
+              "output folder\n");
     CHECK_INT(f.d.errors, 1);
     CHECK_STR(listing(), "doc.pdf"); /* the temporary file is gone */
     CHECK_STR(contents("doc.pdf"), "previous version\n");
@@ -121,7 +123,9 @@ static void test_full_while_writing(void)
     CHECK(wrote < sizeof block || ferror(fp));
     CHECK_INT(outfile_commit(&f.d, &of, fp), -1);
     CHECK_STR(fx_msgs(&f),
-              "budgetgen: error: cannot write 'out/doc.pdf': No space left on device\n");
+              "budgetgen: error: cannot write 'out/doc.pdf': no space left on the disk of the "
+              "output folder out while writing doc.pdf: free space there or choose another "
+              "output folder\n");
     CHECK_STR(listing(), "doc.pdf");
     CHECK_STR(contents("doc.pdf"), "previous version\n");
     fx_done(&f);
@@ -144,6 +148,7 @@ static void test_rename_fails(void)
     fputs("new\n", fp);
     fclose(fp);
     of.final_path = "out/missing-folder/doc.pdf";
+    of.name = "missing-folder/doc.pdf";
     CHECK_INT(outfile_commit(&f.d, &of, NULL), -1);
     CHECK_STR(fx_msgs(&f), "budgetgen: error: cannot rename into place "
                            "'out/missing-folder/doc.pdf': No such file or directory\n");
