@@ -129,6 +129,21 @@ void outfile_report_errno(diag *d, const char *file, const char *what, const cha
                     strerror(e), what, where);
 }
 
+void outfile_report_scratch(diag *d, const char *what, const char *path, int e)
+{
+    diag_pos p = diag_at(NULL, 0, 0);
+    struct rlimit rl;
+    if (e == EFBIG && getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        diag_report(d, DIAG_ERROR, p, "cannot write %s (%s): it would be larger than the file "
+                    "size limit (ulimit -f, %llu bytes): raise the limit", what, path,
+                    (unsigned long long)rl.rlim_cur);
+    else if (e == ENOSPC || e == ENOMEM || e == EDQUOT)
+        diag_report(d, DIAG_ERROR, p, "cannot write %s (%s): %s: free memory or disk space "
+                    "and run again", what, path, strerror(e));
+    else
+        diag_report(d, DIAG_ERROR, p, "cannot write %s (%s): %s", what, path, strerror(e));
+}
+
 /* The errno a failed write had when stdio no longer knows it (an error
  * flag set by an earlier fwrite, the data dropped): one more byte is
  * written to the doomed file (it is removed next) to see the error again;
@@ -470,9 +485,18 @@ static FILE *begin_fd(arena *a, diag *d, outfile *of, int dirfd, const char *dir
     int fd = -1;
     for (int attempt = 0; attempt < 100 && fd < 0; attempt++) {
         random_chars(r);
+        /* Registered before it exists: a signal right after the creation
+         * still finds it. */
+        of->slot = reg_add(dirfd, tmp, 0, 0, 0);
         fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-        if (fd < 0 && errno != EEXIST)
-            break;
+        if (fd < 0) {
+            int e = errno;
+            reg_del(of->slot);
+            of->slot = -1;
+            errno = e;
+            if (e != EEXIST)
+                break;
+        }
     }
     if (fd < 0) {
         int e = errno;
@@ -486,7 +510,6 @@ static FILE *begin_fd(arena *a, diag *d, outfile *of, int dirfd, const char *dir
     }
     of->tmp_name = tmp;
     of->tmp_path = arena_printf(a, "%s/%s", dir, tmp);
-    of->slot = reg_add(dirfd, tmp, 0, 0, 0);
     char self[64];
     struct stat st;
     of->open_path = proc_fd_path(self, sizeof self, dirfd, NULL) == 0 && stat(self, &st) == 0

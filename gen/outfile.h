@@ -135,6 +135,10 @@ void outfile_abort(outfile *of, FILE *fp);
 void outfile_report_errno(diag *d, const char *file, const char *what, const char *where,
                           const char *advice, int e);
 
+/* Reports that writing the scratch file path (what: e.g. "the subset of
+ * font \"X\"", a memory file) failed with errno e. */
+void outfile_report_scratch(diag *d, const char *what, const char *path, int e);
+
 /*
  * Installs the signal handlers: SIGINT, SIGTERM and SIGHUP remove every
  * registered temporary file (and the lock file) of this process, then the

@@ -420,13 +420,16 @@ static int tune_for_haru(diag *d, const char *path, const uint32_t *cps, size_t 
         const char *data = hb_blob_get_data(out, &olen);
         if (olen > 0) {
             FILE *fp = fopen(path, "wb");
-            int bad = !fp;
+            int e = fp ? 0 : errno;
             if (fp) {
-                bad = fwrite(data, 1, olen, fp) != olen;
-                bad |= fclose(fp) != 0;
+                errno = 0;
+                if (fwrite(data, 1, olen, fp) != olen || fflush(fp) != 0)
+                    e = errno ? errno : EIO;
+                if (fclose(fp) != 0 && !e)
+                    e = errno;
             }
-            if (bad) {
-                diag_syserr(d, "cannot write", path, errno);
+            if (e) {
+                outfile_report_scratch(d, "a font subset", path, e);
                 ret = -1;
             }
         }
