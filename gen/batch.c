@@ -23,10 +23,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -464,6 +466,7 @@ static int start(batch *b, int j, size_t i)
         return -1;
     fflush(NULL); /* nothing buffered may be written twice */
     clock_gettime(CLOCK_MONOTONIC, &jb->t0);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
@@ -475,6 +478,11 @@ static int start(batch *b, int j, size_t i)
         /* The worker: the department's messages go to its own file. */
         int fd = fileno(err);
         if (dup2(fd, STDERR_FILENO) < 0 || dup2(fd, STDOUT_FILENO) < 0)
+            _exit(2);
+        /* A parent that dies (SIGTERM, SIGKILL) takes its workers along:
+         * each removes its temporary files (outfile.h) rather than going on
+         * writing into folders whose lock went with the parent. */
+        if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0 || getppid() != parent)
             _exit(2);
         /* Test hook (batch.h): this one department dies as a crash would. */
         const char *crash = getenv("BUDGETGEN_TEST_CRASH_CONFIG");

@@ -141,7 +141,7 @@ void outfile_report_scratch(diag *d, const char *what, const char *path, int e)
         diag_report(d, DIAG_ERROR, p, "cannot write %s (%s): %s: free memory or disk space "
                     "and run again", what, path, strerror(e));
     else
-        diag_report(d, DIAG_ERROR, p, "cannot write %s (%s): %s", what, path, strerror(e));
+        diag_syserr(d, "cannot write", path, e);
 }
 
 /* The errno a failed write had when stdio no longer knows it (an error
@@ -364,10 +364,13 @@ int outdir_lock(diag *d, outdir *od)
             char who[48] = "";
             if (pid)
                 snprintf(who, sizeof who, " (pid %ld)", pid);
+            size_t n = strlen(od->path);
+            while (n > 1 && od->path[n - 1] == '/')
+                n--;
             diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
-                        "%s/ is being written by another budgetgen%s: wait for it to finish, "
+                        "%.*s/ is being written by another budgetgen%s: wait for it to finish, "
                         "then run again",
-                        od->path, who);
+                        (int)n, od->path, who);
             return -1;
         }
         /* The holder before us removes the file when it ends: make sure the

@@ -34,12 +34,13 @@ done
 [ "$SUM_0_pdf" != "$SUM_1_pdf" ] && [ "$SUM_0_xlsx" != "$SUM_1_xlsx" ] && pass \
     || fail "publish: the two reference versions do not differ"
 
-# Which pair folder $1 holds: "old", "new", or what is wrong.
+# Which pair folder $1 holds (files $2.pdf and $2.xlsx, default the
+# sample's name): "old", "new", or what is wrong.
 ep_pair() {
-    local p x
-    [ -f "$1/$JSN.pdf" ] && [ -f "$1/$JSN.xlsx" ] || { echo "missing: $(ls -A "$1")"; return; }
-    p=$(sha256sum <"$1/$JSN.pdf" | cut -c1-64)
-    x=$(sha256sum <"$1/$JSN.xlsx" | cut -c1-64)
+    local p x n=${2:-$JSN}
+    [ -f "$1/$n.pdf" ] && [ -f "$1/$n.xlsx" ] || { echo "missing: $(ls -A "$1")"; return; }
+    p=$(sha256sum <"$1/$n.pdf" | cut -c1-64)
+    x=$(sha256sum <"$1/$n.xlsx" | cut -c1-64)
     if [ "$p" = "$SUM_0_pdf" ] && [ "$x" = "$SUM_0_xlsx" ]; then echo old
     elif [ "$p" = "$SUM_1_pdf" ] && [ "$x" = "$SUM_1_xlsx" ]; then echo new
     else echo "mixed or damaged (pdf $([ "$p" = "$SUM_0_pdf" ] && echo old || { [ "$p" = "$SUM_1_pdf" ] && echo new || echo other; }), xlsx $([ "$x" = "$SUM_0_xlsx" ] && echo old || { [ "$x" = "$SUM_1_xlsx" ] && echo new || echo other; }))"
@@ -172,16 +173,23 @@ done
 # ---- two builds into one folder at once: the second is refused ---------------
 out=$EP/t6
 ep_put_old "$out"
+sed 's/^\[output\]$/[output]\nname = copy/' "$PR/config/jianshe-2021.ini" >"$EP/ref-copy.ini"
 ep_start -o "$out"
 if ep_wait_tmp "$out"; then
     kill -STOP $EP_PID
     ep_build -o "$out" 2>"$EP/err"
     st=$?
+    # A batch into the same folder is refused as a whole, before any build.
+    (cd "$PR" && "$BIN" build -q -j 2 -o "$out" config/jianshe-2021.ini "$EP/ref-copy.ini") \
+        >/dev/null 2>"$EP/err2"
+    stb=$?
     kill -CONT $EP_PID
     wait $EP_PID
     st1=$?
     [ $st = 2 ] && grep -qF "$out/ is being written by another budgetgen (pid $EP_PID): wait for it to finish" "$EP/err" \
         && pass || { fail "publish: a second build into a folder being written: exit $st"; head -n 3 "$EP/err"; }
+    [ $stb = 2 ] && grep -qF "$out/ is being written by another budgetgen (pid $EP_PID)" "$EP/err2" \
+        && pass || { fail "publish: a batch into a folder being written: exit $stb"; head -n 3 "$EP/err2"; }
     [ $st1 = 0 ] && [ "$(ep_pair "$out")" = new ] && [ "$(ls -A "$out" | wc -l)" = 2 ] && pass \
         || fail "publish: the first build, after the refused second: exit $st1, $(ep_pair "$out"), left $(ep_extra "$out")"
 else
@@ -210,6 +218,38 @@ keep2
 keep3" ] && pass || fail "publish: a crashed worker's clean-up removed another file: $(ls -A "$B/out")"
 [ "$(ls -A "$B/out" | sort | tr '\n' ' ')" = ".x.pdf.a.xlsx .x.pdf.font0.zzzzzz .x.xlsx.backup y.pdf y.xlsx " ] \
     && pass || fail "publish: after a crashed worker the folder holds: $(ls -A "$B/out")"
+
+# ---- kill -9 of a whole batch (parent and workers) at random moments ----------
+# Then a batch without kills: every department holds a whole pair, and no
+# temporary file is left (each build removes what a killed one left).
+K=$EP/t8
+mkdir -p "$K/cfg" "$K/out"
+for n in a b c; do
+    sed "s/^\[output\]\$/[output]\nname = $n/" "$PR/config/jianshe-2021.ini" >"$K/cfg/$n.ini"
+    cp "$EP/ref0/$JSN.pdf" "$K/out/$n.pdf"
+    cp "$EP/ref0/$JSN.xlsx" "$K/out/$n.xlsx"
+done
+bad=0
+for ((i = 0; i < 12; i++)); do
+    epoch=$SOURCE_DATE_EPOCH_OLD
+    [ $((i % 2)) = 0 ] && epoch=$SOURCE_DATE_EPOCH_NEW
+    (cd "$PR" && SOURCE_DATE_EPOCH=$epoch exec setsid "$BIN" build -q -j 2 -o "$K/out" --all "$K/cfg") \
+        >/dev/null 2>&1 &
+    pid=$!
+    sleep "$(printf '0.%03d' $((RANDOM % 300)))"
+    kill -KILL -- -$pid 2>/dev/null
+    wait $pid 2>/dev/null
+    for n in a b c; do
+        p=$(ep_pair "$K/out" $n)
+        case $p in old | new) ;; *) bad=$((bad + 1)); echo "publish: after batch kill $i: $n: $p" ;; esac
+    done
+done
+[ $bad = 0 ] && pass || fail "publish: $bad department pairs mixed or damaged after 12 batch kills"
+(cd "$PR" && "$BIN" build -q -j 2 -o "$K/out" --all "$K/cfg") >/dev/null 2>"$EP/err"
+st=$?
+left=$(ls -A "$K/out" | grep -v -x -e '[abc]\.pdf' -e '[abc]\.xlsx' -e 'index\.html' -e 'index\.csv')
+[ $st = 0 ] && [ -z "$left" ] && pass \
+    || fail "publish: the batch after 12 kills: exit $st, left: $left"
 
 # ---- the output folder swapped for a symbolic link while building --------------
 # config's [output] dir = output, inside the project folder; a loop keeps
