@@ -1097,12 +1097,19 @@ static int check_written(arena *a, diag *d, const outfile *of, const outdir *od,
                 ? "/dev/shm (the memory file system budgetgen uses for scratch files when "
                   "TMPDIR is not set)"
                 : arena_printf(a, "%s (TMPDIR is not set)", scratch);
-        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
-                    "cannot write '%s': no space left on the disk of %s while writing the "
-                    "workbook's parts%s: free space or set TMPDIR to a larger folder (read back "
-                    "before publishing, %s)",
-                    of->final_path, where,
-                    limited ? ", or a part reached the file size limit (ulimit -f)" : "", detail);
+        if (limited)
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "cannot write '%s': the workbook's parts were cut short while written "
+                        "to %s: its disk is full, or a part reached the file size limit (ulimit "
+                        "-f, %llu bytes): free space, set TMPDIR to a larger folder or raise the "
+                        "limit (read back before publishing, %s)",
+                        of->final_path, where, (unsigned long long)rl.rlim_cur, detail);
+        else
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "cannot write '%s': no space left on the disk of %s while writing the "
+                        "workbook's parts: free space or set TMPDIR to a larger folder (read "
+                        "back before publishing, %s)",
+                        of->final_path, where, detail);
     } else {
         struct statvfs sv;
         int full = fstatvfs(od->fd, &sv) == 0 && sv.f_bavail == 0;
