@@ -253,6 +253,37 @@ static int proc_fd_path(char *buf, size_t size, int fd, const char *name)
     return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
+/* What the folder open as fd is, as an absolute path: the kernel's name
+ * for the descriptor (/proc/self/fd/N), every symbolic link followed; without
+ * /proc, what path resolves to now, if that is the same folder.  "" when
+ * neither can tell. */
+static void fd_real(int fd, const char *path, char *buf, size_t size)
+{
+    char self[64];
+    ssize_t n = -1;
+    buf[0] = '\0';
+    if (proc_fd_path(self, sizeof self, fd, NULL) == 0)
+        n = readlink(self, buf, size - 1);
+    if (n >= 0) {
+        buf[n] = '\0';
+        return;
+    }
+    char *real = realpath(path, NULL);
+    struct stat a, b;
+    if (real && strlen(real) < size && fstat(fd, &a) == 0 && stat(real, &b) == 0 &&
+        a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        strcpy(buf, real);
+    free(real);
+}
+
+/* 1 if the folder open as fd lies under root (judged by what was opened). */
+static int fd_within(int fd, const char *path, const paths_root *root)
+{
+    char real[PATH_MAX];
+    fd_real(fd, path, real, sizeof real);
+    return real[0] == '/' && paths_within(root->real, real);
+}
+
 int outdir_open(diag *d, outdir *od, diag_pos where, const char *what, const char *dir,
                 const paths_root *root)
 {
@@ -262,11 +293,44 @@ int outdir_open(diag *d, outdir *od, diag_pos where, const char *what, const cha
     od->path = dir;
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 && errno == ENOENT) {
-        if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-            report_unwritable(d, where, what, "create the output folder", errno);
+        /* Created in its parent as opened and checked, so that a parent
+         * swapped for a link cannot have it made elsewhere. */
+        size_t n = strlen(dir);
+        while (n > 1 && dir[n - 1] == '/')
+            n--;
+        size_t b = n;
+        while (b > 0 && dir[b - 1] != '/')
+            b--;
+        char *parent = b ? strndup(dir, b) : strdup(".");
+        char *last = strndup(dir + b, n - b);
+        int pfd = parent ? open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+        int e = pfd < 0 ? errno : 0;
+        free(parent);
+        if (pfd >= 0 && root && strcmp(root->real, "/") != 0 && !fd_within(pfd, dir, root)) {
+            e = EXDEV;
+        } else if (pfd >= 0 && last) {
+            if (mkdirat(pfd, last, 0777) != 0 && errno != EEXIST)
+                e = errno;
+            else {
+                fd = openat(pfd, last, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+                e = fd < 0 ? errno : 0;
+            }
+        }
+        if (pfd >= 0)
+            close(pfd);
+        free(last);
+        if (fd < 0 && e != EXDEV) {
+            report_unwritable(d, where, what, "create the output folder", e ? e : ENOMEM);
             return -1;
         }
-        fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) {
+            diag_report(d, DIAG_ERROR, where,
+                        "%s: the output folder's parent now leads outside the project folder "
+                        "%s (was it replaced by a symbolic link while budgetgen ran?): nothing "
+                        "written; put it back and run again",
+                        what, root->real);
+            return -1;
+        }
     }
     if (fd < 0) {
         int e = errno;
@@ -279,44 +343,16 @@ int outdir_open(diag *d, outdir *od, diag_pos where, const char *what, const cha
             report_unwritable(d, where, what, "open the output folder", e);
         return -1;
     }
-    if (root && strcmp(root->real, "/") != 0) {
-        /* Judge the folder by what was opened: the kernel's name for the
-         * descriptor, with every symbolic link already followed. */
-        char link[PATH_MAX], self[64];
-        ssize_t n = -1;
-        if (proc_fd_path(self, sizeof self, fd, NULL) == 0)
-            n = readlink(self, link, sizeof link - 1);
-        if (n < 0) {
-            /* No /proc: compare what the name resolves to now with what
-             * was opened (the same folder, or refused). */
-            char *real = realpath(dir, NULL);
-            struct stat a, b;
-            if (!real || fstat(fd, &a) != 0 || stat(real, &b) != 0 || a.st_dev != b.st_dev ||
-                a.st_ino != b.st_ino) {
-                free(real);
-                diag_report(d, DIAG_ERROR, where,
-                            "%s: the output folder changed while budgetgen was opening it: "
-                            "nothing written; run again",
-                            what);
-                close(fd);
-                return -1;
-            }
-            n = (ssize_t)strlen(real);
-            if ((size_t)n >= sizeof link)
-                n = (ssize_t)sizeof link - 1;
-            memcpy(link, real, (size_t)n);
-            free(real);
-        }
-        link[n] = '\0';
-        if (!paths_within(root->real, link)) {
-            diag_report(d, DIAG_ERROR, where,
-                        "%s: the output folder now leads to %s, outside the project folder %s "
-                        "(was it replaced by a symbolic link while budgetgen ran?): nothing "
-                        "written; put the output folder back and run again",
-                        what, link, root->real);
-            close(fd);
-            return -1;
-        }
+    if (root && strcmp(root->real, "/") != 0 && !fd_within(fd, dir, root)) {
+        char link[PATH_MAX];
+        fd_real(fd, dir, link, sizeof link);
+        diag_report(d, DIAG_ERROR, where,
+                    "%s: the output folder now leads to %s, outside the project folder %s "
+                    "(was it replaced by a symbolic link while budgetgen ran?): nothing "
+                    "written; put the output folder back and run again",
+                    what, link, root->real);
+        close(fd);
+        return -1;
     }
     od->fd = fd;
     return 0;

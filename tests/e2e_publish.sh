@@ -102,10 +102,10 @@ if [ $EP_MOUNT = 1 ]; then
     kib() { echo $((($(stat -c %s "$1") + 4095) / 4096 * 4)); } # in tmpfs pages
     old_k=$(($(kib "$EP/ref0/$JSN.pdf") + $(kib "$EP/ref0/$JSN.xlsx")))
     for room in "pdf $(($(kib "$EP/ref1/$JSN.pdf") + 8))" "none 8"; do
-        set -- $room
+        read -r room_for room_k <<<"$room"
         out=$PR/output
         mkdir -p "$out"
-        mount -t tmpfs -o size=$((old_k + $2))k tmpfs "$out"
+        mount -t tmpfs -o size=$((old_k + room_k))k tmpfs "$out"
         ep_put_old "$out"
         ep_build 2>"$EP/err"
         st=$?
@@ -114,9 +114,9 @@ if [ $EP_MOUNT = 1 ]; then
         umount "$out"
         want="no space left on the disk of the output folder"
         [ $st = 2 ] && grep -qF "$want" "$EP/err" && pass \
-            || { fail "publish: a full output folder (room for $1): exit $st"; head -n 3 "$EP/err"; }
-        [ "$pair" = old ] && pass || fail "publish: a full output folder (room for $1): it holds $pair"
-        [ -z "$extra" ] && pass || fail "publish: a full output folder (room for $1) left $extra"
+            || { fail "publish: a full output folder (room for $room_for): exit $st"; head -n 3 "$EP/err"; }
+        [ "$pair" = old ] && pass || fail "publish: a full output folder (room for $room_for): it holds $pair"
+        [ -z "$extra" ] && pass || fail "publish: a full output folder (room for $room_for) left $extra"
     done
     rmdir "$PR/output"
 fi

@@ -446,6 +446,14 @@ static void test_open_outside(void)
              cwd, cwd);
     CHECK_STR(fx_msgs(&f), want);
     fx_done(&f);
+    /* A missing folder under a parent that leads outside: refused, and not
+     * created outside. */
+    fx_init(&f);
+    CHECK_INT(outdir_open(&f.d, &od, diag_at("c.ini", 30, 0), "dir", "proj/output/new", &root),
+              -1);
+    CHECK(strstr(fx_msgs(&f), "the output folder's parent now leads outside") != NULL);
+    CHECK(access("elsewhere/new", F_OK) != 0);
+    fx_done(&f);
     /* Inside: accepted, and created when missing. */
     fx_init(&f);
     CHECK_INT(outdir_open(&f.d, &od, diag_at("c.ini", 30, 0), "dir", "proj/new", &root), 0);
