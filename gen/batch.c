@@ -15,16 +15,20 @@
 
 #include "config.h"
 #include "fonts.h"
+#include "outfile.h"
 #include "strbuf.h"
 #include "utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -378,43 +382,54 @@ static font *prewarm_fonts(const char *const *paths, size_t n)
     return NULL;
 }
 
-/* Is file a temporary file of outfile.c or render_pdf.c for name:
- * ".NAME.pdf.XXXXXX", ".NAME.pdf.fontN.XXXXXX" or ".NAME.xlsx.XXXXXX"? */
-static int is_leftover(const char *file, const char *name)
-{
-    size_t n = strlen(name);
-    if (file[0] != '.' || strncmp(file + 1, name, n) != 0)
-        return 0;
-    const char *p = file + 1 + n;
-    if (strncmp(p, ".pdf.", 5) == 0)
-        p += 5;
-    else if (strncmp(p, ".xlsx.", 6) == 0)
-        p += 6;
-    else
-        return 0;
-    if (strncmp(p, "font", 4) == 0 && p[4] >= '0' && p[4] <= '9' && p[5] == '.')
-        p += 6;
-    return strlen(p) == 6; /* mkstemp's XXXXXX */
-}
-
 /* A worker killed mid-write leaves its temporary files (the published
  * files are untouched: they are only ever renamed into place).  Remove
- * them, so a crash leaves the output folder as it was. */
+ * them, so a crash leaves the output folder as it was: exactly the
+ * temporary names of this department's files (outfile_is_tmp_of), never
+ * a file of another department whose name merely begins the same way.
+ * The parent holds the folder's lock, so no other build owns them. */
 static void remove_leftovers(const batch_dept *dp)
 {
     if (!dp->output_dir)
         return;
-    DIR *d = opendir(dp->output_dir);
-    if (!d)
+    int fd = open(dp->output_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
         return;
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL)
-        if (is_leftover(de->d_name, dp->output_name)) {
-            char path[PATH_MAX];
-            if (snprintf(path, sizeof path, "%s/%s", dp->output_dir, de->d_name) < (int)sizeof path)
-                unlink(path);
+    outdir_remove_stale(fd, dp->output_name);
+    close(fd);
+}
+
+/* Locks every output folder of the batch for the whole run (outfile.h);
+ * the workers inherit the locks through fork().  A folder that cannot be
+ * opened is left to its worker to report.  Returns the folders to close at
+ * the end (*m of them), or NULL after reporting a folder another budgetgen
+ * is writing (nothing is built then). */
+static outdir *lock_output_dirs(batch *b, const char *index_dir, size_t *m)
+{
+    outdir *v = arena_alloc(b->a, (b->n + 2) * sizeof *v);
+    diag quiet, loud;
+    diag_init(&quiet, NULL);
+    diag_init(&loud, stderr);
+    *m = 0;
+    for (size_t i = 0; i <= b->n; i++) {
+        const char *dir = i < b->n ? b->v[i].output_dir : index_dir;
+        if (!dir)
+            continue;
+        outdir *od = &v[*m];
+        if (outdir_open(&quiet, od, diag_at(NULL, 0, 0), dir, dir, NULL) < 0)
+            continue;
+        if (outdir_lock(&loud, od) < 0) {
+            outdir_close(od);
+            for (size_t k = 0; k < *m; k++)
+                outdir_close(&v[k]);
+            return NULL;
         }
-    closedir(d);
+        if (od->lock_fd < 0) /* the same folder as an earlier one */
+            outdir_close(od);
+        else
+            (*m)++;
+    }
+    return v;
 }
 
 static long long file_size(const char *dir, const char *name, const char *ext)
@@ -483,6 +498,7 @@ static int start(batch *b, int j, size_t i)
         return -1;
     fflush(NULL); /* nothing buffered may be written twice */
     clock_gettime(CLOCK_MONOTONIC, &jb->t0);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         int e = errno;
@@ -494,6 +510,11 @@ static int start(batch *b, int j, size_t i)
         /* The worker: the department's messages go to its own file. */
         int fd = fileno(err);
         if (dup2(fd, STDERR_FILENO) < 0 || dup2(fd, STDOUT_FILENO) < 0)
+            _exit(2);
+        /* A parent that dies (SIGTERM, SIGKILL) takes its workers along:
+         * each removes its temporary files (outfile.h) rather than going on
+         * writing into folders whose lock went with the parent. */
+        if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0 || getppid() != parent)
             _exit(2);
         /* Test hook (batch.h): this one department dies as a crash would. */
         const char *crash = getenv("BUDGETGEN_TEST_CRASH_CONFIG");
@@ -659,6 +680,15 @@ int batch_run(const char *const *paths, size_t n, const batch_options *o, batch_
     for (size_t i = 0; i < n; i++)
         make_output_dir(&b.v[i]);
     refuse_duplicates(&b);
+    const char *lock_index_dir = o->output_dir;
+    for (size_t i = 0; !lock_index_dir && i < n; i++)
+        lock_index_dir = b.v[i].output_dir;
+    size_t n_locked = 0;
+    outdir *locked = lock_output_dirs(&b, lock_index_dir, &n_locked);
+    if (!locked) {
+        arena_free_all(b.a);
+        return 2;
+    }
 
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int njobs = o->jobs > 0 ? o->jobs : cores > 0 ? (int)cores : 1;
@@ -675,6 +705,8 @@ int batch_run(const char *const *paths, size_t n, const batch_options *o, batch_
     if (b.slots == MAP_FAILED) {
         fprintf(stderr, "budgetgen: error: cannot map memory for %d workers: %s\n", njobs,
                 strerror(errno));
+        for (size_t k = 0; k < n_locked; k++)
+            outdir_close(&locked[k]);
         arena_free_all(b.a);
         return 2;
     }
@@ -753,6 +785,8 @@ int batch_run(const char *const *paths, size_t n, const batch_options *o, batch_
     } else {
         fprintf(stderr, "budgetgen: no department has an output folder: no portal index written\n");
     }
+    for (size_t k = 0; k < n_locked; k++)
+        outdir_close(&locked[k]);
     arena_free_all(b.a);
     return rc;
 }

@@ -6,6 +6,7 @@
  * that libharu embeds without losing glyphs (../shared/LIBS.md).
  */
 #include "fonts.h"
+#include "outfile.h"
 
 #include "arena.h"
 #include "strbuf.h"
@@ -1077,21 +1078,26 @@ done:
 
 /* ---- subsetting ------------------------------------------------------- */
 
-static int write_file(diag *d, const char *path, const char *data, size_t len)
+/* Writes a font subset (to a memory file, /proc/self/fd/N, or a temporary
+ * file of the output folder); every write checked, errors name the font. */
+static int write_file(diag *d, const char *family, const char *path, const char *data, size_t len)
 {
+    char what[300];
+    snprintf(what, sizeof what, "the subset of font \"%s\"", family);
     FILE *fp = fopen(path, "wb");
     if (!fp) {
-        diag_syserr(d, "cannot write", path, errno);
+        outfile_report_scratch(d, what, path, errno);
         return -1;
     }
-    if (fwrite(data, 1, len, fp) != len) {
-        int err = errno;
+    errno = 0;
+    if (fwrite(data, 1, len, fp) != len || fflush(fp) != 0) {
+        int err = errno ? errno : EIO;
         fclose(fp);
-        diag_syserr(d, "cannot write", path, err);
+        outfile_report_scratch(d, what, path, err);
         return -1;
     }
     if (fclose(fp) != 0) {
-        diag_syserr(d, "cannot write", path, errno);
+        outfile_report_scratch(d, what, path, errno);
         return -1;
     }
     return 0;
@@ -1154,7 +1160,7 @@ int font_subset(font *f, diag *d, const uint32_t *cps, size_t n, const char *out
     hb_blob_t *blob = hb_face_reference_blob(flat);
     unsigned len = 0;
     const char *data = hb_blob_get_data(blob, &len);
-    int ret = write_file(d, out_path, data, len);
+    int ret = write_file(d, f->family, out_path, data, len);
     hb_blob_destroy(blob);
     hb_face_destroy(flat);
     return ret;

@@ -90,8 +90,10 @@ static void usage(FILE *out)
           "2 usage, configuration or I/O error.\n"
           "\n"
           "Messages have the form FILE:LINE:COLUMN: error|warning|note: TEXT.  Output files\n"
-          "are written to a temporary name and renamed into place, so a failed run never\n"
-          "leaves a half-written file.  SOURCE_DATE_EPOCH fixes the PDF dates; by default\n"
+          "are written to temporary names, read back, and renamed into place (the PDF and\n"
+          "the workbook together), so a failed run never leaves a half-written file; a\n"
+          "second budgetgen writing into the same output folder at once is refused (exit\n"
+          "2).  SOURCE_DATE_EPOCH fixes the PDF dates; by default\n"
           "they are fixed to 1 January of the budget year, so the same input always gives\n"
           "byte-identical files.  Scratch files (the workbook's parts) go to TMPDIR when it\n"
           "is set, else to /dev/shm when writable, else /tmp; the font subsets stay in memory.\n"
@@ -249,20 +251,53 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
         summary_line(r, r->cfg->path);
         return EXIT_USAGE;
     }
-    int rc = 0, pdf = r->cfg->want_pdf ? render_pdf(r->a, &r->d, r->cfg, dm) : 0;
+    /* The folder is opened once and everything is written relative to it
+     * (outfile.h): what was opened is checked against the project folder,
+     * so a folder swapped for a symbolic link meanwhile is refused. */
+    const config *c = r->cfg;
+    outdir od;
+    if (outdir_open(&r->d, &od, c->output_pos, config_output_what(r->a, c), c->output_dir,
+                    c->output_from_option ? NULL : c->root) < 0) {
+        summary_line(r, c->path);
+        return EXIT_USAGE;
+    }
+    if (outdir_lock(&r->d, &od) < 0) {
+        outdir_close(&od);
+        summary_line(r, c->path);
+        return EXIT_USAGE;
+    }
+    /* What a killed build of this department left (exact names only). */
+    outdir_remove_stale(od.fd, c->output_name);
+    /* The PDF and the workbook are one publication: both are written and
+     * read back completely before either is renamed, then renamed one
+     * right after the other. */
+    outfile opdf, oxlsx;
+    memset(&opdf, 0, sizeof opdf);
+    memset(&oxlsx, 0, sizeof oxlsx);
+    long pages = 0;
+    int rc = 0, pdf = c->want_pdf ? render_pdf_tmp(r->a, &r->d, c, dm, &od, &opdf, &pages) : 0;
     if (pdf < 0)
         rc = pdf == -2 ? EXIT_FINDINGS : EXIT_USAGE;
-    if (!rc && r->cfg->want_xlsx && render_xlsx(r->a, &r->d, r->cfg, dm) < 0)
+    if (!rc && c->want_xlsx && render_xlsx_tmp(r->a, &r->d, c, dm, &od, &oxlsx) < 0)
         rc = EXIT_USAGE;
-    summary_line(r, r->cfg->path);
+    if (!rc && c->want_pdf && outfile_publish(&r->d, &opdf) < 0)
+        rc = EXIT_USAGE;
+    if (!rc && c->want_xlsx && outfile_publish(&r->d, &oxlsx) < 0) {
+        rc = EXIT_USAGE;
+        if (c->want_pdf)
+            fprintf(stderr, "budgetgen: error: %s/%s.pdf was published but its workbook was "
+                            "not: the two files now belong to different versions; run again\n",
+                    c->output_dir, c->output_name);
+    }
+    outfile_abort(&opdf, NULL);
+    outfile_abort(&oxlsx, NULL);
+    outdir_close(&od);
+    summary_line(r, c->path);
     if (!rc && !o->quiet) {
         /* Say what was published, so nobody has to look for it. */
-        const config *c = r->cfg;
-        if (c->want_pdf) {
-            char *pdf_path = arena_printf(r->a, "%s/%s.pdf", c->output_dir, c->output_name);
-            fprintf(stderr, "budgetgen: wrote %s (%ld pages)\n", pdf_path,
-                    batch_pdf_pages(pdf_path));
-        }
+        if (c->want_pdf)
+            fprintf(stderr, "budgetgen: wrote %s/%s.pdf (%ld pages)\n", c->output_dir,
+                    c->output_name, pages);
         if (c->want_xlsx)
             fprintf(stderr, "budgetgen: wrote %s/%s.xlsx\n", c->output_dir, c->output_name);
     }
@@ -436,6 +471,9 @@ int main(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     static options o; /* its root holds PATH_MAX bytes */
+    /* Temporary files are removed on SIGINT, SIGTERM and SIGHUP; SIGXFSZ
+     * becomes a write error (outfile.h). */
+    outfile_signals_init();
     const char *root_arg = NULL;
     int ch;
     /* GNU getopt permutes, so options may follow the command word. */

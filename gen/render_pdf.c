@@ -23,6 +23,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <hb.h>
 #include <hpdf.h>
 #include <math.h>
@@ -30,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -418,13 +420,16 @@ static int tune_for_haru(diag *d, const char *path, const uint32_t *cps, size_t 
         const char *data = hb_blob_get_data(out, &olen);
         if (olen > 0) {
             FILE *fp = fopen(path, "wb");
-            int bad = !fp;
+            int e = fp ? 0 : errno;
             if (fp) {
-                bad = fwrite(data, 1, olen, fp) != olen;
-                bad |= fclose(fp) != 0;
+                errno = 0;
+                if (fwrite(data, 1, olen, fp) != olen || fflush(fp) != 0)
+                    e = errno ? errno : EIO;
+                if (fclose(fp) != 0 && !e)
+                    e = errno;
             }
-            if (bad) {
-                diag_syserr(d, "cannot write", path, errno);
+            if (e) {
+                outfile_report_scratch(d, "a font subset", path, e);
                 ret = -1;
             }
         }
@@ -695,9 +700,10 @@ static void set_info(HPDF_Doc pdf, HPDF_InfoType what, const char *value)
 }
 
 /* Writes the saved document from libharu's memory stream to fp. */
-static int copy_stream(HPDF_Doc pdf, FILE *fp)
+static int copy_stream(HPDF_Doc pdf, FILE *fp, long long *bytes)
 {
     HPDF_BYTE buf[1 << 16];
+    *bytes = 0;
     if (HPDF_ResetStream(pdf) != HPDF_OK)
         return -1;
     for (;;) {
@@ -705,6 +711,7 @@ static int copy_stream(HPDF_Doc pdf, FILE *fp)
         HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf, &n);
         if (n && fwrite(buf, 1, n, fp) != n)
             return -1;
+        *bytes += n;
         if (st == HPDF_STREAM_EOF)
             return 0;
         if (st != HPDF_OK)
@@ -719,11 +726,11 @@ static int same_font(const font *a, const font *b)
     return strcmp(font_path(a), font_path(b)) == 0 && font_index(a) == font_index(b);
 }
 
-int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
+int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outdir *od,
+                   outfile *of, long *n_pages)
 {
     int ret = -1;
     font *fonts[LAY_NFONTS] = {NULL, NULL};
-    const char *tmp_font[LAY_NFONTS] = {NULL, NULL};     /* on disk: unlink */
     const char *font_path_of[LAY_NFONTS] = {NULL, NULL}; /* what libharu reads */
     int memfd[LAY_NFONTS] = {-1, -1};
     charcheck cc;
@@ -731,10 +738,12 @@ int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
     HPDF_Doc pdf = NULL;
     HPDF_Page *pages = NULL;
     haru_status hs = {HPDF_OK, 0};
-    outfile of;
-    memset(&of, 0, sizeof of);
+    outfile font_tmp[LAY_NFONTS];
+    memset(font_tmp, 0, sizeof font_tmp);
+    memset(of, 0, sizeof *of);
     FILE *fp = NULL;
     int began = 0;
+    *n_pages = 0;
 
     fonts[LAY_FONT_BODY] =
         font_open(d, c->font_body_pos, c->font_body ? c->font_body : DEFAULT_BODY_FONT);
@@ -777,7 +786,7 @@ int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
         goto out;
 
     const char *name = arena_printf(a, "%s.pdf", c->output_name);
-    fp = outfile_begin(a, d, &of, c->output_dir, name);
+    fp = outfile_begin_at(a, d, of, od, name);
     if (!fp)
         goto out;
     began = 1;
@@ -799,14 +808,12 @@ int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
             }
         }
         if (!path) {
-            path = arena_printf(a, "%s/.%s.font%d.XXXXXX", c->output_dir, name, s);
-            int fd = mkstemp(path);
-            if (fd < 0) {
-                diag_syserr(d, "cannot create a temporary font file in", c->output_dir, errno);
+            FILE *ff = outfile_begin_at(a, d, &font_tmp[s], od,
+                                        arena_printf(a, "%s.font%d", name, s));
+            if (!ff)
                 goto out;
-            }
-            close(fd);
-            tmp_font[s] = path; /* unlinked at the end */
+            fclose(ff);
+            path = (char *)font_tmp[s].open_path; /* removed at the end */
         }
         font_path_of[s] = path;
         size_t n;
@@ -822,7 +829,7 @@ int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
     pdf = HPDF_New(on_haru_error, &hs);
     if (!pdf) {
         diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0), "cannot write '%s': out of memory",
-                    of.final_path);
+                    of->final_path);
         goto out;
     }
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
@@ -863,28 +870,59 @@ int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
         HPDF_SaveToStream(pdf);
     if (hs.error != HPDF_OK) {
         diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
-                    "cannot write '%s': %s (libharu error 0x%04X, detail %u)", of.final_path,
+                    "cannot write '%s': %s (libharu error 0x%04X, detail %u)", of->final_path,
                     haru_message(hs.error), (unsigned)hs.error, (unsigned)hs.detail);
         goto out;
     }
-    if (copy_stream(pdf, fp) != 0 || hs.error != HPDF_OK) {
-        diag_syserr(d, "cannot write", of.final_path, errno ? errno : EIO);
+    long long bytes;
+    errno = 0;
+    if (copy_stream(pdf, fp, &bytes) != 0 || hs.error != HPDF_OK) {
+        if (hs.error != HPDF_OK)
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "cannot write '%s': %s (libharu error 0x%04X, detail %u)", of->final_path,
+                        haru_message(hs.error), (unsigned)hs.error, (unsigned)hs.detail);
+        else if (ferror(fp)) {
+            /* outfile_finish sees the error flag, reports what was full
+             * and removes the temporary file. */
+            (void)outfile_finish(d, of, fp);
+            fp = NULL;
+        } else
+            diag_syserr(d, "cannot write", of->final_path, errno ? errno : EIO);
         goto out;
     }
-    began = 0; /* outfile_commit removes the temporary file if it fails */
-    if (outfile_commit(d, &of, fp) != 0) {
+    began = 0; /* outfile_finish removes the temporary file if it fails */
+    if (outfile_finish(d, of, fp) != 0) {
         fp = NULL;
         goto out;
     }
     fp = NULL;
+    /* Read back: the file holds every byte written, and ends as a PDF does. */
+    {
+        struct stat st;
+        char tail[8] = "";
+        int fd = openat(of->dirfd, of->tmp_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        int ok = fd >= 0 && fstat(fd, &st) == 0 && (long long)st.st_size == bytes &&
+                 bytes >= 6 && pread(fd, tail, 6, (off_t)bytes - 6) == 6 &&
+                 (memcmp(tail + 1, "%%EOF", 5) == 0 || memcmp(tail, "%%EOF", 5) == 0);
+        if (fd >= 0)
+            close(fd);
+        if (!ok) {
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "cannot write '%s': the file written is not the %lld bytes of the "
+                        "document (read back before publishing)",
+                        of->final_path, bytes);
+            began = 1;
+            goto out;
+        }
+    }
+    *n_pages = (long)L->n_pages;
     ret = 0;
 
 out:
-    if (began)
-        outfile_abort(&of, fp);
+    if (began || ret != 0)
+        outfile_abort(of, fp);
     for (int s = 0; s < LAY_NFONTS; s++)
-        if (tmp_font[s])
-            unlink(tmp_font[s]);
+        outfile_abort(&font_tmp[s], NULL);
     for (int s = 0; s < LAY_NFONTS; s++)
         if (memfd[s] >= 0)
             close(memfd[s]);
@@ -898,4 +936,18 @@ out:
         font_close(fonts[LAY_FONT_HEADING]);
     font_close(fonts[LAY_FONT_BODY]);
     return ret;
+}
+
+int render_pdf(arena *a, diag *d, const config *c, const doc *dm)
+{
+    outdir od;
+    if (outdir_open(d, &od, c->output_pos, config_output_what(a, c), c->output_dir, NULL) < 0)
+        return -1;
+    outfile of;
+    long pages;
+    int rc = render_pdf_tmp(a, d, c, dm, &od, &of, &pages);
+    if (rc == 0 && outfile_publish(d, &of) != 0)
+        rc = -1;
+    outdir_close(&od);
+    return rc;
 }

@@ -26,6 +26,7 @@
 #include "outfile.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "zipcheck.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -35,7 +36,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1063,6 +1066,64 @@ static int creation_time(diag *d, const doc *dm, time_t *out)
     return 0;
 }
 
+/*
+ * Reads the written workbook back (zipcheck.h).  A zip that is whole around
+ * a part cut short means libxlsxwriter's scratch file of that part stopped
+ * (its writes are not checked): the scratch folder was full, or a file
+ * reached `ulimit -f`.  A damaged zip means the file in the output folder
+ * was written short.  Returns 0, or -1 after reporting.
+ */
+static int check_written(arena *a, diag *d, const outfile *of, const outdir *od,
+                         const char *scratch)
+{
+    int fd = openat(of->dirfd, of->tmp_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    zc_result r;
+    if (fd < 0) {
+        diag_syserr(d, "cannot read back", of->tmp_path, errno);
+        return -1;
+    }
+    zc_status st = zipcheck_fd(fd, &r);
+    close(fd);
+    if (st == ZC_OK)
+        return 0;
+    const char *detail = r.part[0] ? arena_printf(a, "%s: %s", r.part, r.why) : r.why;
+    struct rlimit rl;
+    int limited = getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY;
+    if (st == ZC_PART) {
+        const char *env = getenv("TMPDIR");
+        const char *where =
+            env && *env ? arena_printf(a, "TMPDIR=%s", env)
+            : strcmp(scratch, "/dev/shm") == 0
+                ? "/dev/shm (the memory file system budgetgen uses for scratch files when "
+                  "TMPDIR is not set)"
+                : arena_printf(a, "%s (TMPDIR is not set)", scratch);
+        if (limited)
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "cannot write '%s': the workbook's parts were cut short while written "
+                        "to %s: its disk is full, or a part reached the file size limit (ulimit "
+                        "-f, %llu bytes): free space, set TMPDIR to a larger folder or raise the "
+                        "limit (read back before publishing, %s)",
+                        of->final_path, where, (unsigned long long)rl.rlim_cur, detail);
+        else
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "cannot write '%s': no space left on the disk of %s while writing the "
+                        "workbook's parts: free space or set TMPDIR to a larger folder (read "
+                        "back before publishing, %s)",
+                        of->final_path, where, detail);
+    } else {
+        struct statvfs sv;
+        int full = fstatvfs(od->fd, &sv) == 0 && sv.f_bavail == 0;
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "cannot write '%s': the workbook written is damaged%s: %s (read back before "
+                    "publishing, %s)",
+                    of->final_path,
+                    full ? ": no space left on the disk of the output folder" : "",
+                    full ? "free space there or choose another output folder" : "run again",
+                    detail);
+    }
+    return -1;
+}
+
 /* Reports the first library error, naming the output file. */
 static void report_lxw(xlsx *x, lxw_error e, int sys_errno)
 {
@@ -1074,7 +1135,8 @@ static void report_lxw(xlsx *x, lxw_error e, int sys_errno)
                 io && sys_errno ? strerror(sys_errno) : "");
 }
 
-int render_xlsx(arena *a, diag *d, const config *c, const doc *dm)
+int render_xlsx_tmp(arena *a, diag *d, const config *c, const doc *dm, const outdir *od,
+                    outfile *of)
 {
     xlsx x;
     memset(&x, 0, sizeof x);
@@ -1088,43 +1150,49 @@ int render_xlsx(arena *a, diag *d, const config *c, const doc *dm)
     if (creation_time(d, dm, &created) < 0)
         return -1;
 
-    outfile of;
-    memset(&of, 0, sizeof of);
-    FILE *fp = outfile_begin(a, d, &of, c->output_dir, arena_printf(a, "%s.xlsx", c->output_name));
+    memset(of, 0, sizeof *of);
+    FILE *fp = outfile_begin_at(a, d, of, od, arena_printf(a, "%s.xlsx", c->output_name));
     if (!fp)
         return -1;
-    x.path = of.final_path;
+    x.path = of->final_path;
     /* libxlsxwriter writes by name when the workbook is closed: keep only the
-     * temporary file's name. */
+     * temporary file's name, reached through the opened folder. */
     if (fclose(fp) != 0) {
         int e = errno;
-        outfile_abort(&of, NULL);
-        diag_syserr(d, "cannot write", of.final_path, e);
+        outfile_abort(of, NULL);
+        diag_syserr(d, "cannot write", of->final_path, e);
         return -1;
     }
 
     /* Not constant_memory: merged ranges need the whole sheet in memory.
      * libxlsxwriter writes each part of the workbook to a temporary file
      * (about 30 for a disclosure), unlinked as soon as it is made, so a
-     * crash leaves nothing behind.  They go to $TMPDIR when it is set, as
-     * libxlsxwriter does by itself; otherwise to /dev/shm, the memory file
-     * system, when there is one we may write to, rather than /tmp, which
-     * is often a disk: creating and deleting 30 files per document there
-     * cost about 1 ms of system time each (1,000 departments: 12.3 s of
-     * system time with /tmp on ext4, 11.1 s with /dev/shm). */
+     * crash leaves nothing behind.  They go to $TMPDIR when it is set;
+     * otherwise to /dev/shm, the memory file system, when there is one we
+     * may write to, rather than /tmp, which is often a disk: creating and
+     * deleting 30 files per document there cost about 1 ms of system time
+     * each (1,000 departments: 12.3 s of system time with /tmp on ext4,
+     * 11.1 s with /dev/shm).  libxlsxwriter does not check its writes to
+     * these files: a full scratch folder gives parts cut short in an
+     * otherwise consistent zip, which check_written() finds. */
     lxw_workbook_options opt;
     memset(&opt, 0, sizeof opt);
-    static char shm_dir[] = "/dev/shm"; /* the field is not const */
     const char *env_tmp = getenv("TMPDIR");
     struct stat shm;
-    if ((!env_tmp || !*env_tmp) && stat("/dev/shm", &shm) == 0 && S_ISDIR(shm.st_mode) &&
-        access("/dev/shm", W_OK | X_OK) == 0)
-        opt.tmpdir = shm_dir;
-    x.wb = workbook_new_opt(of.tmp_path, &opt);
+    const char *scratch;
+    if (env_tmp && *env_tmp)
+        scratch = env_tmp;
+    else if (stat("/dev/shm", &shm) == 0 && S_ISDIR(shm.st_mode) &&
+             access("/dev/shm", W_OK | X_OK) == 0)
+        scratch = "/dev/shm";
+    else
+        scratch = "/tmp";
+    opt.tmpdir = arena_strdup(a, scratch); /* the field is not const */
+    x.wb = workbook_new_opt(of->open_path, &opt);
     if (!x.wb) {
         diag_report(d, DIAG_ERROR, diag_at(x.path, 0, 0), "cannot write the workbook: %s",
                     lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
-        outfile_abort(&of, NULL);
+        outfile_abort(of, NULL);
         return -1;
     }
     make_frame_formats(&x);
@@ -1165,22 +1233,36 @@ int render_xlsx(arena *a, diag *d, const config *c, const doc *dm)
     if (x.err != LXW_NO_ERROR || ce != LXW_NO_ERROR) {
         if (x.err == LXW_NO_ERROR)
             x.err = ce;
-        report_lxw(&x, x.err, close_errno);
-        outfile_abort(&of, NULL);
+        if (ce != LXW_NO_ERROR && (close_errno == ENOSPC || close_errno == EDQUOT ||
+                                   close_errno == EFBIG))
+            outfile_report_errno(d, of->final_path, "the workbook",
+                                 arena_printf(a, "the output folder %s", od->path),
+                                 "free space there or choose another output folder",
+                                 close_errno);
+        else
+            report_lxw(&x, x.err, close_errno);
+        outfile_abort(of, NULL);
         return -1;
     }
+    /* Synced and closed, then read back before anything is renamed. */
+    if (outfile_finish(d, of, NULL) != 0)
+        return -1;
+    if (check_written(a, d, of, od, scratch) != 0) {
+        outfile_abort(of, NULL);
+        return -1;
+    }
+    return 0;
+}
 
-    /* outfile_commit() syncs only a stream it is given; sync the file
-     * libxlsxwriter wrote so the rename cannot outrun its data. */
-    int fd = open(of.tmp_path, O_RDONLY);
-    if (fd < 0 || (fsync(fd) != 0 && errno != EINVAL)) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        outfile_abort(&of, NULL);
-        diag_syserr(d, "cannot write", of.final_path, e);
+int render_xlsx(arena *a, diag *d, const config *c, const doc *dm)
+{
+    outdir od;
+    if (outdir_open(d, &od, c->output_pos, config_output_what(a, c), c->output_dir, NULL) < 0)
         return -1;
-    }
-    close(fd);
-    return outfile_commit(d, &of, NULL);
+    outfile of;
+    int rc = render_xlsx_tmp(a, d, c, dm, &od, &of);
+    if (rc == 0 && outfile_publish(d, &of) != 0)
+        rc = -1;
+    outdir_close(&od);
+    return rc;
 }

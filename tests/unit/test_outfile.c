@@ -14,9 +14,11 @@
 #include "arena.h"
 #include "diag.h"
 #include "outfile.h"
+#include "paths.h"
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -93,7 +95,9 @@ static void test_full_at_flush(void)
     fputs("%PDF-1.4 new version\n", fp);
     CHECK_INT(outfile_commit(&f.d, &of, fp), -1);
     CHECK_STR(fx_msgs(&f),
-              "budgetgen: error: cannot write 'out/doc.pdf': No space left on device\n");
+              "budgetgen: error: cannot write 'out/doc.pdf': no space left on the disk of the "
+              "output folder out while writing doc.pdf: free space there or choose another "
+              "output folder\n");
     CHECK_INT(f.d.errors, 1);
     CHECK_STR(listing(), "doc.pdf"); /* the temporary file is gone */
     CHECK_STR(contents("doc.pdf"), "previous version\n");
@@ -121,7 +125,9 @@ static void test_full_while_writing(void)
     CHECK(wrote < sizeof block || ferror(fp));
     CHECK_INT(outfile_commit(&f.d, &of, fp), -1);
     CHECK_STR(fx_msgs(&f),
-              "budgetgen: error: cannot write 'out/doc.pdf': No space left on device\n");
+              "budgetgen: error: cannot write 'out/doc.pdf': no space left on the disk of the "
+              "output folder out while writing doc.pdf: free space there or choose another "
+              "output folder\n");
     CHECK_STR(listing(), "doc.pdf");
     CHECK_STR(contents("doc.pdf"), "previous version\n");
     fx_done(&f);
@@ -144,6 +150,7 @@ static void test_rename_fails(void)
     fputs("new\n", fp);
     fclose(fp);
     of.final_path = "out/missing-folder/doc.pdf";
+    of.name = "missing-folder/doc.pdf";
     CHECK_INT(outfile_commit(&f.d, &of, NULL), -1);
     CHECK_STR(fx_msgs(&f), "budgetgen: error: cannot rename into place "
                            "'out/missing-folder/doc.pdf': No such file or directory\n");
@@ -260,6 +267,240 @@ static void test_check_dir_not_writable(void)
     CHECK_INT(rmdir("ro"), 0);
 }
 
+/* The temporary names: ".FINAL.RRRRRR.budgetgen-tmp", matched exactly.  A
+ * department "x" must never claim the files of a department ".x.pdf.a"
+ * (".x.pdf.a.xlsx") or an operator's ".x.xlsx.backup": the old matcher
+ * (".x.pdf." + six characters) took both. */
+static void test_tmp_names(void)
+{
+    unlink("out/doc.pdf"); /* from the tests above */
+    CHECK(outfile_is_tmp_of(".x.pdf.Ab3xY9.budgetgen-tmp", "x.pdf"));
+    CHECK(outfile_is_tmp_of(".x.xlsx.000000.budgetgen-tmp", "x.xlsx"));
+    CHECK(!outfile_is_tmp_of(".x.pdf.a.xlsx", "x.pdf"));
+    CHECK(!outfile_is_tmp_of(".x.xlsx.backup", "x.xlsx"));
+    CHECK(!outfile_is_tmp_of(".x.pdf.Ab3xY9", "x.pdf"));
+    CHECK(!outfile_is_tmp_of(".x.pdf.Ab3xY.budgetgen-tmp", "x.pdf"));
+    CHECK(!outfile_is_tmp_of(".x.pdf.Ab3xY9.budgetgen-tmpx", "x.pdf"));
+    CHECK(!outfile_is_tmp_of(".x.pdf.Ab-xY9.budgetgen-tmp", "x.pdf"));
+    CHECK(!outfile_is_tmp_of("x.pdf.Ab3xY9.budgetgen-tmp", "x.pdf"));
+    /* A department named "x.pdf.Ab3xY9" would publish
+     * "x.pdf.Ab3xY9.pdf": never a temporary name of x. */
+    CHECK(!outfile_is_tmp_of(".x.pdf.Ab3xY9.pdf.Qw1234.budgetgen-tmp", "x.pdf"));
+    CHECK(outfile_is_tmp_of(".x.pdf.Ab3xY9.pdf.Qw1234.budgetgen-tmp", "x.pdf.Ab3xY9.pdf"));
+
+    /* A temporary file made by outfile_begin has such a name. */
+    fixture f;
+    fx_init(&f);
+    outfile of;
+    FILE *fp = outfile_begin(f.a, &f.d, &of, "out", "doc.pdf");
+    CHECK(fp != NULL);
+    if (fp) {
+        CHECK(outfile_is_tmp_of(of.tmp_name, "doc.pdf"));
+        CHECK(strncmp(of.tmp_path, "out/.doc.pdf.", 13) == 0);
+        outfile_abort(&of, fp);
+    }
+    CHECK_STR(listing(), "");
+    fx_done(&f);
+}
+
+static void touch(const char *path)
+{
+    FILE *fp = fopen(path, "w");
+    if (fp)
+        fclose(fp);
+}
+
+/* outdir_remove_stale: exactly the temporary names of base's files. */
+static void test_remove_stale(void)
+{
+    static const char *const files[] = {
+        ".x.pdf.Ab3xY9.budgetgen-tmp", ".x.xlsx.Zz9999.budgetgen-tmp",
+        ".x.pdf.font0.abcdef.budgetgen-tmp", ".x.pdf.a.xlsx", ".x.xlsx.backup",
+        ".x.pdf.abcdef", ".xy.pdf.Ab3xY9.budgetgen-tmp", "x.pdf", "x.xlsx",
+        ".y.pdf.Ab3xY9.budgetgen-tmp",
+    };
+    char path[128];
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        snprintf(path, sizeof path, "out/%s", files[i]);
+        touch(path);
+    }
+    int fd = open("out", O_RDONLY | O_DIRECTORY);
+    outdir_remove_stale(fd, "x");
+    close(fd);
+    CHECK_STR(listing(), ".x.pdf.a.xlsx .x.pdf.abcdef .x.xlsx.backup "
+                         ".xy.pdf.Ab3xY9.budgetgen-tmp .y.pdf.Ab3xY9.budgetgen-tmp x.pdf x.xlsx");
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        snprintf(path, sizeof path, "out/%s", files[i]);
+        unlink(path);
+    }
+}
+
+/* The lock: a second process is refused with the holder's pid; the holder
+ * itself (and a child it forks, as a batch worker) may lock again; the lock
+ * file goes when the holder closes the folder. */
+static void test_lock(void)
+{
+    fixture f;
+    fx_init(&f);
+    outdir od;
+    CHECK_INT(outdir_open(&f.d, &od, diag_at(NULL, 0, 0), "-o \"out\"", "out", NULL), 0);
+    CHECK_INT(outdir_lock(&f.d, &od), 0);
+    CHECK(access("out/" OUTDIR_LOCK_NAME, F_OK) == 0);
+    outdir again;
+    CHECK_INT(outdir_open(&f.d, &again, diag_at(NULL, 0, 0), "-o \"out\"", "out", NULL), 0);
+    CHECK_INT(outdir_lock(&f.d, &again), 0); /* held by this process */
+    CHECK_INT(again.lock_fd, -1);
+    outdir_close(&again);
+    CHECK_STR(fx_msgs(&f), "");
+    int fds[2];
+    CHECK_INT(pipe(fds), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* A worker (forked): inherits the lock. */
+        close(fds[0]);
+        fixture g;
+        fx_init(&g);
+        outdir w;
+        int ok = outdir_open(&g.d, &w, diag_at(NULL, 0, 0), "w", "out", NULL) == 0 &&
+                 outdir_lock(&g.d, &w) == 0;
+        outdir_close(&w);
+        _exit(ok ? 0 : 1);
+    }
+    int status;
+    CHECK(waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    CHECK(access("out/" OUTDIR_LOCK_NAME, F_OK) == 0); /* the worker left it */
+    /* Another process (exec'd afresh: no inherited registry) is refused. */
+    char cmd[256];
+    snprintf(cmd, sizeof cmd,
+             "python3 -c \"import fcntl,sys; f=open('out/%s','r+'); "
+             "fcntl.flock(f, fcntl.LOCK_EX|fcntl.LOCK_NB)\" 2>/dev/null",
+             OUTDIR_LOCK_NAME);
+    int rc = system(cmd);
+    if (rc == -1 || (WIFEXITED(rc) && WEXITSTATUS(rc) == 127))
+        printf("note: %s: python3 missing: the second process is not checked\n", h_test);
+    else
+        CHECK(WIFEXITED(rc) && WEXITSTATUS(rc) == 1); /* BlockingIOError */
+    outdir_close(&od);
+    CHECK(access("out/" OUTDIR_LOCK_NAME, F_OK) != 0);
+    fx_done(&f);
+
+    /* Held by another process: the message names it. */
+    pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        fixture g;
+        fx_init(&g);
+        outdir w;
+        if (outdir_open(&g.d, &w, diag_at(NULL, 0, 0), "w", "out", NULL) != 0 ||
+            outdir_lock(&g.d, &w) != 0)
+            _exit(1);
+        if (write(fds[1], "L", 1) != 1)
+            _exit(1);
+        pause();
+        _exit(0);
+    }
+    close(fds[1]);
+    char c;
+    CHECK(read(fds[0], &c, 1) == 1);
+    close(fds[0]);
+    fx_init(&f);
+    CHECK_INT(outdir_open(&f.d, &od, diag_at(NULL, 0, 0), "-o \"out/\"", "out/", NULL), 0);
+    /* In this process the registry has no entry for the folder any more. */
+    CHECK_INT(outdir_lock(&f.d, &od), -1);
+    char want[200];
+    snprintf(want, sizeof want,
+             "budgetgen: error: out/ is being written by another budgetgen (pid %ld): wait for "
+             "it to finish, then run again\n",
+             (long)pid);
+    CHECK_STR(fx_msgs(&f), want);
+    outdir_close(&od);
+    kill(pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    fx_done(&f);
+    unlink("out/" OUTDIR_LOCK_NAME); /* left by the killed holder */
+}
+
+/* outdir_open judges the folder by what was opened: a folder that is a
+ * symbolic link to a place outside the root is refused. */
+static void test_open_outside(void)
+{
+    fixture f;
+    fx_init(&f);
+    CHECK_INT(mkdir("proj", 0777), 0);
+    CHECK_INT(mkdir("elsewhere", 0777), 0);
+    char *cwd = getcwd(NULL, 0);
+    char target[1024];
+    snprintf(target, sizeof target, "%s/elsewhere", cwd);
+    CHECK_INT(symlink(target, "proj/output"), 0);
+    paths_root root;
+    CHECK_INT(paths_root_init(&root, "proj"), 0);
+    outdir od;
+    CHECK_INT(outdir_open(&f.d, &od, diag_at("c.ini", 30, 0), "dir = \"output\"", "proj/output",
+                          &root),
+              -1);
+    char want[2048];
+    snprintf(want, sizeof want,
+             "c.ini:30: error: dir = \"output\": the output folder now leads to %s/elsewhere, "
+             "outside the project folder %s/proj (was it replaced by a symbolic link while "
+             "budgetgen ran?): nothing written; put the output folder back and run again\n",
+             cwd, cwd);
+    CHECK_STR(fx_msgs(&f), want);
+    fx_done(&f);
+    /* A missing folder under a parent that leads outside: refused, and not
+     * created outside. */
+    fx_init(&f);
+    CHECK_INT(outdir_open(&f.d, &od, diag_at("c.ini", 30, 0), "dir", "proj/output/new", &root),
+              -1);
+    CHECK(strstr(fx_msgs(&f), "the output folder's parent now leads outside") != NULL);
+    CHECK(access("elsewhere/new", F_OK) != 0);
+    fx_done(&f);
+    /* Inside: accepted, and created when missing. */
+    fx_init(&f);
+    CHECK_INT(outdir_open(&f.d, &od, diag_at("c.ini", 30, 0), "dir", "proj/new", &root), 0);
+    outdir_close(&od);
+    CHECK_STR(fx_msgs(&f), "");
+    fx_done(&f);
+    unlink("proj/output");
+    rmdir("proj/new");
+    rmdir("proj");
+    rmdir("elsewhere");
+    free(cwd);
+}
+
+/* SIGTERM while a temporary file exists: the handler removes it, and the
+ * process still dies of SIGTERM. */
+static void test_signal_cleanup(void)
+{
+    int fds[2];
+    CHECK_INT(pipe(fds), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        outfile_signals_init();
+        fixture g;
+        fx_init(&g);
+        outdir od;
+        outfile of;
+        if (outdir_open(&g.d, &od, diag_at(NULL, 0, 0), "o", "out", NULL) != 0 ||
+            outdir_lock(&g.d, &od) != 0 || !outfile_begin_at(g.a, &g.d, &of, &od, "doc.pdf"))
+            _exit(1);
+        if (write(fds[1], "T", 1) != 1)
+            _exit(1);
+        pause();
+        _exit(0);
+    }
+    close(fds[1]);
+    char c;
+    CHECK(read(fds[0], &c, 1) == 1);
+    close(fds[0]);
+    CHECK(strstr(listing(), ".budgetgen-tmp") != NULL);
+    kill(pid, SIGTERM);
+    int status;
+    CHECK(waitpid(pid, &status, 0) == pid);
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+    CHECK_STR(listing(), ""); /* the temporary file and the lock file */
+}
+
 int main(void)
 {
     if (fx_tmp_enter(tmpdir) != 0 || mkdir("out", 0777) != 0) {
@@ -272,6 +513,11 @@ int main(void)
     RUN(test_good_write);
     RUN(test_check_dir);
     RUN(test_check_dir_not_writable);
+    RUN(test_tmp_names);
+    RUN(test_remove_stale);
+    RUN(test_lock);
+    RUN(test_open_outside);
+    RUN(test_signal_cleanup);
     unlink("out/doc.pdf");
     if (rmdir("out") != 0 || fx_tmp_leave() != 0)
         perror(tmpdir);

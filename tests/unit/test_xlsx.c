@@ -20,7 +20,10 @@
 
 #include <dirent.h>
 #include <stdarg.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -963,6 +966,72 @@ static void test_chart(void)
     arena_free_all(a);
 }
 
+/* libxlsxwriter's scratch files stop short (here at `ulimit -f` 8,192
+ * bytes, as on a full TMPDIR, with SIGXFSZ ignored as budgetgen does): the
+ * zip around the short part is consistent, so only reading it back finds
+ * it.  render_xlsx must fail, say what happened, keep the previous file and
+ * leave no temporary file.  Runs in a child (the limit is per process). */
+static void test_scratch_cut_short(void)
+{
+    arena *a = arena_new();
+    doc *dm = doc_new(a);
+    dm->year = 2020;
+    three_public(a, dm, "三公");
+    doc_table *t = dm->blocks[0].table;
+    for (int i = 0; i < 600; i++) { /* a sheet of ~60 KB that compresses to little */
+        doc_cell *r = doc_table_add_body(a, t, DOC_ROW_NORMAL);
+        text(&r[0], "车辆运行费", DOC_LEFT);
+        amount(&r[1], "70.00", 70 * WAN);
+    }
+    const char *dir = make_dir(a, "cut");
+    const char *xlsx = path_in(a, dir, NAME ".xlsx");
+    FILE *f = fopen(xlsx, "w");
+    if (f) {
+        fputs("previous\n", f);
+        fclose(f);
+    }
+    const char *scratch = make_dir(a, "cut-scratch");
+    int fds[2];
+    CHECK_INT(pipe(fds), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {8192, 8192};
+        setenv("TMPDIR", scratch, 1);
+        if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+            _exit(3);
+        diag d;
+        char *msgs = NULL;
+        int rc = render(a, dm, dir, &d, &msgs);
+        size_t n = msgs ? strlen(msgs) : 0;
+        if (n && write(fds[1], msgs, n) != (ssize_t)n)
+            _exit(3);
+        _exit(rc == -1 ? 0 : 1);
+    }
+    close(fds[1]);
+    char buf[4096];
+    size_t n = 0;
+    ssize_t k;
+    while (n < sizeof buf - 1 && (k = read(fds[0], buf + n, sizeof buf - 1 - n)) > 0)
+        n += (size_t)k;
+    buf[n] = '\0';
+    close(fds[0]);
+    int status;
+    CHECK(waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0); /* render_xlsx failed */
+    printf("note: %s: %s", h_test, buf);
+    CHECK(strstr(buf, "the workbook's parts were cut short while written to TMPDIR=") != NULL);
+    CHECK(strstr(buf, "ulimit -f, 8192 bytes") != NULL);
+    CHECK(strstr(buf, "cut short") != NULL);
+    size_t len;
+    char *got = slurp(xlsx, &len);
+    CHECK(got && len == 9 && memcmp(got, "previous\n", 9) == 0);
+    free(got);
+    CHECK_INT(hidden_files(dir), 0);
+    arena_free_all(a);
+}
+
 /* Timing of a large table (150 rows of the 12-column performance table, as
  * in the LIBS.md baseline document); printed, never pass/fail. */
 static void bench_large(void)
@@ -1000,6 +1069,7 @@ int main(void)
     RUN(test_source_date_epoch);
     RUN(test_errors);
     RUN(test_no_tables);
+    RUN(test_scratch_cut_short);
     RUN(test_chart);
     RUN(bench_large);
     if (h_failed == 0 && !getenv("TEST_XLSX_KEEP")) {
