@@ -4,6 +4,7 @@
 #include "codes.h"
 
 #include "csv.h"
+#include "paths.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +14,16 @@ static int cmp_entry(const void *x, const void *y)
     return strcmp(((const code_entry *)x)->code, ((const code_entry *)y)->code);
 }
 
-code_list *codes_load(arena *a, diag *d, const char *path, int max_digits)
+code_list *codes_load(arena *a, diag *d, const char *path, const paths_root *root,
+                      int max_digits)
 {
     int before = d->errors;
-    csv_table *t = csv_read(a, d, path, NULL);
+    /* Opened once and checked on the descriptor (config_check_paths judged
+     * the name earlier; a link swapped in since must not be followed). */
+    int fd = paths_open(d, diag_at(path, 0, 0), NULL, root, path, 0, NULL);
+    if (fd < 0)
+        return NULL;
+    csv_table *t = csv_read_fd(a, d, fd, path, NULL);
     if (!t)
         return NULL;
     static const csv_column cols[] = {{"科目编码", "code", 1}, {"科目名称", "name", 1}};

@@ -11,6 +11,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "paths.h"
 
 #include <stddef.h>
 
@@ -24,9 +25,11 @@ typedef struct code_list {
     code_entry *e; /* sorted by code */
 } code_list;
 
-/* Reads a code list.  Duplicate or malformed codes are errors at their
- * line.  Returns NULL after reporting. */
-code_list *codes_load(arena *a, diag *d, const char *path, int max_digits);
+/* Reads a code list, which must be a regular file leading into root (NULL:
+ * anywhere), opened once (paths_open).  Duplicate or malformed codes are
+ * errors at their line.  Returns NULL after reporting. */
+code_list *codes_load(arena *a, diag *d, const char *path, const paths_root *root,
+                      int max_digits);
 
 /* The name of code, or NULL if the list does not have it. */
 const char *codes_name(const code_list *l, const char *code);

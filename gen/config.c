@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* inih's line buffer: longer lines are cut by the library (INI_MAX_LINE). */
 #define INI_LINE_LIMIT 200
@@ -484,9 +485,16 @@ config *config_load(arena *a, diag *d, const char *path)
     st.a = a;
     st.d = d;
     st.path = arena_strdup(a, path);
-    st.fp = fopen(path, "rb");
+    /* A config may lie anywhere (the operator names it), but must be a
+     * regular file: /dev/zero or a FIFO would be read forever.  Opened
+     * once, checked on the descriptor, read from it. */
+    int fd = paths_open(d, diag_at(st.path, 0, 0), NULL, NULL, path, PATHS_CONFIG, NULL);
+    if (fd < 0)
+        return NULL;
+    st.fp = fdopen(fd, "rb");
     if (!st.fp) {
-        diag_syserr(d, "cannot open config", path, errno);
+        diag_syserr(d, "cannot read config", path, errno);
+        close(fd);
         return NULL;
     }
     int errors_before = d->errors;

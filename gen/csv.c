@@ -21,6 +21,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "paths.h"
 #include "strbuf.h"
 #include "textio.h"
 #include "utf8.h"
@@ -32,6 +33,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define KIB ((size_t)1024)
 #define MIB (KIB * 1024)
@@ -120,18 +122,20 @@ static int is_blank(const char *s, size_t n)
 }
 
 /*
- * Reads the whole file into a malloc'd, NUL-terminated buffer.  A regular
+ * Reads the whole file fd (path names it in messages; closed here) into a
+ * malloc'd, NUL-terminated buffer.  A regular
  * file larger than the cap is refused from its size, before any reading;
  * for anything else (a pipe, a file that grows meanwhile) the read itself
  * stops one byte past the cap.  Reports and returns NULL on failure.
  */
-static char *slurp(diag *d, const char *path, size_t max, size_t *n)
+static char *slurp(diag *d, int fd, const char *path, size_t max, size_t *n)
 {
     char lim[32];
-    FILE *f = fopen(path, "rb");
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         int e = errno;
-        diag_syserr(d, "cannot open", path, e);
+        close(fd);
+        diag_syserr(d, "cannot read", path, e);
         return NULL;
     }
     size_t cap = 64 * KIB, len = 0;
@@ -549,12 +553,20 @@ static const char *binary_kind(const char *s, size_t n)
 
 csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim)
 {
+    int fd = paths_open(d, diag_at(path, 0, 0), NULL, NULL, path, 0, NULL);
+    if (fd < 0)
+        return NULL;
+    return csv_read_fd(a, d, fd, path, lim);
+}
+
+csv_table *csv_read_fd(arena *a, diag *d, int fd, const char *path, const csv_limits *lim)
+{
     csv_limits l = resolve_limits(lim);
     csv_table *t = arena_alloc(a, sizeof *t);
     t->path = arena_strdup(a, path);
 
     size_t n;
-    char *raw = slurp(d, t->path, l.max_bytes, &n);
+    char *raw = slurp(d, fd, t->path, l.max_bytes, &n);
     if (!raw)
         return NULL;
 

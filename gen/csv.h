@@ -39,7 +39,7 @@ typedef struct csv_table {
 
 /*
  * Reads path.  Returns NULL after reporting through d if the file cannot be
- * opened or read (diag_syserr), is empty, is larger than a limit, contains
+ * opened or read (diag_syserr), is not a regular file, is empty, is larger than a limit, contains
  * a NUL byte, is neither valid UTF-8 nor valid GB18030, has a quote left
  * open or a stray quote (libcsv strict mode; message names the line), or
  * has a record with more or fewer fields than the header (message names the
@@ -48,6 +48,11 @@ typedef struct csv_table {
  * All memory is owned by a.
  */
 csv_table *csv_read(arena *a, diag *d, const char *path, const csv_limits *lim);
+
+/* The same from fd, opened by paths_open() (csv_read opens path so, with
+ * no project folder: only a regular file is read); fd is read and closed,
+ * path only names it in messages. */
+csv_table *csv_read_fd(arena *a, diag *d, int fd, const char *path, const csv_limits *lim);
 
 /* One expected column: its published Chinese name and an optional English
  * alias (both matched exactly after trimming). */

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -240,14 +241,23 @@ static unsigned fs_type(hb_face_t *face)
  */
 static int load_face(font *f, diag *d, diag_pos where, const char *asked)
 {
-    FILE *probe = fopen(f->path, "rb");
-    if (!probe) {
+    /* A regular file only: a FIFO named in [fonts] would hang the build,
+     * a device never end (O_NONBLOCK: opening a FIFO does not wait). */
+    int probe = open(f->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (probe < 0) {
         int err = errno;
         diag_report(d, DIAG_ERROR, where, "font \"%s\": cannot open '%s': %s", asked, f->path,
                     strerror(err));
         return -1;
     }
-    fclose(probe);
+    struct stat pst;
+    int regular = fstat(probe, &pst) == 0 && S_ISREG(pst.st_mode);
+    close(probe);
+    if (!regular) {
+        diag_report(d, DIAG_ERROR, where, "font \"%s\": '%s' is not a regular file", asked,
+                    f->path);
+        return -1;
+    }
 
     f->blob = hb_blob_create_from_file_or_fail(f->path);
     unsigned count = f->blob ? hb_face_count(f->blob) : 0;

@@ -132,15 +132,23 @@ static const char *path_in(const loader *L, const char *file)
     return arena_printf(L->a, "%s/%s", L->dir, file);
 }
 
-/* An input file must lead into the project folder, as its folder does
- * (config_check_paths): a symbolic link in the folder that leads out of it
- * is refused here, naming the file.  Returns 1 if path may be read. */
-static int confined(loader *L, const char *path)
+/*
+ * Opens dir/file for reading once (paths_open): the file must be a regular
+ * file and what was opened must lead into the project folder, as its
+ * folder does (config_check_paths).  A symbolic link in the folder that
+ * leads out of it, or a FIFO or a device, is refused here, naming the file
+ * (a setup error: exit status 2).  The content is then read from the
+ * descriptor, never by name again, so a link swapped in meanwhile changes
+ * nothing.  Returns the descriptor, -2 (silently) when the file does not
+ * exist and optional, or -1 after reporting.
+ */
+static int open_input(loader *L, const char *path, int optional)
 {
-    if (paths_confine(L->d, diag_at(path, 0, 0), NULL, L->c->root, path) == 0)
-        return 1;
-    L->refused = 1;
-    return 0;
+    int fd = paths_open(L->d, diag_at(path, 0, 0), NULL, L->c->root, path,
+                        optional ? PATHS_OPTIONAL : 0, NULL);
+    if (fd == -1)
+        L->refused = 1;
+    return fd;
 }
 
 /* Reads dir/file if it exists; NULL (silently) when absent, NULL after a
@@ -149,14 +157,15 @@ static csv_table *open_csv(loader *L, const char *file, int *broken)
 {
     const char *path = path_in(L, file);
     *broken = 0;
-    if (!textio_exists(path))
+    int fd = open_input(L, path, 1);
+    if (fd == -2)
         return NULL;
-    if (!confined(L, path)) {
+    if (fd < 0) {
         *broken = 1;
         return NULL;
     }
     int before = L->d->errors;
-    csv_table *t = csv_read(L->a, L->d, path, &L->lim);
+    csv_table *t = csv_read_fd(L->a, L->d, fd, path, &L->lim);
     if (!t || L->d->errors > before) {
         *broken = 1;
         return NULL;
@@ -726,11 +735,12 @@ static void load_text(loader *L, const char *file, text_file *tf)
 {
     memset(tf, 0, sizeof *tf);
     const char *path = path_in(L, file);
-    if (!textio_exists(path) || !confined(L, path))
+    int fd = open_input(L, path, 1);
+    if (fd < 0)
         return;
     size_t len;
     const char *enc;
-    char *s = textio_read_utf8(L->a, L->d, path, (size_t)L->c->max_cell * 16, &len, &enc);
+    char *s = textio_read_utf8_fd(L->a, L->d, fd, path, (size_t)L->c->max_cell * 16, &len, &enc);
     if (!s)
         return;
     tf->path = path;
@@ -832,14 +842,15 @@ int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const 
     b->extra = arena_alloc(a, (n + 1) * sizeof *b->extra);
     for (size_t i = 0; i < n; i++) {
         const char *path = path_in(&L, files[i]);
-        if (!textio_exists(path)) {
+        int fd = open_input(&L, path, 1);
+        if (fd == -2) {
             diag_report(d, DIAG_ERROR, diag_at(path, 0, 0),
                         "the template lays out csv:%s, but the file does not exist", files[i]);
             continue;
         }
-        if (!confined(&L, path))
+        if (fd < 0)
             continue;
-        csv_table *t = csv_read(a, d, path, &L.lim);
+        csv_table *t = csv_read_fd(a, d, fd, path, &L.lim);
         if (!t)
             continue;
         check_extra_total(&L, t);

@@ -183,9 +183,9 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     /* The code lists are read only when some folder has classified detail. */
     const code_list *fl = NULL, *el = NULL;
     if (r->cur.n_func || r->prev.n_func)
-        fl = codes_load(r->a, &r->d, r->cfg->function_codes, 7);
+        fl = codes_load(r->a, &r->d, r->cfg->function_codes, r->cfg->root, 7);
     if (r->cur.n_econ || r->prev.n_econ)
-        el = codes_load(r->a, &r->d, r->cfg->economic_codes, 5);
+        el = codes_load(r->a, &r->d, r->cfg->economic_codes, r->cfg->root, 5);
     if (r->d.errors)
         return EXIT_USAGE;
     if (load_derive(r->a, &r->d, r->cfg, &r->cur, fl, el) < 0 ||

@@ -2,10 +2,12 @@
  * paths — resolving paths and confining them to the project folder (see
  * paths.h).
  */
-#define _DEFAULT_SOURCE /* realpath */
+#define _GNU_SOURCE /* realpath, O_PATH */
 #include "paths.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -130,6 +132,27 @@ int paths_within(const char *root, const char *real)
     return strncmp(real, root, n) == 0 && (real[n] == '\0' || real[n] == '/');
 }
 
+/* The message for a path that leads outside root (see paths_confine). */
+static void report_outside(diag *d, diag_pos pos, const char *what, const paths_root *root,
+                           const char *path, const char *real)
+{
+    const char *w = what ? what : "", *sep = what ? ": " : "";
+    int leads = strcmp(real, path) != 0;
+    if (root->given)
+        diag_report(d, DIAG_ERROR, pos,
+                    "%s%s%s%s%soutside the project folder %s (--root): budgetgen reads and "
+                    "writes only under it; move the files under it, or give a wider --root",
+                    w, sep, leads ? "leads to " : "", leads ? real : "", leads ? ", " : "",
+                    root->real);
+    else
+        diag_report(d, DIAG_ERROR, pos,
+                    "%s%s%s%s%soutside the project folder %s (the folder budgetgen runs "
+                    "from): budgetgen reads and writes only under it; move the files under "
+                    "it, or run with --root DIR to allow a wider folder",
+                    w, sep, leads ? "leads to " : "", leads ? real : "", leads ? ", " : "",
+                    root->real);
+}
+
 int paths_confine(diag *d, diag_pos pos, const char *what, const paths_root *root, const char *path)
 {
     if (!root)
@@ -145,20 +168,159 @@ int paths_confine(diag *d, diag_pos pos, const char *what, const paths_root *roo
         free(real);
         return 0;
     }
-    int leads = strcmp(real, path) != 0;
-    if (root->given)
-        diag_report(d, DIAG_ERROR, pos,
-                    "%s%s%s%s%soutside the project folder %s (--root): budgetgen reads and "
-                    "writes only under it; move the files under it, or give a wider --root",
-                    w, sep, leads ? "leads to " : "", leads ? real : "", leads ? ", " : "",
-                    root->real);
-    else
-        diag_report(d, DIAG_ERROR, pos,
-                    "%s%s%s%s%soutside the project folder %s (the folder budgetgen runs "
-                    "from): budgetgen reads and writes only under it; move the files under "
-                    "it, or run with --root DIR to allow a wider folder",
-                    w, sep, leads ? "leads to " : "", leads ? real : "", leads ? ", " : "",
-                    root->real);
+    report_outside(d, pos, what, root, path, real);
     free(real);
     return -1;
+}
+
+/* Without /proc: real (resolved, absolute) is walked from "/" one part at
+ * a time, following no symbolic link; it must end at the file of fd (st).
+ * A link swapped in anywhere along the way makes the walk fail, so success
+ * proves that a path without links, real, leads to the opened file. */
+static int walk_matches(const char *real, const struct stat *st)
+{
+    int dir = open("/", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0)
+        return -1;
+    const char *p = real;
+    for (;;) {
+        while (*p == '/')
+            p++;
+        size_t n = strcspn(p, "/");
+        char part[NAME_MAX + 1];
+        if (n == 0 || n > NAME_MAX) {
+            close(dir);
+            errno = n ? ENAMETOOLONG : ENOENT;
+            return -1;
+        }
+        memcpy(part, p, n);
+        part[n] = '\0';
+        p += n;
+        while (*p == '/')
+            p++;
+        int last = *p == '\0';
+        int next = openat(dir, part, O_PATH | O_NOFOLLOW | O_CLOEXEC | (last ? 0 : O_DIRECTORY));
+        int e = errno;
+        close(dir);
+        if (next < 0) {
+            errno = e;
+            return -1;
+        }
+        dir = next;
+        if (last)
+            break;
+    }
+    struct stat ws;
+    int ok = fstat(dir, &ws) == 0 && S_ISREG(ws.st_mode) && ws.st_dev == st->st_dev &&
+             ws.st_ino == st->st_ino;
+    close(dir);
+    if (!ok)
+        errno = ESTALE; /* the name now leads elsewhere */
+    return ok ? 0 : -1;
+}
+
+char *paths_fd_real(int fd, const char *path, int proc)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0)
+        return NULL;
+    if (proc) {
+        char link[64], buf[PATH_MAX + 16];
+        snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+        ssize_t k = readlink(link, buf, sizeof buf - 1);
+        if (k > 0 && buf[0] == '/') {
+            buf[k] = '\0';
+            /* A file removed since it was opened: where it was. */
+            static const char gone[] = " (deleted)";
+            size_t g = sizeof gone - 1;
+            if (st.st_nlink == 0 && (size_t)k > g && !strcmp(buf + k - g, gone))
+                buf[k - g] = '\0';
+            return strdup(buf);
+        }
+        if (k >= 0 || (errno != ENOENT && errno != ENOTDIR && errno != EACCES)) {
+            if (k >= 0)
+                errno = EINVAL; /* not a path (pipe:[…], anon_inode:…) */
+            return NULL;
+        }
+        /* No /proc: the walk below. */
+    }
+    char *real = paths_resolve(path);
+    if (!real)
+        return NULL;
+    if (walk_matches(real, &st) != 0) {
+        int e = errno;
+        free(real);
+        errno = e;
+        return NULL;
+    }
+    return real;
+}
+
+static const char *kind_of(mode_t m)
+{
+    if (S_ISDIR(m))
+        return "a folder";
+    if (S_ISFIFO(m))
+        return "a FIFO";
+    if (S_ISCHR(m))
+        return "a character device";
+    if (S_ISBLK(m))
+        return "a block device";
+    if (S_ISSOCK(m))
+        return "a socket";
+    return "a special file";
+}
+
+int paths_open(diag *d, diag_pos pos, const char *what, const paths_root *root, const char *path,
+               int flags, struct stat *stp)
+{
+    const char *w = what ? what : "", *sep = what ? ": " : "";
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        int e = errno;
+        if (e == ENOENT && (flags & PATHS_OPTIONAL))
+            return -2;
+        diag_syserr(d, (flags & PATHS_CONFIG) ? "cannot open config" : "cannot open", path, e);
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        diag_syserr(d, "cannot read", path, e);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        diag_report(d, DIAG_ERROR, pos,
+                    "%s%snot a regular file (%s): budgetgen reads only regular files; put the "
+                    "file itself here",
+                    w, sep, kind_of(st.st_mode));
+        return -1;
+    }
+    if (root && !paths_within(root->real, "/")) {
+        char *real = paths_fd_real(fd, path, 1);
+        if (!real) {
+            int e = errno;
+            close(fd);
+            diag_report(d, DIAG_ERROR, pos, "%s%scannot tell where this leads: %s", w, sep,
+                        strerror(e));
+            return -1;
+        }
+        if (!paths_within(root->real, real)) {
+            close(fd);
+            report_outside(d, pos, what, root, path, real);
+            free(real);
+            return -1;
+        }
+        free(real);
+    }
+    /* Reads block again (a regular file never waits anyway).  Root "/"
+     * (paths_within(root, "/")) needs no check. */
+    int fl = fcntl(fd, F_GETFL);
+    if (fl >= 0)
+        (void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+    if (stp)
+        *stp = st;
+    return fd;
 }

@@ -52,4 +52,38 @@ int paths_within(const char *root, const char *real);
 int paths_confine(diag *d, diag_pos pos, const char *what, const paths_root *root,
                   const char *path);
 
+/* paths_open() flags. */
+#define PATHS_OPTIONAL 1 /* a path that does not exist: -2, nothing reported */
+#define PATHS_CONFIG 2   /* open errors say "cannot open config" */
+
+/*
+ * Opens path for reading ONCE and checks what was opened, not the name:
+ * paths_confine() followed by a second open by name let a symbolic link
+ * swapped in between lead the read outside root (a race).  path is opened
+ * with O_NONBLOCK (a FIFO does not block) following symbolic links, as
+ * today; the descriptor must be a regular file (a FIFO would hang, a device
+ * never end); then /proc/self/fd/N gives where the descriptor really leads,
+ * which must lie under root (NULL allows everything).  Without /proc, the
+ * resolved path is walked from "/" without following any link and must
+ * reach the same file.  The caller reads from the returned descriptor
+ * (O_CLOEXEC, blocking again) and never opens path by name again.
+ *
+ * Reports at pos (prefixed with "what: " when what is not NULL):
+ *   WHAT: not a regular file (a FIFO): …
+ *   WHAT: leads to REAL, outside the project folder ROOT …   (as paths_confine)
+ * and an open error as "cannot open 'PATH': reason".  Returns the
+ * descriptor, -1 after reporting, or -2 without a report when path does
+ * not exist (ENOENT, also a dangling link) and flags has PATHS_OPTIONAL.
+ * *st, if not NULL, gets the descriptor's fstat.
+ */
+struct stat;
+int paths_open(diag *d, diag_pos pos, const char *what, const paths_root *root, const char *path,
+               int flags, struct stat *st);
+
+/* Where the open descriptor fd leads (an absolute path without links), as
+ * paths_open() judges it; path is the name it was opened by (for the
+ * fallback without /proc).  Malloc'd, or NULL with errno set.  Exposed for
+ * the unit tests; proc 0 forces the fallback. */
+char *paths_fd_real(int fd, const char *path, int proc);
+
 #endif

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 const char *const tmpl_case_names[TC_NCASES] = {"same", "up", "down", "new", "gone"};
 
@@ -550,14 +551,12 @@ static void map_line(parser *p, const char *file, int local)
     t->line_local[p->line] = local;
 }
 
-/* True if path is one of the files being parsed (same device and inode). */
-static int includes_itself(const parser *p, const char *path)
+/* True if the file st is one of the files being parsed (same device and
+ * inode). */
+static int includes_itself(const parser *p, const struct stat *st)
 {
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return 0; /* reading it reports the error */
     for (int i = 0; i < p->n_open; i++)
-        if (p->open_dev[i] == sb.st_dev && p->open_ino[i] == sb.st_ino)
+        if (p->open_dev[i] == st->st_dev && p->open_ino[i] == st->st_ino)
             return 1;
     return 0;
 }
@@ -590,22 +589,26 @@ static void parse_file(parser *p, char *text, const char *file, int depth)
             size_t len;
             const char *enc;
             char *sub = NULL;
+            struct stat sb;
+            int fd = -1;
             if (depth >= 4)
                 err(p, "include nested more than 4 deep");
             else if (p->table)
                 err(p, "include inside a table block");
             else if (!*rel)
                 err(p, "include needs a file name");
-            else if (includes_itself(p, inc))
+            /* Opened once: a regular file leading into the project folder,
+             * judged and read on the descriptor (paths_open). */
+            else if ((fd = paths_open(p->d, template_pos(p->t, p->line, 0),
+                                      arena_printf(p->a, "include %s", rel), p->root, inc, 0,
+                                      &sb)) < 0)
+                ; /* reported */
+            else if (includes_itself(p, &sb)) {
+                close(fd);
                 err(p, "include %s: the file is already being included (an include cycle)",
                     rel);
-            else if (p->root &&
-                     paths_confine(p->d, template_pos(p->t, p->line, 0),
-                                   arena_printf(p->a, "include %s", rel), p->root, inc) < 0)
-                ; /* reported */
-            else if ((sub = textio_read_utf8(p->a, p->d, inc, 4 << 20, &len, &enc))) {
-                struct stat sb;
-                if (stat(inc, &sb) == 0 && p->n_open < 8) {
+            } else if ((sub = textio_read_utf8_fd(p->a, p->d, fd, inc, 4 << 20, &len, &enc))) {
+                if (p->n_open < 8) {
                     p->open_dev[p->n_open] = sb.st_dev;
                     p->open_ino[p->n_open++] = sb.st_ino;
                 }
@@ -633,7 +636,13 @@ tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
     size_t len;
     const char *enc;
     int before = d->errors;
-    char *text = textio_read_utf8(a, d, path, 4 << 20, &len, &enc);
+    /* Opened once and read from the descriptor: the name was judged by
+     * config_check_paths, and a link swapped in since must not lead out. */
+    struct stat sb;
+    int fd = paths_open(d, diag_at(path, 0, 0), NULL, root, path, 0, &sb);
+    if (fd < 0)
+        return NULL;
+    char *text = textio_read_utf8_fd(a, d, fd, path, 4 << 20, &len, &enc);
     if (!text)
         return NULL;
     (void)len;
@@ -649,12 +658,9 @@ tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
     p.d = d;
     p.t = t;
     p.root = root;
-    struct stat sb;
-    if (stat(path, &sb) == 0) {
-        p.open_dev[0] = sb.st_dev;
-        p.open_ino[0] = sb.st_ino;
-        p.n_open = 1;
-    }
+    p.open_dev[0] = sb.st_dev;
+    p.open_ino[0] = sb.st_ino;
+    p.n_open = 1;
     parse_file(&p, text, path, 0);
     if (p.table) {
         p.line = p.table_line;

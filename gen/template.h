@@ -103,9 +103,11 @@ typedef struct tmpl {
 } tmpl;
 
 /* Parses path.  Returns NULL after reporting every error with its line.
- * An included file must lead into root (paths.h; NULL: anywhere): one that
- * leads outside is an error at its include line.  path itself is the
- * caller's to confine (config_check_paths does, at the config line). */
+ * path and every included file are opened once each (paths_open): a
+ * regular file that leads into root (paths.h; NULL: anywhere), read from
+ * the descriptor that was checked.  An included file that leads outside is
+ * an error at its include line; path itself is judged first, with the
+ * config line, by config_check_paths, and again here on what was opened. */
 tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root);
 
 /* The CSV files the template lays out as they are (table csv:FILE and

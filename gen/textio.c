@@ -3,6 +3,7 @@
  */
 #include "textio.h"
 
+#include "paths.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 int textio_exists(const char *path)
 {
@@ -115,30 +117,48 @@ char *textio_from_gb18030(const char *in, size_t n, size_t *outlen, size_t *bad)
 char *textio_read_utf8(arena *a, diag *d, const char *path, size_t max_bytes, size_t *len,
                        const char **encoding)
 {
+    int fd = paths_open(d, diag_at(path, 0, 0), NULL, NULL, path, 0, NULL);
+    if (fd < 0)
+        return NULL;
+    return textio_read_utf8_fd(a, d, fd, path, max_bytes, len, encoding);
+}
+
+char *textio_read_utf8_fd(arena *a, diag *d, int fd, const char *path, size_t max_bytes,
+                          size_t *len, const char **encoding)
+{
     struct stat st;
-    if (stat(path, &st) != 0) {
-        diag_syserr(d, "cannot open", path, errno);
+    if (fstat(fd, &st) != 0) {
+        diag_syserr(d, "cannot read", path, errno);
+        close(fd);
         return NULL;
     }
-    if (S_ISDIR(st.st_mode)) {
-        diag_report(d, DIAG_ERROR, diag_at(path, 0, 0), "is a directory, expected a file");
+    if (!S_ISREG(st.st_mode)) { /* paths_open() let only regular files through */
+        diag_report(d, DIAG_ERROR, diag_at(path, 0, 0), "not a regular file");
+        close(fd);
         return NULL;
     }
     if ((size_t)st.st_size > max_bytes) {
         diag_report(d, DIAG_ERROR, diag_at(path, 0, 0),
                     "file is %lld bytes, more than the limit of %zu", (long long)st.st_size,
                     max_bytes);
+        close(fd);
         return NULL;
     }
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        diag_syserr(d, "cannot open", path, errno);
-        return NULL;
+    /* One byte more than the size: a file that grew is noticed. */
+    size_t want = (size_t)st.st_size + 1, n = 0;
+    char *buf = xmalloc(want + 1);
+    int err = 0;
+    while (n < want) {
+        ssize_t k = read(fd, buf + n, want - n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            err = errno;
+        if (k <= 0)
+            break;
+        n += (size_t)k;
     }
-    char *buf = xmalloc((size_t)st.st_size + 1);
-    size_t n = fread(buf, 1, (size_t)st.st_size + 1, fp);
-    int err = ferror(fp) ? errno : 0;
-    fclose(fp);
+    close(fd);
     if (err || n > (size_t)st.st_size) {
         free(buf);
         if (err)

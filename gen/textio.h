@@ -14,12 +14,19 @@
 /*
  * Reads path (at most max_bytes) and returns its text as UTF-8, NUL-
  * terminated, without BOM, in the arena; *len gets the length and *encoding
- * "UTF-8", "UTF-8 with BOM" or "GB18030".  A NUL byte, a file that is
- * neither UTF-8 nor GB18030, a directory or an unreadable file is reported
+ * "UTF-8", "UTF-8 with BOM" or "GB18030".  path is opened once with
+ * paths_open() (no project folder): anything but a regular file (a
+ * folder, a FIFO, a device) is refused.  A NUL byte, a file that is
+ * neither UTF-8 nor GB18030 or an unreadable file is reported
  * (with line and column where it applies) and NULL returned.
  */
 char *textio_read_utf8(arena *a, diag *d, const char *path, size_t max_bytes, size_t *len,
                        const char **encoding);
+
+/* The same from fd, a regular file opened by paths_open(), which is read
+ * (never path: that names it in messages) and closed. */
+char *textio_read_utf8_fd(arena *a, diag *d, int fd, const char *path, size_t max_bytes,
+                          size_t *len, const char **encoding);
 
 /* Converts n bytes of GB18030 (GBK) to UTF-8: a malloc'd, NUL-terminated
  * string with *outlen its length, or NULL with *bad the offset of the first

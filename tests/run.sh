@@ -11,10 +11,11 @@
 #      ($OUTSIDE for setup.sh) that must stay as setup.sh left it.  TMP is
 #      written @TMP@ in expected.stderr.  teardown.sh, if present, undoes
 #      what rm -rf cannot (chattr +i); setup.sh exiting 77 skips the case;
-#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), of batch
-#      builds with the portal index and tools/synth.py (tests/e2e_batch.sh),
-#      and of publishing under faults: full disks, kills, signals, two
-#      writers, a swapped output folder (tests/e2e_publish.sh);
+#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), the path
+#      race (tests/e2e_race.sh), of batch builds with the portal index and
+#      tools/synth.py (tests/e2e_batch.sh), and of publishing under faults:
+#      full disks, kills, signals, two writers, a swapped output folder
+#      (tests/e2e_publish.sh);
 #   5. valgrind on the sample (no leaks, no errors).
 # Ends with the line "N passed, N failed"; exits 1 if anything failed.
 # Options: --quick (skip ASan and valgrind), --valgrind-only.
@@ -173,7 +174,8 @@ run_bad_case() {
     [ -f "$dir/command" ] && cmd=$(cat "$dir/command")
     local runbin=$BIN
     [ "${BAD_ASAN:-0}" = 1 ] && runbin=$ASAN_BIN
-    (cd "$work" && $runbin --root "$root" $cmd config.ini >"$tmp/stdout" 2>"$tmp/stderr.raw")
+    # timeout: a case must not hang the suite (a FIFO as an input file did).
+    (cd "$work" && timeout -k 5 120 $runbin --root "$root" $cmd config.ini >"$tmp/stdout" 2>"$tmp/stderr.raw")
     got_status=$?
     [ -f "$dir/teardown.sh" ] && (cd "$work" && bash "$ROOT/$dir/teardown.sh")
     sed "s|$tmp|@TMP@|g" "$tmp/stderr.raw" >"$tmp/stderr"
@@ -235,6 +237,11 @@ fi
 if [ -f tests/e2e_shapes.sh ]; then
     # shellcheck source=tests/e2e_shapes.sh
     . tests/e2e_shapes.sh
+fi
+
+if [ -f tests/e2e_race.sh ]; then
+    # shellcheck source=tests/e2e_race.sh
+    . tests/e2e_race.sh
 fi
 
 if [ -f tests/e2e_batch.sh ]; then

@@ -13,8 +13,10 @@
 #include "diag.h"
 
 #include <iconv.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char tmpdir[] = "/tmp/test_csv.XXXXXX";
@@ -639,6 +641,45 @@ static void test_long_cell(void)
     fx_done(&f);
 }
 
+/* Only a regular file is read: a FIFO nobody writes (it hung) and a
+ * device (read up to the 64 MiB limit) are refused at once.  alarm: a
+ * hang fails the test instead of the suite. */
+static void test_not_regular(void)
+{
+    fixture f;
+    fx_init(&f);
+    unlink("fifo.csv");
+    CHECK_INT(mkfifo("fifo.csv", 0600), 0);
+    alarm(20);
+    CHECK(csv_read(f.a, &f.d, "fifo.csv", NULL) == NULL);
+    CHECK(csv_read(f.a, &f.d, "/dev/zero", NULL) == NULL);
+    alarm(0);
+    unlink("fifo.csv");
+    CHECK_STR(fx_msgs(&f),
+              "fifo.csv: error: not a regular file (a FIFO): budgetgen reads only regular files; "
+              "put the file itself here\n"
+              "/dev/zero: error: not a regular file (a character device): budgetgen reads only "
+              "regular files; put the file itself here\n");
+    CHECK_INT(f.d.errors, 2);
+    fx_done(&f);
+}
+
+/* From a descriptor: the byte limit still holds, and the file is read. */
+static void test_read_fd(void)
+{
+    fx_write("fd.csv", "a,b\n1,2\n", 8);
+    fixture f;
+    fx_init(&f);
+    csv_limits lim = {7, 0, 0};
+    CHECK(csv_read_fd(f.a, &f.d, open("fd.csv", O_RDONLY), "fd.csv", &lim) == NULL);
+    CHECK_STR(fx_msgs(&f), "fd.csv: error: file is larger than the limit of 7 bytes\n");
+    lim.max_bytes = 8;
+    csv_table *t = csv_read_fd(f.a, &f.d, open("fd.csv", O_RDONLY), "fd.csv", &lim);
+    CHECK(t && t->nrows == 1 && !strcmp(t->rows[0].fields[1], "2"));
+    CHECK_INT(f.d.errors, 1);
+    fx_done(&f);
+}
+
 int main(void)
 {
     if (fx_tmp_enter(tmpdir) != 0) {
@@ -669,6 +710,8 @@ int main(void)
     RUN(test_binary_file);
     RUN(test_mixed_gbk);
     RUN(test_long_cell);
+    RUN(test_not_regular);
+    RUN(test_read_fd);
     if (fx_tmp_leave() != 0)
         perror(tmpdir);
     return harness_end();

@@ -3,7 +3,8 @@
  * slashes, a folder that does not exist yet, a dangling link, a loop), the
  * containment test (a root of "/", trailing slashes, the prefix trap of
  * /work/x against /work/xy), the project folder from --root, and the
- * messages of paths_confine.  A tree of folders, files and symbolic links
+ * messages of paths_confine, and paths_open (judging what was opened: a
+ * file inside, a link out, a FIFO, a folder, a device).  A tree of folders, files and symbolic links
  * is made in a mkdtemp directory under /tmp (the working directory), and
  * removed at the end:
  *
@@ -14,6 +15,8 @@
  *   x/link       -> ../xy            (a folder link that leads out)
  *   x/dang       -> ../xy/new        (dangling: xy/new does not exist)
  *   x/loop1 <-> x/loop2               (a loop)
+ *   x/in/fifo    a FIFO nobody writes
+ *   x/in/zero    -> /dev/zero        (a character device)
  *   xy/b.csv     (next to x: its name starts with "x")
  */
 #define _DEFAULT_SOURCE /* realpath, symlink */
@@ -23,6 +26,7 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -260,6 +264,120 @@ static void test_confine(void)
     fx_done(&f);
 }
 
+/* paths_open: what was opened is judged, on the descriptor.  A file inside
+ * (also through a link that stays inside), a link that leads out, a FIFO
+ * (must not block), a folder, a character device, a missing file. */
+static void test_open(void)
+{
+    paths_root root;
+    CHECK_INT(paths_root_init(&root, "x"), 0);
+    static char want[10 * PATH_MAX];
+    const char *tail = " (--root): budgetgen reads and writes only under it; move the files "
+                       "under it, or give a wider --root\n";
+    struct stat st;
+    fixture f;
+
+    fx_init(&f);
+    int fd = paths_open(&f.d, diag_at("x/in/a.csv", 0, 0), NULL, &root, "x/in/a.csv", 0, &st);
+    CHECK(fd >= 0);
+    CHECK(S_ISREG(st.st_mode));
+    char buf[8];
+    CHECK_INT(fd >= 0 ? read(fd, buf, sizeof buf) : -1, 2); /* the content: "x\n" */
+    CHECK_INT(fd >= 0 ? fcntl(fd, F_GETFL) & O_NONBLOCK : -1, 0); /* blocking again */
+    CHECK(fd >= 0 && (fcntl(fd, F_GETFD) & FD_CLOEXEC));
+    if (fd >= 0)
+        close(fd);
+    fd = paths_open(&f.d, diag_at("x/inlink/a.csv", 0, 0), NULL, &root, "x/inlink/a.csv", 0, NULL);
+    CHECK(fd >= 0); /* a link that stays inside is allowed */
+    if (fd >= 0)
+        close(fd);
+    fd = paths_open(&f.d, diag_at("x/in/b.csv", 0, 0), NULL, NULL, "x/in/b.csv", 0, NULL);
+    CHECK(fd >= 0); /* no root: anywhere */
+    if (fd >= 0)
+        close(fd);
+    CHECK_INT(paths_open(&f.d, diag_at("x/in/no.csv", 0, 0), NULL, &root, "x/in/no.csv",
+                         PATHS_OPTIONAL, NULL),
+              -2); /* absent, optional: silent */
+    CHECK_INT(paths_open(&f.d, diag_at("x/dang", 0, 0), NULL, &root, "x/dang", PATHS_OPTIONAL,
+                         NULL),
+              -2); /* a dangling link is absent too */
+    CHECK_STR(fx_msgs(&f), "");
+    CHECK_INT(f.d.errors, 0);
+    fx_done(&f);
+
+    /* Outside through a link: refused with where it leads. */
+    fx_init(&f);
+    CHECK_INT(paths_open(&f.d, diag_at("x/in/b.csv", 0, 0), NULL, &root, "x/in/b.csv", 0, NULL),
+              -1);
+    CHECK_INT(paths_open(&f.d, diag_at("c.ini", 7, 0), "include ../link/b.csv", &root,
+                         "x/link/b.csv", 0, NULL),
+              -1);
+    snprintf(want, sizeof want,
+             "x/in/b.csv: error: leads to %s/xy/b.csv, outside the project folder %s%s"
+             "c.ini:7: error: include ../link/b.csv: leads to %s/xy/b.csv, outside the project "
+             "folder %s%s",
+             T, root.real, tail, T, root.real, tail);
+    CHECK_STR(fx_msgs(&f), want);
+    CHECK_INT(f.d.errors, 2);
+    fx_done(&f);
+
+    /* Not regular files: a FIFO (no writer: opening must not wait), a
+     * folder, a character device; a missing file that is not optional. */
+    fx_init(&f);
+    diag_pos pos = diag_at("x/in/fifo", 0, 0);
+    CHECK_INT(paths_open(&f.d, pos, NULL, &root, "x/in/fifo", 0, NULL), -1);
+    CHECK_INT(paths_open(&f.d, diag_at("c.ini", 3, 0), "template = \"x/in\"", &root, "x/in", 0,
+                         NULL),
+              -1);
+    CHECK_INT(paths_open(&f.d, diag_at("x/in/zero", 0, 0), NULL, NULL, "x/in/zero", 0, NULL), -1);
+    CHECK_INT(paths_open(&f.d, diag_at("/dev/null", 0, 0), NULL, NULL, "/dev/null", PATHS_CONFIG,
+                         NULL),
+              -1);
+    CHECK_INT(paths_open(&f.d, diag_at("x/no", 0, 0), NULL, &root, "x/no", 0, NULL), -1);
+    CHECK_INT(paths_open(&f.d, diag_at("no.ini", 0, 0), NULL, NULL, "no.ini", PATHS_CONFIG, NULL),
+              -1);
+    CHECK_STR(fx_msgs(&f),
+              "x/in/fifo: error: not a regular file (a FIFO): budgetgen reads only regular "
+              "files; put the file itself here\n"
+              "c.ini:3: error: template = \"x/in\": not a regular file (a folder): budgetgen "
+              "reads only regular files; put the file itself here\n"
+              "x/in/zero: error: not a regular file (a character device): budgetgen reads only "
+              "regular files; put the file itself here\n"
+              "/dev/null: error: not a regular file (a character device): budgetgen reads only "
+              "regular files; put the file itself here\n"
+              "budgetgen: error: cannot open 'x/no': No such file or directory\n"
+              "budgetgen: error: cannot open config 'no.ini': No such file or directory\n");
+    CHECK_INT(f.d.errors, 6);
+    fx_done(&f);
+}
+
+/* Where a descriptor leads: from /proc, and by the walk without /proc,
+ * which must fail when the name no longer leads to the opened file. */
+static void test_fd_real(void)
+{
+    int fd = open("x/inlink/a.csv", O_RDONLY);
+    CHECK(fd >= 0);
+    char *r = paths_fd_real(fd, "x/inlink/a.csv", 1);
+    CHECK_STR(r, at("x/in/a.csv"));
+    free(r);
+    r = paths_fd_real(fd, "x/inlink/a.csv", 0); /* the walk */
+    CHECK_STR(r, at("x/in/a.csv"));
+    free(r);
+    /* The name now leads to another file: the walk refuses. */
+    errno = 0;
+    r = paths_fd_real(fd, "xy/b.csv", 0);
+    CHECK(r == NULL);
+    CHECK_INT(errno, ESTALE);
+    free(r);
+    close(fd);
+    /* Opened through a link that leads out: /proc tells where. */
+    fd = open("x/in/b.csv", O_RDONLY);
+    r = paths_fd_real(fd, "x/in/b.csv", 1);
+    CHECK_STR(r, at("xy/b.csv"));
+    free(r);
+    close(fd);
+}
+
 int main(void)
 {
     if (fx_tmp_enter(tmpdir) != 0 || !realpath(".", T)) {
@@ -277,6 +395,12 @@ int main(void)
     make_link("../xy/new", "x/dang");
     make_link("loop2", "x/loop1");
     make_link("loop1", "x/loop2");
+    if (mkfifo("x/in/fifo", 0600) != 0) {
+        perror("x/in/fifo");
+        return 2;
+    }
+    remember("x/in/fifo");
+    make_link("/dev/zero", "x/in/zero"); /* a character device */
 
     RUN(test_resolve_existing);
     RUN(test_resolve_missing);
@@ -284,6 +408,8 @@ int main(void)
     RUN(test_within);
     RUN(test_root_init);
     RUN(test_confine);
+    RUN(test_open);
+    RUN(test_fd_real);
 
     /* fx_write's files first (fx_tmp_leave), but they are inside made
      * folders: remove them by hand, then the rest in reverse order. */

@@ -12,8 +12,10 @@
 #include "textio.h"
 
 #include <iconv.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static char tmpdir[] = "/tmp/test_textio.XXXXXX";
@@ -121,6 +123,52 @@ static void test_columns(void)
     fx_done(&f);
 }
 
+/* Only a regular file is read: a FIFO nobody writes (it hung), a device
+ * (read without end) and a folder are refused at once.  alarm: a hang
+ * fails the test instead of the suite. */
+static void test_not_regular(void)
+{
+    fixture f;
+    fx_init(&f);
+    unlink("fifo.txt");
+    CHECK_INT(mkfifo("fifo.txt", 0600), 0);
+    alarm(20);
+    size_t len;
+    const char *enc;
+    CHECK(textio_read_utf8(f.a, &f.d, "fifo.txt", 1 << 20, &len, &enc) == NULL);
+    CHECK(textio_read_utf8(f.a, &f.d, "/dev/zero", 1 << 20, &len, &enc) == NULL);
+    CHECK(textio_read_utf8(f.a, &f.d, ".", 1 << 20, &len, &enc) == NULL);
+    alarm(0);
+    unlink("fifo.txt");
+    CHECK_STR(fx_msgs(&f),
+              "fifo.txt: error: not a regular file (a FIFO): budgetgen reads only regular files; "
+              "put the file itself here\n"
+              "/dev/zero: error: not a regular file (a character device): budgetgen reads only "
+              "regular files; put the file itself here\n"
+              ".: error: not a regular file (a folder): budgetgen reads only regular files; put "
+              "the file itself here\n");
+    CHECK_INT(f.d.errors, 3);
+    fx_done(&f);
+}
+
+/* Read from the descriptor, the size limit still holds. */
+static void test_fd_limit(void)
+{
+    fx_write("big.txt", "0123456789\n", 11);
+    fixture f;
+    fx_init(&f);
+    size_t len;
+    const char *enc;
+    int fd = open("big.txt", O_RDONLY);
+    CHECK(textio_read_utf8_fd(f.a, &f.d, fd, "big.txt", 10, &len, &enc) == NULL);
+    CHECK_STR(fx_msgs(&f), "big.txt: error: file is 11 bytes, more than the limit of 10\n");
+    fd = open("big.txt", O_RDONLY);
+    const char *s = textio_read_utf8_fd(f.a, &f.d, fd, "big.txt", 11, &len, &enc);
+    CHECK_STR(s, "0123456789\n");
+    CHECK_INT(f.d.errors, 1);
+    fx_done(&f);
+}
+
 int main(void)
 {
     if (fx_tmp_enter(tmpdir) != 0) {
@@ -131,6 +179,8 @@ int main(void)
     RUN(test_mixed);
     RUN(test_bom_not_utf8);
     RUN(test_columns);
+    RUN(test_not_regular);
+    RUN(test_fd_limit);
     if (fx_tmp_leave() != 0)
         perror(tmpdir);
     return harness_end();
