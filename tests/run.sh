@@ -11,8 +11,10 @@
 #      ($OUTSIDE for setup.sh) that must stay as setup.sh left it.  TMP is
 #      written @TMP@ in expected.stderr.  teardown.sh, if present, undoes
 #      what rm -rf cannot (chattr +i); setup.sh exiting 77 skips the case;
-#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), and of batch
-#      builds with the portal index and tools/synth.py (tests/e2e_batch.sh);
+#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), of batch
+#      builds with the portal index and tools/synth.py (tests/e2e_batch.sh),
+#      and of runaway templates and inputs under time and memory limits
+#      (tests/e2e_limits.sh);
 #   5. valgrind on the sample (no leaks, no errors).
 # Ends with the line "N passed, N failed"; exits 1 if anything failed.
 # Options: --quick (skip ASan and valgrind), --valgrind-only.
@@ -238,6 +240,10 @@ fi
 if [ -f tests/e2e_batch.sh ]; then
     # shellcheck source=tests/e2e_batch.sh
     . tests/e2e_batch.sh
+fi
+if [ -f tests/e2e_limits.sh ]; then
+    # shellcheck source=tests/e2e_limits.sh
+    . tests/e2e_limits.sh
 fi
 
 # ---- 5. valgrind ---------------------------------------------------------------------
