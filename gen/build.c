@@ -49,6 +49,8 @@ typedef struct builder {
     int top_line, top_col;/* where the current text stands */
     int text_over;        /* the current text passed a limit (reported) */
     int doc_over;         /* the document did (reported) */
+    item *list_items[2];  /* {列举:三公…} and {列举:收入来源…}, made once */
+    int list_count[2];
 } builder;
 
 static void fail(builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -124,9 +126,17 @@ static int figure_item(builder *b, const char *key, item *it)
 }
 
 /* The items of a list that {列举:…} iterates. Returns the count (items in
- * an arena array) or -1 for an unknown list. */
+ * an arena array) or -1 for an unknown list.  Each list is made once and
+ * kept: nested sentences may iterate it a million times. */
 static int list_items(builder *b, const char *list, item **out)
 {
+    int which = !strcmp(list, "三公") ? 0 : !strcmp(list, "收入来源") ? 1 : -1;
+    if (which < 0)
+        return -1;
+    if (b->list_items[which]) {
+        *out = b->list_items[which];
+        return b->list_count[which];
+    }
     item *v = arena_alloc(b->a, 16 * sizeof *v);
     int n = 0;
     if (!strcmp(list, "三公")) {
@@ -151,9 +161,9 @@ static int list_items(builder *b, const char *list, item **out)
             if ((it.has_cur && it.cur) || (it.has_prev && it.prev))
                 v[n++] = it;
         }
-    } else {
-        return -1;
     }
+    b->list_items[which] = v;
+    b->list_count[which] = n;
     *out = v;
     return n;
 }
@@ -371,7 +381,7 @@ static const char *placeholder(builder *b, char *name, const item *it)
                 sb_append(&sb, part[3]);
             sb_append(&sb, one);
         }
-        const char *r = arena_strdup(b->a, sb_str(&sb));
+        const char *r = sb.len ? arena_strdup(b->a, sb_str(&sb)) : "";
         sb_free(&sb);
         return r;
     }
@@ -538,7 +548,9 @@ static const char *expand_text(builder *b, const char *text, const item *it)
     }
     if (sb.len > counted)
         spend(b, sb.len - counted);
-    const char *r = b->text_over ? "" : arena_strdup(b->a, sb_str(&sb));
+    /* Nothing is allocated for an empty result: expansions that come out
+     * empty cost no memory, only their count. */
+    const char *r = b->text_over || !sb.len ? "" : arena_strdup(b->a, sb_str(&sb));
     sb_free(&sb);
     return r;
 }
