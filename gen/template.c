@@ -103,7 +103,7 @@ static void check_placeholders(parser *p, const char *s)
 {
     /* Columns are counted on from the last placeholder, not from the start
      * of the line each time: a line of 50,000 placeholders stays linear. */
-    const char *cq = p->line_text && s >= p->line_text ? p->line_text : s;
+    const char *cq = p->line_text; /* s points into it */
     int cc = 1;
 #define COL_AT(at) (cc += count_chars(cq, (at)), cq = (at), cc)
     while (*s) {
