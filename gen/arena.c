@@ -22,10 +22,29 @@ struct arena {
     chunk *head;
 };
 
+static const char *stage = "starting";
+
+void xalloc_stage(const char *what)
+{
+    stage = what;
+}
+
+void xalloc_failed(void)
+{
+    /* Nothing here may allocate: stdio on stderr is unbuffered, and the
+     * message is built from constants.  exit() (not abort()) runs the
+     * clean-up of temporary files; a batch worker's status tells its
+     * parent. */
+    fprintf(stderr,
+            "budgetgen: out of memory while %s: raise the memory limit (ulimit -v) or reduce "
+            "the input ([limits] max_rows, max_cell and max_pages of the config)\n",
+            stage);
+    exit(2);
+}
+
 static void oom(void)
 {
-    fputs("budgetgen: out of memory\n", stderr);
-    abort();
+    xalloc_failed();
 }
 
 void *xmalloc(size_t n)
@@ -59,6 +78,10 @@ arena *arena_new(void)
 
 void *arena_alloc(arena *a, size_t size)
 {
+    /* A size that wraps when rounded up or added to the chunk header (a
+     * count times a size gone wrong upstream) is as unsatisfiable as any. */
+    if (size > SIZE_MAX / 2)
+        oom();
 #ifdef GEN_ARENA_MALLOC
     /* One block per allocation, chained so arena_free_all() finds it. */
     chunk *c = xcalloc(1, sizeof(chunk) + size);

@@ -43,6 +43,14 @@ typedef struct builder {
     int col;        /* column of the placeholder being expanded */
     int failed;
     int h1, h2;     /* heading counters */
+    /* Expansion limits (see expand()): */
+    int depth;            /* expand() calls nested now */
+    size_t used, total;   /* bytes expanded for the current text, for the document */
+    int top_line, top_col;/* where the current text stands */
+    int text_over;        /* the current text passed a limit (reported) */
+    int doc_over;         /* the document did (reported) */
+    item *list_items[2];  /* {列举:三公…} and {列举:收入来源…}, made once */
+    int list_count[2];
 } builder;
 
 static void fail(builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -118,9 +126,17 @@ static int figure_item(builder *b, const char *key, item *it)
 }
 
 /* The items of a list that {列举:…} iterates. Returns the count (items in
- * an arena array) or -1 for an unknown list. */
+ * an arena array) or -1 for an unknown list.  Each list is made once and
+ * kept: nested sentences may iterate it a million times. */
 static int list_items(builder *b, const char *list, item **out)
 {
+    int which = !strcmp(list, "三公") ? 0 : !strcmp(list, "收入来源") ? 1 : -1;
+    if (which < 0)
+        return -1;
+    if (b->list_items[which]) {
+        *out = b->list_items[which];
+        return b->list_count[which];
+    }
     item *v = arena_alloc(b->a, 16 * sizeof *v);
     int n = 0;
     if (!strcmp(list, "三公")) {
@@ -145,9 +161,9 @@ static int list_items(builder *b, const char *list, item **out)
             if ((it.has_cur && it.cur) || (it.has_prev && it.prev))
                 v[n++] = it;
         }
-    } else {
-        return -1;
     }
+    b->list_items[which] = v;
+    b->list_count[which] = n;
     *out = v;
     return n;
 }
@@ -357,7 +373,7 @@ static const char *placeholder(builder *b, char *name, const item *it)
         }
         strbuf sb = STRBUF_INIT;
         int shown = 0;
-        for (int i = 0; i < k; i++) {
+        for (int i = 0; i < k && !b->text_over; i++) {
             const char *one = expand_at(b, s->text, &items[i], s->line, s->col);
             if (!*one)
                 continue; /* e.g. an item without a stated reason */
@@ -365,7 +381,7 @@ static const char *placeholder(builder *b, char *name, const item *it)
                 sb_append(&sb, part[3]);
             sb_append(&sb, one);
         }
-        const char *r = arena_strdup(b->a, sb_str(&sb));
+        const char *r = sb.len ? arena_strdup(b->a, sb_str(&sb)) : "";
         sb_free(&sb);
         return r;
     }
@@ -374,35 +390,127 @@ static const char *placeholder(builder *b, char *name, const item *it)
 }
 
 /*
+ * Limits of expansion (docs/templates.md).  A sentence may expand other
+ * sentences ({列举:…}) and compare wordings ({比较:…}), which may expand
+ * others in turn: eight sentences each expanding the next twice over four
+ * items make 8^7 copies (3.5 GB before these limits).  So every byte any
+ * level of one text's expansion produces counts, and every placeholder one
+ * more (so expansions that come out empty count too); the count of one
+ * text (a paragraph, a heading, a cell) must stay under EXPAND_MAX_TEXT and
+ * that of the whole document under EXPAND_MAX_DOC.  The work of expanding
+ * is thus bounded by what the limits allow, and the memory with it (every
+ * piece lives in the arena).  Cycles cannot occur: template_load() refuses
+ * them.  Nesting stays under EXPAND_MAX_DEPTH, so a long chain of
+ * sentences cannot exhaust the C stack.
+ */
+#define EXPAND_MAX_TEXT ((size_t)1 << 20)
+#define EXPAND_MAX_DOC ((size_t)64 << 20)
+#define EXPAND_MAX_DEPTH 32
+
+/* Counts n bytes of expanded text; 0 once a limit is passed (reported once,
+ * at the text being expanded). */
+static int spend(builder *b, size_t n)
+{
+    if (b->text_over)
+        return 0;
+    b->used += n;
+    b->total += n;
+    if (b->used <= EXPAND_MAX_TEXT && b->total <= EXPAND_MAX_DOC)
+        return 1;
+    b->text_over = 1;
+    b->failed = 1;
+    if (b->doc_over)
+        return 0; /* reported already */
+    diag_pos at = template_pos(b->t, b->top_line, b->top_col);
+    if (b->total > EXPAND_MAX_DOC) {
+        b->doc_over = 1;
+        diag_report(b->d, DIAG_ERROR, at,
+                    "the template's texts expand to more than %zu MiB in all (here the limit was "
+                    "passed): check the sentences that {列举:…} expands",
+                    EXPAND_MAX_DOC >> 20);
+    } else {
+        diag_report(b->d, DIAG_ERROR, at,
+                    "this text expands to more than %zu MiB, counting what every sentence and "
+                    "comparison inside it expands to, at every level: does a sentence expand "
+                    "another one several times, which expands the next several times?",
+                    EXPAND_MAX_TEXT >> 20);
+    }
+    return 0;
+}
+
+static const char *expand_text(builder *b, const char *text, const item *it);
+
+/* Expands text: the entry that keeps the limits (see above). */
+static const char *expand(builder *b, const char *text, const item *it)
+{
+    if (b->depth == 0) {
+        b->used = 0;
+        b->text_over = b->doc_over;
+        b->top_line = b->line;
+        b->top_col = b->col_base;
+    }
+    if (b->text_over)
+        return "";
+    if (b->depth >= EXPAND_MAX_DEPTH) {
+        b->text_over = 1;
+        b->failed = 1;
+        diag_report(b->d, DIAG_ERROR, template_pos(b->t, b->line, b->col),
+                    "sentences nested more than %d deep here: a sentence may expand another, "
+                    "but not in a chain this long",
+                    EXPAND_MAX_DEPTH);
+        return "";
+    }
+    b->depth++;
+    const char *r = expand_text(b, text, it);
+    b->depth--;
+    return b->text_over ? "" : r;
+}
+
+/*
  * Expands the placeholders of text.  A part between [[ and ]] is optional:
  * it is left out, brackets and all, when a placeholder inside it comes out
  * empty ("（牵头单位：{牵头单位}[[；责任单位：{责任单位}]]）" gives
  * "（牵头单位：观音机场）" for a row without 责任单位).  Groups do not nest;
- * "[[" with no "]]" after it is text.
+ * "[[" with no "]]" after it is text.  Linear in the text and what it
+ * expands to: columns for messages are counted on from the last
+ * placeholder, and the last "]]" is found once.
  */
-static const char *expand(builder *b, const char *text, const item *it)
+static const char *expand_text(builder *b, const char *text, const item *it)
 {
     strbuf sb = STRBUF_INIT;
     const char *s = text;
     int in_group = 0, group_empty = 0;
-    size_t group_start = 0;
+    size_t group_start = 0, counted = 0;
+    const char *last_close = NULL; /* the last "]]" of text, once looked for */
+    int close_known = 0;
+    const char *cq = text; /* columns: cc is the column of cq */
+    int cc = b->col_base;
     while (*s) {
         if ((s[0] == '{' && s[1] == '{') || (s[0] == '}' && s[1] == '}')) {
             sb_putc(&sb, s[0]);
             s += 2;
             continue;
         }
-        if (!in_group && s[0] == '[' && s[1] == '[' && strstr(s + 2, "]]")) {
-            in_group = 1;
-            group_empty = 0;
-            group_start = sb.len;
-            s += 2;
-            continue;
+        if (!in_group && s[0] == '[' && s[1] == '[') {
+            if (!close_known) {
+                for (const char *q = strstr(s + 2, "]]"); q; q = strstr(q + 1, "]]"))
+                    last_close = q;
+                close_known = 1;
+            }
+            if (last_close && last_close >= s + 2) {
+                in_group = 1;
+                group_empty = 0;
+                group_start = sb.len;
+                s += 2;
+                continue;
+            }
         }
         if (in_group && s[0] == ']' && s[1] == ']') {
             if (group_empty && sb.buf) {
                 sb.len = group_start;
                 sb.buf[sb.len] = '\0';
+                if (counted > sb.len)
+                    counted = sb.len;
             }
             in_group = 0;
             s += 2;
@@ -417,11 +525,15 @@ static const char *expand(builder *b, const char *text, const item *it)
             sb_append(&sb, s);
             break;
         }
-        char *name = arena_strndup(b->a, s + 1, (size_t)(e - s - 1));
+        size_t n = (size_t)(e - s - 1);
+        char buf[256];
+        char *name = n < sizeof buf ? buf : arena_alloc(b->a, n + 1);
+        memcpy(name, s + 1, n);
+        name[n] = '\0';
         if (b->col_base) {
-            b->col = b->col_base;
-            for (const char *q = text; q < s; q++)
-                b->col += ((unsigned char)*q & 0xC0) != 0x80;
+            for (; cq < s; cq++)
+                cc += ((unsigned char)*cq & 0xC0) != 0x80;
+            b->col = cc;
         }
         const char *v = placeholder(b, name, it);
         if (in_group && !*v)
@@ -429,8 +541,16 @@ static const char *expand(builder *b, const char *text, const item *it)
         sb_append(&sb, v);
         b->col = 0;
         s = e + 1;
+        /* This text's new bytes, and one for the placeholder. */
+        if (!spend(b, sb.len - counted + 1))
+            break;
+        counted = sb.len;
     }
-    const char *r = arena_strdup(b->a, sb_str(&sb));
+    if (sb.len > counted)
+        spend(b, sb.len - counted);
+    /* Nothing is allocated for an empty result: expansions that come out
+     * empty cost no memory, only their count. */
+    const char *r = b->text_over || !sb.len ? "" : arena_strdup(b->a, sb_str(&sb));
     sb_free(&sb);
     return r;
 }

@@ -62,9 +62,10 @@ static const key_def KEYS[] = {
     {"fonts", "heading", K_STRING, 0, "heading font family or file (default WenQuanYi Zen Hei)"},
     {"check", "reason_threshold", K_INT, 0,
      "percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)"},
-    {"limits", "max_rows", K_INT, 0, "most data rows in one CSV file (default 1000000)"},
+    {"limits", "max_rows", K_INT, 0, "most data rows in one CSV file (default 100000)"},
     {"limits", "max_cell", K_INT, 0, "most bytes in one CSV cell (default 65536)"},
-    {"limits", "max_pages", K_INT, 0, "most pages of the PDF (default 2000)"},
+    {"limits", "max_pages", K_INT, 0,
+     "most pages of the PDF (default 2000); a CSV file may have 50 rows a page"},
 };
 #define NKEYS (sizeof KEYS / sizeof KEYS[0])
 
@@ -575,7 +576,10 @@ config *config_load(arena *a, diag *d, const char *path)
 
     c->reason_threshold = (int)get_int(&st, "check", "reason_threshold", 10, 0, 1000);
 
-    c->max_rows = get_int(&st, "limits", "max_rows", 1000000, 1, 100000000);
+    /* 100,000: 2000 pages (max_pages) hold at most 100,000 table rows (see
+     * load.c), so a larger file could not be published anyway, and memory
+     * stays a few hundred MB (1,000,000 rows took 4.4 GB before failing). */
+    c->max_rows = get_int(&st, "limits", "max_rows", 100000, 1, 100000000);
     c->max_cell = get_int(&st, "limits", "max_cell", 65536, 16, 16 * 1024 * 1024);
     c->max_pages = get_int(&st, "limits", "max_pages", 2000, 1, 1000000);
 

@@ -444,12 +444,10 @@ static void report_parse_error(reader *r, struct csv_parser *p, const char *s, s
 static void parse_text(reader *r, const char *text, size_t len)
 {
     struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        fputs("budgetgen: out of memory\n", stderr);
-        abort();
-    }
-    /* Growth through xrealloc aborts on OOM like every allocation here;
-     * field_realloc makes it geometric. */
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+        xalloc_failed(); /* its only failure: out of memory */
+    /* Growth through xrealloc ends the program on OOM (exit 2, with a
+     * message) like every allocation here; field_realloc makes it geometric. */
     csv_set_realloc_func(&p, field_realloc);
     csv_set_free_func(&p, field_free);
 

@@ -135,6 +135,7 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     diag_init(&r->d, stderr);
     r->d.strict = o->strict;
     r->d.quiet = o->quiet;
+    xalloc_stage("reading the config");
     r->cfg = config_load(r->a, &r->d, config_path);
     if (!r->cfg)
         return EXIT_USAGE;
@@ -149,11 +150,13 @@ static int load_and_check(run *r, const char *config_path, const options *o)
         return EXIT_USAGE;
     }
     /* The template first: it names the CSV files it lays out as they are. */
+    xalloc_stage("reading the template");
     r->tmpl = template_load(r->a, &r->d, r->cfg->template_path, &o->root);
     if (!r->tmpl)
         return EXIT_USAGE;
     /* load_failed: -1 an error in the data, -2 a file refused because it
      * leads outside the project folder (a setup error: exit status 2). */
+    xalloc_stage("reading the input files");
     int load_failed = load_budget(r->a, &r->d, r->cfg, r->cfg->input_dir, r->cfg->year, &r->cur);
     const char **extra;
     size_t n_extra = template_csv_files(r->a, r->tmpl, &extra);
@@ -191,6 +194,7 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     if (load_derive(r->a, &r->d, r->cfg, &r->cur, fl, el) < 0 ||
         (r->have_prev && load_derive(r->a, &r->d, r->cfg, &r->prev, fl, el) < 0))
         return EXIT_FINDINGS;
+    xalloc_stage("checking the figures");
     check_budget(&r->d, r->cfg, &r->cur, r->have_prev ? &r->prev : NULL);
     return r->d.errors ? EXIT_FINDINGS : 0;
 }
@@ -211,6 +215,7 @@ static int prepare(run *r, const char *config_path, const options *o, doc **out)
     int st = load_and_check(r, config_path, o);
     if (st)
         return st;
+    xalloc_stage("filling in the template");
     *out = build_document(r->a, &r->d, r->cfg, r->tmpl, &r->cur, r->have_prev ? &r->prev : NULL);
     return *out ? 0 : EXIT_FINDINGS;
 }
@@ -275,9 +280,11 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
     memset(&opdf, 0, sizeof opdf);
     memset(&oxlsx, 0, sizeof oxlsx);
     long pages = 0;
+    xalloc_stage("laying out and writing the PDF");
     int rc = 0, pdf = c->want_pdf ? render_pdf_tmp(r->a, &r->d, c, dm, &od, &opdf, &pages) : 0;
     if (pdf < 0)
         rc = pdf == -2 ? EXIT_FINDINGS : EXIT_USAGE;
+    xalloc_stage("writing the workbook");
     if (!rc && c->want_xlsx && render_xlsx_tmp(r->a, &r->d, c, dm, &od, &oxlsx) < 0)
         rc = EXIT_USAGE;
     if (!rc && c->want_pdf && outfile_publish(&r->d, &opdf) < 0)

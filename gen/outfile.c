@@ -85,8 +85,22 @@ static void on_fatal_signal(int sig)
     raise(sig); /* delivered when the handler returns: dies of sig */
 }
 
+/* At exit(): what an early exit (out of memory, xalloc_failed) leaves
+ * registered is removed as a signal would remove it.  A normal end has
+ * already removed or renamed everything and unregistered it. */
+static void on_exit_cleanup(void)
+{
+    pid_t me = getpid();
+    for (int i = 0; i < REG_SLOTS; i++)
+        if (reg[i].used && reg[i].pid == me)
+            unlinkat(reg[i].dirfd, reg[i].name, 0);
+}
+
 void outfile_signals_init(void)
 {
+    static int once;
+    if (!once++)
+        atexit(on_exit_cleanup);
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
         struct sigaction sa, old;

@@ -6,6 +6,7 @@
 #include "arena.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@ static void grow(strbuf *sb, size_t extra)
 {
     if (sb->len + extra + 1 <= sb->cap)
         return;
+    if (extra > SIZE_MAX / 4 - sb->len)
+        xalloc_failed(); /* cannot be allocated; doubling would wrap */
     size_t cap = sb->cap ? sb->cap : 64;
     while (cap < sb->len + extra + 1)
         cap *= 2;

@@ -45,6 +45,9 @@ typedef struct parser {
     int table_line;    /* where it opened */
     int if_stack[32];
     int if_depth;
+    int n_includes;    /* inclusions so far (every inclusion of a file counts) */
+    size_t bytes;      /* bytes of template text read so far, every inclusion counted */
+    int stop;          /* a size limit was passed: the rest is not parsed */
 } parser;
 
 static void err(parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -63,15 +66,21 @@ diag_pos template_pos(const tmpl *t, int line, int col)
     return diag_at(t->path, line, col);
 }
 
+/* Characters (code-point lead bytes) from q up to at.  The line may hold
+ * NULs put there by first_word(), so utf8_column() (which stops at NUL) is
+ * not used. */
+static int count_chars(const char *q, const char *at)
+{
+    int n = 0;
+    for (; q < at; q++)
+        n += ((unsigned char)*q & 0xC0) != 0x80;
+    return n;
+}
+
 /* Column (in characters) of a pointer into the line being parsed. */
 static int col_of(const parser *p, const char *at)
 {
-    /* Counts code-point lead bytes; the line may hold NULs put there by
-     * first_word(), so utf8_column() (which stops at NUL) is not used. */
-    int col = 1;
-    for (const char *q = p->line_text; q < at; q++)
-        col += ((unsigned char)*q & 0xC0) != 0x80;
-    return col;
+    return 1 + count_chars(p->line_text, at);
 }
 
 /* Splits "word rest" at the first run of spaces.  *rest is "" if none. */
@@ -93,6 +102,11 @@ static const char *const FUNCTIONS[] = {"上年", "比较", "列举", "原因", 
  * literal braces), non-empty names, known function names. */
 static void check_placeholders(parser *p, const char *s)
 {
+    /* Columns are counted on from the last placeholder, not from the start
+     * of the line each time: a line of 50,000 placeholders stays linear. */
+    const char *cq = p->line_text; /* s points into it */
+    int cc = 1;
+#define COL_AT(at) (cc += count_chars(cq, (at)), cq = (at), cc)
     while (*s) {
         if (s[0] == '{' && s[1] == '{') {
             s += 2;
@@ -103,7 +117,7 @@ static void check_placeholders(parser *p, const char *s)
             continue;
         }
         if (*s == '}') {
-            p->col = col_of(p, s);
+            p->col = COL_AT(s);
             err(p, "unmatched '}' (write }} for a literal brace)");
             p->col = 0;
             return;
@@ -113,9 +127,9 @@ static void check_placeholders(parser *p, const char *s)
             continue;
         }
         const char *e = strchr(s, '}');
-        const char *nested = strchr(s + 1, '{');
-        p->col = col_of(p, s);
-        if (!e || (nested && nested < e)) {
+        const char *nested = e ? memchr(s + 1, '{', (size_t)(e - s - 1)) : NULL;
+        p->col = COL_AT(s);
+        if (!e || nested) {
             err(p, "placeholder \"%s\" is not closed with '}'", s);
             p->col = 0;
             return;
@@ -141,6 +155,7 @@ static void check_placeholders(parser *p, const char *s)
         p->col = 0;
         s = e + 1;
     }
+#undef COL_AT
 }
 
 static tmpl_stmt *add_stmt(parser *p, tmpl_kind kind, const char *arg)
@@ -309,6 +324,11 @@ static void close_table(parser *p)
 
 /* ---- compare families and sentences -------------------------------------- */
 
+static const char *sentence_name(const tmpl *t, int i);
+static const char *compare_name(const tmpl *t, int i);
+static void index_add(tmpl *t, int **idx, size_t *cap, const char *(*name_of)(const tmpl *, int),
+                      int i, int n);
+
 static void add_compare(parser *p, char *rest)
 {
     char *r2, *r3;
@@ -330,6 +350,8 @@ static void add_compare(parser *p, char *rest)
         c = &t->compares[t->n_compare++];
         memset(c, 0, sizeof *c);
         c->family = arena_strdup(p->a, family);
+        index_add(t, &t->compare_index, &t->compare_cap, compare_name, t->n_compare - 1,
+                  t->n_compare);
     }
     if (c->text[k]) {
         err(p, "compare %s %s is given twice (first at line %d)", family, cas, c->line[k]);
@@ -361,6 +383,8 @@ static void add_sentence(parser *p, char *rest)
     s->text = arena_strdup(p->a, text);
     s->line = p->line;
     s->col = col_of(p, text);
+    index_add(t, &t->sentence_index, &t->sentence_cap, sentence_name, t->n_sentence - 1,
+              t->n_sentence);
 }
 
 size_t template_csv_files(arena *a, const tmpl *t, const char ***files)
@@ -381,20 +405,64 @@ size_t template_csv_files(arena *a, const tmpl *t, const char ***files)
     return n;
 }
 
+/* ---- name indexes ---------------------------------------------------------- */
+
+static size_t hash_name(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static const char *sentence_name(const tmpl *t, int i) { return t->sentences[i].name; }
+static const char *compare_name(const tmpl *t, int i) { return t->compares[i].family; }
+
+/* Entry of name in an index, or -1. */
+static int index_find(const tmpl *t, const int *idx, size_t cap,
+                      const char *(*name_of)(const tmpl *, int), const char *name)
+{
+    if (!cap)
+        return -1;
+    for (size_t h = hash_name(name) & (cap - 1);; h = (h + 1) & (cap - 1)) {
+        if (!idx[h])
+            return -1;
+        if (!strcmp(name_of(t, idx[h] - 1), name))
+            return idx[h] - 1;
+    }
+}
+
+/* Adds entry i (of n entries, 0..n-1 all indexed but i); grows the table
+ * to keep it at most half full. */
+static void index_add(tmpl *t, int **idx, size_t *cap, const char *(*name_of)(const tmpl *, int),
+                      int i, int n)
+{
+    if ((size_t)n * 2 > *cap) {
+        free(*idx);
+        *cap = *cap ? *cap * 2 : 64;
+        while ((size_t)n * 2 > *cap)
+            *cap *= 2;
+        *idx = xcalloc(*cap, sizeof **idx);
+        for (int j = 0; j < n; j++)
+            if (j != i)
+                index_add(t, idx, cap, name_of, j, n);
+    }
+    size_t h = hash_name(name_of(t, i)) & (*cap - 1);
+    while ((*idx)[h])
+        h = (h + 1) & (*cap - 1);
+    (*idx)[h] = i + 1;
+}
+
 const tmpl_compare *template_compare(const tmpl *t, const char *family)
 {
-    for (int i = 0; i < t->n_compare; i++)
-        if (!strcmp(t->compares[i].family, family))
-            return &t->compares[i];
-    return NULL;
+    int i = index_find(t, t->compare_index, t->compare_cap, compare_name, family);
+    return i < 0 ? NULL : &t->compares[i];
 }
 
 const tmpl_sentence *template_sentence(const tmpl *t, const char *name)
 {
-    for (int i = 0; i < t->n_sentence; i++)
-        if (!strcmp(t->sentences[i].name, name))
-            return &t->sentences[i];
-    return NULL;
+    int i = index_find(t, t->sentence_index, t->sentence_cap, sentence_name, name);
+    return i < 0 ? NULL : &t->sentences[i];
 }
 
 /* ---- one line ---------------------------------------------------------- */
@@ -568,7 +636,7 @@ static void parse_file(parser *p, char *text, const char *file, int depth)
 {
     int local = 0;
     char *s = text;
-    while (s && *s) {
+    while (s && *s && !p->stop) {
         char *nl = strchr(s, '\n');
         if (nl)
             *nl = '\0';
@@ -597,6 +665,12 @@ static void parse_file(parser *p, char *text, const char *file, int depth)
                 err(p, "include inside a table block");
             else if (!*rel)
                 err(p, "include needs a file name");
+            else if (++p->n_includes > TEMPLATE_MAX_INCLUDES) {
+                err(p, "include %s: more than %d inclusions in all (every inclusion of a file "
+                       "counts, also of the same file again): include each file once",
+                    rel, TEMPLATE_MAX_INCLUDES);
+                p->stop = 1;
+            }
             /* Opened once: a regular file leading into the project folder,
              * judged and read on the descriptor (paths_open). */
             else if ((fd = paths_open(p->d, template_pos(p->t, p->line, 0),
@@ -607,7 +681,14 @@ static void parse_file(parser *p, char *text, const char *file, int depth)
                 close(fd);
                 err(p, "include %s: the file is already being included (an include cycle)",
                     rel);
-            } else if ((sub = textio_read_utf8_fd(p->a, p->d, fd, inc, 4 << 20, &len, &enc))) {
+            } else if ((sub = textio_read_utf8_fd(p->a, p->d, fd, inc, 4 << 20, &len, &enc)) &&
+                       len > TEMPLATE_MAX_BYTES - p->bytes) {
+                err(p, "include %s: the template and the files it includes come to more than "
+                       "%d MiB (every inclusion of a file counts, also of the same file again)",
+                    rel, TEMPLATE_MAX_BYTES >> 20);
+                p->stop = 1;
+            } else if (sub) {
+                p->bytes += len;
                 if (p->n_open < 8) {
                     p->open_dev[p->n_open] = sb.st_dev;
                     p->open_ino[p->n_open++] = sb.st_ino;
@@ -616,7 +697,7 @@ static void parse_file(parser *p, char *text, const char *file, int depth)
                 if (p->n_open > 0)
                     p->n_open--;
                 /* An included file closes its own blocks. */
-                if (p->table) {
+                if (p->table && !p->stop) {
                     int save = p->line;
                     p->line = p->table_line;
                     err(p, "table %s is not closed with end", p->table->source);
@@ -629,6 +710,171 @@ static void parse_file(parser *p, char *text, const char *file, int depth)
         }
         s = nl ? nl + 1 : NULL;
     }
+}
+
+/* ---- sentences that expand themselves ------------------------------------ */
+
+/* A reference from a sentence or compare wording to a sentence
+ * ({列举:LIST:S…}) or a compare family ({比较:F…}).  Nodes: sentence i is
+ * node i, compare family j node n_sentence + j. */
+typedef struct tref {
+    int to;
+    int line, col;    /* of the placeholder */
+    const char *text; /* the placeholder, len bytes */
+    int len;
+} tref;
+
+typedef struct tgraph {
+    tref *refs;
+    int n, cap;
+} tgraph;
+
+/* Adds the references of one text that starts at (line, col). */
+static void scan_refs(const tmpl *t, tgraph *g, const char *text, int line, int col)
+{
+    const char *cq = text;
+    int cc = col;
+    for (const char *s = text; *s;) {
+        if ((s[0] == '{' && s[1] == '{') || (s[0] == '}' && s[1] == '}')) {
+            s += 2;
+            continue;
+        }
+        if (*s != '{') {
+            s++;
+            continue;
+        }
+        const char *e = strchr(s, '}');
+        if (!e)
+            break;
+        char name[256];
+        size_t n = (size_t)(e - s - 1);
+        if (n < sizeof name) {
+            memcpy(name, s + 1, n);
+            name[n] = '\0';
+            char *part[4] = {name, NULL, NULL, NULL}; /* as build.c splits it */
+            for (int k = 1; k < 4; k++) {
+                char *c = part[k - 1] ? strchr(part[k - 1], ':') : NULL;
+                if (c) {
+                    *c = '\0';
+                    part[k] = c + 1;
+                }
+            }
+            int to = -1;
+            if (!strcmp(part[0], "列举") && part[2])
+                to = index_find(t, t->sentence_index, t->sentence_cap, sentence_name, part[2]);
+            else if (!strcmp(part[0], "比较") && part[1]) {
+                to = index_find(t, t->compare_index, t->compare_cap, compare_name, part[1]);
+                if (to >= 0)
+                    to += t->n_sentence;
+            }
+            if (to >= 0) {
+                cc += count_chars(cq, s);
+                cq = s;
+                if (g->n == g->cap) {
+                    g->cap = g->cap ? g->cap * 2 : 64;
+                    g->refs = xrealloc(g->refs, (size_t)g->cap * sizeof *g->refs);
+                }
+                g->refs[g->n++] = (tref){to, line, cc, s, (int)(e - s + 1)};
+            }
+        }
+        s = e + 1;
+    }
+}
+
+static void node_name(const tmpl *t, int v, strbuf *sb)
+{
+    if (v < t->n_sentence)
+        sb_printf(sb, "sentence %s", t->sentences[v].name);
+    else
+        sb_printf(sb, "compare %s", t->compares[v - t->n_sentence].family);
+}
+
+/*
+ * Sentences and compare wordings form a graph: a text points to each
+ * sentence and compare family its placeholders expand.  Expansion follows
+ * it, so a cycle would never end (budgetgen crashed on the exhausted
+ * stack).  A depth-first search, with its own stack (a chain of many
+ * sentences must not exhaust the C stack either), reports every back edge
+ * at its placeholder.
+ */
+static void check_cycles(const tmpl *t, diag *d)
+{
+    int nn = t->n_sentence + t->n_compare;
+    if (nn == 0)
+        return;
+    tgraph g = {NULL, 0, 0};
+    int *first = xmalloc((size_t)(nn + 1) * sizeof *first);
+    for (int v = 0; v < nn; v++) {
+        first[v] = g.n;
+        if (v < t->n_sentence) {
+            const tmpl_sentence *se = &t->sentences[v];
+            scan_refs(t, &g, se->text, se->line, se->col);
+        } else {
+            const tmpl_compare *cf = &t->compares[v - t->n_sentence];
+            for (int k = 0; k < TC_NCASES; k++)
+                if (cf->text[k])
+                    scan_refs(t, &g, cf->text[k], cf->line[k], cf->col[k]);
+        }
+    }
+    first[nn] = g.n;
+    unsigned char *color = xcalloc((size_t)nn, 1); /* 0 new, 1 on the stack, 2 done */
+    int *next = xmalloc((size_t)nn * sizeof *next);
+    int *stack = xmalloc((size_t)nn * sizeof *stack);
+    int *pos = xmalloc((size_t)nn * sizeof *pos);
+    for (int r = 0; r < nn; r++) {
+        if (color[r])
+            continue;
+        int sp = 0;
+        stack[sp++] = r;
+        color[r] = 1;
+        pos[r] = 0;
+        next[r] = first[r];
+        while (sp) {
+            int v = stack[sp - 1];
+            if (next[v] == first[v + 1]) {
+                color[v] = 2;
+                sp--;
+                continue;
+            }
+            const tref *e = &g.refs[next[v]++];
+            int w = e->to;
+            if (color[w] == 0) {
+                color[w] = 1;
+                pos[w] = sp;
+                next[w] = first[w];
+                stack[sp++] = w;
+            } else if (color[w] == 1) {
+                strbuf path = STRBUF_INIT;
+                int from = pos[w], len = sp - from;
+                for (int i = from; i < sp; i++) {
+                    if (len > 8 && i == from + 4) {
+                        sb_printf(&path, "… → ");
+                        i = sp - 3;
+                    }
+                    sb_append(&path, t->sentences && stack[i] < t->n_sentence
+                                         ? t->sentences[stack[i]].name
+                                         : t->compares[stack[i] - t->n_sentence].family);
+                    sb_append(&path, " → ");
+                }
+                sb_append(&path, w < t->n_sentence ? t->sentences[w].name
+                                                   : t->compares[w - t->n_sentence].family);
+                strbuf what = STRBUF_INIT;
+                node_name(t, w, &what);
+                diag_report(d, DIAG_ERROR, template_pos(t, e->line, e->col),
+                            "%.*s expands %s inside itself (%s): a sentence or compare wording "
+                            "cannot contain itself, directly or through others",
+                            e->len, e->text, sb_str(&what), sb_str(&path));
+                sb_free(&what);
+                sb_free(&path);
+            }
+        }
+    }
+    free(color);
+    free(next);
+    free(stack);
+    free(pos);
+    free(first);
+    free(g.refs);
 }
 
 tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
@@ -645,7 +891,6 @@ tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
     char *text = textio_read_utf8_fd(a, d, fd, path, 4 << 20, &len, &enc);
     if (!text)
         return NULL;
-    (void)len;
     (void)enc;
     tmpl *t = arena_alloc(a, sizeof *t);
     t->path = arena_strdup(a, path);
@@ -661,13 +906,15 @@ tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
     p.open_dev[0] = sb.st_dev;
     p.open_ino[0] = sb.st_ino;
     p.n_open = 1;
+    p.bytes = len;
     parse_file(&p, text, path, 0);
     if (p.table) {
         p.line = p.table_line;
-        err(&p, "table %s is not closed with end", p.table->source);
+        if (!p.stop) /* blocks left open by the cut are not the author's */
+            err(&p, "table %s is not closed with end", p.table->source);
         close_table(&p);
     }
-    for (int i = 0; i < p.if_depth; i++)
+    for (int i = 0; i < p.if_depth && !p.stop; i++)
         diag_report(d, DIAG_ERROR, template_pos(t, p.stmts[p.if_stack[i]].line, 0),
                     "if is not closed with end");
     /* Move the line map, statements, compares and sentences into the arena. */
@@ -695,5 +942,16 @@ tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
         memcpy(se, t->sentences, (size_t)t->n_sentence * sizeof *se);
     free(t->sentences);
     t->sentences = se;
+    int *ix = arena_alloc(a, t->sentence_cap * sizeof *ix + 1);
+    if (t->sentence_cap)
+        memcpy(ix, t->sentence_index, t->sentence_cap * sizeof *ix);
+    free(t->sentence_index);
+    t->sentence_index = ix;
+    ix = arena_alloc(a, t->compare_cap * sizeof *ix + 1);
+    if (t->compare_cap)
+        memcpy(ix, t->compare_index, t->compare_cap * sizeof *ix);
+    free(t->compare_index);
+    t->compare_index = ix;
+    check_cycles(t, d);
     return d->errors > before ? NULL : t;
 }

@@ -96,18 +96,34 @@ typedef struct tmpl {
     tmpl_compare *compares;
     int n_sentence;
     tmpl_sentence *sentences;
+    /* Hash indexes of the names (open addressing, entry + 1, 0 empty), so a
+     * template of many sentences is not searched name by name. */
+    int *sentence_index, *compare_index;
+    size_t sentence_cap, compare_cap;
     /* Lines are numbered across included files; this maps them back. */
     int cap_lines;
     const char **line_file;
     int *line_local;
 } tmpl;
 
+/* Size limits of a template (docs/templates.md).  A template is at most
+ * TEMPLATE_MAX_BYTES of text together with the files it includes, every
+ * inclusion counted (a file included twice counts twice), and makes at most
+ * TEMPLATE_MAX_INCLUDES inclusions in all: includes fanning out 200 × 200 ×
+ * 200 stop at the include line that passes a limit, instead of parsing
+ * eight million files.  Each file is at most 4 MiB. */
+#define TEMPLATE_MAX_BYTES (8 << 20)
+#define TEMPLATE_MAX_INCLUDES 1000
+
 /* Parses path.  Returns NULL after reporting every error with its line.
  * path and every included file are opened once each (paths_open): a
  * regular file that leads into root (paths.h; NULL: anywhere), read from
  * the descriptor that was checked.  An included file that leads outside is
  * an error at its include line; path itself is judged first, with the
- * config line, by config_check_paths, and again here on what was opened. */
+ * config line, by config_check_paths, and again here on what was opened.
+ * A sentence that expands itself, directly ({列举:LIST:S} in sentence S) or
+ * through other sentences and compare wordings, is an error at the
+ * placeholder that closes the cycle: expanding it would never end. */
 tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root);
 
 /* The CSV files the template lays out as they are (table csv:FILE and

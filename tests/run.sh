@@ -13,9 +13,10 @@
 #      what rm -rf cannot (chattr +i); setup.sh exiting 77 skips the case;
 #   4. end-to-end tests on the sample disclosure (tests/e2e.sh), the path
 #      race (tests/e2e_race.sh), of batch builds with the portal index and
-#      tools/synth.py (tests/e2e_batch.sh), and of publishing under faults:
+#      tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
 #      full disks, kills, signals, two writers, a swapped output folder
-#      (tests/e2e_publish.sh);
+#      (tests/e2e_publish.sh), and of runaway templates and inputs under
+#      time and memory limits (tests/e2e_limits.sh);
 #   5. valgrind on the sample (no leaks, no errors).
 # Ends with the line "N passed, N failed"; exits 1 if anything failed.
 # Options: --quick (skip ASan and valgrind), --valgrind-only.
@@ -247,6 +248,10 @@ fi
 if [ -f tests/e2e_batch.sh ]; then
     # shellcheck source=tests/e2e_batch.sh
     . tests/e2e_batch.sh
+fi
+if [ -f tests/e2e_limits.sh ]; then
+    # shellcheck source=tests/e2e_limits.sh
+    . tests/e2e_limits.sh
 fi
 
 if [ -f tests/e2e_publish.sh ]; then

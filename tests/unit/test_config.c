@@ -138,7 +138,7 @@ static void test_defaults(void)
         CHECK_INT(c->want_xlsx, 1);
         CHECK_STR(c->font_body, "AR PL UMing CN");
         CHECK_STR(c->font_heading, "WenQuanYi Zen Hei");
-        CHECK_INT(c->max_rows, 1000000);
+        CHECK_INT(c->max_rows, 100000);
         CHECK_INT(c->max_cell, 65536);
         CHECK_INT(c->max_pages, 2000);
     }
@@ -259,7 +259,7 @@ static void test_every_typo_reported(void)
               "starting with '.'\n"
               "config.ini:17: error: formats = \"pdf,doc\": expected pdf, xlsx or pdf,xlsx\n"
               "config.ini:20: error: max_rows = \"0\": expected a whole number from 1 to "
-              "100000000 (most data rows in one CSV file (default 1000000))\n"
+              "100000000 (most data rows in one CSV file (default 100000))\n"
               "config.ini:21: error: max_cell = \"lots\": expected a whole number from 16 to "
               "16777216 (most bytes in one CSV cell (default 65536))\n");
     CHECK_INT(f.d.errors, 14);

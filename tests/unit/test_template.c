@@ -436,6 +436,133 @@ static void test_include_confined(void)
     rmdir("proj");
 }
 
+/* A sentence that expands itself, directly or through other sentences or a
+ * compare wording, is an error at the placeholder that closes the cycle
+ * (budgetgen crashed on it: SIGSEGV).  Sentences that share a sentence
+ * without a cycle (a diamond) are fine, and so is a long chain. */
+static void test_sentence_cycles(void)
+{
+    fixture f;
+    fx_init(&f);
+    CHECK(LOAD(&f, "self.tpl", "sentence S {列举:三公:S:，}\npara {列举:三公:S:，}\n") == NULL);
+    CHECK_STR(fx_msgs(&f), "self.tpl:1:12: error: {列举:三公:S:，} expands sentence S inside "
+                           "itself (S → S): a sentence or compare wording cannot contain itself, "
+                           "directly or through others\n");
+    fx_done(&f);
+
+    fx_init(&f);
+    CHECK(LOAD(&f, "mutual.tpl",
+               "sentence A 甲{列举:三公:B:，}\nsentence B 乙{列举:收入来源:A}\n"
+               "para {列举:三公:A:，}\n") == NULL);
+    CHECK_STR(fx_msgs(&f), "mutual.tpl:2:13: error: {列举:收入来源:A} expands sentence A inside "
+                           "itself (A → B → A): a sentence or compare wording cannot contain "
+                           "itself, directly or through others\n");
+    fx_done(&f);
+
+    /* Through a compare family: T → X → T. */
+    fx_init(&f);
+    CHECK(LOAD(&f, "cmp.tpl",
+               "compare X same 同\ncompare X up 增{列举:三公:T:，}\nsentence T {名称}{比较:X}\n") ==
+          NULL);
+    CHECK_STR(fx_msgs(&f), "cmp.tpl:2:15: error: {列举:三公:T:，} expands sentence T inside "
+                           "itself (T → X → T): a sentence or compare wording cannot contain "
+                           "itself, directly or through others\n");
+    fx_done(&f);
+
+    /* A diamond is no cycle. */
+    fx_init(&f);
+    CHECK(LOAD(&f, "diamond.tpl",
+               "sentence A {列举:三公:B}{列举:三公:C}\nsentence B {列举:三公:D}\n"
+               "sentence C {列举:三公:D}{比较:F}\nsentence D {名称}\ncompare F up 增\n"
+               "para {列举:三公:A}\n") != NULL);
+    CHECK_STR(fx_msgs(&f), "");
+    fx_done(&f);
+
+    /* 20,000 sentences in a chain, the last one naming the first: one
+     * cycle, found without recursion ("sentence S19999 " is 16 characters). */
+    enum { N = 20000 };
+    static char big[N * 48];
+    size_t n = 0;
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(big + n, sizeof big - n, "sentence S%d {列举:三公:S%d}\n", i,
+                              (i + 1) % N);
+    fx_write("chain.tpl", big, n);
+    fx_init(&f);
+    CHECK(template_load(f.a, &f.d, "chain.tpl", NULL) == NULL);
+    CHECK_STR(fx_msgs(&f), "chain.tpl:20000:17: error: {列举:三公:S0} expands sentence S0 inside "
+                           "itself (S0 → S1 → S2 → S3 → … → S19997 → S19998 → S19999 → S0): a "
+                           "sentence or compare wording cannot contain itself, directly or "
+                           "through others\n");
+    fx_done(&f);
+}
+
+/* Includes fanning out 200 × 200 × 200 stop at the inclusion that passes
+ * TEMPLATE_MAX_INCLUDES (1000); so does a template that includes a large
+ * file again and again, at TEMPLATE_MAX_BYTES (8 MiB). */
+static void test_include_limits(void)
+{
+    static char buf[3 << 20];
+    size_t n = 0;
+    for (int i = 0; i < 200; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "include fan1.tpl\n");
+    fx_write("fan0.tpl", buf, n);
+    n = 0;
+    for (int i = 0; i < 200; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "include fan2.tpl\n");
+    fx_write("fan1.tpl", buf, n);
+    n = 0;
+    for (int i = 0; i < 200; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "include fan3.tpl\n");
+    fx_write("fan2.tpl", buf, n);
+    fx_write("fan3.tpl", "para 叶\n", 9);
+    fixture f;
+    fx_init(&f);
+    CHECK(template_load(f.a, &f.d, "fan0.tpl", NULL) == NULL);
+    /* Inclusion 1 is fan0:1, 2 fan1:1, 3..202 fan2:1..200, 203 fan1:2, and
+     * so on: 1001 is the 195th line of the fifth fan2. */
+    CHECK_STR(fx_msgs(&f), "fan2.tpl:195: error: include fan3.tpl: more than 1000 inclusions in "
+                           "all (every inclusion of a file counts, also of the same file again): "
+                           "include each file once\n");
+    CHECK_INT(f.d.errors, 1);
+    fx_done(&f);
+
+    /* 3 MiB of comments, included three times. */
+    memset(buf, '#', sizeof buf);
+    for (size_t i = 99; i < sizeof buf; i += 100)
+        buf[i] = '\n';
+    fx_write("big.tpl", buf, sizeof buf);
+    static const char thrice[] = "title 大\ninclude big.tpl\ninclude big.tpl\ninclude big.tpl\n";
+    fx_write("thrice.tpl", thrice, sizeof thrice - 1);
+    fx_init(&f);
+    CHECK(template_load(f.a, &f.d, "thrice.tpl", NULL) == NULL);
+    CHECK_STR(fx_msgs(&f), "thrice.tpl:4: error: include big.tpl: the template and the files it "
+                           "includes come to more than 8 MiB (every inclusion of a file counts, "
+                           "also of the same file again)\n");
+    fx_done(&f);
+}
+
+/* Placeholder columns on a line of 50,000 placeholders (counted on from
+ * the previous placeholder: the line used to be rescanned from its start
+ * for each one). */
+static void test_long_line_columns(void)
+{
+    static char line[5 + 50000 * 8 + 3];
+    size_t n = (size_t)snprintf(line, sizeof line, "para ");
+    for (int i = 0; i < 50000; i++) {
+        memcpy(line + n, "{部门}", 8);
+        n += 8;
+    }
+    memcpy(line + n, "}\n", 2);
+    n += 2;
+    fx_write("long.tpl", line, n);
+    fixture f;
+    fx_init(&f);
+    CHECK(template_load(f.a, &f.d, "long.tpl", NULL) == NULL);
+    /* "para " is 5 characters, each {部门} 4. */
+    CHECK_STR(fx_msgs(&f), "long.tpl:1:200006: error: unmatched '}' (write }} for a literal brace)\n");
+    fx_done(&f);
+}
+
 int main(void)
 {
     char cwd[4096];
@@ -452,6 +579,9 @@ int main(void)
     RUN(test_unclosed_blocks);
     RUN(test_missing_file);
     RUN(test_seed004);
+    RUN(test_sentence_cycles);
+    RUN(test_include_limits);
+    RUN(test_long_line_columns);
     if (fx_tmp_leave() != 0)
         printf("cannot remove %s\n", tmpdir);
     return harness_end();
