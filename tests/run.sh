@@ -13,7 +13,11 @@
 #      what rm -rf cannot (chattr +i); setup.sh exiting 77 skips the case;
 #   4. end-to-end tests on the sample disclosure (tests/e2e.sh), and of batch
 #      builds with the portal index and tools/synth.py (tests/e2e_batch.sh);
-#   5. valgrind on the sample (no leaks, no errors).
+#   5. valgrind on the sample (no leaks, no errors);
+#   6. the acceptance attack of issue 12 (tests/attack.sh: kills, full
+#      tmpfs, path races, a FIFO, recursive templates, a 款 of 70 项), one
+#      pass or fail; skipped with --quick, and when not root (a failure then
+#      with CI=true).
 # Ends with the line "N passed, N failed"; exits 1 if anything failed.
 # Options: --quick (skip ASan and valgrind), --valgrind-only.
 set -u
@@ -242,6 +246,22 @@ fi
 
 # ---- 5. valgrind ---------------------------------------------------------------------
 [ $QUICK -eq 0 ] && run_valgrind
+
+# ---- 6. the attack, in small -----------------------------------------------------------
+if [ $QUICK -eq 0 ]; then
+    bash tests/attack.sh "$BIN" >"${TMPDIR:-/tmp}/attack.$$.out" 2>&1
+    st=$?
+    if [ $st = 0 ]; then
+        pass
+        grep '^attack: [0-9]' "${TMPDIR:-/tmp}/attack.$$.out"
+    elif [ $st = 77 ]; then
+        grep '^attack: SKIPPED' "${TMPDIR:-/tmp}/attack.$$.out"
+    else
+        fail "tests/attack.sh (exit $st)"
+        grep -v '^attack: [a-z].*([0-9]* s)$' "${TMPDIR:-/tmp}/attack.$$.out" | tail -n 40
+    fi
+    rm -f "${TMPDIR:-/tmp}/attack.$$.out"
+fi
 
 echo "$PASSED passed, $FAILED failed"
 [ $FAILED -eq 0 ]
