@@ -37,6 +37,7 @@ then, when some other expectation failed (an exit status), "attack: N other
 failures".  Exits 0 only if every count is 0.
 """
 import csv
+import ctypes
 import decimal
 import hashlib
 import io
@@ -66,6 +67,9 @@ OUTSIDE = os.path.join(WORK, 'outside')
 counts = {'wrong': 0, 'leftover': 0, 'hang': 0, 'crash': 0, 'other': 0}
 shown = {k: 0 for k in counts}
 MOUNTS = []
+# A batch's workers outlive a killed parent: as their subreaper this process
+# reaps them at once (waiting for PID 1 to do it can take a second).
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
 
 
 def problem(kind, msg, n=1):
@@ -111,12 +115,17 @@ def kill_group(p):
     except subprocess.TimeoutExpired:
         problem('hang', f'pid {p.pid}: still there 30 s after SIGKILL')
     # the workers of a batch are in the same group: wait until all are gone
-    for _ in range(500):
+    for _ in range(5000):
         try:
             os.killpg(p.pid, 0)
         except ProcessLookupError:
             return
-        time.sleep(0.01)
+        try:
+            if os.waitpid(-p.pid, os.WNOHANG)[0]:
+                continue
+        except ChildProcessError:
+            pass
+        time.sleep(0.001)
     problem('hang', f'process group {p.pid}: still there 5 s after SIGKILL')
 
 
@@ -338,7 +347,10 @@ def main():
     try:
         for part in (kills, full_tmpfs, races, fifo, template, items64):
             if only == [''] or part.__name__ in only:
+                before = dict(counts)
                 part()
+                print(f'attack: {part.__name__}: ' + ', '.join(
+                    f'{counts[k] - before[k]} {k}' for k in counts), flush=True)
     finally:
         for m in reversed(MOUNTS):
             subprocess.run(['umount', '-l', m], stderr=subprocess.DEVNULL)
