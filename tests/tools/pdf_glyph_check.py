@@ -126,14 +126,16 @@ def to_unicode(spans, code):
 def from_unicode(spans, ch):
     """The code whose ToUnicode character is ch, or None."""
     for lo, hi, fn in spans:
-        # ranges map monotonically: solve for the code directly
+        # a range maps consecutive codes to consecutive characters: solve
         first = fn(lo)
-        if len(first) == 1 and len(ch) == 1 and hi > lo:
+        if len(first) == 1 and len(ch) == 1:
             c = lo + ord(ch) - ord(first)
             if lo <= c <= hi and fn(c) == ch:
                 return c
-        elif fn(lo) == ch:
-            return lo
+        if hi - lo <= 4096:  # an array range, or a short one: look at each code
+            for c in range(lo, hi + 1):
+                if fn(c) == ch:
+                    return c
     return None
 
 
