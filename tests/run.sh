@@ -258,7 +258,7 @@ if [ $QUICK -eq 0 ]; then
         grep '^attack: SKIPPED' "${TMPDIR:-/tmp}/attack.$$.out"
     else
         fail "tests/attack.sh (exit $st)"
-        grep -v '^attack: [a-z].*([0-9]* s)$' "${TMPDIR:-/tmp}/attack.$$.out" | tail -n 40
+        grep -v '^attack: [a-z].*([0-9]* s)$' "${TMPDIR:-/tmp}/attack.$$.out" | tail -n 80
     fi
     rm -f "${TMPDIR:-/tmp}/attack.$$.out"
 fi

@@ -22,7 +22,8 @@ tools/synth.py into WORK/proj, the project folder of every run.
              byte-identical, no leftover.
   races      notes.txt swapped between a regular file and a symlink to a
              marker file outside the project during `tree` and `build`: the
-             marker never shows; the output folder swapped for a symlink to a
+             marker never shows (in tree's output or a published file: each
+             time it does counts as a wrong file); the output folder swapped for a symlink to a
              folder outside 5-15 ms after `build` starts: nothing is written
              outside.
   fifo       notes.txt a FIFO: tree, build and a batch end (timeout 5 s).
@@ -475,7 +476,7 @@ def judge_full(what, st, err, out, before):
 # ---- 3. path races ---------------------------------------------------------------------
 
 SWAPPER = r'''
-import os, sys, time
+import os, sys
 target, outside, reg = sys.argv[1], sys.argv[2], sys.argv[3]
 tmp = target + '.swap'
 i = 0
@@ -491,7 +492,6 @@ while True:
             fp.write(reg)
     os.rename(tmp, target)
     i += 1
-    time.sleep(0.0002)
 '''
 
 SECRET = 'OUTSIDE-SECRET-7731'
