@@ -60,7 +60,6 @@ import openpyxl
 
 BIN, SRC, WORK = sys.argv[1:4]
 SEED = int(os.environ.get('ATTACK_SEED', '20261204'))
-rng = random.Random(SEED)
 print(f'attack: seed {SEED} (set ATTACK_SEED to change it)', flush=True)
 T0 = time.monotonic()
 DEADLINE = T0 + float(os.environ.get('ATTACK_SECONDS', '150'))  # the kill series stops here
@@ -323,6 +322,12 @@ def mount_tmpfs(path, size):
     MOUNTS.append(path)
 
 
+def part_rng(part):
+    """Each part draws from its own generator, so that its data (the 70 项
+    amounts) and delays do not depend on how many draws another part made."""
+    return random.Random(f'{SEED}-{part}')
+
+
 def section(name):
     for k in shown:
         shown[k] = 0
@@ -370,6 +375,7 @@ def main():
 
 def kills():
     section('kills: single and batch builds, SIGKILL after 0-300 ms')
+    rng = part_rng('kills')
     out = os.path.join(WORK, 'kout')
     st, _, err = run(['build', '-q', '-j', '2', '-o', out] + KILL, 'the first batch build')
     if st != 0:
@@ -499,6 +505,7 @@ SECRET = 'OUTSIDE-SECRET-7731'
 
 def races():
     section('path races: notes.txt and the output folder swapped for symlinks')
+    rng = part_rng('races')
     secret = os.path.join(OUTSIDE, 'secret.txt')
     with open(secret, 'w', encoding='utf-8') as fp:
         fp.write(SECRET + '\n')
@@ -609,6 +616,7 @@ def template():
 
 def items64():
     section('a 款 of 70 项 at 元 with 2 decimals')
+    rng = part_rng('items64')
     src = os.path.join(P, ini_get(SMALL, 'input.dir'))
     dst = os.path.join(P, 'k70-in')
     shutil.copytree(src, dst)
