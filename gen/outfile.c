@@ -477,9 +477,10 @@ int outfile_is_tmp_of(const char *file, const char *final_name)
     return strcmp(r + RAND_LEN, OUTFILE_TMP_SUFFIX) == 0 && strlen(r) == RAND_LEN + s;
 }
 
-void outdir_remove_stale(int dirfd, const char *base)
+/* Removes the entries of the folder that are temporary files of one of
+ * finals[0..n) (outfile_is_tmp_of: exact names only). */
+static void remove_tmp_of(int dirfd, const char *const *finals, size_t n)
 {
-    static const char *const exts[] = {".pdf", ".xlsx", ".pdf.font0", ".pdf.font1"};
     int fd = dup(dirfd);
     if (fd < 0)
         return;
@@ -489,20 +490,38 @@ void outdir_remove_stale(int dirfd, const char *base)
         return;
     }
     rewinddir(dir);
-    size_t bn = strlen(base);
-    char *final = malloc(bn + 16);
     struct dirent *de;
-    while (final && (de = readdir(dir)) != NULL)
-        for (size_t k = 0; k < sizeof exts / sizeof *exts; k++) {
-            memcpy(final, base, bn);
-            strcpy(final + bn, exts[k]);
-            if (outfile_is_tmp_of(de->d_name, final)) {
+    while ((de = readdir(dir)) != NULL)
+        for (size_t k = 0; k < n; k++)
+            if (outfile_is_tmp_of(de->d_name, finals[k])) {
                 unlinkat(dirfd, de->d_name, 0);
                 break;
             }
-        }
-    free(final);
     closedir(dir);
+}
+
+void outdir_remove_stale(int dirfd, const char *base)
+{
+    static const char *const exts[] = {".pdf", ".xlsx", ".pdf.font0", ".pdf.font1"};
+    enum { NEXT = sizeof exts / sizeof *exts };
+    size_t bn = strlen(base);
+    char *buf = malloc(NEXT * (bn + 16));
+    if (!buf)
+        return;
+    const char *finals[NEXT];
+    for (size_t k = 0; k < NEXT; k++) {
+        char *f = buf + k * (bn + 16);
+        memcpy(f, base, bn);
+        strcpy(f + bn, exts[k]);
+        finals[k] = f;
+    }
+    remove_tmp_of(dirfd, finals, NEXT);
+    free(buf);
+}
+
+void outdir_remove_stale_file(int dirfd, const char *final_name)
+{
+    remove_tmp_of(dirfd, &final_name, 1);
 }
 
 static void random_chars(char *out)

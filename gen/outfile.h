@@ -94,6 +94,9 @@ int outdir_lock(diag *d, outdir *od);
  * names (outfile_is_tmp_of).  Call only with the folder locked. */
 void outdir_remove_stale(int dirfd, const char *base);
 
+/* The same for one file, final_name (the portal's index.html, index.csv). */
+void outdir_remove_stale_file(int dirfd, const char *final_name);
+
 /* Releases the lock (removing the lock file) if held, and closes. */
 void outdir_close(outdir *od);
 

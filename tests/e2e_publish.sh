@@ -218,7 +218,8 @@ st=$?
 [ "$(cat "$B/out/.x.pdf.a.xlsx" "$B/out/.x.xlsx.backup" "$B/out/.x.pdf.font0.zzzzzz" 2>&1)" = "keep1
 keep2
 keep3" ] && pass || fail "publish: a crashed worker's clean-up removed another file: $(ls -A "$B/out")"
-[ "$(ls -A "$B/out" | sort | tr '\n' ' ')" = ".x.pdf.a.xlsx .x.pdf.font0.zzzzzz .x.xlsx.backup y.pdf y.xlsx " ] \
+# The index is rewritten after every batch (x listed as not updated).
+[ "$(ls -A "$B/out" | LC_ALL=C sort | tr '\n' ' ')" = ".x.pdf.a.xlsx .x.pdf.font0.zzzzzz .x.xlsx.backup index.csv index.html y.pdf y.xlsx " ] \
     && pass || fail "publish: after a crashed worker the folder holds: $(ls -A "$B/out")"
 
 # ---- kill -9 of a whole batch (parent and workers) at random moments ----------

@@ -17,7 +17,11 @@
 #      full disks, kills, signals, two writers, a swapped output folder
 #      (tests/e2e_publish.sh), and of runaway templates and inputs under
 #      time and memory limits (tests/e2e_limits.sh);
-#   5. valgrind on the sample (no leaks, no errors).
+#   5. valgrind on the sample (no leaks, no errors);
+#   6. the acceptance attack of issue 12 (tests/attack.sh: kills, full
+#      tmpfs, path races, a FIFO, recursive templates, a 款 of 70 项), one
+#      pass or fail; skipped with --quick, and when not root (a failure then
+#      with CI=true).
 # Ends with the line "N passed, N failed"; exits 1 if anything failed.
 # Options: --quick (skip ASan and valgrind), --valgrind-only.
 set -u
@@ -261,6 +265,22 @@ fi
 
 # ---- 5. valgrind ---------------------------------------------------------------------
 [ $QUICK -eq 0 ] && run_valgrind
+
+# ---- 6. the attack, in small -----------------------------------------------------------
+if [ $QUICK -eq 0 ]; then
+    bash tests/attack.sh "$BIN" >"${TMPDIR:-/tmp}/attack.$$.out" 2>&1
+    st=$?
+    if [ $st = 0 ]; then
+        pass
+        grep '^attack: [0-9]' "${TMPDIR:-/tmp}/attack.$$.out"
+    elif [ $st = 77 ]; then
+        grep '^attack: SKIPPED' "${TMPDIR:-/tmp}/attack.$$.out"
+    else
+        fail "tests/attack.sh (exit $st)"
+        grep -v '^attack: [a-z].*([0-9]* s)$' "${TMPDIR:-/tmp}/attack.$$.out" | tail -n 80
+    fi
+    rm -f "${TMPDIR:-/tmp}/attack.$$.out"
+fi
 
 echo "$PASSED passed, $FAILED failed"
 [ $FAILED -eq 0 ]

@@ -2,7 +2,7 @@
  * test_fonts — fonts.c: fontconfig lookup (and its refusal of fallbacks),
  * coverage, advances that equal libharu's width table, and subsets that
  * libharu 2.3.0 embeds with every glyph drawn, checked structurally by
- * ../shared/tools/pdf-glyph-check (override with $PDF_GLYPH_CHECK).
+ * tests/tools/pdf_glyph_check.py.
  * Needs fonts-arphic-uming, fonts-wqy-zenhei, qpdf and python3-fonttools.
  */
 #include "harness.h"
@@ -40,14 +40,10 @@ static const char *tmp(const char *name)
     return p;
 }
 
+/* The project's glyph checker (the tests run from the project folder). */
 static const char *glyph_check_tool(void)
 {
-    const char *t = getenv("PDF_GLYPH_CHECK");
-    if (t && *t)
-        return t;
-    if (access("../shared/tools/pdf-glyph-check", X_OK) == 0)
-        return "../shared/tools/pdf-glyph-check";
-    return "/work/shared/tools/pdf-glyph-check";
+    return "tests/tools/pdf_glyph_check.py";
 }
 
 static long file_size(const char *path)
@@ -65,7 +61,7 @@ static int write_text(const char *path, const char *text)
     return fclose(fp);
 }
 
-/* Runs pdf-glyph-check on pdf with text; its exit status (-1 if it did not
+/* Runs pdf_glyph_check.py on pdf with text; its exit status (-1 if it did not
  * run).  quiet hides its report (used where failure is expected). */
 static int glyph_check(const char *pdf, const char *text, int quiet)
 {
@@ -565,7 +561,7 @@ static void whole_font(const char *file, const char *family, const char *text, c
     int r = render(file, 0, text, pdf, NULL, NULL);
     int st = r == 0 ? glyph_check(pdf, text, 1) : -1;
     printf("  (info) whole %s, no subset, \"%s\": libharu %s, PDF %ld bytes, "
-           "pdf-glyph-check exit %d (%s)\n",
+           "pdf_glyph_check.py exit %d (%s)\n",
            family, text, r == 0 ? "ok" : "failed", file_size(pdf), st,
            st == 1   ? "flagged"
            : st == 0 ? "clean"

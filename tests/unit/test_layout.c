@@ -5,7 +5,7 @@
  * spanned header, and the 12-column performance table (131 rows with duty
  * and activity row spans) on landscape pages.
  * Geometry is checked on the layout itself; the PDF is checked with the
- * tools a reviewer would use: qpdf --check, pdffonts, pdf-glyph-check,
+ * tools a reviewer would use: qpdf --check, pdffonts, pdf_glyph_check.py,
  * pdftotext, pdfinfo, cmp.  Bar charts (DOC_CHART): their geometry
  * (lay_chart), their text on the page, and their pixels (pdftoppm).  Run from the project folder
  * (as make test does). Needs fonts-arphic-uming, fonts-wqy-zenhei, poppler-utils, qpdf and
@@ -46,14 +46,10 @@ static const char *tmp(const char *name)
     return p;
 }
 
+/* The project's glyph checker (the tests run from the project folder). */
 static const char *glyph_check_tool(void)
 {
-    const char *t = getenv("PDF_GLYPH_CHECK");
-    if (t && *t)
-        return t;
-    if (access("../shared/tools/pdf-glyph-check", X_OK) == 0)
-        return "../shared/tools/pdf-glyph-check";
-    return "/work/shared/tools/pdf-glyph-check";
+    return "tests/tools/pdf_glyph_check.py";
 }
 
 /* Runs a shell command; its exit status, or -1. */
@@ -684,7 +680,7 @@ static void test_keeps(void)
 
 /* ---- the PDF ------------------------------------------------------------ */
 
-/* Collects the document's text for pdf-glyph-check, without the footer
+/* Collects the document's text for pdf_glyph_check.py, without the footer
  * pattern (its "{页}" is never drawn as such). */
 typedef struct text_sink {
     FILE *fp;
@@ -739,7 +735,7 @@ static void test_render(void)
     CHECK_INT(fonts, 2);
     CHECK_INT(good, 2);
 
-    /* every character drawn draws something.  pdf-glyph-check tests every
+    /* every character drawn draws something.  pdf_glyph_check.py tests every
      * embedded font against the whole text, so this two-font PDF is checked
      * for lost composite parts only, and the whole text against PDFs made
      * with one font in both roles (every character is then in that font). */
