@@ -208,8 +208,92 @@ static void test_round_block(void)
     CHECK_INT(money_round_block(x2, sh2, 1, 2, row4, col4, S), -1);
 }
 
+/* A block far beyond the old bound of 4,096 cells / 64 columns: 3,000 rows
+ * (项 of one 款) × 2 parts, every cell 0.5 万元 shown with 0 decimals.  Each
+ * row's 合计 is 1 (0.5 + 0.5), each column 1,500: a rounding exists (one
+ * cell up per row, 1,500 per column) and must be found. */
+static void test_round_block_large(void)
+{
+    const money S = 1000000;
+    enum { M = 3000 };
+    static money x[2 * M], sh[2 * M], row[M];
+    for (int i = 0; i < 2 * M; i++)
+        x[i] = S / 2;
+    for (int i = 0; i < M; i++)
+        row[i] = S;
+    money col[2] = {1500 * S, 1500 * S};
+    CHECK_INT(money_round_block(x, sh, M, 2, row, col, S), 0);
+    money c0 = 0, c1 = 0;
+    int rows_ok = 1;
+    for (int i = 0; i < M; i++) {
+        c0 += sh[2 * i];
+        c1 += sh[2 * i + 1];
+        rows_ok &= sh[2 * i] + sh[2 * i + 1] == S;
+    }
+    CHECK_INT(rows_ok, 1);
+    CHECK_INT(c0, 1500 * S);
+    CHECK_INT(c1, 1500 * S);
+    /* 70 columns (more than the old 64). */
+    enum { K = 70 };
+    static money y[K], shy[K];
+    for (int j = 0; j < K; j++)
+        y[j] = S / 2; /* one row: 35 in all */
+    money rowy[1] = {35 * S}, coly[K];
+    for (int j = 0; j < K; j++)
+        coly[j] = j < 35 ? S : 0;
+    CHECK_INT(money_round_block(y, shy, 1, K, rowy, coly, S), 0);
+    CHECK_INT(shy[69], 0);
+    CHECK_INT(shy[0], S);
+}
+
+static void test_step(void)
+{
+    CHECK_INT(money_step(MONEY_YUAN, 2), 1);   /* 元, fen shown: exact */
+    CHECK_INT(money_step(MONEY_YUAN, 1), 10);
+    CHECK_INT(money_step(MONEY_YUAN, 0), 100);
+    CHECK_INT(money_step(MONEY_WAN, 6), 1);
+    CHECK_INT(money_step(MONEY_WAN, 2), 10000); /* 0.01 万元 = 100 元 */
+    CHECK_INT(money_step(MONEY_WAN, 0), 1000000);
+}
+
+static void test_change_percent(void)
+{
+    int64_t p;
+    /* 45 → 40 万元: fall of 5/45 = 11.11% → 111 (1 decimal). */
+    CHECK_INT(money_change_percent(40, 45, 1, 100000, &p), MONEY_PCT_PLAIN);
+    CHECK_INT(p, 111);
+    /* 100 → 0.004 (万元, in fen 100000000 → 4000): a fall of 99.996%,
+     * which rounds to 100.0 but money is left: 99.9, "near all". */
+    CHECK_INT(money_change_percent(4000, 100000000, 1, 100000, &p), MONEY_PCT_NEAR_ALL);
+    CHECK_INT(p, 999);
+    /* 100 → 0: a true fall of 100%. */
+    CHECK_INT(money_change_percent(0, 100000000, 1, 100000, &p), MONEY_PCT_PLAIN);
+    CHECK_INT(p, 1000);
+    /* 100000 → 100001: +0.001%, too small for 1 decimal: below, one step. */
+    CHECK_INT(money_change_percent(100001, 100000, 1, 100000, &p), MONEY_PCT_BELOW);
+    CHECK_INT(p, 1);
+    /* 0.01 元 → 2,003,764,205,196.89 元: ratio 2e16%, above a cap of
+     * 10000.0% (scaled 100000): capped, no overflow. */
+    CHECK_INT(money_change_percent(200376420519689LL, 1, 1, 100000, &p), MONEY_PCT_ABOVE);
+    CHECK_INT(p, 100000);
+    /* Exactly at the cap is not above it: 1 → 101 is +10000.0%. */
+    CHECK_INT(money_change_percent(101, 1, 1, 100000, &p), MONEY_PCT_PLAIN);
+    CHECK_INT(p, 100000);
+    /* Largest amounts: 9.2e18 fen against 1 fen with 4 decimals, no cap:
+     * the 128-bit product does not overflow and the cap check is skipped
+     * only when cap is 0; with a cap it is capped. */
+    CHECK_INT(money_change_percent(INT64_MAX, 1, 4, 1000000000LL, &p), MONEY_PCT_ABOVE);
+    CHECK_INT(p, 1000000000LL);
+    /* Rising 99.96%: rounds to 100.0, which is fine for a rise. */
+    CHECK_INT(money_change_percent(19996, 10000, 1, 100000, &p), MONEY_PCT_PLAIN);
+    CHECK_INT(p, 1000);
+}
+
 int main(void)
 {
+    RUN(test_round_block_large);
+    RUN(test_step);
+    RUN(test_change_percent);
     RUN(test_round_block);
     RUN(test_round_to_total);
     RUN(test_parse_plain);
