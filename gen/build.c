@@ -858,147 +858,55 @@ static void code_parts(builder *b, const char *code, const char **lei, const cha
     *xiang = n >= 7 ? arena_strndup(b->a, code + 5, 2) : "";
 }
 
-/*
- * The children of row p admit no rounding that adds up to p's printed
- * parts (the columns were fixed a level up).  Rounds them with every
- * margin free but p's 合计, and moves the change of each part column up
- * p's ancestors (their 合计 do not change: the changes sum to 0), when
- * every ancestor's part then stays within one step of its exact value.
- * Else leaves the fallback rounding as it is.
- */
-static void reopen_parts(builder *b, class_row *rows, int p, const int *part_fields, int n_parts,
-                         int total_field, const money *bx, money *bs, money *rt, int m)
-{
-    money step = money_step(b->c->unit, b->c->decimals);
-    money *alt = xcalloc((size_t)m * (size_t)n_parts + 1, sizeof *alt);
-    money *delta = xcalloc((size_t)n_parts + 1, sizeof *delta);
-    /* Column j may move by as much as every ancestor's part j can (each
-     * stays its exact value rounded down or up). */
-    money *pref = xcalloc((size_t)n_parts + 1, sizeof *pref);
-    money *cmin = xcalloc((size_t)n_parts + 1, sizeof *cmin);
-    money *cmax = xcalloc((size_t)n_parts + 1, sizeof *cmax);
-    for (int j = 0; j < n_parts; j++) {
-        int f = part_fields[j];
-        money lo = INT64_MIN / 4, hi = INT64_MAX / 4;
-        for (int a = p; a >= 0; a = rows[a].parent) {
-            money ex = rows[a].v[f], fl = ex / step * step;
-            if (ex % step != 0 && ex < 0)
-                fl -= step;
-            money ce = fl + (fl != ex ? step : 0);
-            if (fl - rows[a].shown[f] > lo)
-                lo = fl - rows[a].shown[f];
-            if (ce - rows[a].shown[f] < hi)
-                hi = ce - rows[a].shown[f];
-        }
-        pref[j] = rows[p].shown[f];
-        cmin[j] = pref[j] + lo;
-        cmax[j] = pref[j] + hi;
-    }
-    int found =
-        money_round_block_free(bx, alt, m, n_parts, rows[p].shown[total_field], cmin, cmax, step);
-    free(pref);
-    free(cmin);
-    free(cmax);
-    if (found == 0) {
-        for (int j = 0; j < n_parts; j++) {
-            money s = 0;
-            for (int i = 0; i < m; i++)
-                s += alt[(size_t)i * n_parts + j];
-            delta[j] = s - rows[p].shown[part_fields[j]];
-        }
-        int ok = 1;
-        for (int a = p; a >= 0 && ok; a = rows[a].parent)
-            for (int j = 0; j < n_parts; j++) {
-                money d = rows[a].shown[part_fields[j]] + delta[j] - rows[a].v[part_fields[j]];
-                ok &= (d < 0 ? -d : d) < step;
-            }
-        if (ok) {
-            for (int a = p; a >= 0; a = rows[a].parent)
-                for (int j = 0; j < n_parts; j++)
-                    rows[a].shown[part_fields[j]] += delta[j];
-            memcpy(bs, alt, (size_t)m * (size_t)n_parts * sizeof *bs);
-            for (int i = 0; i < m; i++) {
-                rt[i] = 0;
-                for (int j = 0; j < n_parts; j++)
-                    rt[i] += bs[(size_t)i * n_parts + j];
-            }
-        }
-    }
-    free(alt);
-    free(delta);
-}
-
 static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
                             class_row *rows, int n, const int *amount_fields, int n_amount,
                             int total_field, const int *part_fields, int n_parts, int nfields)
 {
-    /* The 合计 column is rounded down the tree first, so the same figure
-     * prints the same in every table.  Then the parts of each row: the 合计
-     * row's parts are made to add up to its printed 合计, and below each
-     * parent the children's parts are rounded as a block (controlled
-     * rounding) so that every child row adds up to its printed 合计 and
-     * every part column to the parent's printed part.  If no such rounding
-     * exists (possible only in contrived data), each column is made to add
-     * up on its own. */
+    /* The 合计 column is rounded down the tree first (尾差 corrected
+     * against each parent), so the same figure prints the same in every
+     * table. */
     fix_rounding(b, rows, n, total_field);
-    money *ex = xcalloc((size_t)n_parts + 1, sizeof *ex), *sh = xcalloc((size_t)n_parts + 1, sizeof *sh);
-    for (int i = 0; i < n_parts; i++)
-        ex[i] = rows[0].v[part_fields[i]];
-    figures_round_parts(&b->fig, ex, sh, n_parts, rows[0].shown[total_field]);
-    for (int i = 0; i < n_parts; i++)
-        rows[0].shown[part_fields[i]] = sh[i];
-    free(ex);
-    free(sh);
-    /* Children of each parent, found in one pass (parents precede their
-     * children in code order). */
-    int *start = xcalloc((size_t)n + 2, sizeof *start), *fill = xcalloc((size_t)n + 1, sizeof *fill);
-    int *kids = xcalloc((size_t)n + 1, sizeof *kids);
-    for (int r = 1; r < n; r++)
-        start[rows[r].parent + 2]++;
-    for (int p = 1; p <= n + 1; p++)
-        start[p] += start[p - 1];
-    for (int r = 1; r < n; r++) {
-        int p = rows[r].parent + 1;
-        kids[start[p] + fill[p]++] = r;
-    }
-    money *bx = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *bx);
-    money *bs = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *bs);
-    money *rt = xcalloc((size_t)n + 1, sizeof *rt);
-    money *ct = xcalloc((size_t)n_parts + 1, sizeof *ct);
-    for (int p = 0; p < n; p++) {
-        const int *kp = kids + start[p + 1];
-        int m = start[p + 2] - start[p + 1];
-        if (!m)
-            continue;
-        for (int i = 0; i < m; i++) {
-            rt[i] = rows[kp[i]].shown[total_field];
-            for (int j = 0; j < n_parts; j++)
-                bx[(size_t)i * n_parts + j] = rows[kp[i]].v[part_fields[j]];
-        }
+    /* Every part of every row, rounded as one flow (money_round_tree):
+     * parents' parts are the sums of their children's, each row's 合计
+     * the sum of its parts, every printed figure within one step of the
+     * exact one.  First keeping every 合计 as rounded above (so the same
+     * class prints the same in every table); where that admits no
+     * rounding, keeping only the 合计 row's (always possible). */
+    money *x = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *x);
+    money *sh2 = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *sh2);
+    money *pin = xcalloc((size_t)n + 1, sizeof *pin);
+    int *par = xcalloc((size_t)n + 1, sizeof *par);
+    for (int r = 0; r < n; r++) {
+        par[r] = rows[r].parent;
+        pin[r] = rows[r].shown[total_field];
         for (int j = 0; j < n_parts; j++)
-            ct[j] = rows[p].shown[part_fields[j]];
-        /* Each child adds up across and each part column down; where no
-         * such rounding exists, each column adds up on its own and each
-         * child's 合计 becomes the sum of its printed parts (the 合计
-         * column still adds up down, by linearity).  The one rule this may
-         * break, in data with more decimals than shown: the same class
-         * printed in another table with other parts may differ by one
-         * unit. */
-        if (figures_round_block(&b->fig, bx, bs, m, n_parts, rt, ct) == 2)
-            reopen_parts(b, rows, p, part_fields, n_parts, total_field, bx, bs, rt, m);
-        for (int i = 0; i < m; i++) {
-            rows[kp[i]].shown[total_field] = rt[i];
-            for (int j = 0; j < n_parts; j++)
-                rows[kp[i]].shown[part_fields[j]] = bs[(size_t)i * n_parts + j];
-        }
+            x[(size_t)r * n_parts + j] = rows[r].v[part_fields[j]];
     }
-    free(start);
-    free(fill);
-    free(ct);
-    free(kids);
-    free(bx);
-    free(bs);
-    free(rt);
+    money step = money_step(b->c->unit, b->c->decimals);
+    int ok = money_round_tree(x, sh2, n, n_parts, par, pin, step) == 0;
+    if (!ok) {
+        for (int r = 1; r < n; r++)
+            pin[r] = MONEY_FREE;
+        ok = money_round_tree(x, sh2, n, n_parts, par, pin, step) == 0;
+    }
+    if (ok)
+        for (int r = 0; r < n; r++) {
+            money across = 0;
+            for (int j = 0; j < n_parts; j++) {
+                rows[r].shown[part_fields[j]] = sh2[(size_t)r * n_parts + j];
+                across += sh2[(size_t)r * n_parts + j];
+            }
+            rows[r].shown[total_field] = across;
+        }
+    else /* only when memory runs out: plain rounding */
+        for (int r = 0; r < n; r++)
+            for (int j = 0; j < n_parts; j++)
+                rows[r].shown[part_fields[j]] =
+                    money_round(x[(size_t)r * n_parts + j], b->c->unit, b->c->decimals);
+    free(x);
+    free(sh2);
+    free(pin);
+    free(par);
     for (int r = 0; r < n; r++) {
         const class_row *cr = &rows[r];
         row_fields *rf = rf_clear(b);

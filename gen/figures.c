@@ -293,21 +293,33 @@ static void three_public(const figures *f, year_figures *y, const budget *bg)
         g[k] = any ? it->source[TPS_GENERAL].v : it->total.v;
         gsum += g[k];
     }
-    if (with_src) {
-        for (int k = 0; k < TP_TOTAL; k++)
-            y->tp_general[k] = bg->tp[k].present ? y->tp_src[k][TPS_GENERAL] : rnd(f, g[k]);
-        y->tp_general[TP_TOTAL] = 0;
-        for (int k = 0; k < TP_TOTAL; k++)
-            y->tp_general[TP_TOTAL] += y->tp_general[k];
-    } else if (n_src == 0 && gsum == total) {
-        for (int k = 0; k <= TP_TOTAL; k++)
-            y->tp_general[k] = k == TP_TOTAL || bg->tp[k].present ? y->tp[k] : 0;
-    } else {
-        y->tp_general[TP_TOTAL] = rnd(f, gsum);
-        figures_round_parts(f, g, gs, TP_TOTAL, y->tp_general[TP_TOTAL]);
-        for (int k = 0; k < TP_TOTAL; k++)
-            y->tp_general[k] = gs[k];
+    /* The “三公” table's 一般预算 column where it holds these parts and
+     * 购置 + 运行 stays within a step of its exact sum (so each figure
+     * prints alike in both tables); else 合计 → 因公出国 · 公务用车 (→ 购置
+     * · 运行) · 公务接待, each level corrected against the one above. */
+    (void)n_src;
+    if (with_src && src[TPS_GENERAL] == gsum) {
+        money veh = y->tp_src[TP_VEHICLE_BUY][TPS_GENERAL] + y->tp_src[TP_VEHICLE_RUN][TPS_GENERAL];
+        money d = veh - (g[TP_VEHICLE_BUY] + g[TP_VEHICLE_RUN]);
+        if ((d < 0 ? -d : d) < money_step(f->unit, f->decimals)) {
+            for (int k = 0; k < TP_TOTAL; k++)
+                y->tp_general[k] = bg->tp[k].present ? y->tp_src[k][TPS_GENERAL] : 0;
+            y->tp_general[TP_TOTAL] = y->tp_src[TP_TOTAL][TPS_GENERAL];
+            return;
+        }
     }
+    y->tp_general[TP_TOTAL] = with_src ? y->tp_src[TP_TOTAL][TPS_GENERAL] : rnd(f, gsum);
+    if (with_src && src[TPS_GENERAL] != gsum)
+        y->tp_general[TP_TOTAL] = rnd(f, gsum);
+    money top[3] = {g[TP_ABROAD], g[TP_VEHICLE_BUY] + g[TP_VEHICLE_RUN], g[TP_RECEPTION]}, ts[3];
+    figures_round_parts(f, top, ts, 3, y->tp_general[TP_TOTAL]);
+    money veh[2] = {g[TP_VEHICLE_BUY], g[TP_VEHICLE_RUN]}, vs[2];
+    figures_round_parts(f, veh, vs, 2, ts[1]);
+    y->tp_general[TP_ABROAD] = ts[0];
+    y->tp_general[TP_RECEPTION] = ts[2];
+    y->tp_general[TP_VEHICLE_BUY] = vs[0];
+    y->tp_general[TP_VEHICLE_RUN] = vs[1];
+    (void)gs;
 }
 
 const year_figures *figures_year(figures *f, const budget *bg)

@@ -397,43 +397,77 @@ static int fn_bounded(flownet *g, int u, int v, long lo, long hi)
     return fn_edge(g, u, v, hi - lo);
 }
 
+/* Dinic's maximum flow: level graph by breadth-first search, blocking
+ * flow by depth-first search with per-node edge iterators (iterative, so
+ * deep trees do not exhaust the stack). */
 static long fn_maxflow(flownet *g, int s, int t)
 {
     long total = 0;
-    int *prev = malloc((size_t)g->n * sizeof *prev), *queue = malloc((size_t)g->n * sizeof *queue);
-    if (!prev || !queue) {
-        free(prev);
-        free(queue);
-        return -1;
+    int n = g->n;
+    int *level = malloc((size_t)n * sizeof *level), *queue = malloc((size_t)n * sizeof *queue);
+    int *it = malloc((size_t)n * sizeof *it), *path = malloc((size_t)n * sizeof *path);
+    if (!level || !queue || !it || !path) {
+        total = -1;
+        goto out;
     }
     for (;;) {
-        for (int i = 0; i < g->n; i++)
-            prev[i] = -1;
+        for (int i = 0; i < n; i++)
+            level[i] = -1;
         int qh = 0, qt = 0;
         queue[qt++] = s;
-        prev[s] = -2;
-        while (qh < qt && prev[t] == -1) {
+        level[s] = 0;
+        while (qh < qt) {
             int u = queue[qh++];
             for (int ei = g->head[u]; ei >= 0; ei = g->e[ei].next)
-                if (g->e[ei].cap > 0 && prev[g->e[ei].to] == -1) {
-                    prev[g->e[ei].to] = ei;
+                if (g->e[ei].cap > 0 && level[g->e[ei].to] < 0) {
+                    level[g->e[ei].to] = level[u] + 1;
                     queue[qt++] = g->e[ei].to;
                 }
         }
-        if (prev[t] == -1)
+        if (level[t] < 0)
             break;
-        long f = LONG_MAX;
-        for (int v = t; v != s; v = g->e[prev[v] ^ 1].to)
-            if (g->e[prev[v]].cap < f)
-                f = g->e[prev[v]].cap;
-        for (int v = t; v != s; v = g->e[prev[v] ^ 1].to) {
-            g->e[prev[v]].cap -= f;
-            g->e[prev[v] ^ 1].cap += f;
+        for (int i = 0; i < n; i++)
+            it[i] = g->head[i];
+        /* path[] holds the edges from s to the current node */
+        int depth = 0, u = s;
+        for (;;) {
+            if (u == t) {
+                long f = LONG_MAX;
+                for (int d = 0; d < depth; d++)
+                    if (g->e[path[d]].cap < f)
+                        f = g->e[path[d]].cap;
+                for (int d = 0; d < depth; d++) {
+                    g->e[path[d]].cap -= f;
+                    g->e[path[d] ^ 1].cap += f;
+                }
+                total += f;
+                depth = 0;
+                u = s;
+                continue;
+            }
+            int ei = it[u];
+            while (ei >= 0 && !(g->e[ei].cap > 0 && level[g->e[ei].to] == level[u] + 1))
+                ei = g->e[ei].next;
+            it[u] = ei;
+            if (ei >= 0) {
+                path[depth++] = ei;
+                u = g->e[ei].to;
+                continue;
+            }
+            /* dead end: retreat */
+            level[u] = -1;
+            if (depth == 0)
+                break;
+            depth--;
+            u = g->e[path[depth] ^ 1].to;
+            it[u] = g->e[it[u]].next;
         }
-        total += f;
     }
-    free(prev);
+out:
+    free(level);
     free(queue);
+    free(it);
+    free(path);
     return total;
 }
 
@@ -560,31 +594,94 @@ int money_round_block_rows_free(const money *x, money *shown, int m, int k, cons
     return rc;
 }
 
-int money_round_block_free(const money *x, money *shown, int m, int k, money total,
-                           const money *col_min, const money *col_max, money step)
+/* v rounded down to a step, in steps (floor division). */
+static money lo_steps(money v, money step)
 {
-    if (m <= 0 || k <= 0)
+    return floor_step(v, step) / step;
+}
+
+int money_round_tree(const money *x, money *shown, int n, int k, const int *parent,
+                     const money *total_pin, money step)
+{
+    if (n <= 0 || k <= 0 || step <= 0 || (size_t)n > SIZE_MAX / ((size_t)k + 1) ||
+        (size_t)n * ((size_t)k + 1) > (size_t)INT32_MAX / 8)
         return -1;
-    money *lo = NULL, *hi = NULL, *cl = malloc((size_t)k * sizeof *cl),
-          *ch = malloc((size_t)k * sizeof *ch);
-    int rc = -1;
-    if (cl && ch && row_range(x, m, k, step, &lo, &hi) == 0) {
-        for (int j = 0; j < k; j++) {
-            money ex = 0;
-            for (int i = 0; i < m; i++)
-                ex += x[(size_t)i * k + j];
-            cl[j] = floor_step(ex, step);
-            ch[j] = cl[j] + (cl[j] != ex ? step : 0);
-            if (col_min && col_min[j] > cl[j])
-                cl[j] = col_min[j];
-            if (col_max && col_max[j] < ch[j])
-                ch[j] = col_max[j];
-        }
-        rc = money_round_block_bounded(x, shown, m, k, lo, hi, cl, ch, total, total, step);
+    size_t cells = (size_t)n * (size_t)k;
+    if (step == 1) {
+        memcpy(shown, x, cells * sizeof *shown);
+        return 0;
     }
-    free(lo);
-    free(hi);
-    free(cl);
-    free(ch);
+    /* nodes: S, T, SS, TT, a total node per row, a part node per cell */
+    int S = 0, T = 1, SS = 2, TT = 3, R0 = 4, P0 = 4 + n;
+    flownet g = {0};
+    g.n = P0 + (int)cells;
+    g.head = malloc((size_t)g.n * sizeof *g.head);
+    g.demand = calloc((size_t)g.n, sizeof *g.demand);
+    int *nkids = calloc((size_t)n, sizeof *nkids), *cell_edge = malloc(cells * sizeof *cell_edge);
+    int rc = -1;
+    if (!g.head || !g.demand || !nkids || !cell_edge)
+        goto out;
+    for (int i = 0; i < g.n; i++)
+        g.head[i] = -1;
+    for (int r = 0; r < n; r++) {
+        if (parent[r] >= r || (r == 0) != (parent[r] < 0))
+            goto out; /* parents first, row 0 the only root */
+        if (parent[r] >= 0)
+            nkids[parent[r]]++;
+    }
+    for (int r = 0; r < n; r++) {
+        money tot = 0;
+        for (int j = 0; j < k; j++)
+            tot += x[(size_t)r * k + j];
+        long lo = (long)lo_steps(tot, step), hi = lo + (floor_step(tot, step) != tot);
+        if (total_pin && total_pin[r] != MONEY_FREE) {
+            if (total_pin[r] % step)
+                goto out;
+            lo = hi = (long)(total_pin[r] / step);
+        }
+        int from = parent[r] < 0 ? S : R0 + parent[r];
+        if (fn_bounded(&g, from, R0 + r, lo, hi) < 0)
+            goto out;
+        for (int j = 0; j < k; j++) {
+            size_t c = (size_t)r * k + j;
+            long plo = (long)lo_steps(x[c], step), phi = plo + (floor_step(x[c], step) != x[c]);
+            if (!nkids[r] && fn_bounded(&g, R0 + r, P0 + (int)c, plo, phi) < 0)
+                goto out; /* a leaf's total feeds its parts */
+            /* part j of row r leaves its part node, up to its parent's */
+            int to = parent[r] < 0 ? T : P0 + (int)((size_t)parent[r] * k + j);
+            cell_edge[c] = fn_bounded(&g, P0 + (int)c, to, plo, phi);
+            if (cell_edge[c] < 0)
+                goto out;
+        }
+    }
+    if (fn_edge(&g, T, S, LONG_MAX / 4) < 0)
+        goto out;
+    long want = 0;
+    for (int v = 0; v < g.n; v++) {
+        if (v == SS || v == TT)
+            continue;
+        if (g.demand[v] > 0) {
+            want += g.demand[v];
+            if (fn_edge(&g, SS, v, g.demand[v]) < 0)
+                goto out;
+        } else if (g.demand[v] < 0 && fn_edge(&g, v, TT, -g.demand[v]) < 0) {
+            goto out;
+        }
+    }
+    if (fn_maxflow(&g, SS, TT) != want)
+        goto out;
+    for (size_t c = 0; c < cells; c++) {
+        /* flow on the part edge = its lower bound + what the edge used */
+        money lo = floor_step(x[c], step);
+        long used = (floor_step(x[c], step) != x[c]) - g.e[cell_edge[c]].cap;
+        shown[c] = lo + (money)used * step;
+    }
+    rc = 0;
+out:
+    free(g.head);
+    free(g.e);
+    free(g.demand);
+    free(nkids);
+    free(cell_edge);
     return rc;
 }

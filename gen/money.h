@@ -78,16 +78,6 @@ int money_round_block_rows_free(const money *x, money *shown, int m, int k, cons
                                 money step);
 
 /*
- * Like money_round_block, with every margin free: each row and each column
- * adds up to its exact total rounded down or up, and the whole block to
- * `total` (itself the exact sum rounded down or up).  Column j's sum is
- * further kept within [col_min[j], col_max[j]] (either may be NULL).
- * Returns 0, or -1 when no such rounding exists.
- */
-int money_round_block_free(const money *x, money *shown, int m, int k, money total,
-                           const money *col_min, const money *col_max, money step);
-
-/*
  * The general form: rounds each cell of x down or up to a multiple of step
  * (cells already on a step stay) so that row i adds up to a value in
  * [row_min[i], row_max[i]], column j to one in [col_min[j], col_max[j]]
@@ -98,6 +88,24 @@ int money_round_block_free(const money *x, money *shown, int m, int k, money tot
 int money_round_block_bounded(const money *x, money *shown, int m, int k, const money *row_min,
                               const money *row_max, const money *col_min, const money *col_max,
                               money total_min, money total_max, money step);
+
+/*
+ * Controlled rounding of a classification table: n rows in a tree (row 0
+ * the 合计 row, parent[r] < r for the others; a parent's parts are the
+ * sums of its children's) × k parts (row-major x[]).  Rounds every part of
+ * every row down or up to a multiple of step so that each parent's part
+ * is the sum of its children's printed parts, and each row's total (the
+ * sum of its printed parts) is its exact total rounded down or up, or
+ * total_pin[r] when given and not MONEY_FREE (printed totals to keep: may
+ * make it impossible).  Without total_pin, or with only row 0's total
+ * pinned to its exact total rounded down or up, such a rounding always
+ * exists (the constraints form a network flow, and the exact table is a
+ * fractional solution of it), and it is found.  step 1 copies x.  Returns 0, or -1 when none
+ * exists (with total_pin) or memory runs out.
+ */
+#define MONEY_FREE INT64_MIN
+int money_round_tree(const money *x, money *shown, int n, int k, const int *parent,
+                     const money *total_pin, money step);
 
 /* The display step in fen: 10^(max decimals - decimals), 1 when the unit
  * shows every digit it holds (元 with 2 decimals). */

@@ -11,7 +11,8 @@
 #      ($OUTSIDE for setup.sh) that must stay as setup.sh left it.  TMP is
 #      written @TMP@ in expected.stderr.  teardown.sh, if present, undoes
 #      what rm -rf cannot (chattr +i); setup.sh exiting 77 skips the case;
-#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), and of batch
+#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), of printed
+#      figures (tests/e2e_numbers.sh: the property test tests/prop/), of batch
 #      builds with the portal index and tools/synth.py (tests/e2e_batch.sh);
 #   5. valgrind on the sample (no leaks, no errors).
 # Ends with the line "N passed, N failed"; exits 1 if anything failed.
@@ -233,6 +234,11 @@ fi
 if [ -f tests/e2e_shapes.sh ]; then
     # shellcheck source=tests/e2e_shapes.sh
     . tests/e2e_shapes.sh
+fi
+
+if [ -f tests/e2e_numbers.sh ]; then
+    # shellcheck source=tests/e2e_numbers.sh
+    . tests/e2e_numbers.sh
 fi
 
 if [ -f tests/e2e_batch.sh ]; then

@@ -542,16 +542,20 @@ def pdf_xlsx(binary, cfg, names):
     xlsx = pdf[:-4] + '.xlsx'
     text = subprocess.run(['pdftotext', '-layout', os.path.join(out, pdf), '-'],
                           capture_output=True).stdout.decode()
+    n_pdf_lines = len(text.splitlines())
+    assert n_pdf_lines > 0
     # PDF: every 项 of the expenditure table prints its exact 合计 / 基本 /
     # 项目 on the line with its name (部门支出总表 shows them in that order).
     lines = text.splitlines()
     bad = []
     for r in rows:
         name = names[r['_code']]
-        want = [O.fmt_amount(r[k] // 10 ** 4, 2, True) if r[k] else '' for k in ('合计', '基本支出', '项目支出')]
+        want = [O.fmt_amount(r[k] // 10 ** 4, 2, oracle.cfg.thousands) if r[k] else ''
+                for k in ('合计', '基本支出', '项目支出')]
         found = False
         for ln in lines:
-            if ln.split() and name in ln.split() and r['_code'][5:7] in ln.split():
+            tok = ln.split()
+            if tok[:3] == [r['_code'][:3], r['_code'][3:5], r['_code'][5:7]]:
                 nums = [t for t in ln.split() if re.fullmatch(r'-?[\d,]+\.\d\d', t)]
                 if [w for w in want if w] == nums[:len([w for w in want if w])]:
                     found = True
@@ -565,16 +569,23 @@ def pdf_xlsx(binary, cfg, names):
     wb = openpyxl.load_workbook(os.path.join(out, xlsx))
     ws = wb['部门支出总表']
     by_code = {}
+    kuan = rows[0]['_code'][:5] if rows else ''
     for row in ws.iter_rows(values_only=True):
         cells = ['' if c is None else c for c in row]
+        if len(cells) > 4 and cells[0] == kuan[:3] and cells[1] == kuan[3:] and not cells[2]:
+            m = re.fullmatch(r'=SUM\(E(\d+):E(\d+)\)', str(cells[4]))
+            if not m or int(m.group(2)) - int(m.group(1)) + 1 != len(rows):
+                print('FAIL prop-64-xlsx-sum: the 款 %s sums %r, not its %d 项' % (kuan, cells[4], len(rows)))
+            else:
+                print('ok prop-64-xlsx-sum')
         if len(cells) > 4 and all(isinstance(c, str) for c in cells[:3]) and len(''.join(cells[:3])) == 7:
             by_code[''.join(cells[:3])] = cells[4:7]
     bad = []
     for r in rows:
         got = by_code.get(r['_code'])
-        want = [r[k] / MICRO for k in ('合计', '基本支出', '项目支出')]
-        if got is None or any(isinstance(g, (int, float)) and abs(g - w) > 1e-9 for g, w in zip(got, want)) \
-                or not isinstance(got[0], (int, float)):
+        want = [(r[k] or 0) / MICRO for k in ('合计', '基本支出', '项目支出')]
+        if got is None or any(abs((g or 0) - w) > 1e-9 if isinstance(g, (int, float)) or g in ('', None)
+                              else True for g, w in zip(got, want)):
             bad.append('%s: got %s want %s' % (r['_code'], got, want))
     print('FAIL prop-64-xlsx: %d of %d 项 rows: %s' % (len(bad), len(rows), '; '.join(bad[:4]))
           if bad else 'ok prop-64-xlsx (%d 项 rows)' % len(rows))

@@ -289,8 +289,101 @@ static void test_change_percent(void)
     CHECK_INT(p, 1000);
 }
 
+/* A class tree: 合计 (row 0) over rows 1 and 2, two parts each, 元 shown
+ * with 1 decimal (step 10 fen).  Every cell is 1.5 角 (15 fen): rows 1 and
+ * 2 total 30 (on a step: must print 30), 合计's parts 30 and 30, total 60.
+ * Each row rounds one cell up and one down; each column of 合计 gets one
+ * up: [20 10] / [10 20] or the mirror. */
+static void test_round_tree(void)
+{
+    money x[6] = {30, 30, 15, 15, 15, 15}, sh[6];
+    int parent[3] = {-1, 0, 0};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, 10), 0);
+    CHECK_INT(sh[0], 30);
+    CHECK_INT(sh[1], 30);
+    CHECK_INT(sh[2] + sh[3], 30);
+    CHECK_INT(sh[4] + sh[5], 30);
+    CHECK_INT(sh[2] + sh[4], 30);
+    CHECK_INT(sh[3] + sh[5], 30);
+    CHECK_INT(sh[2] == 10 || sh[2] == 20, 1);
+    /* Pinning row 1's total to 40 forces row 2 to 20: not its exact 30
+     * rounded (it is on a step): no rounding. */
+    money pin[3] = {MONEY_FREE, 40, MONEY_FREE};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, pin, 10), -1);
+    /* Pinning 合计 to its exact 60 is always possible. */
+    money pin2[3] = {60, MONEY_FREE, MONEY_FREE};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, pin2, 10), 0);
+    /* step 1: exact copy */
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, 1), 0);
+    CHECK_INT(sh[2], 15);
+    /* Parents must come first. */
+    int bad[3] = {-1, 2, 0};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, bad, NULL, 10), -1);
+    /* A 款 with 200 项 of 0.05 元 (5 fen) each, one part, step 10: total
+     * 1000 fen on a step, so exactly 100 项 print 10 and 100 print 0. */
+    enum { N = 201 };
+    static money y[N], shy[N];
+    static int py[N];
+    y[0] = 1000;
+    py[0] = -1;
+    for (int i = 1; i < N; i++) {
+        y[i] = 5;
+        py[i] = 0;
+    }
+    CHECK_INT(money_round_tree(y, shy, N, 1, py, NULL, 10), 0);
+    money s = 0;
+    int ok = 1;
+    for (int i = 1; i < N; i++) {
+        s += shy[i];
+        ok &= shy[i] == 0 || shy[i] == 10;
+    }
+    CHECK_INT(s, 1000);
+    CHECK_INT(shy[0], 1000);
+    CHECK_INT(ok, 1);
+}
+
+/* Rows free: a block met by the property test (issue 12), step 10.  Row
+ * 0's exact total 493690 is on a step and must stay: its floors give
+ * 493670, so it needs two steps among (0,0), (0,6), (0,7).  With column
+ * totals that let columns 6 and 7 take none, no rounding exists (-1), even
+ * with rows free; moving one step from column 2 (105000 → 104990, its
+ * exact 104996 rounded down) to column 6 (292500 → 292510, exact 292505
+ * rounded up) makes one: row 0 takes (0,0) and (0,6). */
+static void test_round_block_rows_free(void)
+{
+    const money x[3 * 8] = {226907, 0, 0, 0, 0, 0, 39214, 227569,
+                            779189, 104270, 104996, 277278, 66637, 648188, 253291, 0,
+                            0, 0, 0, 0, 253567, 0, 0, 0};
+    const money col[8] = {1006100, 104270, 105000, 277280, 320210, 648180, 292500, 227560};
+    money sh[24];
+    CHECK_INT(money_round_block_rows_free(x, sh, 3, 8, col, 10), -1);
+    const money col2[8] = {1006100, 104270, 104990, 277280, 320210, 648180, 292510, 227560};
+    CHECK_INT(money_round_block_rows_free(x, sh, 3, 8, col2, 10), 0);
+    int cols_ok = 1, rows_ok = 1;
+    for (int j = 0; j < 8; j++) {
+        money c = 0;
+        for (int i = 0; i < 3; i++)
+            c += sh[i * 8 + j];
+        cols_ok &= c == col2[j];
+    }
+    const money lo[3] = {493690, 2233840, 253560}, hi[3] = {493690, 2233850, 253570};
+    for (int i = 0; i < 3; i++) {
+        money r = 0;
+        for (int j = 0; j < 8; j++)
+            r += sh[i * 8 + j];
+        rows_ok &= r >= lo[i] && r <= hi[i];
+    }
+    CHECK_INT(cols_ok, 1);
+    CHECK_INT(rows_ok, 1);
+    CHECK_INT(sh[0], 226910);
+    CHECK_INT(sh[6], 39220);
+    CHECK_INT(sh[7], 227560);
+}
+
 int main(void)
 {
+    RUN(test_round_tree);
+    RUN(test_round_block_rows_free);
     RUN(test_round_block_large);
     RUN(test_step);
     RUN(test_change_percent);
