@@ -805,47 +805,46 @@ typedef struct class_row {
     diag_pos pos;
 } class_row;
 
+/* The children of every row, in row order, found in one pass: those of
+ * row p are kids[start[p]] … kids[start[p + 1] - 1] (arena arrays). */
+static void children_index(builder *b, const class_row *rows, int n, int **start, int **kids)
+{
+    int *st = arena_alloc(b->a, ((size_t)n + 2) * sizeof *st);
+    int *kd = arena_alloc(b->a, ((size_t)n + 1) * sizeof *kd);
+    int *fill = xcalloc((size_t)n + 1, sizeof *fill);
+    for (int r = 1; r < n; r++) /* st[p + 1]: how many children p has */
+        st[rows[r].parent + 1]++;
+    for (int p = 1; p <= n; p++) /* st[p]: where p's children start */
+        st[p] += st[p - 1];
+    for (int r = 1; r < n; r++) {
+        int p = rows[r].parent;
+        kd[st[p] + fill[p]++] = r;
+    }
+    free(fill);
+    *start = st;
+    *kids = kd;
+}
+
 /* Corrects the 尾差 of column f: top-down, each row's children (in row
  * order) are made to add up to the row's printed value. */
-static void fix_rounding(builder *b, class_row *rows, int n, int f)
+static void fix_rounding(builder *b, class_row *rows, int n, int f, const int *start,
+                         const int *kids)
 {
     rows[0].shown[f] = money_round(rows[0].v[f], b->c->unit, b->c->decimals);
     money *ex = xcalloc((size_t)n, sizeof *ex);
     money *sh = xcalloc((size_t)n, sizeof *sh);
-    int *idx = xcalloc((size_t)n, sizeof *idx);
     for (int p = 0; p < n; p++) {
-        int k = 0;
-        for (int r = p + 1; r < n; r++)
-            if (rows[r].parent == p) {
-                idx[k] = r;
-                ex[k++] = rows[r].v[f];
-            }
+        int k = start[p + 1] - start[p];
         if (!k)
             continue;
-        if (money_round_to_total(ex, sh, k, rows[p].shown[f], b->c->unit, b->c->decimals) < 0)
-            for (int i = 0; i < k; i++) /* cannot happen for true sums: plain rounding */
-                sh[i] = money_round(ex[i], b->c->unit, b->c->decimals);
         for (int i = 0; i < k; i++)
-            rows[idx[i]].shown[f] = sh[i];
+            ex[i] = rows[kids[start[p] + i]].v[f];
+        figures_round_parts(&b->fig, ex, sh, k, rows[p].shown[f]);
+        for (int i = 0; i < k; i++)
+            rows[kids[start[p] + i]].shown[f] = sh[i];
     }
     free(ex);
     free(sh);
-    free(idx);
-}
-
-/* The body rows a row sums: its children. */
-static void child_rows(builder *b, const class_row *rows, int n, int p, const int **out, int *k)
-{
-    int c = 0;
-    for (int r = p + 1; r < n; r++)
-        c += rows[r].parent == p;
-    int *v = arena_alloc(b->a, (size_t)(c + 1) * sizeof *v);
-    c = 0;
-    for (int r = p + 1; r < n; r++)
-        if (rows[r].parent == p)
-            v[c++] = r;
-    *out = c ? v : NULL;
-    *k = c;
 }
 
 /* Splits a code into its 类 (3), 款 (2) and 项 (2) parts. */
@@ -865,7 +864,9 @@ static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, cons
     /* The 合计 column is rounded down the tree first (尾差 corrected
      * against each parent), so the same figure prints the same in every
      * table. */
-    fix_rounding(b, rows, n, total_field);
+    int *start, *kids;
+    children_index(b, rows, n, &start, &kids);
+    fix_rounding(b, rows, n, total_field, start, kids);
     /* Every part of every row, rounded as one flow (money_round_tree):
      * parents' parts are the sums of their children's, each row's 合计
      * the sum of its parts, every printed figure within one step of the
@@ -929,7 +930,8 @@ static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, cons
             rf->shown[f] = cr->shown[f];
             rf->has_shown[f] = 1;
         }
-        child_rows(b, rows, n, r, &rf->sum_rows, &rf->n_sum);
+        rf->n_sum = start[r + 1] - start[r];
+        rf->sum_rows = rf->n_sum ? kids + start[r] : NULL;
         emit_row(b, t, tt, fix, rf);
     }
 }
