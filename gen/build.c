@@ -859,7 +859,8 @@ static void code_parts(builder *b, const char *code, const char **lei, const cha
 
 static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
                             class_row *rows, int n, const int *amount_fields, int n_amount,
-                            int total_field, const int *part_fields, int n_parts, int nfields)
+                            int total_field, const int *part_fields, int n_parts, int nfields,
+                            const money *root_parts)
 {
     /* The 合计 column is rounded down the tree first (尾差 corrected
      * against each parent), so the same figure prints the same in every
@@ -884,11 +885,21 @@ static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, cons
             x[(size_t)r * n_parts + j] = rows[r].v[part_fields[j]];
     }
     money step = money_step(b->c->unit, b->c->decimals);
-    int ok = money_round_tree(x, sh2, n, n_parts, par, pin, step) == 0;
-    if (!ok) {
+    /* 合计's parts as the text and the other tables print them, where
+     * they are the same figures; dropped first when they admit no
+     * rounding, then the other rows' 合计. */
+    int ok = 0;
+    for (int attempt = 0; attempt < 5 && !ok; attempt++) {
+        /* 0: every 合计 and 合计's parts; 1: the 类 rows' 合计 and 合计's
+         * parts; 2: 合计's total and parts; 3: every 合计; 4: 合计's */
+        const money *parts = attempt < 3 ? root_parts : NULL;
+        if (attempt < 3 && !root_parts)
+            continue;
         for (int r = 1; r < n; r++)
-            pin[r] = MONEY_FREE;
-        ok = money_round_tree(x, sh2, n, n_parts, par, pin, step) == 0;
+            pin[r] = attempt == 0 || attempt == 3 || (attempt == 1 && rows[r].parent == 0)
+                         ? rows[r].shown[total_field]
+                         : MONEY_FREE;
+        ok = money_round_tree(x, sh2, n, n_parts, par, pin, parts, step) == 0;
     }
     if (ok)
         for (int r = 0; r < n; r++) {
@@ -989,12 +1000,28 @@ static void rows_function(builder *b, doc_table *t, const tmpl_table *tt, const 
     int by_source = 0;
     for (int c = 0; c < tt->ncols; c++)
         by_source |= fix[c] >= FF_SRC && fix[c] < FF_SRC + REV_COUNT;
-    if (by_source)
+    /* With every source, 合计's parts are figures the text names: the
+     * sources (收入来源) or 基本支出 and 项目支出; printed alike where the
+     * amounts are the same. */
+    const year_figures *y = figures_year(&b->fig, bg);
+    money root[REV_COUNT];
+    int same = mask == (1u << REV_COUNT) - 1;
+    if (by_source) {
+        for (int k = 0; k < REV_COUNT; k++) {
+            same &= rows[0].v[FF_SRC + k] == figures_source_amount(bg, (revenue_kind)k);
+            root[k] = y->revenue[k];
+        }
         emit_class_rows(b, t, tt, fix, rows, n, amounts, na, FF_TOTAL, parts + 2, np - 2,
-                        FF_SRC + REV_COUNT);
-    else
+                        FF_SRC + REV_COUNT, same ? root : NULL);
+    } else {
+        int found;
+        same &= rows[0].v[FF_BASIC] == budget_figure(bg, SUM_BASIC, &found) &&
+                rows[0].v[FF_PROJECT] == budget_figure(bg, SUM_PROJECT, &found);
+        root[0] = y->summary[SUM_BASIC];
+        root[1] = y->summary[SUM_PROJECT];
         emit_class_rows(b, t, tt, fix, rows, n, amounts, na, FF_TOTAL, parts, 2,
-                        FF_SRC + REV_COUNT);
+                        FF_SRC + REV_COUNT, same ? root : NULL);
+    }
 }
 
 /* 一般公共预算基本支出表: basic expenditure by economic code. */
@@ -1027,7 +1054,7 @@ static void rows_economic(builder *b, doc_table *t, const tmpl_table *tt, const 
     }
     static const int amounts[] = {EF_TOTAL, EF_PERSONNEL, EF_OFFICE};
     static const int parts[] = {EF_PERSONNEL, EF_OFFICE};
-    emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT);
+    emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT, NULL);
 }
 
 /* ---- two-sided summary tables: 部门收支总表, 财政拨款收支总表 ------------ */

@@ -601,7 +601,7 @@ static money lo_steps(money v, money step)
 }
 
 int money_round_tree(const money *x, money *shown, int n, int k, const int *parent,
-                     const money *total_pin, money step)
+                     const money *total_pin, const money *root_parts, money step)
 {
     if (n <= 0 || k <= 0 || step <= 0 || (size_t)n > SIZE_MAX / ((size_t)k + 1) ||
         (size_t)n * ((size_t)k + 1) > (size_t)INT32_MAX / 8)
@@ -618,8 +618,9 @@ int money_round_tree(const money *x, money *shown, int n, int k, const int *pare
     g.head = malloc((size_t)g.n * sizeof *g.head);
     g.demand = calloc((size_t)g.n, sizeof *g.demand);
     int *nkids = calloc((size_t)n, sizeof *nkids), *cell_edge = malloc(cells * sizeof *cell_edge);
+    long *elo = malloc(cells * sizeof *elo), *ecap = malloc(cells * sizeof *ecap);
     int rc = -1;
-    if (!g.head || !g.demand || !nkids || !cell_edge)
+    if (!g.head || !g.demand || !nkids || !cell_edge || !elo || !ecap)
         goto out;
     for (int i = 0; i < g.n; i++)
         g.head[i] = -1;
@@ -647,11 +648,18 @@ int money_round_tree(const money *x, money *shown, int n, int k, const int *pare
             long plo = (long)lo_steps(x[c], step), phi = plo + (floor_step(x[c], step) != x[c]);
             if (!nkids[r] && fn_bounded(&g, R0 + r, P0 + (int)c, plo, phi) < 0)
                 goto out; /* a leaf's total feeds its parts */
+            if (r == 0 && root_parts) { /* row 0's parts as given */
+                if (root_parts[j] % step || root_parts[j] / step < plo || root_parts[j] / step > phi)
+                    goto out;
+                plo = phi = (long)(root_parts[j] / step);
+            }
             /* part j of row r leaves its part node, up to its parent's */
             int to = parent[r] < 0 ? T : P0 + (int)((size_t)parent[r] * k + j);
             cell_edge[c] = fn_bounded(&g, P0 + (int)c, to, plo, phi);
             if (cell_edge[c] < 0)
                 goto out;
+            elo[c] = plo;
+            ecap[c] = phi - plo;
         }
     }
     if (fn_edge(&g, T, S, LONG_MAX / 4) < 0)
@@ -670,12 +678,8 @@ int money_round_tree(const money *x, money *shown, int n, int k, const int *pare
     }
     if (fn_maxflow(&g, SS, TT) != want)
         goto out;
-    for (size_t c = 0; c < cells; c++) {
-        /* flow on the part edge = its lower bound + what the edge used */
-        money lo = floor_step(x[c], step);
-        long used = (floor_step(x[c], step) != x[c]) - g.e[cell_edge[c]].cap;
-        shown[c] = lo + (money)used * step;
-    }
+    for (size_t c = 0; c < cells; c++) /* flow: lower bound + what the edge carried */
+        shown[c] = (money)(elo[c] + ecap[c] - g.e[cell_edge[c]].cap) * step;
     rc = 0;
 out:
     free(g.head);
@@ -683,5 +687,7 @@ out:
     free(g.demand);
     free(nkids);
     free(cell_edge);
+    free(elo);
+    free(ecap);
     return rc;
 }

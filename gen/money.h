@@ -100,12 +100,14 @@ int money_round_block_bounded(const money *x, money *shown, int m, int k, const 
  * make it impossible).  Without total_pin, or with only row 0's total
  * pinned to its exact total rounded down or up, such a rounding always
  * exists (the constraints form a network flow, and the exact table is a
- * fractional solution of it), and it is found.  step 1 copies x.  Returns 0, or -1 when none
- * exists (with total_pin) or memory runs out.
+ * fractional solution of it), and it is found.  root_parts (may be NULL)
+ * fixes row 0's k printed parts (each its exact value rounded down or up,
+ * else -1).  step 1 copies x.  Returns 0, or -1 when none exists (with
+ * pins) or memory runs out.
  */
 #define MONEY_FREE INT64_MIN
 int money_round_tree(const money *x, money *shown, int n, int k, const int *parent,
-                     const money *total_pin, money step);
+                     const money *total_pin, const money *root_parts, money step);
 
 /* The display step in fen: 10^(max decimals - decimals), 1 when the unit
  * shows every digit it holds (元 with 2 decimals). */

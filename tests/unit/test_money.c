@@ -298,7 +298,7 @@ static void test_round_tree(void)
 {
     money x[6] = {30, 30, 15, 15, 15, 15}, sh[6];
     int parent[3] = {-1, 0, 0};
-    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, 10), 0);
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, NULL, 10), 0);
     CHECK_INT(sh[0], 30);
     CHECK_INT(sh[1], 30);
     CHECK_INT(sh[2] + sh[3], 30);
@@ -309,16 +309,23 @@ static void test_round_tree(void)
     /* Pinning row 1's total to 40 forces row 2 to 20: not its exact 30
      * rounded (it is on a step): no rounding. */
     money pin[3] = {MONEY_FREE, 40, MONEY_FREE};
-    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, pin, 10), -1);
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, pin, NULL, 10), -1);
     /* Pinning 合计 to its exact 60 is always possible. */
     money pin2[3] = {60, MONEY_FREE, MONEY_FREE};
-    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, pin2, 10), 0);
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, pin2, NULL, 10), 0);
+    /* 合计's parts pinned to 40 and 20: one row takes both column-0 steps
+     * (20 + 20 = 40), so each row's other cell rounds down; 40 is not
+     * 30 rounded, so pinning it to 40 fails. */
+    money parts[2] = {30, 30}, parts_bad[2] = {40, 20};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, parts, 10), 0);
+    CHECK_INT(sh[0], 30);
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, parts_bad, 10), -1);
     /* step 1: exact copy */
-    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, 1), 0);
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, NULL, 1), 0);
     CHECK_INT(sh[2], 15);
     /* Parents must come first. */
     int bad[3] = {-1, 2, 0};
-    CHECK_INT(money_round_tree(x, sh, 3, 2, bad, NULL, 10), -1);
+    CHECK_INT(money_round_tree(x, sh, 3, 2, bad, NULL, NULL, 10), -1);
     /* A 款 with 200 项 of 0.05 元 (5 fen) each, one part, step 10: total
      * 1000 fen on a step, so exactly 100 项 print 10 and 100 print 0. */
     enum { N = 201 };
@@ -330,7 +337,7 @@ static void test_round_tree(void)
         y[i] = 5;
         py[i] = 0;
     }
-    CHECK_INT(money_round_tree(y, shy, N, 1, py, NULL, 10), 0);
+    CHECK_INT(money_round_tree(y, shy, N, 1, py, NULL, NULL, 10), 0);
     money s = 0;
     int ok = 1;
     for (int i = 1; i < N; i++) {
