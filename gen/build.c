@@ -11,6 +11,7 @@
 #include "build.h"
 
 #include "csv.h"
+#include "figures.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -29,6 +30,8 @@ typedef struct item {
     int number;          /* lists: 1-based */
     const csv_table *csv;/* list csv:FILE: the record whose fields {列名} name */
     const csv_row *row;
+    int has_shown;       /* cur_shown, prev_shown: as every table prints them */
+    money cur_shown, prev_shown;
 } item;
 
 typedef struct builder {
@@ -51,6 +54,8 @@ typedef struct builder {
     int doc_over;         /* the document did (reported) */
     item *list_items[2];  /* {列举:三公…} and {列举:收入来源…}, made once */
     int list_count[2];
+    struct row_fields *rf; /* the row of the table being built */
+    figures fig;    /* printed values, shared by tables and sentences */
 } builder;
 
 static void fail(builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -83,24 +88,55 @@ static const char *fmt_amount(builder *b, money v)
     return arena_strdup(b->a, buf);
 }
 
-/* |pct| of a change as text with '%': "11.1%"; a change too small to show
- * at the configured precision is "不足0.1%", never a misleading "0.0%". */
-static const char *fmt_change_percent(builder *b, money diff, money prev, long long *scaled)
+/* Wording of a percentage that cannot be printed as it is: a template
+ * may name it (sentence 百分比不足 / 百分比超过 / 百分比上限, with {百分比}
+ * for the bound); else the default. */
+static const char *pct_wording(builder *b, const char *name, const char *dflt, const char *bound)
+{
+    const tmpl_sentence *ts = template_sentence(b->t, name);
+    const char *text = ts ? ts->text : dflt;
+    strbuf sb = STRBUF_INIT;
+    for (const char *s = text; *s;) {
+        if (!strncmp(s, "{百分比}", strlen("{百分比}"))) {
+            sb_append(&sb, bound);
+            s += strlen("{百分比}");
+        } else {
+            sb_putc(&sb, *s++);
+        }
+    }
+    const char *r = arena_strdup(b->a, sb_str(&sb));
+    sb_free(&sb);
+    return r;
+}
+
+/* The largest change printed as a percentage: 10000% (100 倍); above it
+ * the wording says "超过100倍" rather than an absurd number. */
+#define PCT_CAP_PERCENT 10000
+
+/* |pct| of the change from prev to cur as text with '%': "11.1%",
+ * computed from the exact values.  Never misleading: a change too small
+ * to show is "不足0.1%" (never "0.0%"), a fall that leaves money is
+ * "超过99.9%" (never "100.0%", which means nothing is left), and a ratio
+ * above PCT_CAP_PERCENT is "超过100倍". */
+static const char *fmt_change_percent(builder *b, money cur, money prev, long long *scaled)
 {
     int dec = b->c->percent_decimals;
-    money ad = diff < 0 ? -diff : diff;
-    int64_t p = money_percent(ad, prev, dec);
-    *scaled = diff < 0 ? -p : p;
-    char buf[64];
-    if (p == 0 && ad != 0) {
-        char unit[16];
-        money_format_percent(1, dec, 0, unit, sizeof unit);
-        snprintf(buf, sizeof buf, "不足%s%%", unit);
-    } else {
-        money_format_percent(p, dec, b->c->percent_trim, buf, sizeof buf);
-        strcat(buf, "%");
+    int64_t cap = PCT_CAP_PERCENT, p;
+    for (int i = 0; i < dec; i++)
+        cap *= 10;
+    money_pct_kind k = money_change_percent(cur, prev, dec, cap, &p);
+    *scaled = cur < prev ? -p : p;
+    char num[64], bound[80];
+    money_format_percent(p, dec, k == MONEY_PCT_PLAIN ? b->c->percent_trim : 0, num, sizeof num);
+    snprintf(bound, sizeof bound, "%s%%", num);
+    switch (k) {
+    case MONEY_PCT_BELOW: return pct_wording(b, "百分比不足", "不足{百分比}", bound);
+    case MONEY_PCT_NEAR_ALL: return pct_wording(b, "百分比超过", "超过{百分比}", bound);
+    case MONEY_PCT_ABOVE:
+        snprintf(bound, sizeof bound, "%d倍", PCT_CAP_PERCENT / 100);
+        return pct_wording(b, "百分比上限", "超过{百分比}", bound);
+    default: return arena_strdup(b->a, bound);
     }
-    return arena_strdup(b->a, buf);
 }
 
 /* ---- figures and items ---------------------------------------------------- */
@@ -113,8 +149,12 @@ static int figure_item(builder *b, const char *key, item *it)
     memset(it, 0, sizeof *it);
     it->name = key;
     it->cur = data_figure(b->cur, r, &it->has_cur, NULL);
-    if (b->prev)
+    it->cur_shown = figures_shown(&b->fig, figures_year(&b->fig, b->cur), r, it->cur);
+    if (b->prev) {
         it->prev = data_figure(b->prev, r, &it->has_prev, NULL);
+        it->prev_shown = figures_shown(&b->fig, figures_year(&b->fig, b->prev), r, it->prev);
+    }
+    it->has_shown = 1;
     for (size_t i = 0; i < b->cur->n_reasons; i++) {
         figure_ref rr;
         const named_text *nt = &b->cur->reasons[i];
@@ -226,7 +266,7 @@ static const char *compare_phrase(builder *b, const char *family, const item *it
         *pct = 0;
     const char *s = expand_at(b, cf->text[k], it, cf->line[k], cf->col[k]);
     if (pct && it->prev)
-        fmt_change_percent(b, it->cur - it->prev, it->prev, pct);
+        fmt_change_percent(b, it->cur, it->prev, pct);
     return s;
 }
 
@@ -240,17 +280,21 @@ static const char *item_var(builder *b, const char *name, const item *it)
             return it->row->fields[f];
     if (!strcmp(name, "名称"))
         return it->name;
+    /* Amounts as the tables print them; the change is the difference of
+     * the printed values, so a sentence agrees with its table. */
+    money cur = it->has_shown ? it->cur_shown : it->cur;
+    money prev = it->has_shown ? it->prev_shown : it->prev;
     if (!strcmp(name, "本年"))
-        return fmt_amount(b, it->cur);
+        return fmt_amount(b, cur);
     if (!strcmp(name, "上年数"))
-        return fmt_amount(b, it->prev);
+        return fmt_amount(b, prev);
     if (!strcmp(name, "差额"))
-        return fmt_amount(b, it->cur > it->prev ? it->cur - it->prev : it->prev - it->cur);
+        return fmt_amount(b, cur > prev ? cur - prev : prev - cur);
     if (!strcmp(name, "百分比")) {
         long long s;
         if (!it->prev)
             return "";
-        return fmt_change_percent(b, it->cur - it->prev, it->prev, &s);
+        return fmt_change_percent(b, it->cur, it->prev, &s);
     }
     if (!strcmp(name, "原因"))
         return it->reason ? it->reason : "";
@@ -295,7 +339,7 @@ static const char *figure_text(builder *b, const char *key, int last_year)
              last_year ? "上年:" : "", key, key, last_year ? b->prev->dir : b->cur->dir);
         return "";
     }
-    return fmt_amount(b, last_year ? it.prev : it.cur);
+    return fmt_amount(b, last_year ? it.prev_shown : it.cur_shown);
 }
 
 /* Splits "a:b:c" into at most 4 parts (in place). */
@@ -557,19 +601,53 @@ static const char *expand_text(builder *b, const char *text, const item *it)
 
 /* ---- tables ------------------------------------------------------------------- */
 
-/* One body row from a data source: its fields by column. */
+/* One body row from a data source: its fields by column (as many as the
+ * source has fields: rf_clear() gives the table's one, cleared). */
 typedef struct row_fields {
-    const char *text[64];
+    int nfields;
+    const char **text;
     const item *amount_item; /* for compare columns */
-    money amount[64];
-    int is_amount[64];
-    diag_pos pos[64];
-    money shown[64];     /* the value printed, after 尾差 correction */
-    int has_shown[64];
+    money *amount;
+    int *is_amount;
+    diag_pos *pos;
+    money *shown;        /* the value printed, after 尾差 correction */
+    int *has_shown;
     const int *sum_rows; /* a computed row: the body rows it sums (doc_cell) */
     int n_sum;
     doc_row_kind kind;
 } row_fields;
+
+/* The row of the table being built, cleared. */
+static row_fields *rf_clear(builder *b)
+{
+    row_fields *rf = b->rf;
+    size_t n = (size_t)rf->nfields;
+    memset(rf->text, 0, n * sizeof *rf->text);
+    memset(rf->amount, 0, n * sizeof *rf->amount);
+    memset(rf->is_amount, 0, n * sizeof *rf->is_amount);
+    memset(rf->pos, 0, n * sizeof *rf->pos);
+    memset(rf->shown, 0, n * sizeof *rf->shown);
+    memset(rf->has_shown, 0, n * sizeof *rf->has_shown);
+    rf->amount_item = NULL;
+    rf->sum_rows = NULL;
+    rf->n_sum = 0;
+    rf->kind = DOC_ROW_NORMAL;
+    return rf;
+}
+
+static row_fields *rf_new(arena *a, int nfields)
+{
+    row_fields *rf = arena_alloc(a, sizeof *rf);
+    size_t n = (size_t)(nfields > 0 ? nfields : 1);
+    rf->nfields = (int)n;
+    rf->text = arena_alloc(a, n * sizeof *rf->text);
+    rf->amount = arena_alloc(a, n * sizeof *rf->amount);
+    rf->is_amount = arena_alloc(a, n * sizeof *rf->is_amount);
+    rf->pos = arena_alloc(a, n * sizeof *rf->pos);
+    rf->shown = arena_alloc(a, n * sizeof *rf->shown);
+    rf->has_shown = arena_alloc(a, n * sizeof *rf->has_shown);
+    return rf;
+}
 
 /* Parses one header line "A^2 | B>3 | C" into row r of the header grid,
  * skipping positions covered by spans from rows above. */
@@ -695,17 +773,23 @@ static void set_amount(row_fields *rf, int f, const amount *am)
     rf->pos[f] = am->pos;
 }
 
+static void set_shown(row_fields *rf, int f, money v)
+{
+    rf->shown[f] = v;
+    rf->has_shown[f] = 1;
+}
+
 static void rows_three_public(builder *b, doc_table *t, const tmpl_table *tt, const int *fix)
 {
     if (!b->cur->has_tp)
         return; /* published empty, with the template's empty-note */
+    const year_figures *y = figures_year(&b->fig, b->cur);
     item *items;
     int n = list_items(b, "三公", &items);
     int k = 0;
     for (int kind = 0; kind <= TP_TOTAL; kind++) {
         const tp_row *tr = &b->cur->tp[kind];
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
+        row_fields *rf = rf_clear(b);
         item total_item;
         if (kind < TP_TOTAL) {
             if (!tr->present) {
@@ -713,40 +797,47 @@ static void rows_three_public(builder *b, doc_table *t, const tmpl_table *tt, co
                     k++; /* shown only in the sentences (本年无此项预算) */
                 continue;
             }
-            rf.amount_item = k < n ? &items[k++] : NULL;
-            rf.text[0] = tr->label;
-            rf.pos[0] = tr->pos;
-            set_amount(&rf, 1, &tr->total);
+            rf->amount_item = k < n ? &items[k++] : NULL;
+            rf->text[0] = tr->label;
+            rf->pos[0] = tr->pos;
+            set_amount(rf, 1, &tr->total);
             for (int s = 0; s < TPS_COUNT; s++)
-                set_amount(&rf, 2 + s, &tr->source[s]);
+                set_amount(rf, 2 + s, &tr->source[s]);
         } else {
             /* The total row: as stated, or the sum of the items. */
             figure_item(b, "三公合计", &total_item);
             total_item.name = tr->present ? tr->label : "合计";
-            rf.amount_item = &total_item;
-            rf.kind = DOC_ROW_TOTAL;
-            rf.text[0] = total_item.name;
-            rf.pos[0] = tr->pos;
-            rf.is_amount[1] = 1;
-            rf.amount[1] = total_item.cur;
-            rf.pos[1] = tr->total.pos;
+            rf->amount_item = &total_item;
+            rf->kind = DOC_ROW_TOTAL;
+            rf->text[0] = total_item.name;
+            rf->pos[0] = tr->pos;
+            rf->is_amount[1] = 1;
+            rf->amount[1] = total_item.cur;
+            rf->pos[1] = tr->total.pos;
             for (int s = 0; s < TPS_COUNT; s++) {
                 if (tr->present) {
-                    set_amount(&rf, 2 + s, &tr->source[s]);
+                    set_amount(rf, 2 + s, &tr->source[s]);
                 } else {
-                    rf.is_amount[2 + s] = 1;
+                    rf->is_amount[2 + s] = 1;
                     for (int i = 0; i < TP_TOTAL; i++)
-                        rf.amount[2 + s] += b->cur->tp[i].source[s].v;
+                        rf->amount[2 + s] += b->cur->tp[i].source[s].v;
                 }
             }
         }
-        if (rf.amount_item) {
-            rf.is_amount[5] = 1;
-            rf.amount[5] = rf.amount_item->prev;
-            rf.is_amount[6] = 1;
-            rf.amount[6] = rf.amount_item->cur - rf.amount_item->prev;
+        /* As printed everywhere (figures.c): items and sources add up to
+         * 合计, 增减额 is 合计 less 上年 as printed. */
+        set_shown(rf, 1, y->tp[kind]);
+        for (int s = 0; s < TPS_COUNT; s++)
+            set_shown(rf, 2 + s, y->tp_src[kind][s]);
+        if (rf->amount_item) {
+            rf->is_amount[5] = 1;
+            rf->amount[5] = rf->amount_item->prev;
+            set_shown(rf, 5, rf->amount_item->prev_shown);
+            rf->is_amount[6] = 1;
+            rf->amount[6] = rf->amount_item->cur - rf->amount_item->prev;
+            set_shown(rf, 6, y->tp[kind] - rf->amount_item->prev_shown);
         }
-        emit_row(b, t, tt, fix, &rf);
+        emit_row(b, t, tt, fix, rf);
     }
 }
 
@@ -754,15 +845,14 @@ static void rows_institutions(builder *b, doc_table *t, const tmpl_table *tt, co
 {
     for (size_t i = 0; i < b->cur->n_inst; i++) {
         const institution *in = &b->cur->inst[i];
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
+        row_fields *rf = rf_clear(b);
         const char *v[4] = {in->name, in->kind, in->rank, in->funding};
         for (int f = 0; f < 4; f++) {
-            rf.text[f] = v[f];
-            rf.pos[f] = in->pos;
-            rf.pos[f].col = f + 1;
+            rf->text[f] = v[f];
+            rf->pos[f] = in->pos;
+            rf->pos[f].col = f + 1;
         }
-        emit_row(b, t, tt, fix, &rf);
+        emit_row(b, t, tt, fix, rf);
     }
 }
 
@@ -770,17 +860,16 @@ static void rows_performance(builder *b, doc_table *t, const tmpl_table *tt, con
 {
     for (size_t i = 0; i < b->cur->n_perf; i++) {
         const perf_row *p = &b->cur->perf[i];
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
+        row_fields *rf = rf_clear(b);
         for (int f = 0; f < PF_COUNT; f++) {
-            rf.text[f] = p->cell[f];
-            rf.pos[f] = p->pos;
-            rf.pos[f].col = f + 1;
+            rf->text[f] = p->cell[f];
+            rf->pos[f] = p->pos;
+            rf->pos[f].col = f + 1;
         }
-        rf.text[PF_ACTUAL] = p->actual ? p->actual : "";
-        rf.pos[PF_ACTUAL] = rf.pos[PF_GRADE] = p->actual ? p->actual_pos : p->pos;
-        rf.text[PF_GRADE] = p->grade >= 0 ? GRADE_NAMES[p->grade] : p->actual ? "未评价" : "";
-        emit_row(b, t, tt, fix, &rf);
+        rf->text[PF_ACTUAL] = p->actual ? p->actual : "";
+        rf->pos[PF_ACTUAL] = rf->pos[PF_GRADE] = p->actual ? p->actual_pos : p->pos;
+        rf->text[PF_GRADE] = p->grade >= 0 ? GRADE_NAMES[p->grade] : p->actual ? "未评价" : "";
+        emit_row(b, t, tt, fix, rf);
     }
     /* Merge the duty and activity cells over their rows: a blank cell, or
      * one equal to the cell it would join, continues the cell above. */
@@ -836,47 +925,46 @@ typedef struct class_row {
     diag_pos pos;
 } class_row;
 
+/* The children of every row, in row order, found in one pass: those of
+ * row p are kids[start[p]] … kids[start[p + 1] - 1] (arena arrays). */
+static void children_index(builder *b, const class_row *rows, int n, int **start, int **kids)
+{
+    int *st = arena_alloc(b->a, ((size_t)n + 2) * sizeof *st);
+    int *kd = arena_alloc(b->a, ((size_t)n + 1) * sizeof *kd);
+    int *fill = xcalloc((size_t)n + 1, sizeof *fill);
+    for (int r = 1; r < n; r++) /* st[p + 1]: how many children p has */
+        st[rows[r].parent + 1]++;
+    for (int p = 1; p <= n; p++) /* st[p]: where p's children start */
+        st[p] += st[p - 1];
+    for (int r = 1; r < n; r++) {
+        int p = rows[r].parent;
+        kd[st[p] + fill[p]++] = r;
+    }
+    free(fill);
+    *start = st;
+    *kids = kd;
+}
+
 /* Corrects the 尾差 of column f: top-down, each row's children (in row
  * order) are made to add up to the row's printed value. */
-static void fix_rounding(builder *b, class_row *rows, int n, int f)
+static void fix_rounding(builder *b, class_row *rows, int n, int f, const int *start,
+                         const int *kids)
 {
     rows[0].shown[f] = money_round(rows[0].v[f], b->c->unit, b->c->decimals);
     money *ex = xcalloc((size_t)n, sizeof *ex);
     money *sh = xcalloc((size_t)n, sizeof *sh);
-    int *idx = xcalloc((size_t)n, sizeof *idx);
     for (int p = 0; p < n; p++) {
-        int k = 0;
-        for (int r = p + 1; r < n; r++)
-            if (rows[r].parent == p) {
-                idx[k] = r;
-                ex[k++] = rows[r].v[f];
-            }
+        int k = start[p + 1] - start[p];
         if (!k)
             continue;
-        if (money_round_to_total(ex, sh, k, rows[p].shown[f], b->c->unit, b->c->decimals) < 0)
-            for (int i = 0; i < k; i++) /* cannot happen for true sums: plain rounding */
-                sh[i] = money_round(ex[i], b->c->unit, b->c->decimals);
         for (int i = 0; i < k; i++)
-            rows[idx[i]].shown[f] = sh[i];
+            ex[i] = rows[kids[start[p] + i]].v[f];
+        figures_round_parts(&b->fig, ex, sh, k, rows[p].shown[f]);
+        for (int i = 0; i < k; i++)
+            rows[kids[start[p] + i]].shown[f] = sh[i];
     }
     free(ex);
     free(sh);
-    free(idx);
-}
-
-/* The body rows a row sums: its children. */
-static void child_rows(builder *b, const class_row *rows, int n, int p, const int **out, int *k)
-{
-    int c = 0;
-    for (int r = p + 1; r < n; r++)
-        c += rows[r].parent == p;
-    int *v = arena_alloc(b->a, (size_t)(c + 1) * sizeof *v);
-    c = 0;
-    for (int r = p + 1; r < n; r++)
-        if (rows[r].parent == p)
-            v[c++] = r;
-    *out = c ? v : NULL;
-    *k = c;
 }
 
 /* Splits a code into its 类 (3), 款 (2) and 项 (2) parts. */
@@ -891,105 +979,91 @@ static void code_parts(builder *b, const char *code, const char **lei, const cha
 
 static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
                             class_row *rows, int n, const int *amount_fields, int n_amount,
-                            int total_field, const int *part_fields, int n_parts, int nfields)
+                            int total_field, const int *part_fields, int n_parts, int nfields,
+                            const money *root_parts)
 {
-    /* The 合计 column is rounded down the tree first, so the same figure
-     * prints the same in every table.  Then the parts of each row: the 合计
-     * row's parts are made to add up to its printed 合计, and below each
-     * parent the children's parts are rounded as a block (controlled
-     * rounding) so that every child row adds up to its printed 合计 and
-     * every part column to the parent's printed part.  If no such rounding
-     * exists (possible only in contrived data), each column is made to add
-     * up on its own. */
-    fix_rounding(b, rows, n, total_field);
-    money step = 1;
-    for (int d = money_unit_max_decimals(b->c->unit); d > b->c->decimals; d--)
-        step *= 10;
-    money ex[64], sh[64];
-    for (int i = 0; i < n_parts; i++)
-        ex[i] = rows[0].v[part_fields[i]];
-    if (money_round_to_total(ex, sh, n_parts, rows[0].shown[total_field], b->c->unit,
-                             b->c->decimals) < 0)
-        for (int i = 0; i < n_parts; i++)
-            sh[i] = money_round(ex[i], b->c->unit, b->c->decimals);
-    for (int i = 0; i < n_parts; i++)
-        rows[0].shown[part_fields[i]] = sh[i];
-    int *kids = xcalloc((size_t)n, sizeof *kids);
-    money *bx = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *bx);
-    money *bs = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *bs);
-    money *rt = xcalloc((size_t)n + 1, sizeof *rt);
-    money ct[64];
-    for (int p = 0; p < n; p++) {
-        int m = 0;
-        for (int r = p + 1; r < n; r++)
-            if (rows[r].parent == p)
-                kids[m++] = r;
-        if (!m)
-            continue;
-        for (int i = 0; i < m; i++) {
-            rt[i] = rows[kids[i]].shown[total_field];
-            for (int j = 0; j < n_parts; j++)
-                bx[i * n_parts + j] = rows[kids[i]].v[part_fields[j]];
-        }
+    /* The 合计 column is rounded down the tree first (尾差 corrected
+     * against each parent), so the same figure prints the same in every
+     * table. */
+    int *start, *kids;
+    children_index(b, rows, n, &start, &kids);
+    fix_rounding(b, rows, n, total_field, start, kids);
+    /* Every part of every row, rounded as one flow (money_round_tree):
+     * parents' parts are the sums of their children's, each row's 合计
+     * the sum of its parts, every printed figure within one step of the
+     * exact one.  First keeping every 合计 as rounded above (so the same
+     * class prints the same in every table); where that admits no
+     * rounding, keeping only the 合计 row's (always possible). */
+    money *x = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *x);
+    money *sh2 = xcalloc((size_t)n * (size_t)n_parts + 1, sizeof *sh2);
+    money *pin = xcalloc((size_t)n + 1, sizeof *pin);
+    int *par = xcalloc((size_t)n + 1, sizeof *par);
+    for (int r = 0; r < n; r++) {
+        par[r] = rows[r].parent;
+        pin[r] = rows[r].shown[total_field];
         for (int j = 0; j < n_parts; j++)
-            ct[j] = rows[p].shown[part_fields[j]];
-        if (step > 1 && money_round_block(bx, bs, m, n_parts, rt, ct, step) == 0) {
-            for (int i = 0; i < m; i++)
-                for (int j = 0; j < n_parts; j++)
-                    rows[kids[i]].shown[part_fields[j]] = bs[i * n_parts + j];
-            continue;
-        }
-        for (int j = 0; j < n_parts; j++) { /* exact, or no block rounding */
-            for (int i = 0; i < m; i++)
-                ex[i < 64 ? i : 63] = bx[i * n_parts + j];
-            if (m > 64 ||
-                money_round_to_total(ex, sh, m, ct[j], b->c->unit, b->c->decimals) < 0)
-                for (int i = 0; i < m && i < 64; i++)
-                    sh[i] = money_round(ex[i], b->c->unit, b->c->decimals);
-            for (int i = 0; i < m && i < 64; i++)
-                rows[kids[i]].shown[part_fields[j]] = sh[i];
-        }
-        /* Each column adds up down; each child's 合计 becomes the sum of
-         * its printed parts, so its row adds up across (the 合计 column
-         * still adds up down, by linearity).  The one rule this may break,
-         * in data with more decimals than shown: the same class printed in
-         * another table with other parts may differ by one unit. */
-        for (int i = 0; i < m; i++) {
-            money across = 0;
-            for (int j = 0; j < n_parts; j++)
-                across += rows[kids[i]].shown[part_fields[j]];
-            rows[kids[i]].shown[total_field] = across;
-        }
+            x[(size_t)r * n_parts + j] = rows[r].v[part_fields[j]];
     }
-    free(kids);
-    free(bx);
-    free(bs);
-    free(rt);
+    money step = money_step(b->c->unit, b->c->decimals);
+    /* 合计's parts as the text and the other tables print them, where
+     * they are the same figures; dropped first when they admit no
+     * rounding, then the other rows' 合计. */
+    int ok = 0;
+    for (int attempt = 0; attempt < 5 && !ok; attempt++) {
+        /* 0: every 合计 and 合计's parts; 1: the 类 rows' 合计 and 合计's
+         * parts; 2: 合计's total and parts; 3: every 合计; 4: 合计's */
+        const money *parts = attempt < 3 ? root_parts : NULL;
+        if (attempt < 3 && !root_parts)
+            continue;
+        for (int r = 1; r < n; r++)
+            pin[r] = attempt == 0 || attempt == 3 || (attempt == 1 && rows[r].parent == 0)
+                         ? rows[r].shown[total_field]
+                         : MONEY_FREE;
+        ok = money_round_tree(x, sh2, n, n_parts, par, pin, parts, step) == 0;
+    }
+    if (ok)
+        for (int r = 0; r < n; r++) {
+            money across = 0;
+            for (int j = 0; j < n_parts; j++) {
+                rows[r].shown[part_fields[j]] = sh2[(size_t)r * n_parts + j];
+                across += sh2[(size_t)r * n_parts + j];
+            }
+            rows[r].shown[total_field] = across;
+        }
+    else /* only when memory runs out: plain rounding */
+        for (int r = 0; r < n; r++)
+            for (int j = 0; j < n_parts; j++)
+                rows[r].shown[part_fields[j]] =
+                    money_round(x[(size_t)r * n_parts + j], b->c->unit, b->c->decimals);
+    free(x);
+    free(sh2);
+    free(pin);
+    free(par);
     for (int r = 0; r < n; r++) {
         const class_row *cr = &rows[r];
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
-        rf.kind = cr->level == 0 ? DOC_ROW_TOTAL : cr->level < 3 && r + 1 < n &&
+        row_fields *rf = rf_clear(b);
+        rf->kind = cr->level == 0 ? DOC_ROW_TOTAL : cr->level < 3 && r + 1 < n &&
                                                           rows[r + 1].parent == r
                                                       ? DOC_ROW_SUBTOTAL
                                                       : DOC_ROW_NORMAL;
-        rf.text[0] = cr->code;
+        rf->text[0] = cr->code;
         const char *xiang = "";
         if (cr->level > 0) /* economic codes have no 项 part: EF_NAME follows 款 */
-            code_parts(b, cr->code, &rf.text[1], &rf.text[2],
-                       nfields == EF_COUNT ? &xiang : &rf.text[3]);
-        rf.text[nfields == EF_COUNT ? EF_NAME : FF_NAME] = cr->name;
+            code_parts(b, cr->code, &rf->text[1], &rf->text[2],
+                       nfields == EF_COUNT ? &xiang : &rf->text[3]);
+        rf->text[nfields == EF_COUNT ? EF_NAME : FF_NAME] = cr->name;
         for (int f = 0; f < nfields; f++)
-            rf.pos[f] = cr->pos;
+            rf->pos[f] = cr->pos;
         for (int i = 0; i < n_amount; i++) {
             int f = amount_fields[i];
-            rf.is_amount[f] = 1;
-            rf.amount[f] = cr->v[f];
-            rf.shown[f] = cr->shown[f];
-            rf.has_shown[f] = 1;
+            rf->is_amount[f] = 1;
+            rf->amount[f] = cr->v[f];
+            rf->shown[f] = cr->shown[f];
+            rf->has_shown[f] = 1;
         }
-        child_rows(b, rows, n, r, &rf.sum_rows, &rf.n_sum);
-        emit_row(b, t, tt, fix, &rf);
+        rf->n_sum = start[r + 1] - start[r];
+        rf->sum_rows = rf->n_sum ? kids + start[r] : NULL;
+        emit_row(b, t, tt, fix, rf);
     }
 }
 
@@ -1046,12 +1120,28 @@ static void rows_function(builder *b, doc_table *t, const tmpl_table *tt, const 
     int by_source = 0;
     for (int c = 0; c < tt->ncols; c++)
         by_source |= fix[c] >= FF_SRC && fix[c] < FF_SRC + REV_COUNT;
-    if (by_source)
+    /* With every source, 合计's parts are figures the text names: the
+     * sources (收入来源) or 基本支出 and 项目支出; printed alike where the
+     * amounts are the same. */
+    const year_figures *y = figures_year(&b->fig, bg);
+    money root[REV_COUNT];
+    int same = mask == (1u << REV_COUNT) - 1;
+    if (by_source) {
+        for (int k = 0; k < REV_COUNT; k++) {
+            same &= rows[0].v[FF_SRC + k] == figures_source_amount(bg, (revenue_kind)k);
+            root[k] = y->revenue[k];
+        }
         emit_class_rows(b, t, tt, fix, rows, n, amounts, na, FF_TOTAL, parts + 2, np - 2,
-                        FF_SRC + REV_COUNT);
-    else
+                        FF_SRC + REV_COUNT, same ? root : NULL);
+    } else {
+        int found;
+        same &= rows[0].v[FF_BASIC] == budget_figure(bg, SUM_BASIC, &found) &&
+                rows[0].v[FF_PROJECT] == budget_figure(bg, SUM_PROJECT, &found);
+        root[0] = y->summary[SUM_BASIC];
+        root[1] = y->summary[SUM_PROJECT];
         emit_class_rows(b, t, tt, fix, rows, n, amounts, na, FF_TOTAL, parts, 2,
-                        FF_SRC + REV_COUNT);
+                        FF_SRC + REV_COUNT, same ? root : NULL);
+    }
 }
 
 /* 一般公共预算基本支出表: basic expenditure by economic code. */
@@ -1084,7 +1174,7 @@ static void rows_economic(builder *b, doc_table *t, const tmpl_table *tt, const 
     }
     static const int amounts[] = {EF_TOTAL, EF_PERSONNEL, EF_OFFICE};
     static const int parts[] = {EF_PERSONNEL, EF_OFFICE};
-    emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT);
+    emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT, NULL);
 }
 
 /* ---- two-sided summary tables: 部门收支总表, 财政拨款收支总表 ------------ */
@@ -1095,17 +1185,9 @@ static const char *const SUMMARY_FIELDS[SF_COUNT] = {
     "收入项目", "收入预算数", "支出项目", "支出预算数", "一般公共预算", "政府性基金预算",
     "国有资本经营预算"};
 
-/* Revenue by source: revenue.csv where given, else the expenditure each
- * source funds (check.c proves the two equal when both exist). */
 static money source_amount(const budget *bg, revenue_kind k)
 {
-    if (bg->has_revenue)
-        return bg->revenue[k].v;
-    money s = 0;
-    for (size_t i = 0; i < bg->n_func; i++)
-        if (bg->func[i].source == k)
-            s += bg->func[i].basic.v + bg->func[i].project.v;
-    return s;
+    return figures_source_amount(bg, k);
 }
 
 static void set_money(row_fields *rf, int f, money v)
@@ -1114,16 +1196,28 @@ static void set_money(row_fields *rf, int f, money v)
     rf->amount[f] = v;
 }
 
+static void set_money_shown(row_fields *rf, int f, money v, money shown)
+{
+    set_money(rf, f, v);
+    set_shown(rf, f, shown);
+}
+
+/* Printed values: the left side from the revenue tree (figures.c), the
+ * right side's 类 from the function tree (部门收支总表) or, for 财政拨款收支
+ * 总表, rounded here as a block of 类 × appropriation whose margins are
+ * the printed appropriations; every total is the sum of its printed rows,
+ * and 结转下年 is what makes 支出总计 print as 收入总计. */
 static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
                            int fiscal)
 {
     const budget *bg = b->cur;
+    const year_figures *y = figures_year(&b->fig, bg);
     const unsigned fiscal_mask = (1u << REV_GENERAL) | (1u << REV_FUND) | (1u << REV_STATE_CAPITAL);
     /* Left side: the sources (all but 上年结转, which follows the totals). */
     const char *in_label[REV_COUNT];
-    money in_v[REV_COUNT];
+    money in_v[REV_COUNT], in_sh[REV_COUNT];
     int nin = 0;
-    money in_total = 0;
+    money in_total = 0, in_total_sh = 0;
     for (int k = 0; k < REV_CARRYOVER; k++) {
         if (fiscal && !(fiscal_mask & (1u << k)))
             continue;
@@ -1134,78 +1228,114 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
             name = arena_strndup(b->a, name, strlen(name) - strlen("收入"));
         in_label[nin] = arena_printf(b->a, fiscal ? "（%s）%s" : "%s、%s", num, name);
         in_v[nin] = source_amount(bg, (revenue_kind)k);
+        in_sh[nin] = y->revenue[k];
         in_total += in_v[nin];
+        in_total_sh += in_sh[nin];
         nin++;
     }
     /* Right side: expenditure by 类 (only fiscal money for the fiscal table). */
+    static const revenue_kind SRC3[3] = {REV_GENERAL, REV_FUND, REV_STATE_CAPITAL};
     int nout = 0;
     const func_node **out = arena_alloc(b->a, (bg->n_fnodes + 1) * sizeof *out);
+    money *out_v = arena_alloc(b->a, (bg->n_fnodes + 1) * sizeof *out_v);
+    money *out_sh = arena_alloc(b->a, (bg->n_fnodes + 1) * sizeof *out_sh);
+    money *src_v = arena_alloc(b->a, (bg->n_fnodes + 1) * 3 * sizeof *src_v);
+    money *src_sh = arena_alloc(b->a, (bg->n_fnodes + 1) * 3 * sizeof *src_sh);
+    money out_total = 0, out_src[3] = {0, 0, 0};
     for (size_t i = 0; i < bg->n_fnodes; i++) {
         const func_node *nd = &bg->fnodes[i];
         money v = 0;
         for (int k = 0; k < REV_COUNT; k++)
             if (!fiscal || (fiscal_mask & (1u << k)))
                 v += nd->basic[k] + nd->project[k];
-        if (nd->level == 1 && v)
-            out[nout++] = nd;
+        if (nd->level != 1 || !v)
+            continue;
+        out[nout] = nd;
+        out_v[nout] = v;
+        out_sh[nout] = y->fnode[i];
+        for (int j = 0; j < 3; j++) {
+            money sv = nd->basic[SRC3[j]] + nd->project[SRC3[j]];
+            src_v[nout * 3 + j] = sv;
+            src_sh[nout * 3 + j] = money_round(sv, b->c->unit, b->c->decimals);
+            out_src[j] += sv;
+        }
+        out_total += v;
+        nout++;
     }
+    money out_src_sh[3];
+    if (fiscal) {
+        /* the appropriations as printed on the left, when they are what
+         * the right side spends (check.c: each source against its
+         * spending); else rounded on their own */
+        money tot_sh = out_total == in_total ? in_total_sh
+                                             : money_round(out_total, b->c->unit, b->c->decimals);
+        int same = 1;
+        for (int j = 0; j < 3; j++)
+            same &= out_src[j] == source_amount(bg, SRC3[j]);
+        if (same && out_total == in_total)
+            for (int j = 0; j < 3; j++)
+                out_src_sh[j] = y->revenue[SRC3[j]];
+        else
+            figures_round_parts(&b->fig, out_src, out_src_sh, 3, tot_sh);
+        figures_round_parts(&b->fig, out_v, out_sh, nout, tot_sh);
+        figures_round_block(&b->fig, src_v, src_sh, nout, 3, out_sh, out_src_sh);
+    } else {
+        for (int j = 0; j < 3; j++)
+            out_src_sh[j] = money_round(out_src[j], b->c->unit, b->c->decimals);
+    }
+    money out_total_sh = 0;
+    for (int r = 0; r < nout; r++)
+        out_total_sh += out_sh[r];
     int nrows = nin > nout ? nin : nout;
-    money out_total = 0, out_src[3] = {0, 0, 0};
-    static const revenue_kind SRC3[3] = {REV_GENERAL, REV_FUND, REV_STATE_CAPITAL};
     int first = t->n_body;
     for (int r = 0; r < nrows; r++) {
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
+        row_fields *rf = rf_clear(b);
         if (r < nin) {
-            rf.text[SF_IN_ITEM] = in_label[r];
-            set_money(&rf, SF_IN_AMOUNT, in_v[r]);
+            rf->text[SF_IN_ITEM] = in_label[r];
+            set_money_shown(rf, SF_IN_AMOUNT, in_v[r], in_sh[r]);
         }
         if (r < nout) {
             const func_node *nd = out[r];
-            rf.text[SF_OUT_ITEM] = nd->name;
-            rf.pos[SF_OUT_ITEM] = nd->pos;
-            money v = 0;
-            for (int k = 0; k < REV_COUNT; k++)
-                if (!fiscal || (fiscal_mask & (1u << k)))
-                    v += nd->basic[k] + nd->project[k];
-            set_money(&rf, SF_OUT_TOTAL, v);
-            out_total += v;
-            for (int i = 0; i < 3; i++) {
-                money sv = nd->basic[SRC3[i]] + nd->project[SRC3[i]];
-                set_money(&rf, SF_OUT_GENERAL + i, sv);
-                out_src[i] += sv;
-            }
+            rf->text[SF_OUT_ITEM] = nd->name;
+            rf->pos[SF_OUT_ITEM] = nd->pos;
+            set_money_shown(rf, SF_OUT_TOTAL, out_v[r], out_sh[r]);
+            for (int i = 0; i < 3; i++)
+                set_money_shown(rf, SF_OUT_GENERAL + i, src_v[r * 3 + i], src_sh[r * 3 + i]);
         }
-        emit_row(b, t, tt, fix, &rf);
+        emit_row(b, t, tt, fix, rf);
     }
     int *in_rows = arena_alloc(b->a, (size_t)(nrows + 1) * sizeof(int));
     for (int r = 0; r < nrows; r++)
         in_rows[r] = first + r;
     /* 本年收入合计 / 本年支出合计, then 上年结转 / 结转下年, then 总计. */
     money carry_in = fiscal ? 0 : source_amount(bg, REV_CARRYOVER);
+    money carry_in_sh = fiscal ? 0 : y->revenue[REV_CARRYOVER];
     money carry_out = in_total + carry_in - out_total;
+    money carry_out_sh = in_total_sh + carry_in_sh - out_total_sh;
     const char *labels[3][2] = {{"本年收入合计", "本年支出合计"},
                                 {"上年结转", "结转下年"},
                                 {"收入总计", "支出总计"}};
     money lv[3] = {in_total, carry_in, in_total + carry_in};
     money rv[3] = {out_total, carry_out, out_total + carry_out};
+    money ls[3] = {in_total_sh, carry_in_sh, in_total_sh + carry_in_sh};
+    money rs[3] = {out_total_sh, carry_out_sh, out_total_sh + carry_out_sh};
     for (int i = 0; i < 3; i++) {
         if (i == 1 && fiscal)
             continue; /* appropriations carry nothing over in this sample layout */
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
-        rf.kind = i == 1 ? DOC_ROW_NORMAL : DOC_ROW_TOTAL;
-        rf.text[SF_IN_ITEM] = labels[i][0];
-        rf.text[SF_OUT_ITEM] = labels[i][1];
-        set_money(&rf, SF_IN_AMOUNT, lv[i]);
-        set_money(&rf, SF_OUT_TOTAL, rv[i]);
+        row_fields *rf = rf_clear(b);
+        rf->kind = i == 1 ? DOC_ROW_NORMAL : DOC_ROW_TOTAL;
+        rf->text[SF_IN_ITEM] = labels[i][0];
+        rf->text[SF_OUT_ITEM] = labels[i][1];
+        set_money_shown(rf, SF_IN_AMOUNT, lv[i], ls[i]);
+        set_money_shown(rf, SF_OUT_TOTAL, rv[i], rs[i]);
         for (int k = 0; k < 3; k++)
-            set_money(&rf, SF_OUT_GENERAL + k, i == 1 ? 0 : out_src[k]);
+            set_money_shown(rf, SF_OUT_GENERAL + k, i == 1 ? 0 : out_src[k],
+                            i == 1 ? 0 : out_src_sh[k]);
         if (i == 0) {
-            rf.sum_rows = in_rows;
-            rf.n_sum = nrows;
+            rf->sum_rows = in_rows;
+            rf->n_sum = nrows;
         }
-        emit_row(b, t, tt, fix, &rf);
+        emit_row(b, t, tt, fix, rf);
     }
 }
 
@@ -1236,20 +1366,22 @@ static void rows_general_three_public(builder *b, doc_table *t, const tmpl_table
         const budget *bg = years[y];
         if (!bg || !bg->has_tp)
             continue;
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
-        rf.text[GT_YEAR] = arena_printf(b->a, "%d年%s", bg->year, labels[y]);
+        row_fields *rf = rf_clear(b);
+        rf->text[GT_YEAR] = arena_printf(b->a, "%d年%s", bg->year, labels[y]);
         money abroad = tp_general(&bg->tp[TP_ABROAD]), buy = tp_general(&bg->tp[TP_VEHICLE_BUY]),
               run = tp_general(&bg->tp[TP_VEHICLE_RUN]), rec = tp_general(&bg->tp[TP_RECEPTION]);
-        set_money(&rf, GT_ABROAD, abroad);
-        set_money(&rf, GT_VEHICLE_BUY, buy);
-        set_money(&rf, GT_VEHICLE_RUN, run);
-        set_money(&rf, GT_VEHICLE, buy + run);
-        set_money(&rf, GT_RECEPTION, rec);
-        set_money(&rf, GT_TOTAL, abroad + buy + run + rec);
+        /* printed values (figures.c): the items add up to 合计, 购置 and
+         * 运行 to their 小计 */
+        const money *g = figures_year(&b->fig, bg)->tp_general;
+        set_money_shown(rf, GT_ABROAD, abroad, g[TP_ABROAD]);
+        set_money_shown(rf, GT_VEHICLE_BUY, buy, g[TP_VEHICLE_BUY]);
+        set_money_shown(rf, GT_VEHICLE_RUN, run, g[TP_VEHICLE_RUN]);
+        set_money_shown(rf, GT_VEHICLE, buy + run, g[TP_VEHICLE_BUY] + g[TP_VEHICLE_RUN]);
+        set_money_shown(rf, GT_RECEPTION, rec, g[TP_RECEPTION]);
+        set_money_shown(rf, GT_TOTAL, abroad + buy + run + rec, g[TP_TOTAL]);
         for (int f = 0; f < GT_COUNT; f++)
-            rf.pos[f] = bg->tp[TP_TOTAL].pos;
-        emit_row(b, t, tt, fix, &rf);
+            rf->pos[f] = bg->tp[TP_TOTAL].pos;
+        emit_row(b, t, tt, fix, rf);
     }
 }
 
@@ -1282,16 +1414,22 @@ static int class_union(builder *b, const char ***codes, const char ***names)
 }
 
 /* Total expenditure (every source) of a function code in one year; *found
- * is 0 when the year does not have the code. */
-static money class_total(const budget *bg, const char *code, int *found)
+ * is 0 when the year does not have the code.  *shown (may be NULL) gets
+ * its printed value (figures.c). */
+static money class_total_shown(builder *b, const budget *bg, const char *code, int *found,
+                               money *shown)
 {
     *found = 0;
+    if (shown)
+        *shown = 0;
     for (size_t j = 0; bg && j < bg->n_fnodes; j++)
         if (!strcmp(bg->fnodes[j].code, code)) {
             money v = 0;
             for (int src = 0; src < REV_COUNT; src++)
                 v += bg->fnodes[j].basic[src] + bg->fnodes[j].project[src];
             *found = 1;
+            if (shown)
+                *shown = figures_year(&b->fig, bg)->fnode[j];
             return v;
         }
     return 0;
@@ -1307,15 +1445,15 @@ static const char *const CMP_FIELDS[CF_COUNT] = {"项目", "上年预算数", "�
 static void emit_compare_row(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
                              const item *it, doc_row_kind kind)
 {
-    row_fields rf;
-    memset(&rf, 0, sizeof rf);
-    rf.amount_item = it;
-    rf.kind = kind;
-    rf.text[CF_ITEM] = it->name;
-    set_money(&rf, CF_PREV, it->prev);
-    set_money(&rf, CF_CUR, it->cur);
-    set_money(&rf, CF_DIFF, it->cur - it->prev);
-    emit_row(b, t, tt, fix, &rf);
+    row_fields *rf = rf_clear(b);
+    rf->amount_item = it;
+    rf->kind = kind;
+    rf->text[CF_ITEM] = it->name;
+    /* printed as everywhere else; 增减额 is their printed difference */
+    set_money_shown(rf, CF_PREV, it->prev, it->prev_shown);
+    set_money_shown(rf, CF_CUR, it->cur, it->cur_shown);
+    set_money_shown(rf, CF_DIFF, it->cur - it->prev, it->cur_shown - it->prev_shown);
+    emit_row(b, t, tt, fix, rf);
 }
 
 static void rows_comparison(builder *b, doc_table *t, const tmpl_table *tt, const int *fix)
@@ -1339,8 +1477,9 @@ static void rows_comparison(builder *b, doc_table *t, const tmpl_table *tt, cons
     for (int i = 0; i < n; i++) {
         item *it = arena_alloc(b->a, sizeof *it);
         it->name = names[i];
-        it->cur = class_total(b->cur, codes[i], &it->has_cur);
-        it->prev = class_total(b->prev, codes[i], &it->has_prev);
+        it->cur = class_total_shown(b, b->cur, codes[i], &it->has_cur, &it->cur_shown);
+        it->prev = class_total_shown(b, b->prev, codes[i], &it->has_prev, &it->prev_shown);
+        it->has_shown = 1;
         emit_compare_row(b, t, tt, fix, it, DOC_ROW_NORMAL);
     }
 }
@@ -1414,14 +1553,13 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
     int first = t->n_body;
     for (size_t i = 0; i < ct->nrows; i++) {
         const csv_row *r = &ct->rows[i];
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
-        for (size_t f = 0; f < ct->ncols && f < 64; f++) {
-            rf.text[f] = r->fields[f];
-            rf.pos[f] = csv_pos(ct, r, (int)f);
+        row_fields *rf = rf_clear(b);
+        for (size_t f = 0; f < ct->ncols; f++) {
+            rf->text[f] = r->fields[f];
+            rf->pos[f] = csv_pos(ct, r, (int)f);
         }
         if (!strcmp(r->fields[0], "合计"))
-            rf.kind = DOC_ROW_TOTAL;
+            rf->kind = DOC_ROW_TOTAL;
         int bad_points = 0, shared_reported = 0;
         for (int c = 0; c < tt->ncols; c++) {
             const tmpl_column *tc = &tt->cols[c];
@@ -1430,12 +1568,12 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
                 char why[160];
                 money v;
                 if (money_parse(r->fields[f], b->c->unit, &v, why, sizeof why) != MONEY_OK) {
-                    diag_report(b->d, DIAG_ERROR, rf.pos[f], "%s \"%s\" is not an amount: %s",
+                    diag_report(b->d, DIAG_ERROR, rf->pos[f], "%s \"%s\" is not an amount: %s",
                                 ct->header[f], r->fields[f], why);
                     b->failed = 1;
                     continue;
                 }
-                set_money(&rf, f, v);
+                set_money(rf, f, v);
             }
             int pf = tc->points_of ? field_index(ct->header, (int)ct->ncols, tc->points_of) : -1;
             if (pf < 0 || !*r->fields[pf])
@@ -1443,7 +1581,7 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
             money want;
             if (money_parse(r->fields[pf], MONEY_YUAN, &want, NULL, 0) != MONEY_OK) {
                 if (!bad_points) /* once per row, not once per quarter */
-                    diag_report(b->d, DIAG_ERROR, rf.pos[pf],
+                    diag_report(b->d, DIAG_ERROR, rf->pos[pf],
                                 "%s \"%s\" is not a number of points", tc->points_of,
                                 r->fields[pf]);
                 bad_points = 1;
@@ -1461,7 +1599,7 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
             money have = text_points(r->fields[f], &found, &off);
             if (shared_off >= 0 && !shared_reported) {
                 /* The shared text is checked once per row, not per quarter. */
-                report_heading(b, rf.pos[wf], ct->header[wf], shared_off, shared);
+                report_heading(b, rf->pos[wf], ct->header[wf], shared_off, shared);
                 shared_reported = 1;
             }
             /* A blank cell or one that names no points claims nothing. */
@@ -1470,19 +1608,19 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
             have += shared;
             if (off >= 0) {
                 money head = have - shared;
-                report_heading(b, rf.pos[f], ct->header[f], off, head);
+                report_heading(b, rf->pos[f], ct->header[f], off, head);
             } else if (have != want) {
                 char h[32], w[32];
                 money_format(have, MONEY_YUAN, 2, 0, 1, h, sizeof h);
                 money_format(want, MONEY_YUAN, 2, 0, 1, w, sizeof w);
-                diag_report(b->d, DIAG_ERROR, rf.pos[f],
+                diag_report(b->d, DIAG_ERROR, rf->pos[f],
                             "%s carries %s points (（N分） in the text%s) but %s is %s",
                             ct->header[f], h, shared ? ", with the shared points of its row" : "",
                             tc->points_of, w);
                 b->failed = 1;
             }
         }
-        emit_row(b, t, tt, fix, &rf);
+        emit_row(b, t, tt, fix, rf);
     }
     /* merge=blank: a blank cell (in the data, not as shown) continues the
      * cell above it, never across a 合计 row, and never across the start
@@ -1543,14 +1681,13 @@ static void rows_grade_summary(builder *b, doc_table *t, const tmpl_table *tt, c
             else
                 n[GS_EXCELLENT + p->grade]++;
         }
-        row_fields rf;
-        memset(&rf, 0, sizeof rf);
-        rf.text[GS_DUTY] = name;
-        rf.pos[GS_DUTY] = pos;
-        rf.kind = d == bg->n_duties ? DOC_ROW_TOTAL : DOC_ROW_NORMAL;
+        row_fields *rf = rf_clear(b);
+        rf->text[GS_DUTY] = name;
+        rf->pos[GS_DUTY] = pos;
+        rf->kind = d == bg->n_duties ? DOC_ROW_TOTAL : DOC_ROW_NORMAL;
         for (int f = GS_INDICATORS; f < GS_COUNT; f++)
-            rf.text[f] = arena_printf(b->a, "%ld", n[f]);
-        emit_row(b, t, tt, fix, &rf);
+            rf->text[f] = arena_printf(b->a, "%ld", n[f]);
+        emit_row(b, t, tt, fix, rf);
     }
 }
 
@@ -1602,11 +1739,8 @@ static void build_table(builder *b, const tmpl_stmt *st)
     doc_table *t = doc_table_new(b->a, tt->ncols);
     t->id = tt->source;
     t->landscape = tt->landscape;
-    int fix[64];
-    if (tt->ncols > 64) {
-        fail(b, "table %s has more than 64 columns", tt->source);
-        return;
-    }
+    int *fix = arena_alloc(b->a, ((size_t)tt->ncols + 1) * sizeof *fix);
+    b->rf = rf_new(b->a, src->nfields);
     for (int c = 0; c < tt->ncols; c++) {
         const tmpl_column *tc = &tt->cols[c];
         t->cols[c].key = tc->key;
@@ -1759,25 +1893,32 @@ static void build_chart(builder *b, const tmpl_stmt *st)
     ch->series[0] = arena_printf(b->a, "%d年", b->prev->year);
     ch->series[1] = arena_printf(b->a, "%d年", b->cur->year);
     const char **cats = NULL;
-    money *v = NULL;
+    money *v = NULL, *shown = NULL; /* exact (the workbook's), printed (labels) */
     int n = 0;
     if (!strcmp(tt->source, "trend")) {
         /* Several years, oldest first: 基本支出 and 项目支出 of each, as
          * stated (summary.csv) or computed from the detail. */
-        const budget *yrs[16];
-        int ny = 0;
+        int ny = 1;
+        for (const budget *y = b->prev; y; y = y->before)
+            ny++;
+        const budget **yrs = arena_alloc(b->a, (size_t)ny * sizeof *yrs);
+        ny = 0;
         yrs[ny++] = b->cur;
-        for (const budget *y = b->prev; y && ny < 16; y = y->before)
+        for (const budget *y = b->prev; y; y = y->before)
             yrs[ny++] = y;
         n = ny;
         cats = arena_alloc(b->a, (size_t)(n + 1) * sizeof *cats);
         v = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *v);
+        shown = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *shown);
         for (int k = 0; k < n; k++) {
             const budget *y = yrs[n - 1 - k];
+            const year_figures *yf = figures_year(&b->fig, y);
             int found;
             cats[k] = arena_printf(b->a, "%d年", y->year);
             v[k] = budget_figure(y, SUM_BASIC, &found);
             v[n + k] = budget_figure(y, SUM_PROJECT, &found);
+            shown[k] = yf->summary[SUM_BASIC];
+            shown[n + k] = yf->summary[SUM_PROJECT];
         }
         ch->series[0] = "基本支出";
         ch->series[1] = "项目支出";
@@ -1786,20 +1927,24 @@ static void build_chart(builder *b, const tmpl_stmt *st)
         n = list_items(b, "三公", &items);
         cats = arena_alloc(b->a, (size_t)(n + 1) * sizeof *cats);
         v = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *v);
+        shown = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *shown);
         for (int i = 0; i < n; i++) {
             cats[i] = items[i].name;
             v[i] = items[i].prev;
             v[n + i] = items[i].cur;
+            shown[i] = items[i].prev_shown;
+            shown[n + i] = items[i].cur_shown;
         }
     } else {
         /* function_classes: every 类 of either year, matched by code. */
         const char **codes;
         n = class_union(b, &codes, &cats);
         v = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *v);
+        shown = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *shown);
         for (int k = 0; k < n; k++) {
             int found;
-            v[k] = class_total(b->prev, codes[k], &found);
-            v[n + k] = class_total(b->cur, codes[k], &found);
+            v[k] = class_total_shown(b, b->prev, codes[k], &found, &shown[k]);
+            v[n + k] = class_total_shown(b, b->cur, codes[k], &found, &shown[n + k]);
         }
         if (!b->cur->n_func || !b->prev->n_func) {
             fail(b, "chart function_classes needs expenditure.csv in both years' folders "
@@ -1812,8 +1957,8 @@ static void build_chart(builder *b, const tmpl_stmt *st)
     ch->cats = cats;
     ch->values = v;
     ch->labels = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *ch->labels);
-    for (int i = 0; i < 2 * n; i++)
-        ch->labels[i] = fmt_amount(b, v[i]);
+    for (int i = 0; i < 2 * n; i++) /* labels as the tables print them */
+        ch->labels[i] = fmt_amount(b, shown[i]);
     doc_block *blk = doc_add(b->a, b->doc, DOC_CHART);
     blk->chart = ch;
     blk->bookmark = ch->title != NULL;
@@ -1964,6 +2109,7 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
     b.cur = cur;
     b.prev = prev;
     b.doc = doc_new(a);
+    figures_init(&b.fig, a, c->unit, c->decimals);
     doc *dm = b.doc;
     dm->year = c->year;
     dm->author = c->author;

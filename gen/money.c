@@ -5,7 +5,9 @@
 
 #include "utf8.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 money money_unit_scale(money_unit u)
@@ -240,6 +242,47 @@ int64_t money_percent(money num, money den, int decimals)
     return (int64_t)q;
 }
 
+money money_step(money_unit unit, int decimals)
+{
+    int maxdec = money_unit_max_decimals(unit);
+    return decimals >= maxdec ? 1 : pow10i(maxdec - (decimals < 0 ? 0 : decimals));
+}
+
+money_pct_kind money_change_percent(money cur, money prev, int decimals, int64_t cap,
+                                    int64_t *scaled)
+{
+    __extension__ typedef __int128 i128;
+    i128 c = cur, p = prev;
+    i128 change = c - p, base = p;
+    if (change < 0)
+        change = -change;
+    if (base < 0)
+        base = -base;
+    i128 full = (i128)100 * pow10i(decimals); /* 100% scaled */
+    /* change/base > cap/full, compared without dividing (no overflow: both
+     * sides stay below 2^127). */
+    if (cap > 0 && change * full > (i128)cap * base) {
+        *scaled = cap;
+        return MONEY_PCT_ABOVE;
+    }
+    i128 n = change * full, q = n / base, r = n % base;
+    if (2 * r >= base)
+        q++;
+    *scaled = (int64_t)q;
+    if (q == 0 && change != 0) {
+        *scaled = 1;
+        return MONEY_PCT_BELOW;
+    }
+    /* A fall that leaves money (cur on the same side of 0 as prev, not 0)
+     * yet rounds to 100%. */
+    int falls = (p > 0 && c < p && c > 0) || (p < 0 && c > p && c < 0);
+    if (falls && q >= full) {
+        *scaled = (int64_t)full - 1;
+        return MONEY_PCT_NEAR_ALL;
+    }
+    return MONEY_PCT_PLAIN;
+}
+
 void money_format_percent(int64_t scaled, int decimals, int trim, char *out, size_t n)
 {
     /* A percentage is formatted like an amount in a unit whose scale is
@@ -308,80 +351,343 @@ static money floor_step(money v, money step)
     return q * step;
 }
 
-/* One augmenting path in the row→cell→column graph (depth-first).
- * cap[i*k+j] is 1 while cell (i,j) may still take a step, used[] marks the
- * cells that took one. */
-static int augment(int i, int m, int k, const unsigned char *cap, unsigned char *used,
-                   int *col_left, unsigned char *seen_col, int *col_from)
+/* ---- controlled rounding as a flow ------------------------------------------
+ * Each cell that is not a multiple of step is rounded down, then takes one
+ * step or none; the steps flow source → row → cell → column → sink, with a
+ * lower and upper bound on each row's, column's and the whole block's
+ * count.  A feasible flow with bounds is found the usual way (a circulation
+ * with an edge sink → source, the lower bounds moved into demands, one
+ * maximum flow from a super source), by breadth-first augmenting paths:
+ * any rounding that exists is found. */
+
+typedef struct fedge {
+    int to, next;
+    long cap;
+} fedge;
+
+typedef struct flownet {
+    int n, ne, cap_e;
+    int *head;
+    fedge *e;
+    long *demand;
+} flownet;
+
+static int fn_edge(flownet *g, int u, int v, long cap)
 {
-    for (int j = 0; j < k; j++) {
-        if (!cap[i * k + j] || used[i * k + j] || seen_col[j])
-            continue;
-        seen_col[j] = 1;
-        if (col_left[j] > 0) {
-            col_left[j]--;
-            used[i * k + j] = 1;
-            return 1;
+    if (g->ne + 2 > g->cap_e) {
+        int nc = g->cap_e ? 2 * g->cap_e : 64;
+        fedge *ne = realloc(g->e, (size_t)nc * sizeof *ne);
+        if (!ne)
+            return -1;
+        g->e = ne;
+        g->cap_e = nc;
+    }
+    g->e[g->ne] = (fedge){v, g->head[u], cap};
+    g->head[u] = g->ne++;
+    g->e[g->ne] = (fedge){u, g->head[v], 0};
+    g->head[v] = g->ne++;
+    return g->ne - 2;
+}
+
+/* An edge u → v carrying between lo and hi units. */
+static int fn_bounded(flownet *g, int u, int v, long lo, long hi)
+{
+    g->demand[v] += lo;
+    g->demand[u] -= lo;
+    return fn_edge(g, u, v, hi - lo);
+}
+
+/* Dinic's maximum flow: level graph by breadth-first search, blocking
+ * flow by depth-first search with per-node edge iterators (iterative, so
+ * deep trees do not exhaust the stack). */
+static long fn_maxflow(flownet *g, int s, int t)
+{
+    long total = 0;
+    int n = g->n;
+    int *level = malloc((size_t)n * sizeof *level), *queue = malloc((size_t)n * sizeof *queue);
+    int *it = malloc((size_t)n * sizeof *it), *path = malloc((size_t)n * sizeof *path);
+    if (!level || !queue || !it || !path) {
+        total = -1;
+        goto out;
+    }
+    for (;;) {
+        for (int i = 0; i < n; i++)
+            level[i] = -1;
+        int qh = 0, qt = 0;
+        queue[qt++] = s;
+        level[s] = 0;
+        while (qh < qt) {
+            int u = queue[qh++];
+            for (int ei = g->head[u]; ei >= 0; ei = g->e[ei].next)
+                if (g->e[ei].cap > 0 && level[g->e[ei].to] < 0) {
+                    level[g->e[ei].to] = level[u] + 1;
+                    queue[qt++] = g->e[ei].to;
+                }
         }
-        /* Column j is full: move one of its steps from another row i2 to
-         * another column, if that row can. */
-        for (int i2 = 0; i2 < m; i2++) {
-            if (i2 == i || !used[i2 * k + j])
+        if (level[t] < 0)
+            break;
+        for (int i = 0; i < n; i++)
+            it[i] = g->head[i];
+        /* path[] holds the edges from s to the current node */
+        int depth = 0, u = s;
+        for (;;) {
+            if (u == t) {
+                long f = LONG_MAX;
+                for (int d = 0; d < depth; d++)
+                    if (g->e[path[d]].cap < f)
+                        f = g->e[path[d]].cap;
+                for (int d = 0; d < depth; d++) {
+                    g->e[path[d]].cap -= f;
+                    g->e[path[d] ^ 1].cap += f;
+                }
+                total += f;
+                depth = 0;
+                u = s;
                 continue;
-            used[i2 * k + j] = 0;
-            if (augment(i2, m, k, cap, used, col_left, seen_col, col_from)) {
-                used[i * k + j] = 1;
-                return 1;
             }
-            used[i2 * k + j] = 1;
+            int ei = it[u];
+            while (ei >= 0 && !(g->e[ei].cap > 0 && level[g->e[ei].to] == level[u] + 1))
+                ei = g->e[ei].next;
+            it[u] = ei;
+            if (ei >= 0) {
+                path[depth++] = ei;
+                u = g->e[ei].to;
+                continue;
+            }
+            /* dead end: retreat */
+            level[u] = -1;
+            if (depth == 0)
+                break;
+            depth--;
+            u = g->e[path[depth] ^ 1].to;
+            it[u] = g->e[it[u]].next;
         }
     }
-    (void)col_from;
-    return 0;
+out:
+    free(level);
+    free(queue);
+    free(it);
+    free(path);
+    return total;
+}
+
+/* Steps between a money bound and the floors' sum: (v - fl) / step, or
+ * out of range (-1) when v is below fl or not on a step. */
+static long steps_of(money v, money fl, money step)
+{
+    if (v < fl || (v - fl) % step)
+        return -1;
+    return (long)((v - fl) / step);
+}
+
+int money_round_block_bounded(const money *x, money *shown, int m, int k, const money *row_min,
+                              const money *row_max, const money *col_min, const money *col_max,
+                              money total_min, money total_max, money step)
+{
+    if (m <= 0 || k <= 0 || step <= 0 || (size_t)m > SIZE_MAX / (size_t)k ||
+        (size_t)m * (size_t)k > (size_t)INT32_MAX / 4)
+        return -1;
+    size_t cells = (size_t)m * (size_t)k;
+    flownet g = {0};
+    int S = 0, T = 1, R0 = 2, C0 = 2 + m, SS = 2 + m + k, TT = SS + 1;
+    g.n = TT + 1;
+    g.head = malloc((size_t)g.n * sizeof *g.head);
+    g.demand = calloc((size_t)g.n, sizeof *g.demand);
+    int *cell_edge = malloc(cells * sizeof *cell_edge);
+    money *colfl = calloc((size_t)k, sizeof *colfl);
+    int rc = -1;
+    if (!g.head || !g.demand || !cell_edge || !colfl)
+        goto out;
+    for (int i = 0; i < g.n; i++)
+        g.head[i] = -1;
+    money all_fl = 0;
+    for (int i = 0; i < m; i++) {
+        money fl = 0;
+        for (int j = 0; j < k; j++) {
+            size_t c = (size_t)i * k + j;
+            shown[c] = floor_step(x[c], step);
+            fl += shown[c];
+            colfl[j] += shown[c];
+            cell_edge[c] = shown[c] != x[c] ? fn_edge(&g, R0 + i, C0 + j, 1) : -1;
+            if (shown[c] != x[c] && cell_edge[c] < 0)
+                goto out;
+        }
+        all_fl += fl;
+        long lo = steps_of(row_min[i], fl, step), hi = steps_of(row_max[i], fl, step);
+        if (lo < 0 || hi < lo || fn_bounded(&g, S, R0 + i, lo, hi) < 0)
+            goto out;
+    }
+    for (int j = 0; j < k; j++) {
+        long lo = steps_of(col_min[j], colfl[j], step), hi = steps_of(col_max[j], colfl[j], step);
+        if (lo < 0 || hi < lo || fn_bounded(&g, C0 + j, T, lo, hi) < 0)
+            goto out;
+    }
+    long tlo = steps_of(total_min, all_fl, step), thi = steps_of(total_max, all_fl, step);
+    if (tlo < 0 || thi < tlo || fn_bounded(&g, T, S, tlo, thi) < 0)
+        goto out;
+    long want = 0;
+    for (int v = 0; v < SS; v++) {
+        if (g.demand[v] > 0) {
+            want += g.demand[v];
+            if (fn_edge(&g, SS, v, g.demand[v]) < 0)
+                goto out;
+        } else if (g.demand[v] < 0 && fn_edge(&g, v, TT, -g.demand[v]) < 0) {
+            goto out;
+        }
+    }
+    if (fn_maxflow(&g, SS, TT) != want)
+        goto out;
+    for (size_t c = 0; c < cells; c++)
+        if (cell_edge[c] >= 0 && g.e[cell_edge[c]].cap == 0)
+            shown[c] += step;
+    rc = 0;
+out:
+    free(g.head);
+    free(g.e);
+    free(g.demand);
+    free(cell_edge);
+    free(colfl);
+    return rc;
 }
 
 int money_round_block(const money *x, money *shown, int m, int k, const money *row,
                       const money *col, money step)
 {
-    if (m <= 0 || k <= 0 || m * k > 4096 || k > 64)
+    if (m <= 0 || k <= 0)
         return -1;
-    unsigned char cap[4096], used[4096], seen[64];
-    int row_left[4096 / 1], col_left[64];
-    for (int j = 0; j < k; j++) {
-        money s = 0;
-        for (int i = 0; i < m; i++)
-            s += floor_step(x[i * k + j], step);
-        money d = col[j] - s;
-        if (d < 0 || d % step != 0 || d / step > m)
-            return -1;
-        col_left[j] = (int)(d / step);
-    }
-    for (int i = 0; i < m; i++) {
-        money s = 0;
-        for (int j = 0; j < k; j++) {
-            money f = floor_step(x[i * k + j], step);
-            shown[i * k + j] = f;
-            s += f;
-            cap[i * k + j] = f != x[i * k + j]; /* only cells that were rounded */
-            used[i * k + j] = 0;
-        }
-        money d = row[i] - s;
-        if (d < 0 || d % step != 0 || d / step > k)
-            return -1;
-        row_left[i] = (int)(d / step);
-    }
+    money t = 0;
     for (int i = 0; i < m; i++)
-        while (row_left[i] > 0) {
-            memset(seen, 0, sizeof seen);
-            if (!augment(i, m, k, cap, used, col_left, seen, NULL))
-                return -1;
-            row_left[i]--;
-        }
-    for (int j = 0; j < k; j++)
-        if (col_left[j])
-            return -1;
-    for (int c = 0; c < m * k; c++)
-        if (used[c])
-            shown[c] += step;
+        t += row[i];
+    return money_round_block_bounded(x, shown, m, k, row, row, col, col, t, t, step);
+}
+
+/* Each row's exact total rounded down and up to a step (NULL: no memory). */
+static int row_range(const money *x, int m, int k, money step, money **lo, money **hi)
+{
+    *lo = malloc((size_t)m * sizeof **lo);
+    *hi = malloc((size_t)m * sizeof **hi);
+    if (!*lo || !*hi)
+        return -1;
+    for (int i = 0; i < m; i++) {
+        money ex = 0;
+        for (int j = 0; j < k; j++)
+            ex += x[(size_t)i * k + j];
+        (*lo)[i] = floor_step(ex, step);
+        (*hi)[i] = (*lo)[i] + ((*lo)[i] != ex ? step : 0);
+    }
     return 0;
+}
+
+int money_round_block_rows_free(const money *x, money *shown, int m, int k, const money *col,
+                                money step)
+{
+    if (m <= 0 || k <= 0)
+        return -1;
+    money *lo = NULL, *hi = NULL, t = 0;
+    int rc = -1;
+    for (int j = 0; j < k; j++)
+        t += col[j];
+    if (row_range(x, m, k, step, &lo, &hi) == 0)
+        rc = money_round_block_bounded(x, shown, m, k, lo, hi, col, col, t, t, step);
+    free(lo);
+    free(hi);
+    return rc;
+}
+
+/* v rounded down to a step, in steps (floor division). */
+static money lo_steps(money v, money step)
+{
+    return floor_step(v, step) / step;
+}
+
+int money_round_tree(const money *x, money *shown, int n, int k, const int *parent,
+                     const money *total_pin, const money *root_parts, money step)
+{
+    if (n <= 0 || k <= 0 || step <= 0 || (size_t)n > SIZE_MAX / ((size_t)k + 1) ||
+        (size_t)n * ((size_t)k + 1) > (size_t)INT32_MAX / 8)
+        return -1;
+    size_t cells = (size_t)n * (size_t)k;
+    if (step == 1) {
+        memcpy(shown, x, cells * sizeof *shown);
+        return 0;
+    }
+    /* nodes: S, T, SS, TT, a total node per row, a part node per cell */
+    int S = 0, T = 1, SS = 2, TT = 3, R0 = 4, P0 = 4 + n;
+    flownet g = {0};
+    g.n = P0 + (int)cells;
+    g.head = malloc((size_t)g.n * sizeof *g.head);
+    g.demand = calloc((size_t)g.n, sizeof *g.demand);
+    int *nkids = calloc((size_t)n, sizeof *nkids), *cell_edge = malloc(cells * sizeof *cell_edge);
+    long *elo = malloc(cells * sizeof *elo), *ecap = malloc(cells * sizeof *ecap);
+    int rc = -1;
+    if (!g.head || !g.demand || !nkids || !cell_edge || !elo || !ecap)
+        goto out;
+    for (int i = 0; i < g.n; i++)
+        g.head[i] = -1;
+    for (int r = 0; r < n; r++) {
+        if (parent[r] >= r || (r == 0) != (parent[r] < 0))
+            goto out; /* parents first, row 0 the only root */
+        if (parent[r] >= 0)
+            nkids[parent[r]]++;
+    }
+    for (int r = 0; r < n; r++) {
+        money tot = 0;
+        for (int j = 0; j < k; j++)
+            tot += x[(size_t)r * k + j];
+        long lo = (long)lo_steps(tot, step), hi = lo + (floor_step(tot, step) != tot);
+        if (total_pin && total_pin[r] != MONEY_FREE) {
+            if (total_pin[r] % step)
+                goto out;
+            lo = hi = (long)(total_pin[r] / step);
+        }
+        int from = parent[r] < 0 ? S : R0 + parent[r];
+        if (fn_bounded(&g, from, R0 + r, lo, hi) < 0)
+            goto out;
+        for (int j = 0; j < k; j++) {
+            size_t c = (size_t)r * k + j;
+            long plo = (long)lo_steps(x[c], step), phi = plo + (floor_step(x[c], step) != x[c]);
+            if (!nkids[r] && fn_bounded(&g, R0 + r, P0 + (int)c, plo, phi) < 0)
+                goto out; /* a leaf's total feeds its parts */
+            if (r == 0 && root_parts) { /* row 0's parts as given */
+                if (root_parts[j] % step || root_parts[j] / step < plo || root_parts[j] / step > phi)
+                    goto out;
+                plo = phi = (long)(root_parts[j] / step);
+            }
+            /* part j of row r leaves its part node, up to its parent's */
+            int to = parent[r] < 0 ? T : P0 + (int)((size_t)parent[r] * k + j);
+            cell_edge[c] = fn_bounded(&g, P0 + (int)c, to, plo, phi);
+            if (cell_edge[c] < 0)
+                goto out;
+            elo[c] = plo;
+            ecap[c] = phi - plo;
+        }
+    }
+    if (fn_edge(&g, T, S, LONG_MAX / 4) < 0)
+        goto out;
+    long want = 0;
+    for (int v = 0; v < g.n; v++) {
+        if (v == SS || v == TT)
+            continue;
+        if (g.demand[v] > 0) {
+            want += g.demand[v];
+            if (fn_edge(&g, SS, v, g.demand[v]) < 0)
+                goto out;
+        } else if (g.demand[v] < 0 && fn_edge(&g, v, TT, -g.demand[v]) < 0) {
+            goto out;
+        }
+    }
+    if (fn_maxflow(&g, SS, TT) != want)
+        goto out;
+    for (size_t c = 0; c < cells; c++) /* flow: lower bound + what the edge carried */
+        shown[c] = (money)(elo[c] + ecap[c] - g.e[cell_edge[c]].cap) * step;
+    rc = 0;
+out:
+    free(g.head);
+    free(g.e);
+    free(g.demand);
+    free(nkids);
+    free(cell_edge);
+    free(elo);
+    free(ecap);
+    return rc;
 }

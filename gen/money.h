@@ -58,13 +58,82 @@ int money_round_to_total(const money *exact, money *shown, int n, money total, m
  * each exact x[] down or up to a multiple of `step` into shown[] so that
  * every row adds up to row[i] and every column to col[j] (both already
  * rounded, with Σrow = Σcol).  Cells that need no rounding stay exact.
- * Found as a flow: each row's missing steps go to the cells of that row
- * that were rounded down, one step each, matching each column's missing
- * steps.  Returns 0, or -1 when no such rounding exists (shown[] is then
- * undefined).  m*k must not exceed 4096.
+ * Found as a flow (money_round_block_bounded): any such rounding that
+ * exists is found.  Returns 0, or -1 when no such rounding exists or memory runs out
+ * (shown[] is then undefined).  No bound on m or k: scratch space is
+ * allocated for the block.
  */
 int money_round_block(const money *x, money *shown, int m, int k, const money *row,
                       const money *col, money step);
+
+/*
+ * Like money_round_block, but the rows' totals are free: each row may add
+ * up to its exact total rounded down or up (to a multiple of step), while
+ * every column adds up to col[j] exactly.  For when the rows' totals,
+ * rounded on their own, admit no block rounding: every cell and every row
+ * total still prints within one step of its exact value.  Returns 0, or
+ * -1 when no such rounding exists or memory runs out.
+ */
+int money_round_block_rows_free(const money *x, money *shown, int m, int k, const money *col,
+                                money step);
+
+/*
+ * The general form: rounds each cell of x down or up to a multiple of step
+ * (cells already on a step stay) so that row i adds up to a value in
+ * [row_min[i], row_max[i]], column j to one in [col_min[j], col_max[j]]
+ * and the whole block to one in [total_min, total_max] (all multiples of
+ * step).  A flow with bounds: found whenever it exists.  Returns 0, or -1
+ * when none exists or memory runs out.
+ */
+int money_round_block_bounded(const money *x, money *shown, int m, int k, const money *row_min,
+                              const money *row_max, const money *col_min, const money *col_max,
+                              money total_min, money total_max, money step);
+
+/*
+ * Controlled rounding of a classification table: n rows in a tree (row 0
+ * the 合计 row, parent[r] < r for the others; a parent's parts are the
+ * sums of its children's) × k parts (row-major x[]).  Rounds every part of
+ * every row down or up to a multiple of step so that each parent's part
+ * is the sum of its children's printed parts, and each row's total (the
+ * sum of its printed parts) is its exact total rounded down or up, or
+ * total_pin[r] when given and not MONEY_FREE (printed totals to keep: may
+ * make it impossible).  Without total_pin, or with only row 0's total
+ * pinned to its exact total rounded down or up, such a rounding always
+ * exists (the constraints form a network flow, and the exact table is a
+ * fractional solution of it), and it is found.  root_parts (may be NULL)
+ * fixes row 0's k printed parts (each its exact value rounded down or up,
+ * else -1).  step 1 copies x.  Returns 0, or -1 when none exists (with
+ * pins) or memory runs out.
+ */
+#define MONEY_FREE INT64_MIN
+int money_round_tree(const money *x, money *shown, int n, int k, const int *parent,
+                     const money *total_pin, const money *root_parts, money step);
+
+/* The display step in fen: 10^(max decimals - decimals), 1 when the unit
+ * shows every digit it holds (元 with 2 decimals). */
+money money_step(money_unit unit, int decimals);
+
+/*
+ * The change from prev to cur as a percentage of prev, for wording such as
+ * "同比下降11.1%": |cur - prev| * 100 / |prev| rounded half-up to `decimals`
+ * digits into *scaled (scaled by 10^decimals).  prev must not be 0.  The
+ * result never prints a misleading figure:
+ *   MONEY_PCT_BELOW  a change too small to show at this precision: *scaled
+ *                    is the smallest step (0.1 → "不足0.1%");
+ *   MONEY_PCT_NEAR_ALL  a fall that leaves money but rounds to 100%: *scaled
+ *                    is 100% minus one step (99.9 → "超过99.9%"), never 100%;
+ *   MONEY_PCT_ABOVE  more than cap (scaled like *scaled, > 0): *scaled is
+ *                    cap (an absurd ratio never overflows the printed digits);
+ *   MONEY_PCT_PLAIN  otherwise.
+ */
+typedef enum money_pct_kind {
+    MONEY_PCT_PLAIN,
+    MONEY_PCT_BELOW,
+    MONEY_PCT_NEAR_ALL,
+    MONEY_PCT_ABOVE
+} money_pct_kind;
+money_pct_kind money_change_percent(money cur, money prev, int decimals, int64_t cap,
+                                    int64_t *scaled);
 
 /*
  * Formats v in unit with exactly `decimals` digits after the point, rounded

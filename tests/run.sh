@@ -12,8 +12,9 @@
 #      written @TMP@ in expected.stderr.  teardown.sh, if present, undoes
 #      what rm -rf cannot (chattr +i); setup.sh exiting 77 skips the case;
 #   4. end-to-end tests on the sample disclosure (tests/e2e.sh), the path
-#      race (tests/e2e_race.sh), of batch builds with the portal index and
-#      tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
+#      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
+#      the property test tests/prop/), of batch builds with the portal index
+#      and tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
 #      full disks, kills, signals, two writers, a swapped output folder
 #      (tests/e2e_publish.sh), and of runaway templates and inputs under
 #      time and memory limits (tests/e2e_limits.sh);
@@ -247,6 +248,11 @@ fi
 if [ -f tests/e2e_race.sh ]; then
     # shellcheck source=tests/e2e_race.sh
     . tests/e2e_race.sh
+fi
+
+if [ -f tests/e2e_numbers.sh ]; then
+    # shellcheck source=tests/e2e_numbers.sh
+    . tests/e2e_numbers.sh
 fi
 
 if [ -f tests/e2e_batch.sh ]; then

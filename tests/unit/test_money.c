@@ -208,8 +208,192 @@ static void test_round_block(void)
     CHECK_INT(money_round_block(x2, sh2, 1, 2, row4, col4, S), -1);
 }
 
+/* A block far beyond the old bound of 4,096 cells / 64 columns: 3,000 rows
+ * (项 of one 款) × 2 parts, every cell 0.5 万元 shown with 0 decimals.  Each
+ * row's 合计 is 1 (0.5 + 0.5), each column 1,500: a rounding exists (one
+ * cell up per row, 1,500 per column) and must be found. */
+static void test_round_block_large(void)
+{
+    const money S = 1000000;
+    enum { M = 3000 };
+    static money x[2 * M], sh[2 * M], row[M];
+    for (int i = 0; i < 2 * M; i++)
+        x[i] = S / 2;
+    for (int i = 0; i < M; i++)
+        row[i] = S;
+    money col[2] = {1500 * S, 1500 * S};
+    CHECK_INT(money_round_block(x, sh, M, 2, row, col, S), 0);
+    money c0 = 0, c1 = 0;
+    int rows_ok = 1;
+    for (int i = 0; i < M; i++) {
+        c0 += sh[2 * i];
+        c1 += sh[2 * i + 1];
+        rows_ok &= sh[2 * i] + sh[2 * i + 1] == S;
+    }
+    CHECK_INT(rows_ok, 1);
+    CHECK_INT(c0, 1500 * S);
+    CHECK_INT(c1, 1500 * S);
+    /* 70 columns (more than the old 64). */
+    enum { K = 70 };
+    static money y[K], shy[K];
+    for (int j = 0; j < K; j++)
+        y[j] = S / 2; /* one row: 35 in all */
+    money rowy[1] = {35 * S}, coly[K];
+    for (int j = 0; j < K; j++)
+        coly[j] = j < 35 ? S : 0;
+    CHECK_INT(money_round_block(y, shy, 1, K, rowy, coly, S), 0);
+    CHECK_INT(shy[69], 0);
+    CHECK_INT(shy[0], S);
+}
+
+static void test_step(void)
+{
+    CHECK_INT(money_step(MONEY_YUAN, 2), 1);   /* 元, fen shown: exact */
+    CHECK_INT(money_step(MONEY_YUAN, 1), 10);
+    CHECK_INT(money_step(MONEY_YUAN, 0), 100);
+    CHECK_INT(money_step(MONEY_WAN, 6), 1);
+    CHECK_INT(money_step(MONEY_WAN, 2), 10000); /* 0.01 万元 = 100 元 */
+    CHECK_INT(money_step(MONEY_WAN, 0), 1000000);
+}
+
+static void test_change_percent(void)
+{
+    int64_t p;
+    /* 45 → 40 万元: fall of 5/45 = 11.11% → 111 (1 decimal). */
+    CHECK_INT(money_change_percent(40, 45, 1, 100000, &p), MONEY_PCT_PLAIN);
+    CHECK_INT(p, 111);
+    /* 100 → 0.004 (万元, in fen 100000000 → 4000): a fall of 99.996%,
+     * which rounds to 100.0 but money is left: 99.9, "near all". */
+    CHECK_INT(money_change_percent(4000, 100000000, 1, 100000, &p), MONEY_PCT_NEAR_ALL);
+    CHECK_INT(p, 999);
+    /* 100 → 0: a true fall of 100%. */
+    CHECK_INT(money_change_percent(0, 100000000, 1, 100000, &p), MONEY_PCT_PLAIN);
+    CHECK_INT(p, 1000);
+    /* 100000 → 100001: +0.001%, too small for 1 decimal: below, one step. */
+    CHECK_INT(money_change_percent(100001, 100000, 1, 100000, &p), MONEY_PCT_BELOW);
+    CHECK_INT(p, 1);
+    /* 0.01 元 → 2,003,764,205,196.89 元: ratio 2e16%, above a cap of
+     * 10000.0% (scaled 100000): capped, no overflow. */
+    CHECK_INT(money_change_percent(200376420519689LL, 1, 1, 100000, &p), MONEY_PCT_ABOVE);
+    CHECK_INT(p, 100000);
+    /* Exactly at the cap is not above it: 1 → 101 is +10000.0%. */
+    CHECK_INT(money_change_percent(101, 1, 1, 100000, &p), MONEY_PCT_PLAIN);
+    CHECK_INT(p, 100000);
+    /* Largest amounts: 9.2e18 fen against 1 fen with 4 decimals, no cap:
+     * the 128-bit product does not overflow and the cap check is skipped
+     * only when cap is 0; with a cap it is capped. */
+    CHECK_INT(money_change_percent(INT64_MAX, 1, 4, 1000000000LL, &p), MONEY_PCT_ABOVE);
+    CHECK_INT(p, 1000000000LL);
+    /* Rising 99.96%: rounds to 100.0, which is fine for a rise. */
+    CHECK_INT(money_change_percent(19996, 10000, 1, 100000, &p), MONEY_PCT_PLAIN);
+    CHECK_INT(p, 1000);
+}
+
+/* A class tree: 合计 (row 0) over rows 1 and 2, two parts each, 元 shown
+ * with 1 decimal (step 10 fen).  Every cell is 1.5 角 (15 fen): rows 1 and
+ * 2 total 30 (on a step: must print 30), 合计's parts 30 and 30, total 60.
+ * Each row rounds one cell up and one down; each column of 合计 gets one
+ * up: [20 10] / [10 20] or the mirror. */
+static void test_round_tree(void)
+{
+    money x[6] = {30, 30, 15, 15, 15, 15}, sh[6];
+    int parent[3] = {-1, 0, 0};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, NULL, 10), 0);
+    CHECK_INT(sh[0], 30);
+    CHECK_INT(sh[1], 30);
+    CHECK_INT(sh[2] + sh[3], 30);
+    CHECK_INT(sh[4] + sh[5], 30);
+    CHECK_INT(sh[2] + sh[4], 30);
+    CHECK_INT(sh[3] + sh[5], 30);
+    CHECK_INT(sh[2] == 10 || sh[2] == 20, 1);
+    /* Pinning row 1's total to 40 forces row 2 to 20: not its exact 30
+     * rounded (it is on a step): no rounding. */
+    money pin[3] = {MONEY_FREE, 40, MONEY_FREE};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, pin, NULL, 10), -1);
+    /* Pinning 合计 to its exact 60 is always possible. */
+    money pin2[3] = {60, MONEY_FREE, MONEY_FREE};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, pin2, NULL, 10), 0);
+    /* 合计's parts pinned to 40 and 20: one row takes both column-0 steps
+     * (20 + 20 = 40), so each row's other cell rounds down; 40 is not
+     * 30 rounded, so pinning it to 40 fails. */
+    money parts[2] = {30, 30}, parts_bad[2] = {40, 20};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, parts, 10), 0);
+    CHECK_INT(sh[0], 30);
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, parts_bad, 10), -1);
+    /* step 1: exact copy */
+    CHECK_INT(money_round_tree(x, sh, 3, 2, parent, NULL, NULL, 1), 0);
+    CHECK_INT(sh[2], 15);
+    /* Parents must come first. */
+    int bad[3] = {-1, 2, 0};
+    CHECK_INT(money_round_tree(x, sh, 3, 2, bad, NULL, NULL, 10), -1);
+    /* A 款 with 200 项 of 0.05 元 (5 fen) each, one part, step 10: total
+     * 1000 fen on a step, so exactly 100 项 print 10 and 100 print 0. */
+    enum { N = 201 };
+    static money y[N], shy[N];
+    static int py[N];
+    y[0] = 1000;
+    py[0] = -1;
+    for (int i = 1; i < N; i++) {
+        y[i] = 5;
+        py[i] = 0;
+    }
+    CHECK_INT(money_round_tree(y, shy, N, 1, py, NULL, NULL, 10), 0);
+    money s = 0;
+    int ok = 1;
+    for (int i = 1; i < N; i++) {
+        s += shy[i];
+        ok &= shy[i] == 0 || shy[i] == 10;
+    }
+    CHECK_INT(s, 1000);
+    CHECK_INT(shy[0], 1000);
+    CHECK_INT(ok, 1);
+}
+
+/* Rows free: a block met by the property test (issue 12), step 10.  Row
+ * 0's exact total 493690 is on a step and must stay: its floors give
+ * 493670, so it needs two steps among (0,0), (0,6), (0,7).  With column
+ * totals that let columns 6 and 7 take none, no rounding exists (-1), even
+ * with rows free; moving one step from column 2 (105000 → 104990, its
+ * exact 104996 rounded down) to column 6 (292500 → 292510, exact 292505
+ * rounded up) makes one: row 0 takes (0,0) and (0,6). */
+static void test_round_block_rows_free(void)
+{
+    const money x[3 * 8] = {226907, 0, 0, 0, 0, 0, 39214, 227569,
+                            779189, 104270, 104996, 277278, 66637, 648188, 253291, 0,
+                            0, 0, 0, 0, 253567, 0, 0, 0};
+    const money col[8] = {1006100, 104270, 105000, 277280, 320210, 648180, 292500, 227560};
+    money sh[24];
+    CHECK_INT(money_round_block_rows_free(x, sh, 3, 8, col, 10), -1);
+    const money col2[8] = {1006100, 104270, 104990, 277280, 320210, 648180, 292510, 227560};
+    CHECK_INT(money_round_block_rows_free(x, sh, 3, 8, col2, 10), 0);
+    int cols_ok = 1, rows_ok = 1;
+    for (int j = 0; j < 8; j++) {
+        money c = 0;
+        for (int i = 0; i < 3; i++)
+            c += sh[i * 8 + j];
+        cols_ok &= c == col2[j];
+    }
+    const money lo[3] = {493690, 2233840, 253560}, hi[3] = {493690, 2233850, 253570};
+    for (int i = 0; i < 3; i++) {
+        money r = 0;
+        for (int j = 0; j < 8; j++)
+            r += sh[i * 8 + j];
+        rows_ok &= r >= lo[i] && r <= hi[i];
+    }
+    CHECK_INT(cols_ok, 1);
+    CHECK_INT(rows_ok, 1);
+    CHECK_INT(sh[0], 226910);
+    CHECK_INT(sh[6], 39220);
+    CHECK_INT(sh[7], 227560);
+}
+
 int main(void)
 {
+    RUN(test_round_tree);
+    RUN(test_round_block_rows_free);
+    RUN(test_round_block_large);
+    RUN(test_step);
+    RUN(test_change_percent);
     RUN(test_round_block);
     RUN(test_round_to_total);
     RUN(test_parse_plain);
