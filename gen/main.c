@@ -93,10 +93,12 @@ static void usage(FILE *out)
           "are written to temporary names, read back, and renamed into place (the PDF and\n"
           "the workbook together), so a failed run never leaves a half-written file; a\n"
           "second budgetgen writing into the same output folder at once is refused (exit\n"
-          "2).  SOURCE_DATE_EPOCH fixes the PDF dates; by default\n"
-          "they are fixed to 1 January of the budget year, so the same input always gives\n"
-          "byte-identical files.  Scratch files (the workbook's parts) go to TMPDIR when it\n"
-          "is set, else to /dev/shm when writable, else /tmp; the font subsets stay in memory.\n"
+          "2).  SOURCE_DATE_EPOCH fixes the PDF dates; by default they are fixed to\n"
+          "1 January of the budget year, so the same input always gives byte-identical\n"
+          "files.  Scratch files (the workbook's parts) go to a folder budgetgen-scratch.*\n"
+          "of the build's own in TMPDIR when it is set, else in /dev/shm when writable,\n"
+          "else /tmp, removed at the end (or by the next build after a kill -9); the font\n"
+          "subsets stay in memory.\n"
           "\n"
           "Config keys (INI, UTF-8; unknown keys are errors):\n",
           out);

@@ -38,6 +38,7 @@ typedef struct reg_entry {
     pid_t pid;
     int dirfd;
     int is_lock;
+    int is_dir; /* a scratch folder (scratch.h): removed with AT_REMOVEDIR */
     dev_t dev; /* the locked folder (is_lock) */
     ino_t ino;
     char name[NAME_MAX + 1];
@@ -45,7 +46,7 @@ typedef struct reg_entry {
 
 static reg_entry reg[REG_SLOTS];
 
-static int reg_add(int dirfd, const char *name, int is_lock, dev_t dev, ino_t ino)
+static int reg_add(int dirfd, const char *name, int is_lock, int is_dir, dev_t dev, ino_t ino)
 {
     size_t n = strlen(name);
     if (n > NAME_MAX)
@@ -56,6 +57,7 @@ static int reg_add(int dirfd, const char *name, int is_lock, dev_t dev, ino_t in
         reg[i].pid = getpid();
         reg[i].dirfd = dirfd;
         reg[i].is_lock = is_lock;
+        reg[i].is_dir = is_dir;
         reg[i].dev = dev;
         reg[i].ino = ino;
         memcpy(reg[i].name, name, n + 1);
@@ -72,6 +74,16 @@ static void reg_del(int slot)
         reg[slot].used = 0;
 }
 
+int outfile_register_dir(int parentfd, const char *name)
+{
+    return reg_add(parentfd, name, 0, 1, 0, 0);
+}
+
+void outfile_unregister(int slot)
+{
+    reg_del(slot);
+}
+
 /* Async-signal-safe: getpid, unlinkat, signal, raise. */
 static void on_fatal_signal(int sig)
 {
@@ -79,7 +91,7 @@ static void on_fatal_signal(int sig)
     pid_t me = getpid();
     for (int i = 0; i < REG_SLOTS; i++)
         if (reg[i].used && reg[i].pid == me)
-            unlinkat(reg[i].dirfd, reg[i].name, 0);
+            unlinkat(reg[i].dirfd, reg[i].name, reg[i].is_dir ? AT_REMOVEDIR : 0);
     signal(sig, SIG_DFL);
     errno = saved;
     raise(sig); /* delivered when the handler returns: dies of sig */
@@ -93,7 +105,7 @@ static void on_exit_cleanup(void)
     pid_t me = getpid();
     for (int i = 0; i < REG_SLOTS; i++)
         if (reg[i].used && reg[i].pid == me)
-            unlinkat(reg[i].dirfd, reg[i].name, 0);
+            unlinkat(reg[i].dirfd, reg[i].name, reg[i].is_dir ? AT_REMOVEDIR : 0);
 }
 
 void outfile_signals_init(void)
@@ -435,7 +447,7 @@ int outdir_lock(diag *d, outdir *od)
                 /* the pid is only for the message of a second writer */
             }
             od->lock_fd = lfd;
-            od->lock_slot = reg_add(od->fd, OUTDIR_LOCK_NAME, 1, ds.st_dev, ds.st_ino);
+            od->lock_slot = reg_add(od->fd, OUTDIR_LOCK_NAME, 1, 0, ds.st_dev, ds.st_ino);
             return 0;
         }
         close(lfd);
@@ -559,7 +571,7 @@ static FILE *begin_fd(arena *a, diag *d, outfile *of, int dirfd, const char *dir
         random_chars(r);
         /* Registered before it exists: a signal right after the creation
          * still finds it. */
-        of->slot = reg_add(dirfd, tmp, 0, 0, 0);
+        of->slot = reg_add(dirfd, tmp, 0, 0, 0, 0);
         fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (fd < 0) {
             int e = errno;

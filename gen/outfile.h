@@ -128,6 +128,11 @@ int outfile_publish(diag *d, outfile *of);
 /* outfile_finish, then outfile_publish. */
 int outfile_commit(diag *d, outfile *of, FILE *fp);
 
+/* Registers an empty scratch folder parentfd/name (scratch.h) for removal
+ * (rmdir) by a fatal signal or an early exit; returns the entry or -1. */
+int outfile_register_dir(int parentfd, const char *name);
+void outfile_unregister(int slot);
+
 /* Removes the temporary file (after a failure); nothing if already renamed
  * or removed.  Safe on a zeroed outfile. */
 void outfile_abort(outfile *of, FILE *fp);

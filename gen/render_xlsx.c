@@ -24,6 +24,7 @@
 #include "layout.h"
 #include "linebreak.h"
 #include "outfile.h"
+#include "scratch.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "zipcheck.h"
@@ -1187,9 +1188,24 @@ int render_xlsx_tmp(arena *a, diag *d, const config *c, const doc *dm, const out
         scratch = "/dev/shm";
     else
         scratch = "/tmp";
-    opt.tmpdir = arena_strdup(a, scratch); /* the field is not const */
+    /* A folder of this build's own in it (scratch.h), so that a part file
+     * a kill leaves behind is found and removed by the next build. */
+    scratch_dir sc;
+    if (scratch_open(a, &sc, scratch) != 0) {
+        int e = errno;
+        const char *env = getenv("TMPDIR");
+        outfile_report_errno(d, of->final_path, "the workbook's scratch folder",
+                             env && *env ? arena_printf(a, "TMPDIR=%s", env) : scratch,
+                             "free space there or set TMPDIR to a folder budgetgen may write "
+                             "into",
+                             e);
+        outfile_abort(of, NULL);
+        return -1;
+    }
+    opt.tmpdir = (char *)sc.path; /* the field is not const; libxlsxwriter only reads it */
     x.wb = workbook_new_opt(of->open_path, &opt);
     if (!x.wb) {
+        scratch_close(&sc);
         diag_report(d, DIAG_ERROR, diag_at(x.path, 0, 0), "cannot write the workbook: %s",
                     lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
         outfile_abort(of, NULL);
@@ -1230,6 +1246,7 @@ int render_xlsx_tmp(arena *a, diag *d, const config *c, const doc *dm, const out
     lxw_error ce = workbook_close(x.wb);
     int close_errno = errno;
     x.wb = NULL;
+    scratch_close(&sc);
     if (x.err != LXW_NO_ERROR || ce != LXW_NO_ERROR) {
         if (x.err == LXW_NO_ERROR)
             x.err = ce;
