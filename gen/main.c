@@ -289,15 +289,10 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
     xalloc_stage("writing the workbook");
     if (!rc && c->want_xlsx && render_xlsx_tmp(r->a, &r->d, c, dm, &od, &oxlsx) < 0)
         rc = EXIT_USAGE;
-    if (!rc && c->want_pdf && outfile_publish(&r->d, &opdf) < 0)
+    /* One step that a kill cannot split (outfile_publish_pair). */
+    if (!rc && outfile_publish_pair(&r->d, c->want_pdf ? &opdf : NULL,
+                                    c->want_xlsx ? &oxlsx : NULL) < 0)
         rc = EXIT_USAGE;
-    if (!rc && c->want_xlsx && outfile_publish(&r->d, &oxlsx) < 0) {
-        rc = EXIT_USAGE;
-        if (c->want_pdf)
-            fprintf(stderr, "budgetgen: error: %s/%s.pdf was published but its workbook was "
-                            "not: the two files now belong to different versions; run again\n",
-                    c->output_dir, c->output_name);
-    }
     outfile_abort(&opdf, NULL);
     outfile_abort(&oxlsx, NULL);
     outdir_close(&od);

@@ -17,6 +17,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <dirent.h>
@@ -693,6 +694,76 @@ int outfile_finish(diag *d, outfile *of, FILE *fp)
         return -1;
     }
     return 0;
+}
+
+/*
+ * The two renames of a pair are one step that no kill may split.  They are
+ * made by a child in a session of its own: a SIGKILL of the build, of its
+ * process group (a CI timeout, a batch killed whole) or of a batch parent
+ * cannot reach it, so once the first rename is made the second follows.
+ * The child inherits the folder's lock (flock belongs to the open file,
+ * which fork shares), so nothing else writes into the folder, and a reader
+ * that takes the lock sees the pair either before or after.  The parent
+ * blocks SIGINT, SIGTERM and SIGHUP meanwhile, so its clean-up cannot
+ * remove a temporary file that the child is about to rename.  Returns 0,
+ * or -1 after reporting (nothing renamed, or, if only the second rename
+ * failed, a message that says so).
+ */
+int outfile_publish_pair(diag *d, outfile *a, outfile *b)
+{
+    if (!a || !b)
+        return a || b ? outfile_publish(d, a ? a : b) : 0;
+    if (getenv("BUDGETGEN_TEST_CRASH_BEFORE_RENAME"))
+        raise(SIGKILL);
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    fflush(NULL);
+    int st = 0, e = 0;
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        int r = 0;
+        if (renameat(a->dirfd, a->tmp_name, a->dirfd, a->name) != 0)
+            r = 1;
+        else if (renameat(b->dirfd, b->tmp_name, b->dirfd, b->name) != 0)
+            r = 2;
+        /* The first byte of the status says which failed; errno follows. */
+        _exit(r ? r * 64 + (errno & 63) : 0);
+    }
+    if (pid < 0) {
+        e = errno;
+    } else {
+        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+            ;
+    }
+    int code = pid < 0 ? -1 : WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    if (code == 0) {
+        a->done = b->done = 1;
+        drop(a);
+        drop(b);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        return 0;
+    }
+    int which = code > 0 ? code / 64 : 0;
+    int err = code > 0 ? code % 64 : e ? e : EIO;
+    if (which == 2)
+        a->done = 1; /* the first is in place */
+    drop(a);
+    drop(b);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (which == 2)
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "cannot rename '%s' into place: %s; '%s' was published, so the two files "
+                    "now belong to different versions: correct this and run again",
+                    b->final_path, strerror(err), a->final_path);
+    else
+        diag_syserr(d, "cannot rename into place", which == 1 ? a->final_path : b->final_path,
+                    err);
+    return -1;
 }
 
 int outfile_publish(diag *d, outfile *of)

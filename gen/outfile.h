@@ -125,6 +125,11 @@ int outfile_finish(diag *d, outfile *of, FILE *fp);
  * reporting and removing the temporary file. */
 int outfile_publish(diag *d, outfile *of);
 
+/* Renames a and b into place as one step that a kill cannot split (a
+ * child in a session of its own makes both renames; see outfile.c).
+ * Either may be NULL.  Returns 0, or -1 after reporting. */
+int outfile_publish_pair(diag *d, outfile *a, outfile *b);
+
 /* outfile_finish, then outfile_publish. */
 int outfile_commit(diag *d, outfile *of, FILE *fp);
 

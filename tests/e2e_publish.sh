@@ -36,8 +36,20 @@ done
 
 # Which pair folder $1 holds (files $2.pdf and $2.xlsx, default the
 # sample's name): "old", "new", or what is wrong.
+# A reader's side of the folder lock: the publishing step of a build (its
+# two renames, by a child that a kill of the build does not reach) holds the
+# lock until both names are in place; the lock file is not created here.
+ep_wait_lock() {
+    python3 -c 'import fcntl, os, sys
+try:
+    fd = os.open(sys.argv[1], os.O_RDONLY)
+except OSError:
+    sys.exit(0)
+fcntl.flock(fd, fcntl.LOCK_SH)' "$1/.budgetgen.lock"
+}
 ep_pair() {
     local p x n=${2:-$JSN}
+    ep_wait_lock "$1"
     [ -f "$1/$n.pdf" ] && [ -f "$1/$n.xlsx" ] || { echo "missing: $(ls -A "$1")"; return; }
     p=$(sha256sum <"$1/$n.pdf" | cut -c1-64)
     x=$(sha256sum <"$1/$n.xlsx" | cut -c1-64)

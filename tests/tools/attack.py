@@ -45,6 +45,7 @@ import csv
 import ctypes
 import decimal
 import hashlib
+import fcntl
 import os
 import random
 import re
@@ -271,8 +272,24 @@ def once(key):
     return True
 
 
+def wait_publication(out):
+    """A reader's side of the folder lock: a build's publishing step (its two
+    renames, made by a child of its own that a kill of the build does not
+    reach) holds the lock of the output folder until both names are in
+    place, so a reader that takes the lock sees the old pair or the new."""
+    try:
+        fd = os.open(os.path.join(out, '.budgetgen.lock'), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH)
+    finally:
+        os.close(fd)
+
+
 def check_published(out, names, when):
     """Every department's PDF and XLSX are whole and of one version."""
+    wait_publication(out)
     for name in names:
         pdf, xlsx = os.path.join(out, name + '.pdf'), os.path.join(out, name + '.xlsx')
         have = [os.path.exists(pdf), os.path.exists(xlsx)]
