@@ -39,7 +39,7 @@ doc_table *doc_table_new(arena *a, int ncols)
 }
 
 /* Grows a row-major grid by one row of anchor cells.  Rows are appended in
- * order by build.c; the grid is re-allocated at powers of two. */
+ * order by build_tables.c; the grid is re-allocated at powers of two. */
 static doc_cell *grow(arena *a, doc_cell **grid, int *n, int ncols)
 {
     int rows = *n;

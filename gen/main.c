@@ -7,6 +7,7 @@
  *   config.c, load.c (csv.c, textio.c)   INI + CSV → data model (data.h)
  *   check.c                              balancing rules → findings
  *   template.c, build.c                  data + template → document (doc.h)
+ *     (build_text.c: sentences, build_tables.c: tables)
  *   layout.c (linebreak.c, fonts.c)      document → pages
  *   render_pdf.c, render_xlsx.c          pages / tables → files
  * Every path a config names must lead into the project folder (the current

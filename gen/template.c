@@ -10,7 +10,7 @@
  *   if previous|has:NAME|no:NAME   (block closed by "end")
  *
  * Placeholders {…} are checked for balanced braces and known functions
- * here; names are resolved against the data by build.c.
+ * here; names are resolved against the data by build_text.c.
  */
 #include "template.h"
 
@@ -751,7 +751,7 @@ static void scan_refs(const tmpl *t, tgraph *g, const char *text, int line, int 
         if (n < sizeof name) {
             memcpy(name, s + 1, n);
             name[n] = '\0';
-            char *part[4] = {name, NULL, NULL, NULL}; /* as build.c splits it */
+            char *part[4] = {name, NULL, NULL, NULL}; /* as build_text.c splits it */
             for (int k = 1; k < 4; k++) {
                 char *c = part[k - 1] ? strchr(part[k - 1], ':') : NULL;
                 if (c) {

@@ -1,5 +1,5 @@
 /*
- * Unit tests for the generated comparison sentences (build.c with the
+ * Unit tests for the generated comparison sentences (build_text.c with the
  * shared templates/wording.tpl): increase, decrease, equal, last year zero
  * or absent, this year zero, and a change that rounds to 0.0%.  Each case
  * is worked out by hand in its comment; the budgets are built in C.
@@ -180,7 +180,7 @@ static void test_percent_trim(void)
     C.percent_trim = 0;
 }
 
-/* Optional groups [[…]] (build.c, expand): kept when every placeholder
+/* Optional groups [[…]] (build_text.c, bld_expand): kept when every placeholder
  * inside has a value, dropped with their brackets when one is empty. */
 static void test_optional_groups(void)
 {

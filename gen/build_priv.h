@@ -1,0 +1,96 @@
+/*
+ * build_priv — what build.c, build_text.c and build_tables.c share: the
+ * builder (the state of one build_document() call), the item a sentence is
+ * about, and the bld_ functions one file calls in another.  Not for use
+ * outside the build stage (the public interface is build.h).
+ */
+#ifndef GEN_BUILD_PRIV_H
+#define GEN_BUILD_PRIV_H
+
+#include "build.h"
+#include "csv.h"
+#include "figures.h"
+
+/* One thing a sentence can be about: a figure in both years. */
+typedef struct item {
+    const char *name;  /* as shown */
+    money cur, prev;
+    int has_cur, has_prev;
+    const char *reason; /* stated reason, or NULL */
+    const char *content; /* lists: the item's text */
+    int number;          /* lists: 1-based */
+    const csv_table *csv;/* list csv:FILE: the record whose fields {列名} name */
+    const csv_row *row;
+    int has_shown;       /* cur_shown, prev_shown: as every table prints them */
+    money cur_shown, prev_shown;
+} item;
+
+typedef struct builder {
+    arena *a;
+    diag *d;
+    const config *c;
+    const tmpl *t;
+    const budget *cur, *prev;
+    doc *doc;
+    int line;       /* template line being expanded */
+    int col_base;   /* column where the text being expanded starts (0: unknown) */
+    int col;        /* column of the placeholder being expanded */
+    int failed;
+    int h1, h2;     /* heading counters */
+    /* Expansion limits (see bld_expand(), build_text.c): */
+    int depth;            /* bld_expand() calls nested now */
+    size_t used, total;   /* bytes expanded for the current text, for the document */
+    int top_line, top_col;/* where the current text stands */
+    int text_over;        /* the current text passed a limit (reported) */
+    int doc_over;         /* the document did (reported) */
+    item *list_items[2];  /* {列举:三公…} and {列举:收入来源…}, made once */
+    int list_count[2];
+    struct row_fields *rf; /* the row of the table being built */
+    figures fig;    /* printed values, shared by tables and sentences */
+} builder;
+
+/* ---- build.c ---- */
+
+/* Reports an error at the template position being built; marks the build
+ * failed. */
+void bld_fail(builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* An amount in the config's unit, decimals and grouping (arena string). */
+const char *bld_fmt_amount(builder *b, money v);
+
+/* The item of a figure by name (both years, printed values, stated
+ * reason); 0 if key names no figure. */
+int bld_figure_item(builder *b, const char *key, item *it);
+
+/* The items of a list that {列举:…} iterates. Returns the count (items in
+ * an arena array) or -1 for an unknown list. */
+int bld_list_items(builder *b, const char *list, item **out);
+
+/* ---- build_text.c ---- */
+
+/* Expands the placeholders of a template text (it: the item context, or
+ * NULL), keeping the expansion limits; "" after reporting. */
+const char *bld_expand(builder *b, const char *text, const item *it);
+
+/* The comparison phrase of one item with the family's wording; *pct (may
+ * be NULL) gets the scaled change percentage, *kase (may be NULL) the case
+ * (tmpl_case). */
+const char *bld_compare_phrase(builder *b, const char *family, const item *it, long long *pct,
+                               int *kase);
+
+/* ---- build_tables.c ---- */
+
+/* Adds the table of a template table statement. */
+void bld_table(builder *b, const tmpl_stmt *st);
+
+/* The 类 (function classes) of this year and last, matched by code and
+ * sorted by code.  Returns the count; codes and names in arena arrays. */
+int bld_class_union(builder *b, const char ***codes, const char ***names);
+
+/* Total expenditure (every source) of a function code in one year; *found
+ * is 0 when the year does not have the code; *shown (may be NULL) gets its
+ * printed value. */
+money bld_class_total_shown(builder *b, const budget *bg, const char *code, int *found,
+                            money *shown);
+
+#endif
