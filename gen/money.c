@@ -471,6 +471,26 @@ out:
     return total;
 }
 
+/* With the lower bounds of fn_bounded as node demands: connects them to a
+ * super source ss and super sink tt and sends the flow.  Returns 0 when
+ * every demand is met (a flow within all the bounds exists), else -1. */
+static int fn_feasible(flownet *g, int ss, int tt)
+{
+    long want = 0;
+    for (int v = 0; v < g->n; v++) {
+        if (v == ss || v == tt)
+            continue;
+        if (g->demand[v] > 0) {
+            want += g->demand[v];
+            if (fn_edge(g, ss, v, g->demand[v]) < 0)
+                return -1;
+        } else if (g->demand[v] < 0 && fn_edge(g, v, tt, -g->demand[v]) < 0) {
+            return -1;
+        }
+    }
+    return fn_maxflow(g, ss, tt) == want ? 0 : -1;
+}
+
 /* Steps between a money bound and the floors' sum: (v - fl) / step, or
  * out of range (-1) when v is below fl or not on a step. */
 static long steps_of(money v, money fl, money step)
@@ -525,17 +545,7 @@ int money_round_block_bounded(const money *x, money *shown, int m, int k, const 
     long tlo = steps_of(total_min, all_fl, step), thi = steps_of(total_max, all_fl, step);
     if (tlo < 0 || thi < tlo || fn_bounded(&g, T, S, tlo, thi) < 0)
         goto out;
-    long want = 0;
-    for (int v = 0; v < SS; v++) {
-        if (g.demand[v] > 0) {
-            want += g.demand[v];
-            if (fn_edge(&g, SS, v, g.demand[v]) < 0)
-                goto out;
-        } else if (g.demand[v] < 0 && fn_edge(&g, v, TT, -g.demand[v]) < 0) {
-            goto out;
-        }
-    }
-    if (fn_maxflow(&g, SS, TT) != want)
+    if (fn_feasible(&g, SS, TT) < 0)
         goto out;
     for (size_t c = 0; c < cells; c++)
         if (cell_edge[c] >= 0 && g.e[cell_edge[c]].cap == 0)
@@ -664,19 +674,7 @@ int money_round_tree(const money *x, money *shown, int n, int k, const int *pare
     }
     if (fn_edge(&g, T, S, LONG_MAX / 4) < 0)
         goto out;
-    long want = 0;
-    for (int v = 0; v < g.n; v++) {
-        if (v == SS || v == TT)
-            continue;
-        if (g.demand[v] > 0) {
-            want += g.demand[v];
-            if (fn_edge(&g, SS, v, g.demand[v]) < 0)
-                goto out;
-        } else if (g.demand[v] < 0 && fn_edge(&g, v, TT, -g.demand[v]) < 0) {
-            goto out;
-        }
-    }
-    if (fn_maxflow(&g, SS, TT) != want)
+    if (fn_feasible(&g, SS, TT) < 0)
         goto out;
     for (size_t c = 0; c < cells; c++) /* flow: lower bound + what the edge carried */
         shown[c] = (money)(elo[c] + ecap[c] - g.e[cell_edge[c]].cap) * step;
