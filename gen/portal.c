@@ -431,19 +431,18 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
 
 /* ---- writing ------------------------------------------------------------------------ */
 
-static int write_one(arena *a, diag *d, const char *dir, const char *name, const strbuf *sb,
-                     outfile *of, FILE **fp)
+static int write_one(arena *a, diag *d, const outdir *od, const char *name, const strbuf *sb,
+                     outfile *of)
 {
-    *fp = outfile_begin(a, d, of, dir, name);
-    if (!*fp)
+    FILE *fp = outfile_begin_at(a, d, of, od, name);
+    if (!fp)
         return -1;
-    if (fwrite(sb_str(sb), 1, sb->len, *fp) != sb->len) {
+    if (fwrite(sb_str(sb), 1, sb->len, fp) != sb->len) {
         diag_syserr(d, "cannot write", of->final_path, errno ? errno : EIO);
-        outfile_abort(of, *fp);
-        *fp = NULL;
+        outfile_abort(of, fp);
         return -1;
     }
-    return 0;
+    return outfile_finish(d, of, fp);
 }
 
 int portal_write_index(arena *a, diag *d, const char *dir, const batch_dept *v, size_t n)
@@ -456,23 +455,21 @@ int portal_write_index(arena *a, diag *d, const char *dir, const batch_dept *v, 
     write_csv(&csv, v, rows, n);
     free(rows);
 
-    /* Both files are complete under temporary names before either is
-     * renamed into place, so the pair stays consistent in all but a crash
-     * between the two renames. */
+    /* The folder is opened once and both files are written through it;
+     * both are complete under temporary names before either is renamed,
+     * and the two renames are one step (outfile_publish_pair). */
     outfile oh, oc;
     memset(&oh, 0, sizeof oh);
     memset(&oc, 0, sizeof oc);
-    FILE *fh = NULL, *fc = NULL;
     int rc = -1;
-    if (write_one(a, d, dir, "index.html", &html, &oh, &fh) == 0) {
-        if (write_one(a, d, dir, "index.csv", &csv, &oc, &fc) == 0) {
-            if (outfile_commit(d, &oc, fc) == 0)
-                rc = outfile_commit(d, &oh, fh);
-            else
-                outfile_abort(&oh, fh);
-        } else {
-            outfile_abort(&oh, fh);
-        }
+    outdir od;
+    if (outdir_open(d, &od, diag_at(NULL, 0, 0), dir, dir, NULL) == 0) {
+        if (write_one(a, d, &od, "index.html", &html, &oh) == 0 &&
+            write_one(a, d, &od, "index.csv", &csv, &oc) == 0)
+            rc = outfile_publish_pair(d, &oc, &oh);
+        outfile_abort(&oh, NULL);
+        outfile_abort(&oc, NULL);
+        outdir_close(&od);
     }
     sb_free(&html);
     sb_free(&csv);
