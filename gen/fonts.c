@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -39,6 +40,8 @@ struct font {
     char *path;   /* file actually opened (owned) */
     int index;    /* face index within a .ttc */
     char *family; /* family name as the font spells it (owned) */
+    int fd;       /* the file, opened once and read through this descriptor
+                     (mmap for HarfBuzz, pread for the subset): -1 none */
     hb_blob_t *blob;
     hb_face_t *face;
     hb_font_t *hb; /* scale = upem: advances come back in font units */
@@ -234,6 +237,37 @@ static unsigned fs_type(hb_face_t *face)
     return v;
 }
 
+/* The font file as a HarfBuzz blob, mapped from the descriptor that was
+ * checked (as hb_blob_create_from_file maps a name); NULL on failure. */
+typedef struct mapping {
+    void *p;
+    size_t n;
+} mapping;
+
+static void unmap(void *user)
+{
+    mapping *m = user;
+    munmap(m->p, m->n);
+    free(m);
+}
+
+static hb_blob_t *blob_of_fd(int fd, off_t size)
+{
+    if (size <= 0 || (unsigned long long)size > 0xFFFFFFFFull)
+        return NULL;
+    void *p = mmap(NULL, (size_t)size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    mapping *m = xmalloc(sizeof *m);
+    m->p = p;
+    m->n = (size_t)size;
+    hb_blob_t *b = hb_blob_create(p, (unsigned)size, HB_MEMORY_MODE_READONLY_MAY_MAKE_WRITABLE, m,
+                                  unmap);
+    if (b == hb_blob_get_empty()) /* hb_blob_create has called unmap */
+        return NULL;
+    return b;
+}
+
 /*
  * Loads f->path face f->index and checks that libharu 2.3.0 will be able
  * to embed it: TrueType outlines (it cannot read CFF, error 0x1060), the
@@ -252,14 +286,16 @@ static int load_face(font *f, diag *d, diag_pos where, const char *asked)
     }
     struct stat pst;
     int regular = fstat(probe, &pst) == 0 && S_ISREG(pst.st_mode);
-    close(probe);
     if (!regular) {
+        close(probe);
         diag_report(d, DIAG_ERROR, where, "font \"%s\": '%s' is not a regular file", asked,
                     f->path);
         return -1;
     }
-
-    f->blob = hb_blob_create_from_file_or_fail(f->path);
+    /* What was checked is what is read: never the name again, so a file
+     * swapped for a FIFO meanwhile changes nothing. */
+    f->fd = probe;
+    f->blob = blob_of_fd(probe, pst.st_size);
     unsigned count = f->blob ? hb_face_count(f->blob) : 0;
     if (count == 0) {
         diag_report(d, DIAG_ERROR, where, "font \"%s\": '%s' is not a TrueType font file", asked,
@@ -331,6 +367,7 @@ static int load_face(font *f, diag *d, diag_pos where, const char *asked)
 font *font_open(diag *d, diag_pos where, const char *name)
 {
     font *f = xcalloc(1, sizeof *f);
+    f->fd = -1;
     size_t len;
     int index;
 
@@ -956,9 +993,9 @@ static hb_face_t *compact_source(font *f, diag *d, const uint32_t *cps, size_t n
         goto done;
     }
     off_t glyf_off = (off_t)((const char *)s.glyf - base);
-    fd = open(f->path, O_RDONLY | O_CLOEXEC);
+    fd = f->fd; /* opened and checked by load_face; closed by font_close */
     if (fd < 0) {
-        diag_syserr(d, "cannot read font file", f->path, errno);
+        diag_syserr(d, "cannot read font file", f->path, EBADF);
         goto done;
     }
 
@@ -1069,8 +1106,6 @@ static hb_face_t *compact_source(font *f, diag *d, const uint32_t *cps, size_t n
     hb_blob_destroy(bytes);
 
 done:
-    if (fd >= 0)
-        close(fd);
     free(seen);
     free(list);
     free(start);
@@ -1186,6 +1221,8 @@ void font_close(font *f)
         hb_face_destroy(f->face);
     if (f->blob)
         hb_blob_destroy(f->blob);
+    if (f->fd >= 0)
+        close(f->fd);
     if (f->fc_ref)
         fc_release();
     free(f->bmp_adv);
