@@ -127,6 +127,9 @@ static int field_index(const char *const *names, int n, const char *key)
     for (int i = 0; i < n; i++)
         if (!strcmp(names[i], key))
             return i;
+    for (int i = 0; i < n; i++) /* a CSV header as typed: "项 目", full-width brackets */
+        if (utf8_name_eq(names[i], key))
+            return i;
     return -1;
 }
 
@@ -974,7 +977,7 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
             rf->text[f] = r->fields[f];
             rf->pos[f] = csv_pos(ct, r, (int)f);
         }
-        if (!strcmp(r->fields[0], "合计"))
+        if (utf8_name_eq(r->fields[0], "合计"))
             rf->kind = DOC_ROW_TOTAL;
         int bad_points = 0, shared_reported = 0;
         for (int c = 0; c < tt->ncols; c++) {

@@ -230,8 +230,8 @@ static void table_directive(parser *p, const char *dir, char *rest)
         /* Columns and header rows that exist only when a condition holds
          * (e.g. a comparison column only with last year's figures). */
         if (strcmp(rest, "previous") && strncmp(rest, "has:", 4) && strncmp(rest, "no:", 3))
-            err(p, "if %s: expected previous, has:NAME or no:NAME", rest);
-        else if (p->table_if_depth == (int)(sizeof p->table_if / sizeof p->table_if[0]))
+            err(p, "if %s: expected previous, has:NAME or no:NAME", rest); /* still opened */
+        if (p->table_if_depth == (int)(sizeof p->table_if / sizeof p->table_if[0]))
             err(p, "if blocks nested too deeply in a table");
         else {
             p->table_if_line[p->table_if_depth] = p->line;
