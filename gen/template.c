@@ -333,7 +333,7 @@ static void table_directive(parser *p, const char *dir, char *rest)
         }
     } else {
         err(p, "\"%s\" is not a table directive; expected title, unit, head, col, note, "
-               "empty-note, sheet, landscape or end",
+               "empty-note, sheet, landscape, if or end",
             dir);
     }
 }

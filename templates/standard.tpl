@@ -71,6 +71,7 @@ para  机关运行经费{比较:三公项:机关运行经费}。{原因:机关�
 end
 
 heading 财政拨款“三公”经费预算情况及增减变化原因
+if has:three_public
 table three_public
   title {年度}年“三公”经费预算情况表
   unit  单位：{单位}
@@ -103,6 +104,10 @@ end
 if no:previous
 para  {年度}年，{部门}安排“三公”经费{三公合计}{单位}。{上年}年无预算数据，不作增减比较。
 para  {列举:三公:三公首年句:；}。
+end
+end
+if no:three_public
+para  {年度}年，{部门}未安排财政拨款“三公”经费预算。
 end
 
 heading 绩效预算信息

@@ -5,7 +5,7 @@ table general_basic
   title {部门}{年度}年一般公共预算基本支出表
   unit  单位：{单位}
   sheet 一般公共预算基本支出表
-  empty-note 本部门{年度}年无一般公共预算基本支出经济分类数据，本表为空表。
+  empty-note 本部门{年度}年无一般公共预算基本支出，本表为空表。
   head  科目编码>2 | 科目名称^2 | 合计^2 | 人员经费^2 | 公用经费^2
   head  类 | 款
   col   类        code center

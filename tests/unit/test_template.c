@@ -313,7 +313,7 @@ static void test_every_error_reported(void)
               "percent, left, center, right, merge=duty, merge=activity, merge=blank, "
               "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, min=EM or weight=N\n"
               "bad.tpl:24: error: \"bold\" is not a table directive; expected title, unit, head, "
-              "col, note, empty-note, sheet, landscape or end\n"
+              "col, note, empty-note, sheet, landscape, if or end\n"
               "bad.tpl:25:12: error: placeholder \"{b\" is not closed with '}'\n"
               "bad.tpl:28: error: table institutions has no col lines\n"
               "bad.tpl:31: error: if is not closed with end\n");
