@@ -347,6 +347,8 @@ static int condition(builder *b, const char *cond)
     return neg ? !has : has;
 }
 
+int bld_condition(builder *b, const char *cond) { return condition(b, cond); }
+
 doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const budget *cur,
                     const budget *prev)
 {

@@ -83,6 +83,10 @@ const char *bld_compare_phrase(builder *b, const char *family, const item *it, l
 /* Adds the table of a template table statement. */
 void bld_table(builder *b, const tmpl_stmt *st);
 
+/* Whether an if condition holds (previous, has:NAME, no:NAME); an unknown
+ * NAME fails the build at b->line. */
+int bld_condition(builder *b, const char *cond);
+
 /* The 类 (function classes) of this year and last, matched by code and
  * sorted by code.  Returns the count; codes and names in arena arrays. */
 int bld_class_union(builder *b, const char ***codes, const char ***names);

@@ -127,6 +127,9 @@ static int field_index(const char *const *names, int n, const char *key)
     for (int i = 0; i < n; i++)
         if (!strcmp(names[i], key))
             return i;
+    for (int i = 0; i < n; i++) /* a CSV header as typed: "项 目", full-width brackets */
+        if (utf8_name_eq(names[i], key))
+            return i;
     return -1;
 }
 
@@ -974,7 +977,7 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
             rf->text[f] = r->fields[f];
             rf->pos[f] = csv_pos(ct, r, (int)f);
         }
-        if (!strcmp(r->fields[0], "合计"))
+        if (utf8_name_eq(r->fields[0], "合计"))
             rf->kind = DOC_ROW_TOTAL;
         int bad_points = 0, shared_reported = 0;
         for (int c = 0; c < tt->ncols; c++) {
@@ -1130,9 +1133,46 @@ static const source_def SOURCE_DEFS[] = {
     {"comparison", CMP_FIELDS, CF_COUNT},
 };
 
+/* The table as the data has it: the head and col lines whose if blocks
+ * (inside the table block) hold.  A table without such blocks is itself. */
+static const tmpl_table *table_for_data(builder *b, const tmpl_table *tt)
+{
+    if (!tt->conditional)
+        return tt;
+    int save = b->line;
+    tmpl_table *f = arena_alloc(b->a, sizeof *f);
+    *f = *tt;
+    f->conditional = 0;
+    f->head = arena_alloc(b->a, (size_t)tt->n_head * sizeof *f->head + 1);
+    f->head_line = arena_alloc(b->a, (size_t)tt->n_head * sizeof *f->head_line + 1);
+    f->head_cond = NULL;
+    f->cols = arena_alloc(b->a, (size_t)tt->ncols * sizeof *f->cols + 1);
+    f->n_head = f->ncols = 0;
+    for (int r = 0; r < tt->n_head; r++) {
+        int ok = 1;
+        b->line = tt->head_line[r];
+        for (int k = 0; ok && k < tt->head_cond[r].n; k++)
+            ok = bld_condition(b, tt->head_cond[r].c[k]);
+        if (ok) {
+            f->head[f->n_head] = tt->head[r];
+            f->head_line[f->n_head++] = tt->head_line[r];
+        }
+    }
+    for (int c = 0; c < tt->ncols; c++) {
+        int ok = 1;
+        b->line = tt->cols[c].line;
+        for (int k = 0; ok && k < tt->cols[c].cond.n; k++)
+            ok = bld_condition(b, tt->cols[c].cond.c[k]);
+        if (ok)
+            f->cols[f->ncols++] = tt->cols[c];
+    }
+    b->line = save;
+    return f;
+}
+
 void bld_table(builder *b, const tmpl_stmt *st)
 {
-    const tmpl_table *tt = st->table;
+    const tmpl_table *tt = table_for_data(b, st->table);
     const source_def *src = NULL;
     source_def csv_src;
     const csv_table *ct = NULL;
@@ -1204,7 +1244,31 @@ void bld_table(builder *b, const tmpl_stmt *st)
               !strcmp(sn, "income_expense_summary") || !strcmp(sn, "fiscal_summary")) &&
              !b->cur->n_func)
         need = "expenditure.csv";
-    if (need && !tt->empty_note) {
+    /* The region's wording of the empty table, given once for the whole
+     * template (empty-note TABLE TEXT), wins over the table block's. */
+    const char *empty_note = tt->empty_note;
+    int empty_line = b->line;
+    for (int i = 0; i < b->t->n_empty_note; i++)
+        if (!strcmp(b->t->empty_notes[i].source, sn)) {
+            empty_note = b->t->empty_notes[i].text;
+            empty_line = b->t->empty_notes[i].line;
+        }
+    /* Never "no basic expenditure" beside a 一般公共预算 basic expenditure
+     * that expenditure.csv gives: the empty table would be a false
+     * statement, so the file is still needed. */
+    if (need && empty_note && !strcmp(sn, "general_basic")) {
+        money basic = 0;
+        for (size_t i = 0; i < b->cur->n_func; i++)
+            if (b->cur->func[i].source == REV_GENERAL && b->cur->func[i].basic.present)
+                basic += b->cur->func[i].basic.v;
+        if (basic != 0) {
+            bld_fail(b, "table %s needs the file %s/%s: expenditure.csv gives a 一般公共预算 "
+                        "基本支出 of %s, so the table cannot be published empty",
+                     tt->source, b->cur->dir, need, bld_fmt_amount(b, basic));
+            return;
+        }
+    }
+    if (need && !empty_note) {
         bld_fail(b, "table %s needs the file %s/%s (or an empty-note line, to publish it empty)",
                  tt->source, b->cur->dir, need);
         return;
@@ -1268,11 +1332,14 @@ void bld_table(builder *b, const tmpl_stmt *st)
     /* A classification table with only its 合计 row has no data: publish
      * it empty, with the note (e.g. no 国有资本经营预算 this year). */
     if (t->n_body == 1 && t->row_kind[0] == DOC_ROW_TOTAL && doc_body_cell(t, 0, 0)->text &&
-        strstr(sn, "_expenditure") && tt->empty_note) {
+        strstr(sn, "_expenditure") && empty_note) {
         t->n_body = 0;
     }
-    if (t->n_body == 0 && tt->empty_note)
-        t->note = bld_expand(b, tt->empty_note, NULL);
+    if (t->n_body == 0 && empty_note) {
+        b->line = empty_line;
+        t->note = bld_expand(b, empty_note, NULL);
+        b->line = save;
+    }
     doc_block *blk = doc_add(b->a, b->doc, DOC_TABLE);
     blk->table = t;
     blk->bookmark = t->title != NULL;

@@ -687,7 +687,7 @@ int csv_map_columns(const csv_table *t, diag *d, const csv_column *cols, size_t 
         diag_pos pos = diag_at(t->path, t->header_line, (int)f + 1);
         size_t i;
         for (i = 0; i < ncols; i++)
-            if (strcmp(h, cols[i].name) == 0 || (cols[i].alias && strcmp(h, cols[i].alias) == 0))
+            if (utf8_name_eq(h, cols[i].name) || (cols[i].alias && utf8_name_eq(h, cols[i].alias)))
                 break;
         if (i == ncols) {
             /* An unexpected heading is usually a typo in a required one;

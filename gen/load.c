@@ -58,16 +58,27 @@ const char *summary_name(summary_kind k) { return SUMMARY_NAMES[k][0]; }
 const char *tp_name(tp_kind k) { return TP_NAMES[k][0]; }
 const char *tp_source_name(tp_source s) { return TP_SOURCE_NAMES[s]; }
 
-/* Index of name among n rows of up to m names each, or -1. */
+/* Index of name among n rows of up to m names each, or -1; *as (if not
+ * NULL) is the name of the table that matched.  Names compare as people
+ * type them (utf8_name_eq): an exact match is looked for first. */
+static int lookup_as(const char *name, const char *const *table, int n, int m, const char **as)
+{
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++) {
+                const char *s = table[i * m + j];
+                if (s && (pass ? utf8_name_eq(s, name) : strcmp(s, name) == 0)) {
+                    if (as)
+                        *as = s;
+                    return i;
+                }
+            }
+    return -1;
+}
+
 static int lookup(const char *name, const char *const *table, int n, int m)
 {
-    for (int i = 0; i < n; i++)
-        for (int j = 0; j < m; j++) {
-            const char *s = table[i * m + j];
-            if (s && strcmp(s, name) == 0)
-                return i;
-        }
-    return -1;
+    return lookup_as(name, table, n, m, NULL);
 }
 
 /* True for a plain-ASCII string (an English alias). */
@@ -287,7 +298,8 @@ static void load_keyed(loader *L, const char *file, const csv_column *cols,
     for (size_t i = 0; i < t->nrows; i++) {
         const csv_row *r = &t->rows[i];
         const char *key = r->fields[ix[0]];
-        int k = lookup(key, names, n, m);
+        const char *as = key;
+        int k = lookup_as(key, names, n, m, &as);
         if (k < 0) {
             diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]), "unknown %s \"%s\"; expected one of: %s",
                         cols[0].name, key, list_names(L->a, names, n, m));
@@ -300,7 +312,7 @@ static void load_keyed(loader *L, const char *file, const csv_column *cols,
         }
         out[k] = parse_amount(L, t, r, ix[1], 0);
         if (labels) /* an English alias is never printed: use the published name */
-            labels[k] = is_ascii(key) ? names[k * m] : key;
+            labels[k] = is_ascii(as) ? names[k * m] : as;
     }
 }
 
@@ -324,7 +336,7 @@ static int source_kind(const char *s)
                                                  NULL, NULL, NULL, NULL};
     int k = lookup(s, &REVENUE_NAMES[0][0], REV_COUNT, 3);
     for (int i = 0; k < 0 && i < REV_COUNT; i++)
-        if (SHORT[i] && !strcmp(SHORT[i], s))
+        if (SHORT[i] && utf8_name_eq(SHORT[i], s))
             k = i;
     return k;
 }
@@ -584,7 +596,8 @@ static void load_three_public(loader *L, budget *b)
     for (size_t i = 0; i < t->nrows; i++) {
         const csv_row *r = &t->rows[i];
         const char *key = r->fields[ix[0]];
-        int k = lookup(key, &TP_NAMES[0][0], TP_COUNT, 4);
+        const char *as = key;
+        int k = lookup_as(key, &TP_NAMES[0][0], TP_COUNT, 4, &as);
         if (k < 0) {
             diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]),
                         "unknown 项目 \"%s\"; expected one of: %s (or 车辆运行费, 车辆购置费, "
@@ -599,7 +612,7 @@ static void load_three_public(loader *L, budget *b)
             continue;
         }
         tr->present = 1;
-        tr->label = is_ascii(key) ? TP_NAMES[k][0] : key;
+        tr->label = is_ascii(as) ? TP_NAMES[k][0] : as;
         tr->pos = csv_pos(t, r, ix[0]);
         tr->total = parse_amount(L, t, r, ix[1], 0);
         for (int s = 0; s < TPS_COUNT; s++)
@@ -832,7 +845,7 @@ static void check_extra_total(loader *L, const csv_table *t)
 {
     const csv_row *tot = NULL;
     for (size_t i = 0; i < t->nrows; i++)
-        if (!strcmp(t->rows[i].fields[0], "合计"))
+        if (utf8_name_eq(t->rows[i].fields[0], "合计"))
             tot = &t->rows[i];
     if (!tot)
         return;
@@ -995,7 +1008,7 @@ money budget_figure(const budget *b, summary_kind k, int *found)
 const named_text *budget_reason(const budget *b, const char *key)
 {
     for (size_t i = 0; i < b->n_reasons; i++)
-        if (strcmp(b->reasons[i].name, key) == 0)
+        if (utf8_name_eq(b->reasons[i].name, key))
             return &b->reasons[i];
     return NULL;
 }

@@ -7,7 +7,8 @@
  *   table NAME            (block: title, unit, head, col, note, empty-note,
  *     …                    sheet, landscape; closed by "end")
  *   end
- *   if previous|has:NAME|no:NAME   (block closed by "end")
+ *   if previous|has:NAME|no:NAME   (block closed by "end"; also inside a
+ *                                   table block, around head and col lines)
  *
  * Placeholders {…} are checked for balanced braces and known functions
  * here; names are resolved against the data by build_text.c.
@@ -48,6 +49,11 @@ typedef struct parser {
     int n_includes;    /* inclusions so far (every inclusion of a file counts) */
     size_t bytes;      /* bytes of template text read so far, every inclusion counted */
     int stop;          /* a size limit was passed: the rest is not parsed */
+    /* if blocks open inside the open table block (their conditions and
+     * lines), around head and col lines */
+    const char *table_if[8];
+    int table_if_line[8];
+    int table_if_depth;
 } parser;
 
 static void err(parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -201,11 +207,42 @@ static const char *const SOURCES[] = {"institutions",
                                       "grade_summary",
                                       NULL};
 
+/* The conditions of the if blocks open in the table block, in the arena. */
+static tmpl_cond table_cond(parser *p)
+{
+    tmpl_cond c = {NULL, p->table_if_depth};
+    if (c.n) {
+        c.c = arena_alloc(p->a, (size_t)c.n * sizeof *c.c);
+        memcpy(c.c, p->table_if, (size_t)c.n * sizeof *c.c);
+        p->table->conditional = 1;
+    }
+    return c;
+}
+
 static void table_directive(parser *p, const char *dir, char *rest)
 {
     tmpl_table *tb = p->table;
     if (tb->chart && strcmp(dir, "title") && strcmp(dir, "unit") && strcmp(dir, "sheet")) {
         err(p, "\"%s\" is not a chart directive; expected title, unit, sheet or end", dir);
+        return;
+    }
+    if (!strcmp(dir, "if")) {
+        /* Columns and header rows that exist only when a condition holds
+         * (e.g. a comparison column only with last year's figures). */
+        if (strcmp(rest, "previous") && strncmp(rest, "has:", 4) && strncmp(rest, "no:", 3))
+            err(p, "if %s: expected previous, has:NAME or no:NAME", rest); /* still opened */
+        if (p->table_if_depth == (int)(sizeof p->table_if / sizeof p->table_if[0]))
+            err(p, "if blocks nested too deeply in a table");
+        else {
+            p->table_if_line[p->table_if_depth] = p->line;
+            p->table_if[p->table_if_depth++] = arena_strdup(p->a, rest);
+        }
+        return;
+    }
+    if (p->table_if_depth && strcmp(dir, "head") && strcmp(dir, "col")) {
+        err(p, "\"%s\" inside an if block of a table: only head and col lines may depend on "
+               "a condition",
+            dir);
         return;
     }
     if (!strcmp(dir, "title") || !strcmp(dir, "unit") || !strcmp(dir, "note") ||
@@ -230,8 +267,10 @@ static void table_directive(parser *p, const char *dir, char *rest)
             return;
         tb->head = xrealloc(tb->head, (size_t)(tb->n_head + 1) * sizeof *tb->head);
         tb->head_line = xrealloc(tb->head_line, (size_t)(tb->n_head + 1) * sizeof(int));
+        tb->head_cond = xrealloc(tb->head_cond, (size_t)(tb->n_head + 1) * sizeof *tb->head_cond);
         tb->head[tb->n_head] = arena_strdup(p->a, rest);
         tb->head_line[tb->n_head] = p->line;
+        tb->head_cond[tb->n_head] = table_cond(p);
         tb->n_head++;
     } else if (!strcmp(dir, "col")) {
         char *opts;
@@ -248,6 +287,7 @@ static void table_directive(parser *p, const char *dir, char *rest)
         c->align = DOC_LEFT;
         c->weight = 1;
         c->line = p->line;
+        c->cond = table_cond(p);
         int aligned = 0;
         while (*opts) {
             char *o = first_word(opts, &opts);
@@ -293,7 +333,7 @@ static void table_directive(parser *p, const char *dir, char *rest)
         }
     } else {
         err(p, "\"%s\" is not a table directive; expected title, unit, head, col, note, "
-               "empty-note, sheet, landscape or end",
+               "empty-note, sheet, landscape, if or end",
             dir);
     }
 }
@@ -302,23 +342,34 @@ static void close_table(parser *p)
 {
     tmpl_table *tb = p->table;
     p->table = NULL;
+    if (p->table_if_depth) {
+        int save = p->line;
+        p->line = p->table_if_line[p->table_if_depth - 1];
+        err(p, "if is not closed with end (inside table %s)", tb->source);
+        p->line = save;
+        p->table_if_depth = 0;
+    }
     if (tb->ncols == 0 && !tb->chart)
         err(p, "table %s has no col lines", tb->source);
     /* Copy the malloc'd arrays into the arena. */
     const char **h = arena_alloc(p->a, (size_t)tb->n_head * sizeof *h + 1);
     int *hl = arena_alloc(p->a, (size_t)tb->n_head * sizeof *hl + 1);
+    tmpl_cond *hc = arena_alloc(p->a, (size_t)tb->n_head * sizeof *hc + 1);
     if (tb->n_head) {
         memcpy(h, tb->head, (size_t)tb->n_head * sizeof *h);
         memcpy(hl, tb->head_line, (size_t)tb->n_head * sizeof *hl);
+        memcpy(hc, tb->head_cond, (size_t)tb->n_head * sizeof *hc);
     }
     tmpl_column *c = arena_alloc(p->a, (size_t)tb->ncols * sizeof *c + 1);
     if (tb->ncols)
         memcpy(c, tb->cols, (size_t)tb->ncols * sizeof *c);
     free(tb->head);
     free(tb->head_line);
+    free(tb->head_cond);
     free(tb->cols);
     tb->head = h;
     tb->head_line = hl;
+    tb->head_cond = hc;
     tb->cols = c;
 }
 
@@ -473,13 +524,17 @@ static void parse_line(parser *p, char *line)
     char *dir = first_word(line, &rest);
     if (!*dir || *dir == '#')
         return;
-    /* Trailing spaces are not part of any text. */
+    /* Trailing spaces are not part of any text, except the ASCII spaces
+     * that end a numbering pattern ("第{中文}部分 " before the heading). */
+    int keep_space = !strcmp(dir, "numbering") && !p->table;
     size_t rl = strlen(rest);
-    while (rl && (rest[rl - 1] == ' ' || rest[rl - 1] == '\t'))
+    while (rl && ((rest[rl - 1] == ' ' && !keep_space) || rest[rl - 1] == '\t'))
         rest[--rl] = '\0';
 
     if (!strcmp(dir, "end")) {
-        if (p->table) {
+        if (p->table && p->table_if_depth) {
+            p->table_if_depth--; /* closes an if inside the table */
+        } else if (p->table) {
             close_table(p);
         } else if (p->if_depth > 0) {
             int at = p->if_stack[--p->if_depth];
@@ -568,6 +623,36 @@ static void parse_line(parser *p, char *line)
         }
         add_stmt(p, T_IF, rest);
         p->if_stack[p->if_depth++] = t->n - 1;
+    } else if (!strcmp(dir, "empty-note")) {
+        char *text;
+        char *src = first_word(rest, &text);
+        int known = 0;
+        for (int i = 0; SOURCES[i]; i++)
+            known |= !strcmp(SOURCES[i], src);
+        if (!*src || !*text)
+            err(p, "expected: empty-note TABLE TEXT (outside a table block)");
+        else if (!known)
+            err(p, "empty-note %s: expected a table source such as fund_expenditure, "
+                   "general_basic or three_public (the name after \"table\"; not csv:FILE)",
+                src);
+        else {
+            for (int i = 0; i < t->n_empty_note; i++)
+                if (!strcmp(t->empty_notes[i].source, src)) {
+                    diag_pos first = template_pos(t, t->empty_notes[i].line, 0);
+                    err(p, "empty-note %s is given twice (first at %s:%d)", src, first.file,
+                        first.line);
+                    return;
+                }
+            check_placeholders(p, text);
+            /* one per source: a handful, copied as the list grows */
+            tmpl_empty_note *en = arena_alloc(p->a, (size_t)(t->n_empty_note + 1) * sizeof *en);
+            if (t->n_empty_note)
+                memcpy(en, t->empty_notes, (size_t)t->n_empty_note * sizeof *en);
+            t->empty_notes = en;
+            t->empty_notes[t->n_empty_note].source = arena_strdup(p->a, src);
+            t->empty_notes[t->n_empty_note].text = arena_strdup(p->a, text);
+            t->empty_notes[t->n_empty_note++].line = p->line;
+        }
     } else if (!strcmp(dir, "compare")) {
         add_compare(p, rest);
     } else if (!strcmp(dir, "sentence")) {
@@ -599,7 +684,7 @@ static void parse_line(parser *p, char *line)
     } else {
         err(p, "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
                "text, list, table, chart, if, end, pagebreak, compare, sentence, meta, footer, "
-               "numbering or include",
+               "numbering, empty-note or include",
             dir);
     }
 }

@@ -29,6 +29,14 @@ typedef enum tmpl_kind {
     T_CHART       /* chart NAME … end (title, unit, sheet) */
 } tmpl_kind;
 
+/* The conditions of the if blocks around a head or col line inside a table
+ * block (outermost first): the line counts only when all of them hold.
+ * n == 0: always. */
+typedef struct tmpl_cond {
+    const char **c;
+    int n;
+} tmpl_cond;
+
 /* Column flags */
 enum { TC_BLANK_ZERO = 1 };
 
@@ -45,6 +53,7 @@ typedef struct tmpl_column {
     double min_chars, weight;
     const char *compare;   /* compare family for change columns, or NULL */
     int line;
+    tmpl_cond cond;        /* if blocks around the col line */
 } tmpl_column;
 
 typedef struct tmpl_table {
@@ -58,6 +67,8 @@ typedef struct tmpl_table {
     int *head_line;
     int ncols;
     tmpl_column *cols;
+    tmpl_cond *head_cond;  /* n_head: if blocks around each head line */
+    int conditional;       /* some head or col line stands inside an if block */
 } tmpl_table;
 
 typedef struct tmpl_stmt {
@@ -86,6 +97,11 @@ typedef struct tmpl_sentence {
     int line, col;
 } tmpl_sentence;
 
+typedef struct tmpl_empty_note {
+    const char *source, *text;
+    int line;
+} tmpl_empty_note;
+
 typedef struct tmpl {
     const char *path;
     const char *meta_title, *meta_subject, *meta_keywords, *footer;
@@ -96,6 +112,10 @@ typedef struct tmpl {
     tmpl_compare *compares;
     int n_sentence;
     tmpl_sentence *sentences;
+    /* empty-note TABLE TEXT outside a table block: the wording of that
+     * table when it is published empty, for every block of the table */
+    int n_empty_note;
+    tmpl_empty_note *empty_notes;
     /* Hash indexes of the names (open addressing, entry + 1, 0 empty), so a
      * template of many sentences is not searched name by name. */
     int *sentence_index, *compare_index;

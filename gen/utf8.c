@@ -139,3 +139,59 @@ const char *utf8_trim(const char *s, size_t *len)
     *len = (size_t)(end - s);
     return s;
 }
+
+/* Full-width brackets as their ASCII forms: （）［］｛｝ → ()[]{}. */
+static uint32_t name_fold(uint32_t cp)
+{
+    switch (cp) {
+    case 0xFF08: return '(';
+    case 0xFF09: return ')';
+    case 0xFF3B: return '[';
+    case 0xFF3D: return ']';
+    case 0xFF5B: return '{';
+    case 0xFF5D: return '}';
+    default: return cp;
+    }
+}
+
+/* The next code point of a name as compared: a run of spaces beside a
+ * non-ASCII character (letter-spacing, "项 目") is skipped, and brackets
+ * are folded.  *prev is the last code point returned (0 at the start). */
+static uint32_t name_next(const char **s, uint32_t *prev)
+{
+    uint32_t cp = utf8_next(s);
+    if (cp && utf8_is_space(cp)) {
+        const char *t = *s;
+        uint32_t next;
+        do
+            next = utf8_next(&t);
+        while (next && utf8_is_space(next));
+        if (*prev >= 0x80 || next >= 0x80 || *prev == 0 || next == 0) {
+            /* letter-spacing (or padding): the spaces are not part of the name */
+            *s = t;
+            cp = next;
+        } else {
+            /* between ASCII words: one space, however many were typed */
+            const char *u = *s;
+            while (*u && utf8_is_space(utf8_next(&u)))
+                *s = u;
+            cp = ' ';
+        }
+    }
+    *prev = cp;
+    return name_fold(cp);
+}
+
+int utf8_name_eq(const char *a, const char *b)
+{
+    if (!strcmp(a, b))
+        return 1;
+    uint32_t pa = 0, pb = 0;
+    for (;;) {
+        uint32_t x = name_next(&a, &pa), y = name_next(&b, &pb);
+        if (x != y)
+            return 0;
+        if (!x)
+            return 1;
+    }
+}

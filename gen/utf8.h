@@ -39,4 +39,11 @@ int utf8_is_space(uint32_t cp);
  * length without trailing spaces. */
 const char *utf8_trim(const char *s, size_t *len);
 
+/* True when two names are the same as people type them (docs/input.md,
+ * "Names as people type them"): spaces beside a Chinese character are
+ * ignored ("项 目", "合　计" equal 项目, 合计), runs of spaces between ASCII
+ * words count as one, and full-width brackets （）［］｛｝ equal ()[]{}.
+ * Valid UTF-8 only. */
+int utf8_name_eq(const char *a, const char *b);
+
 #endif

@@ -38,20 +38,32 @@ if previous
 subheading 比上年增减情况
 para  {年度}年部门预算收支安排{支出总计}{单位}，{比较:总额:支出总计}，其中：{比较:分项:基本支出}，{比较:分项:项目支出}。{原因:基本支出}{原因:项目支出}
 end
+if no:previous
+subheading 比上年增减情况
+para  {上年}年无预算数据，{年度}年部门预算收支不作增减比较。
+end
 
 heading 机关运行经费安排情况
 para  {年度}年开发区各部门公用经费支出{机关运行经费}{单位}。主要包括办公费、印刷费、邮电费、差旅费、会议费、日常维修费、网络使用费、公务用车运行维护费以及其他费用。
 
 heading 财政拨款“三公”经费预算情况及增减变化原因
+if has:three_public
 table three_public
   title {年度}年区级“三公经费”预算情况表
   unit  单位：{单位}
   sheet “三公”经费预算情况表
+  if previous
   head  项目^2 | 合计^2 | 同比下降^2 | 资金来源>3
+  end
+  if no:previous
+  head  项目^2 | 合计^2 | 资金来源>3
+  end
   head  一般预算 | 基金预算 | 财政专户
   col   项目      text left
   col   合计      amount
+  if previous
   col   同比下降  percent compare=同比下降
+  end
   col   一般预算  amount blank-zero
   col   基金预算  amount blank-zero
   col   财政专户  amount blank-zero
@@ -62,7 +74,12 @@ para  {列举:三公:三公句:；}。
 para  {列举:三公:三公原因:}
 end
 if no:previous
-para  {年度}年，{部门}安排“三公经费”{三公合计}{单位}。
+para  {年度}年，{部门}安排“三公经费”{三公合计}{单位}。{上年}年无预算数据，不作增减比较。
+para  {列举:三公:三公首年句:；}。
+end
+end
+if no:three_public
+para  {年度}年，{部门}未安排财政拨款“三公经费”预算。
 end
 
 heading 绩效预算信息

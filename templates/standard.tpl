@@ -47,6 +47,10 @@ table comparison
   col   增减率      percent compare=同比增减
 end
 end
+if no:previous
+subheading 比上年增减情况
+para  {上年}年无预算数据，{年度}年部门预算收支不作增减比较。
+end
 if has:earlier
 chart trend
   title {年度}年及以前年度基本支出和项目支出
@@ -67,15 +71,23 @@ para  机关运行经费{比较:三公项:机关运行经费}。{原因:机关�
 end
 
 heading 财政拨款“三公”经费预算情况及增减变化原因
+if has:three_public
 table three_public
   title {年度}年“三公”经费预算情况表
   unit  单位：{单位}
   sheet “三公”经费预算情况表
+  if previous
   head  项目^2 | 合计^2 | 同比增减^2 | 资金来源>3
+  end
+  if no:previous
+  head  项目^2 | 合计^2 | 资金来源>3
+  end
   head  一般预算 | 基金预算 | 财政专户
   col   项目      text left
   col   合计      amount
+  if previous
   col   同比增减  percent compare=同比增减
+  end
   col   一般预算  amount blank-zero
   col   基金预算  amount blank-zero
   col   财政专户  amount blank-zero
@@ -90,7 +102,12 @@ chart three_public
 end
 end
 if no:previous
-para  {年度}年，{部门}安排“三公”经费{三公合计}{单位}。
+para  {年度}年，{部门}安排“三公”经费{三公合计}{单位}。{上年}年无预算数据，不作增减比较。
+para  {列举:三公:三公首年句:；}。
+end
+end
+if no:three_public
+para  {年度}年，{部门}未安排财政拨款“三公”经费预算。
 end
 
 heading 绩效预算信息

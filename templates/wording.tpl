@@ -41,3 +41,6 @@ compare 同比增减 same  持平
 compare 同比增减 up    增长{百分比}
 compare 同比增减 new   新增
 compare 同比增减 gone  取消
+
+# The first year (no last year's figures): the items without a comparison.
+sentence 三公首年句 {名称}{年度}年预算安排{本年}{单位}

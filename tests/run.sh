@@ -11,7 +11,9 @@
 #      ($OUTSIDE for setup.sh) that must stay as setup.sh left it.  TMP is
 #      written @TMP@ in expected.stderr.  teardown.sh, if present, undoes
 #      what rm -rf cannot (chattr +i); setup.sh exiting 77 skips the case;
-#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), the path
+#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), of a
+#      department's first year, the tables a region picks and names as
+#      people type them (tests/e2e_firstyear.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
 #      and tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
@@ -243,6 +245,10 @@ fi
 if [ -f tests/e2e_shapes.sh ]; then
     # shellcheck source=tests/e2e_shapes.sh
     . tests/e2e_shapes.sh
+fi
+if [ -f tests/e2e_firstyear.sh ]; then
+    # shellcheck source=tests/e2e_firstyear.sh
+    . tests/e2e_firstyear.sh
 fi
 
 if [ -f tests/e2e_race.sh ]; then

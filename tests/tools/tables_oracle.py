@@ -210,9 +210,11 @@ class Table:
         raise OracleError('table %s has no column %s' % (self.id, key))
 
 
-def read_tables(path):
-    """The table blocks of a template file, by id, in order."""
-    tables = {}
+def read_tables(path, tables=None):
+    """The table blocks of a template file, by id, in order; an include line
+    reads its file (relative to this one's folder) in its place."""
+    if tables is None:
+        tables = {}
     cur = None
     for raw in read_text(path).splitlines():
         line = raw.strip()
@@ -221,7 +223,9 @@ def read_tables(path):
         word, _, rest = line.partition(' ')
         rest = rest.strip()
         if cur is None:
-            if word == 'table':
+            if word == 'include':
+                read_tables(os.path.join(os.path.dirname(path), rest), tables)
+            elif word == 'table':
                 cur = Table(rest)
             continue
         if word == 'end':

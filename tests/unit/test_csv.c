@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "csv.h"
 #include "diag.h"
+#include "utf8.h"
 
 #include <iconv.h>
 #include <fcntl.h>
@@ -520,6 +521,54 @@ static void test_map_columns(void)
     fx_done(&f);
 }
 
+/* Headers as people type them (issue 13.9): letter-spaced names, an
+ * ideographic space, full-width brackets; each maps to its column. */
+static void test_map_columns_typed(void)
+{
+    static const csv_column cols[] = {{"项目", "item", 1}, {"合计", "total", 1},
+                                      {"因公出国（境）费", NULL, 0}, {"单位(元)", NULL, 0}};
+    int idx[4];
+    fixture f;
+    fx_init(&f);
+    csv_table *t = READ(&f, "typed.csv",
+                        "项 目,合　计,因公出国(境)费,单  位（元）\n公务接待费,5,1,2\n", NULL);
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_INT(csv_map_columns(t, &f.d, cols, 4, idx), 0);
+        CHECK_INT(idx[0], 0);
+        CHECK_INT(idx[1], 1);
+        CHECK_INT(idx[2], 2);
+        CHECK_INT(idx[3], 3);
+    }
+    CHECK_STR(fx_msgs(&f), "");
+    fx_done(&f);
+
+    /* Two spellings of one column are still the same column. */
+    fx_init(&f);
+    t = READ(&f, "typed2.csv", "项目,合计,合 计\n", NULL);
+    CHECK(t && csv_map_columns(t, &f.d, cols, 4, idx) == -1);
+    CHECK_STR(fx_msgs(&f),
+              "typed2.csv:1:3: error: duplicate column \"合 计\" (already at column 2)\n");
+    fx_done(&f);
+}
+
+static void test_name_eq(void)
+{
+    CHECK(utf8_name_eq("项目", "项目"));
+    CHECK(utf8_name_eq("项 目", "项目"));
+    CHECK(utf8_name_eq("合　计", "合计"));      /* U+3000 */
+    CHECK(utf8_name_eq(" 单 位 ", "单位"));
+    CHECK(utf8_name_eq("因公出国(境)费", "因公出国（境）费"));
+    CHECK(utf8_name_eq("［一般］", "[一般]"));
+    CHECK(utf8_name_eq("item  total", "item total")); /* ASCII words: one space */
+    CHECK(!utf8_name_eq("itemtotal", "item total"));
+    CHECK(!utf8_name_eq("合计", "合计数"));
+    CHECK(!utf8_name_eq("项目", "项"));
+    CHECK(!utf8_name_eq("（境）", "【境】"));     /* other brackets are other names */
+    CHECK(!utf8_name_eq("", "合计"));
+    CHECK(utf8_name_eq("", "  "));
+}
+
 static void test_pos(void)
 {
     fixture f;
@@ -705,6 +754,8 @@ int main(void)
     RUN(test_limits);
     RUN(test_missing_file);
     RUN(test_map_columns);
+    RUN(test_map_columns_typed);
+    RUN(test_name_eq);
     RUN(test_pos);
     RUN(test_repeated_header);
     RUN(test_binary_file);

@@ -241,7 +241,7 @@ static void test_crlf_bom(void)
     CHECK_STR(fx_msgs(&f),
               "crlf2.tpl:3: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering or include\n");
+              "sentence, meta, footer, numbering, empty-note or include\n");
     fx_done(&f);
 }
 
@@ -288,7 +288,7 @@ static void test_every_error_reported(void)
               "bad.tpl:1: error: title needs text after it\n"
               "bad.tpl:2: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering or include\n"
+              "sentence, meta, footer, numbering, empty-note or include\n"
               "bad.tpl:3: error: end without an open table or if\n"
               "bad.tpl:4:6: error: placeholder \"{部门\" is not closed with '}'\n"
               "bad.tpl:5:8: error: unmatched '}' (write }} for a literal brace)\n"
@@ -313,7 +313,7 @@ static void test_every_error_reported(void)
               "percent, left, center, right, merge=duty, merge=activity, merge=blank, "
               "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, min=EM or weight=N\n"
               "bad.tpl:24: error: \"bold\" is not a table directive; expected title, unit, head, "
-              "col, note, empty-note, sheet, landscape or end\n"
+              "col, note, empty-note, sheet, landscape, if or end\n"
               "bad.tpl:25:12: error: placeholder \"{b\" is not closed with '}'\n"
               "bad.tpl:28: error: table institutions has no col lines\n"
               "bad.tpl:31: error: if is not closed with end\n");
@@ -366,6 +366,92 @@ static void test_unclosed_blocks(void)
         CHECK_INT(t->stmts[0].end, 2);
     }
     CHECK_STR(fx_msgs(&f), "");
+    fx_done(&f);
+}
+
+/* Issue 13.7: if blocks inside a table, around head and col lines; the
+ * table's end comes after them.  13.8: empty-note TABLE TEXT outside a
+ * table.  13.9: a numbering pattern keeps its trailing ASCII space. */
+static void test_table_if(void)
+{
+    fixture f;
+    fx_init(&f);
+    tmpl *t = LOAD(&f, "ti.tpl",
+                   "numbering heading 第{中文}部分 \n"             /* 1 */
+                   "numbering subheading {数字}.  \n"              /* 2 */
+                   "empty-note fund_expenditure 本部门无，故本表为空表\n" /* 3 */
+                   "table three_public\n"                          /* 4 */
+                   "  if previous\n"                               /* 5 */
+                   "  head 项目 | 合计 | 同比\n"                   /* 6 */
+                   "  end\n"                                       /* 7 */
+                   "  if no:previous\n"                            /* 8 */
+                   "  head 项目 | 合计\n"                          /* 9 */
+                   "  end\n"                                       /* 10 */
+                   "  col 项目\n"                                  /* 11 */
+                   "  col 合计 amount\n"                           /* 12 */
+                   "  if previous\n"                               /* 13 */
+                   "    if has:三公合计\n"                          /* 14 */
+                   "  col 同比 percent compare=同比增减\n"          /* 15 */
+                   "    end\n"                                     /* 16 */
+                   "  end\n"                                       /* 17 */
+                   "end\n"                                         /* 18 */
+                   "para 后\n");                                   /* 19 */
+    CHECK(t != NULL);
+    CHECK_STR(fx_msgs(&f), "");
+    if (t) {
+        CHECK_STR(t->num_heading, "第{中文}部分 ");
+        CHECK_STR(t->num_subheading, "{数字}.  ");
+        CHECK_INT(t->n_empty_note, 1);
+        if (t->n_empty_note == 1) {
+            CHECK_STR(t->empty_notes[0].source, "fund_expenditure");
+            CHECK_STR(t->empty_notes[0].text, "本部门无，故本表为空表");
+        }
+        CHECK_INT(t->n, 2); /* the table, the para: the ifs belong to the table */
+        const tmpl_table *tb = t->stmts[0].table;
+        CHECK(tb && tb->conditional);
+        if (tb) {
+            CHECK_INT(tb->n_head, 2);
+            CHECK_INT(tb->head_cond[0].n, 1);
+            CHECK_STR(tb->head_cond[0].c[0], "previous");
+            CHECK_STR(tb->head_cond[1].c[0], "no:previous");
+            CHECK_INT(tb->ncols, 3);
+            CHECK_INT(tb->cols[0].cond.n, 0);
+            CHECK_INT(tb->cols[2].cond.n, 2);
+            CHECK_STR(tb->cols[2].cond.c[0], "previous");
+            CHECK_STR(tb->cols[2].cond.c[1], "has:三公合计");
+        }
+        CHECK_INT(t->stmts[1].line, 19);
+    }
+    fx_done(&f);
+
+    /* Only head and col lines may depend on a condition; an if left open
+     * inside a table is named; a bad condition is an error. */
+    fx_init(&f);
+    CHECK(LOAD(&f, "ti2.tpl",
+               "table three_public\n"  /* 1 */
+               "  if previous\n"       /* 2 */
+               "  title 表\n"          /* 3 */
+               "  end\n"               /* 4 */
+               "  if maybe\n"          /* 5 */
+               "  col 项目\n"          /* 6 */
+               "  end\n"               /* 7: closes the if of line 5 */
+               "end\n"                 /* 8 */
+               "empty-note budget 无\n" /* 9 */
+               "empty-note fund_expenditure\n" /* 10 */
+               "table institutions\n"  /* 11 */
+               "  col 单位名称\n"
+               "  if previous\n"       /* 13: the file ends inside it */
+               ) == NULL);
+    CHECK_STR(fx_msgs(&f),
+              "ti2.tpl:3: error: \"title\" inside an if block of a table: only head and col "
+              "lines may depend on a condition\n"
+              "ti2.tpl:5: error: if maybe: expected previous, has:NAME or no:NAME\n"
+              "ti2.tpl:9: error: empty-note budget: expected a table source such as "
+              "fund_expenditure, general_basic or three_public (the name after \"table\"; not "
+              "csv:FILE)\n"
+              "ti2.tpl:10: error: expected: empty-note TABLE TEXT (outside a table block)\n"
+              "ti2.tpl:11: error: table institutions is not closed with end\n"
+              "ti2.tpl:13: error: if is not closed with end (inside table institutions)\n");
     fx_done(&f);
 }
 
@@ -577,6 +663,7 @@ int main(void)
     RUN(test_crlf_bom);
     RUN(test_every_error_reported);
     RUN(test_unclosed_blocks);
+    RUN(test_table_if);
     RUN(test_missing_file);
     RUN(test_seed004);
     RUN(test_sentence_cycles);
