@@ -58,6 +58,8 @@ int bld_figure_item(builder *b, const char *key, item *it)
         it->prev_shown = figures_shown(&b->fig, figures_year(&b->fig, b->prev), r, it->prev);
     }
     it->has_shown = 1;
+    it->is_tp = r.kind == FIG_TP;
+    it->tp_kind = r.index;
     for (size_t i = 0; i < b->cur->n_reasons; i++) {
         figure_ref rr;
         const named_text *nt = &b->cur->reasons[i];
@@ -71,8 +73,66 @@ int bld_figure_item(builder *b, const char *key, item *it)
 /* The items of a list that {列举:…} iterates. Returns the count (items in
  * an arena array) or -1 for an unknown list.  Each list is made once and
  * kept: nested sentences may iterate it a million times. */
+/* 三公(A、B、…): the template's items and order; the count, or -2 after
+ * reporting a name that is no “三公” item. */
+static int tp_list_in_order(builder *b, const char *list, item **out)
+{
+    for (list_cache *c = b->lists; c; c = c->next)
+        if (!strcmp(c->spec, list)) {
+            *out = c->items;
+            return c->n;
+        }
+    size_t len = strlen(list);
+    const char *body = list + strlen("三公(");
+    char *names = arena_strdup(b->a, body);
+    names[len - strlen("三公(") - 1] = '\0'; /* the closing ")" */
+    int cap = 1;
+    for (const char *p = names; *p; p++)
+        cap += *p == ',' || !strncmp(p, "、", strlen("、"));
+    item *v = arena_alloc(b->a, (size_t)cap * sizeof *v);
+    int n = 0;
+    for (char *p = names; p;) {
+        char *next = strstr(p, "、"), *comma = strchr(p, ',');
+        size_t skip = strlen("、");
+        if (comma && (!next || comma < next)) {
+            next = comma;
+            skip = 1;
+        }
+        if (next) {
+            *next = '\0';
+            next += skip;
+        }
+        figure_ref r;
+        if (!data_figure_lookup(p, &r) || r.kind != FIG_TP || r.index == TP_TOTAL) {
+            bld_fail(b,
+                     "{列举:%s…}: %s is not a “三公” item; expected 因公出国（境）费, "
+                     "公务用车购置及运行费, 公务用车购置费, 公务用车运行费, 公务接待费, 会议费 or "
+                     "培训费 (or an alias), separated by 、",
+                     list, p);
+            return -2;
+        }
+        item *it = &v[n];
+        bld_figure_item(b, p, it);
+        if (it->has_cur || it->has_prev) {
+            const tp_row *c = &b->cur->tp[r.index];
+            const tp_row *pr = b->prev ? &b->prev->tp[r.index] : NULL;
+            it->name = c->present ? c->label : pr && pr->present ? pr->label : tp_name((tp_kind)r.index);
+            n++;
+        }
+        p = next;
+    }
+    list_cache *c = arena_alloc(b->a, sizeof *c);
+    *c = (list_cache){arena_strdup(b->a, list), v, n, b->lists};
+    b->lists = c;
+    *out = v;
+    return n;
+}
+
 int bld_list_items(builder *b, const char *list, item **out)
 {
+    size_t ll = strlen(list), pl = strlen("三公(");
+    if (ll > pl && !strncmp(list, "三公(", pl) && list[ll - 1] == ')')
+        return tp_list_in_order(b, list, out);
     int which = !strcmp(list, "三公") ? 0 : !strcmp(list, "收入来源") ? 1 : -1;
     if (which < 0)
         return -1;

@@ -44,14 +44,20 @@ static const char *const SUMMARY_NAMES[SUM_COUNT][3] = {
     {"项目支出", "project", NULL},
     {"机关运行经费", "operating_cost", NULL},
 };
-static const char *const TP_NAMES[TP_COUNT][4] = {
-    {"公务用车运行费", "车辆运行费", "公务用车运行维护费", "vehicle_running"},
-    {"公务用车购置费", "车辆购置费", "vehicle_purchase", NULL},
-    {"公务接待费", "reception", NULL, NULL},
-    {"因公出国（境）费", "因公出国经费", "因公出国(境)费", "abroad"},
-    {"合计", "total", NULL, NULL},
+#define TP_ALIASES 5
+static const char *const TP_NAMES[TP_COUNT][TP_ALIASES] = {
+    {"公务用车运行费", "车辆运行费", "公务用车运行维护费", "vehicle_running", "运行维护费"},
+    {"公务用车购置费", "车辆购置费", "vehicle_purchase", "购置费", NULL},
+    {"公务接待费", "reception", NULL, NULL, NULL},
+    {"因公出国（境）费", "因公出国经费", "因公出国(境)费", "abroad", NULL},
+    {"合计", "total", NULL, NULL, NULL},
+    {"公务用车购置及运行费", "公务用车购置及运行维护费", "公务用车费", "vehicle", NULL},
+    {"会议费", "meeting", NULL, NULL, NULL},
+    {"培训费", "training", NULL, NULL, NULL},
+    {"机关运行经费", "行政经费", "operating_cost", NULL, NULL},
 };
-static const char *const TP_SOURCE_NAMES[TPS_COUNT] = {"一般预算", "基金预算", "财政专户"};
+static const char *const TP_SOURCE_NAMES[TPS_COUNT] = {"一般预算", "基金预算", "财政专户",
+                                                       "国有资本经营预算"};
 
 const char *revenue_name(revenue_kind k) { return REVENUE_NAMES[k][0]; }
 const char *summary_name(summary_kind k) { return SUMMARY_NAMES[k][0]; }
@@ -254,10 +260,12 @@ static void load_institutions(loader *L, budget *b)
     static const csv_column cols[] = {
         {"单位名称", "name", 1}, {"单位性质", "kind", 1},
         {"单位规格", "rank", 1}, {"经费保障形式", "funding", 1},
+        {"公用经费", "office", 0},
     };
-    int ix[4];
-    if (csv_map_columns(t, L->d, cols, 4, ix) < 0)
+    int ix[5];
+    if (csv_map_columns(t, L->d, cols, 5, ix) < 0)
         return;
+    b->inst_has_office = ix[4] >= 0;
     b->inst = arena_alloc(L->a, t->nrows * sizeof *b->inst + 1);
     for (size_t i = 0; i < t->nrows; i++) {
         const csv_row *r = &t->rows[i];
@@ -266,6 +274,7 @@ static void load_institutions(loader *L, budget *b)
         in->kind = cell(r, ix[1]);
         in->rank = cell(r, ix[2]);
         in->funding = cell(r, ix[3]);
+        in->office = parse_amount(L, t, r, ix[4], 1);
         in->pos = csv_pos(t, r, 0);
     }
 }
@@ -566,6 +575,23 @@ static void derive_econ(loader *L, budget *b, const code_list *list)
 
 /* ---- three_public.csv ---------------------------------------------------- */
 
+/* A 项目 as the region's table writes it, without the "其中：" that
+ * introduces a part of the row above ("其中：公务用车购置费"). */
+static const char *tp_item_key(const char *key)
+{
+    static const char *const PREFIX[] = {"其中：", "其中:", "其中"};
+    for (size_t i = 0; i < sizeof PREFIX / sizeof PREFIX[0]; i++) {
+        size_t n = strlen(PREFIX[i]);
+        if (!strncmp(key, PREFIX[i], n) && key[n]) {
+            key += n;
+            while (*key == ' ')
+                key++;
+            return key;
+        }
+    }
+    return key;
+}
+
 static void load_three_public(loader *L, budget *b)
 {
     int broken;
@@ -575,21 +601,22 @@ static void load_three_public(loader *L, budget *b)
     static const csv_column cols[] = {
         {"项目", "item", 1},         {"合计", "total", 1},
         {"一般预算", "general", 0}, {"基金预算", "fund", 0},
-        {"财政专户", "special", 0},
+        {"财政专户", "special", 0}, {"国有资本经营预算", "state_capital", 0},
     };
-    int ix[5];
-    if (csv_map_columns(t, L->d, cols, 5, ix) < 0)
+    int ix[6];
+    if (csv_map_columns(t, L->d, cols, 6, ix) < 0)
         return;
     b->has_tp = 1;
+    b->tp_has_state_capital = ix[5] >= 0;
     for (size_t i = 0; i < t->nrows; i++) {
         const csv_row *r = &t->rows[i];
         const char *key = r->fields[ix[0]];
-        int k = lookup(key, &TP_NAMES[0][0], TP_COUNT, 4);
+        int k = lookup(tp_item_key(key), &TP_NAMES[0][0], TP_COUNT, TP_ALIASES);
         if (k < 0) {
             diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]),
                         "unknown 项目 \"%s\"; expected one of: %s (or 车辆运行费, 车辆购置费, "
-                        "因公出国经费)",
-                        key, list_names(L->a, &TP_NAMES[0][0], TP_COUNT, 4));
+                        "因公出国经费, 公务用车费, 行政经费; a row may start with 其中：)",
+                        key, list_names(L->a, &TP_NAMES[0][0], TP_COUNT, TP_ALIASES));
             continue;
         }
         tp_row *tr = &b->tp[k];
@@ -599,6 +626,7 @@ static void load_three_public(loader *L, budget *b)
             continue;
         }
         tr->present = 1;
+        tr->order = (int)i;
         tr->label = is_ascii(key) ? TP_NAMES[k][0] : key;
         tr->pos = csv_pos(t, r, ix[0]);
         tr->total = parse_amount(L, t, r, ix[1], 0);
@@ -981,15 +1009,46 @@ money budget_figure(const budget *b, summary_kind k, int *found)
         *found = f1;
         return v;
     }
-    case SUM_OPERATING_COST: {
-        money s = 0;
-        *found = b->n_econ > 0;
-        for (size_t i = 0; i < b->n_econ; i++)
-            s += b->econ[i].office.v;
-        return s;
-    }
+    case SUM_OPERATING_COST:
+        /* a 机关运行经费 (行政经费) row of three_public.csv states it too */
+        if (b->tp[TP_OPERATING].present) {
+            *found = 1;
+            return b->tp[TP_OPERATING].total.v;
+        }
+        return budget_operating_cost_from_units(b, found);
     default: *found = 0; return 0;
     }
+}
+
+int institution_is_administrative(const institution *in)
+{
+    return strstr(in->kind, "行政") || strstr(in->kind, "参照公务员法") ||
+           strstr(in->kind, "参公");
+}
+
+int budget_has_other_units(const budget *b)
+{
+    for (size_t i = 0; i < b->n_inst; i++)
+        if (!institution_is_administrative(&b->inst[i]))
+            return 1;
+    return 0;
+}
+
+money budget_operating_cost_from_units(const budget *b, int *found)
+{
+    money s = 0;
+    if (b->inst_has_office) {
+        *found = 1;
+        for (size_t i = 0; i < b->n_inst; i++)
+            if (institution_is_administrative(&b->inst[i]))
+                s += b->inst[i].office.v;
+        return s;
+    }
+    /* Only administrative units (or none listed): all of the 公用经费. */
+    *found = b->n_econ > 0 && !budget_has_other_units(b);
+    for (size_t i = 0; i < b->n_econ; i++)
+        s += b->econ[i].office.v;
+    return *found ? s : 0;
 }
 
 const named_text *budget_reason(const budget *b, const char *key)
@@ -1017,8 +1076,10 @@ int data_figure_lookup(const char *name, figure_ref *r)
         *r = (figure_ref){FIG_TP, TP_TOTAL};
         return 1;
     }
-    if ((k = lookup(name, &TP_NAMES[0][0], TP_TOTAL, 4)) >= 0) {
-        *r = (figure_ref){FIG_TP, k};
+    if ((k = lookup(name, &TP_NAMES[0][0], TP_COUNT, TP_ALIASES)) >= 0 && k != TP_TOTAL) {
+        /* the 机关运行经费 row states the summary figure (行政经费) */
+        *r = k == TP_OPERATING ? (figure_ref){FIG_SUMMARY, SUM_OPERATING_COST}
+                               : (figure_ref){FIG_TP, k};
         return 1;
     }
     if (strcmp(name, "财政拨款收入") == 0) {
@@ -1061,14 +1122,21 @@ money data_figure(const budget *b, figure_ref r, int *found, diag_pos *pos)
                 *pos = t->total.pos;
             return t->total.v;
         }
+        if (r.index == TP_VEHICLE) {
+            /* no 公务用车购置及运行费 row: 购置费 + 运行费 */
+            const tp_row *buy = &b->tp[TP_VEHICLE_BUY], *run = &b->tp[TP_VEHICLE_RUN];
+            *found = buy->present || run->present;
+            return buy->total.v + run->total.v;
+        }
         if (r.index != TP_TOTAL || !b->has_tp) {
             *found = 0;
             return 0;
         }
-        /* No 合计 row: the total is the sum of the items. */
-        money s = 0;
-        for (int i = 0; i < TP_TOTAL; i++)
-            s += b->tp[i].total.v;
+        /* No 合计 row: the total is the sum of the items, a
+         * 公务用车购置及运行费 row counted once with its parts. */
+        int f;
+        money s = b->tp[TP_ABROAD].total.v + b->tp[TP_RECEPTION].total.v +
+                  data_figure(b, (figure_ref){FIG_TP, TP_VEHICLE}, &f, NULL);
         *found = 1;
         return s;
     }
