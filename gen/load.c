@@ -51,7 +51,7 @@ static const char *const TP_NAMES[TP_COUNT][TP_ALIASES] = {
     {"公务接待费", "reception", NULL, NULL, NULL},
     {"因公出国（境）费", "因公出国经费", "因公出国(境)费", "abroad", NULL},
     {"合计", "total", NULL, NULL, NULL},
-    {"公务用车购置及运行费", "公务用车购置及运行维护费", "公务用车费", "vehicle", NULL},
+    {"公务用车购置及运行费", "公务用车购置及运行维护费", "公务用车费", "vehicle", "小计"},
     {"会议费", "meeting", NULL, NULL, NULL},
     {"培训费", "training", NULL, NULL, NULL},
     {"机关运行经费", "行政经费", "operating_cost", NULL, NULL},
@@ -854,8 +854,86 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     return L.refused ? -2 : d->errors > before ? -1 : 0;
 }
 
+/* An amount cell of a generic table; 0 when empty or not an amount. */
+static money extra_amount(const loader *L, const csv_row *r, size_t c, int *ok)
+{
+    money v = 0;
+    int st = money_parse(r->fields[c], L->c->unit, &v, NULL, 0);
+    *ok = st == MONEY_OK;
+    return st == MONEY_OK ? v : 0;
+}
+
+/* The 其中 rows of a generic table, which a 合计 does not count again: a
+ * row whose first cell begins with 其中 is a part of the nearest row above
+ * it that is not a part.  The rows right after it are parts too when,
+ * with it, they add up exactly to that row in every amount column
+ * (其中：公务用车购置费 0, 公务用车运行费 18 under 公务用车购置及运行费 18);
+ * else the 其中 row alone is.  A part larger than its row is an error.
+ * part[i] is set for the rows not to count. */
+static void mark_extra_parts(loader *L, const csv_table *t, const csv_row *tot, char *part)
+{
+    const char *const ZQ = "其中";
+    for (size_t i = 1; i < t->nrows; i++) {
+        if (strncmp(t->rows[i].fields[0], ZQ, strlen(ZQ)) || part[i])
+            continue;
+        size_t p = i - 1;
+        while (p > 0 && part[p])
+            p--;
+        const csv_row *parent = &t->rows[p];
+        if (parent == tot || &t->rows[i] == tot)
+            continue;
+        part[i] = 1;
+        for (size_t c = 1; c < t->ncols; c++) {
+            int ok1, ok2;
+            money pv = extra_amount(L, parent, c, &ok1), cv = extra_amount(L, &t->rows[i], c, &ok2);
+            if (ok1 && ok2 && cv > pv) {
+                char a1[48], a2[48];
+                money_format(cv, L->c->unit, 2, 0, 0, a1, sizeof a1);
+                money_format(pv, L->c->unit, 2, 0, 0, a2, sizeof a2);
+                diag_report(L->d, DIAG_ERROR, csv_pos(t, &t->rows[i], (int)c),
+                            "%s %s is %s, more than the %s of %s (line %d) it is part of",
+                            t->rows[i].fields[0], t->header[c], a1, a2, parent->fields[0],
+                            csv_pos(t, parent, 0).line);
+            }
+        }
+        /* the rows after it, up to the next 其中 row, while they stay
+         * within the row (running sums: linear over the table) */
+        money *sum = xcalloc(t->ncols, sizeof *sum);
+        for (size_t c = 1; c < t->ncols; c++) {
+            int ok;
+            sum[c] = extra_amount(L, &t->rows[i], c, &ok);
+        }
+        for (size_t j = i + 1; j < t->nrows && &t->rows[j] != tot &&
+                               strncmp(t->rows[j].fields[0], ZQ, strlen(ZQ));
+             j++) {
+            int exact = 1, any = 0, within = 1;
+            for (size_t c = 1; c < t->ncols; c++) {
+                int okp, ok;
+                money pv = extra_amount(L, parent, c, &okp);
+                money v = extra_amount(L, &t->rows[j], c, &ok);
+                if (!okp)
+                    continue;
+                if ((!ok && *t->rows[j].fields[c]) || v < 0 ||
+                    __builtin_add_overflow(sum[c], v, &sum[c]) || sum[c] > pv)
+                    within = 0; /* text, or past the row: not its parts */
+                exact &= sum[c] == pv;
+                any = 1;
+            }
+            if (!within || !any)
+                break;
+            if (exact) {
+                for (size_t k = i + 1; k <= j; k++)
+                    part[k] = 1;
+                break;
+            }
+        }
+        free(sum);
+    }
+}
+
 /* The 合计 row of a generic table: for each column whose other cells are
- * all amounts (or empty), the 合计 cell must be their sum. */
+ * all amounts (or empty), the 合计 cell must be their sum, 其中 rows
+ * counted once (mark_extra_parts). */
 static void check_extra_total(loader *L, const csv_table *t)
 {
     const csv_row *tot = NULL;
@@ -864,13 +942,15 @@ static void check_extra_total(loader *L, const csv_table *t)
             tot = &t->rows[i];
     if (!tot)
         return;
+    char *part = xcalloc(t->nrows + 1, 1);
+    mark_extra_parts(L, t, tot, part);
     for (size_t c = 1; c < t->ncols; c++) {
         money sum = 0, stated;
         int numeric = 1;
         for (size_t i = 0; i < t->nrows && numeric; i++) {
             money v;
             const char *cellv = t->rows[i].fields[c];
-            if (&t->rows[i] == tot || !*cellv)
+            if (&t->rows[i] == tot || part[i] || !*cellv)
                 continue;
             numeric = money_parse(cellv, L->c->unit, &v, NULL, 0) == MONEY_OK;
             if (numeric && __builtin_add_overflow(sum, v, &sum))
@@ -885,6 +965,7 @@ static void check_extra_total(loader *L, const csv_table *t)
                         "合计 %s is %s but the other rows sum to %s", t->header[c], a1, a2);
         }
     }
+    free(part);
 }
 
 int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const *files, size_t n)

@@ -11,7 +11,11 @@
 #      sentences in the template's order 出国 / 接待 / 用车;
 #   2. config/jiaoyu-2021.ini: a bureau with two schools, 机关运行经费 the
 #      bureau's 公用经费 (52.30 of 1,361.60); without the 公用经费 column
-#      {机关运行经费} is refused rather than published as 1,361.60.
+#      {机关运行经费} is refused rather than published as 1,361.60;
+#   3. the issue's table laid out as it is (table csv:FILE, 合计 first, a
+#      其中 row): its 合计 40.20 = 0 + 18 + 22.20, the 其中 part and the row
+#      after it counted once in their 18 (refused before: "合计 预算数 is
+#      40.20 but the other rows sum to 58.20").
 
 SG=$(mktemp -d)
 
@@ -91,4 +95,37 @@ sg_has "$SG/err3" "templates/jiaoyu.tpl:29:" "jiaoyu without 公用经费 per un
 sg_has "$SG/err3" "{机关运行经费} needs the figure 机关运行经费, which input/jiaoyu-2021 does not give" \
     "jiaoyu without 公用经费 per unit"
 if grep -qF "1,361.60" "$SG/err3"; then fail "e2e_sangong: 1,361.60 offered as 机关运行经费"; else pass; fi
+
+# 3. A “三公” table laid out as it is, with a 其中 row.
+mkdir -p "$SG/c/in" "$SG/c/config"
+cat >"$SG/c/in/sg.csv" <<'CSV'
+项目,预算数
+合计,40.20
+因公出国（境）费,0
+公务用车购置及运行费,18
+其中：公务用车购置费,0
+公务用车运行费,18
+公务接待费,22.20
+CSV
+cat >"$SG/c/t.tpl" <<'TPL'
+title {部门}{年度}年“三公”经费预算表
+table csv:sg.csv
+  unit  单位：{单位}
+  head  项目 | 预算数
+  col   项目    text
+  col   预算数  amount
+end
+TPL
+printf '[document]\ndepartment = 示例县财政局\nregion = 示例县\nyear = 2021\ntemplate = t.tpl\n[units]\nunit = 万元\ndecimals = 2\n[input]\ndir = in\n[output]\ndir = out\nformats = pdf\n' >"$SG/c/config/a.ini"
+if (cd "$SG/c" && "$BIN" build -q config/a.ini >/dev/null 2>"$SG/err4") &&
+    [ -s "$SG/c/out/示例县财政局-2021.pdf" ]; then
+    pass
+    sg_text "$SG/c/out/示例县财政局-2021.pdf" "$SG/rows4" "$SG/flat4"
+    for row in "合计 40.20" "因公出国（境）费 0.00" "公务用车购置及运行费 18.00" \
+        "其中：公务用车购置费 0.00" "公务用车运行费 18.00" "公务接待费 22.20"; do
+        sg_row "$SG/rows4" "$row" "csv 其中"
+    done
+else
+    fail "e2e_sangong: the csv:FILE table with a 其中 row did not build: $(head -n 3 "$SG/err4")"
+fi
 rm -rf "$SG"
