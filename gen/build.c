@@ -70,9 +70,6 @@ int bld_figure_item(builder *b, const char *key, item *it)
     return 1;
 }
 
-/* The items of a list that {列举:…} iterates. Returns the count (items in
- * an arena array) or -1 for an unknown list.  Each list is made once and
- * kept: nested sentences may iterate it a million times. */
 /* 三公(A、B、…): the template's items and order; the count, or -2 after
  * reporting a name that is no “三公” item. */
 static int tp_list_in_order(builder *b, const char *list, item **out)
@@ -128,6 +125,9 @@ static int tp_list_in_order(builder *b, const char *list, item **out)
     return n;
 }
 
+/* The items of a list that {列举:…} iterates. Returns the count (items in
+ * an arena array) or -1 for an unknown list.  Each list is made once and
+ * kept: nested sentences may iterate it a million times. */
 int bld_list_items(builder *b, const char *list, item **out)
 {
     size_t ll = strlen(list), pl = strlen("三公(");
@@ -143,14 +143,28 @@ int bld_list_items(builder *b, const char *list, item **out)
     item *v = arena_alloc(b->a, 16 * sizeof *v);
     int n = 0;
     if (!strcmp(list, "三公")) {
-        for (int k = 0; k < TP_TOTAL; k++) {
+        /* 公务用车 as its parts; as 公务用车购置及运行费 when a year gives
+         * that row without them (then it is never left out) */
+        const budget *yr[2] = {b->cur, b->prev};
+        int whole = 0;
+        for (int y = 0; y < 2; y++)
+            whole |= yr[y] && yr[y]->tp[TP_VEHICLE].present &&
+                     !yr[y]->tp[TP_VEHICLE_BUY].present && !yr[y]->tp[TP_VEHICLE_RUN].present;
+        static const int ORDER[] = {TP_VEHICLE, TP_VEHICLE_RUN, TP_VEHICLE_BUY, TP_RECEPTION,
+                                    TP_ABROAD};
+        for (size_t o = 0; o < sizeof ORDER / sizeof ORDER[0]; o++) {
+            int k = ORDER[o];
+            if ((k == TP_VEHICLE) != whole && (k == TP_VEHICLE || k == TP_VEHICLE_RUN ||
+                                               k == TP_VEHICLE_BUY))
+                continue;
             const tp_row *c = &b->cur->tp[k];
             const tp_row *p = b->prev ? &b->prev->tp[k] : NULL;
-            if (!c->present && !(p && p->present))
-                continue;
-            item *it = &v[n++];
+            item *it = &v[n];
             bld_figure_item(b, tp_name((tp_kind)k), it);
-            it->name = c->present ? c->label : p->label;
+            if (!c->present && !(p && p->present) && !(k == TP_VEHICLE && (it->has_cur || it->has_prev)))
+                continue;
+            it->name = c->present ? c->label : p && p->present ? p->label : tp_name((tp_kind)k);
+            n++;
         }
     } else if (!strcmp(list, "收入来源")) {
         /* 财政拨款收入 groups the three appropriations, as the seed says it. */

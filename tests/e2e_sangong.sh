@@ -15,7 +15,9 @@
 #   3. the issue's table laid out as it is (table csv:FILE, 合计 first, a
 #      其中 row): its 合计 40.20 = 0 + 18 + 22.20, the 其中 part and the row
 #      after it counted once in their 18 (refused before: "合计 预算数 is
-#      40.20 but the other rows sum to 58.20").
+#      40.20 but the other rows sum to 58.20");
+#   4. {列举:三公…} without an order: a 公务用车费 row without parts is
+#      listed (as 公务用车购置及运行费 against last year's 购置 + 运行).
 
 SG=$(mktemp -d)
 
@@ -128,4 +130,17 @@ if (cd "$SG/c" && "$BIN" build -q config/a.ini >/dev/null 2>"$SG/err4") &&
 else
     fail "e2e_sangong: the csv:FILE table with a 其中 row did not build: $(head -n 3 "$SG/err4")"
 fi
+
+# 4. The default list with a 公务用车费 row and no parts.
+mkdir -p "$SG/d/config" "$SG/d/input"
+cp -r templates "$SG/d/"
+cp -r input/sangong-2021 input/sangong-2020 "$SG/d/input/"
+cp config/sangong-2021.ini "$SG/d/config/"
+printf '项目,合计,一般预算\n公务接待费,12,12\n公务用车费,30,30\n合计,42,42\n会议费,5,5\n培训费,3,3\n机关运行经费,120,120\n' \
+    >"$SG/d/input/sangong-2021/three_public.csv"
+sed -i 's/三公(因公出国（境）费、公务接待费、公务用车购置及运行费)/三公/' "$SG/d/templates/sangong.tpl"
+(cd "$SG/d" && "$BIN" tree config/sangong-2021.ini >"$SG/tree5" 2>"$SG/err5")
+# 2020: 购置费 10 + 运行费 18 = 28 → 30: +2, 7.1428…% → 7.1%; 因公出国 5 → none.
+sg_has "$SG/tree5" "其中：公务用车费30万元，较上年增加2万元，增长7.1%；公务接待费12万元，较上年减少3万元，下降20%；因公出国（境）费0万元，较上年减少5万元。" \
+    "default list with 公务用车费"
 rm -rf "$SG"
