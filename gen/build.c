@@ -58,6 +58,8 @@ int bld_figure_item(builder *b, const char *key, item *it)
         it->prev_shown = figures_shown(&b->fig, figures_year(&b->fig, b->prev), r, it->prev);
     }
     it->has_shown = 1;
+    it->is_tp = r.kind == FIG_TP;
+    it->tp_kind = r.index;
     for (size_t i = 0; i < b->cur->n_reasons; i++) {
         figure_ref rr;
         const named_text *nt = &b->cur->reasons[i];
@@ -68,11 +70,69 @@ int bld_figure_item(builder *b, const char *key, item *it)
     return 1;
 }
 
+/* 三公(A、B、…): the template's items and order; the count, or -2 after
+ * reporting a name that is no “三公” item. */
+static int tp_list_in_order(builder *b, const char *list, item **out)
+{
+    for (list_cache *c = b->lists; c; c = c->next)
+        if (!strcmp(c->spec, list)) {
+            *out = c->items;
+            return c->n;
+        }
+    size_t len = strlen(list);
+    const char *body = list + strlen("三公(");
+    char *names = arena_strdup(b->a, body);
+    names[len - strlen("三公(") - 1] = '\0'; /* the closing ")" */
+    int cap = 1;
+    for (const char *p = names; *p; p++)
+        cap += *p == ',' || !strncmp(p, "、", strlen("、"));
+    item *v = arena_alloc(b->a, (size_t)cap * sizeof *v);
+    int n = 0;
+    for (char *p = names; p;) {
+        char *next = strstr(p, "、"), *comma = strchr(p, ',');
+        size_t skip = strlen("、");
+        if (comma && (!next || comma < next)) {
+            next = comma;
+            skip = 1;
+        }
+        if (next) {
+            *next = '\0';
+            next += skip;
+        }
+        figure_ref r;
+        if (!data_figure_lookup(p, &r) || r.kind != FIG_TP || r.index == TP_TOTAL) {
+            bld_fail(b,
+                     "{列举:%s…}: %s is not a “三公” item; expected 因公出国（境）费, "
+                     "公务用车购置及运行费, 公务用车购置费, 公务用车运行费, 公务接待费, 会议费 or "
+                     "培训费 (or an alias), separated by 、",
+                     list, p);
+            return -2;
+        }
+        item *it = &v[n];
+        bld_figure_item(b, p, it);
+        if (it->has_cur || it->has_prev) {
+            const tp_row *c = &b->cur->tp[r.index];
+            const tp_row *pr = b->prev ? &b->prev->tp[r.index] : NULL;
+            it->name = c->present ? c->label : pr && pr->present ? pr->label : tp_name((tp_kind)r.index);
+            n++;
+        }
+        p = next;
+    }
+    list_cache *c = arena_alloc(b->a, sizeof *c);
+    *c = (list_cache){arena_strdup(b->a, list), v, n, b->lists};
+    b->lists = c;
+    *out = v;
+    return n;
+}
+
 /* The items of a list that {列举:…} iterates. Returns the count (items in
  * an arena array) or -1 for an unknown list.  Each list is made once and
  * kept: nested sentences may iterate it a million times. */
 int bld_list_items(builder *b, const char *list, item **out)
 {
+    size_t ll = strlen(list), pl = strlen("三公(");
+    if (ll > pl && !strncmp(list, "三公(", pl) && list[ll - 1] == ')')
+        return tp_list_in_order(b, list, out);
     int which = !strcmp(list, "三公") ? 0 : !strcmp(list, "收入来源") ? 1 : -1;
     if (which < 0)
         return -1;
@@ -83,14 +143,28 @@ int bld_list_items(builder *b, const char *list, item **out)
     item *v = arena_alloc(b->a, 16 * sizeof *v);
     int n = 0;
     if (!strcmp(list, "三公")) {
-        for (int k = 0; k < TP_TOTAL; k++) {
+        /* 公务用车 as its parts; as 公务用车购置及运行费 when a year gives
+         * that row without them (then it is never left out) */
+        const budget *yr[2] = {b->cur, b->prev};
+        int whole = 0;
+        for (int y = 0; y < 2; y++)
+            whole |= yr[y] && yr[y]->tp[TP_VEHICLE].present &&
+                     !yr[y]->tp[TP_VEHICLE_BUY].present && !yr[y]->tp[TP_VEHICLE_RUN].present;
+        static const int ORDER[] = {TP_VEHICLE, TP_VEHICLE_RUN, TP_VEHICLE_BUY, TP_RECEPTION,
+                                    TP_ABROAD};
+        for (size_t o = 0; o < sizeof ORDER / sizeof ORDER[0]; o++) {
+            int k = ORDER[o];
+            if ((k == TP_VEHICLE) != whole && (k == TP_VEHICLE || k == TP_VEHICLE_RUN ||
+                                               k == TP_VEHICLE_BUY))
+                continue;
             const tp_row *c = &b->cur->tp[k];
             const tp_row *p = b->prev ? &b->prev->tp[k] : NULL;
-            if (!c->present && !(p && p->present))
-                continue;
-            item *it = &v[n++];
+            item *it = &v[n];
             bld_figure_item(b, tp_name((tp_kind)k), it);
-            it->name = c->present ? c->label : p->label;
+            if (!c->present && !(p && p->present) && !(k == TP_VEHICLE && (it->has_cur || it->has_prev)))
+                continue;
+            it->name = c->present ? c->label : p && p->present ? p->label : tp_name((tp_kind)k);
+            n++;
         }
     } else if (!strcmp(list, "收入来源")) {
         /* 财政拨款收入 groups the three appropriations, as the seed says it. */

@@ -23,7 +23,17 @@ typedef struct item {
     const csv_row *row;
     int has_shown;       /* cur_shown, prev_shown: as every table prints them */
     money cur_shown, prev_shown;
+    int is_tp;           /* a “三公” figure: {购置费} and {运行费} are defined */
+    int tp_kind;         /* then its tp_kind */
 } item;
+
+/* A {列举:三公(A、B、…)} list in the template's order, made once. */
+typedef struct list_cache {
+    const char *spec;
+    item *items;
+    int n;
+    struct list_cache *next;
+} list_cache;
 
 typedef struct builder {
     arena *a;
@@ -45,6 +55,7 @@ typedef struct builder {
     int doc_over;         /* the document did (reported) */
     item *list_items[2];  /* {列举:三公…} and {列举:收入来源…}, made once */
     int list_count[2];
+    list_cache *lists;    /* {列举:三公(…)…}: the template's orders */
     struct row_fields *rf; /* the row of the table being built */
     figures fig;    /* printed values, shared by tables and sentences */
 } builder;
@@ -63,7 +74,8 @@ const char *bld_fmt_amount(builder *b, money v);
 int bld_figure_item(builder *b, const char *key, item *it);
 
 /* The items of a list that {列举:…} iterates. Returns the count (items in
- * an arena array) or -1 for an unknown list. */
+ * an arena array) or -1 for an unknown list, -2 after reporting a bad
+ * item in 三公(A、B、…). */
 int bld_list_items(builder *b, const char *list, item **out);
 
 /* ---- build_text.c ---- */

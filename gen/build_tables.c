@@ -135,7 +135,9 @@ static int field_index(const char *const *names, int n, const char *key)
 
 static const char *const INST_FIELDS[] = {"单位名称", "单位性质", "单位规格", "经费保障形式"};
 static const char *const TP_FIELDS[] = {"项目", "合计", "一般预算", "基金预算", "财政专户",
-                                        "上年", "增减额"};
+                                        "上年", "增减额", "国有资本经营预算"};
+/* The field of a 资金来源 of the three_public table. */
+static int tp_src_field(int s) { return s < TPS_STATE_CAPITAL ? 2 + s : 7; }
 /* The twelve columns, then the self-evaluation: 实际值 and 评价等级. */
 enum { PF_ACTUAL = PF_COUNT, PF_GRADE, PF_FIELDS_N };
 static const char *const GRADE_NAMES[4] = {"优", "良", "中", "差"};
@@ -198,64 +200,70 @@ static void set_shown(row_fields *rf, int f, money v)
     rf->has_shown[f] = 1;
 }
 
+/* The rows of three_public.csv in the file's order (合计 first or last, as
+ * the region's table has it; without a 合计 row, the sum of the items
+ * last).  A 其中 row prints as written. */
 static void rows_three_public(builder *b, doc_table *t, const tmpl_table *tt, const int *fix)
 {
     if (!b->cur->has_tp)
         return; /* published empty, with the template's empty-note */
     const year_figures *y = figures_year(&b->fig, b->cur);
-    item *items;
-    int n = bld_list_items(b, "三公", &items);
-    int k = 0;
-    for (int kind = 0; kind <= TP_TOTAL; kind++) {
+    int kinds[TP_COUNT + 1], n = 0;
+    for (int k = 0; k < TP_COUNT; k++)
+        if (b->cur->tp[k].present)
+            kinds[n++] = k;
+    for (int i = 1; i < n; i++) /* by the file's order */
+        for (int j = i; j > 0 && b->cur->tp[kinds[j - 1]].order > b->cur->tp[kinds[j]].order; j--) {
+            int x = kinds[j];
+            kinds[j] = kinds[j - 1];
+            kinds[j - 1] = x;
+        }
+    if (!b->cur->tp[TP_TOTAL].present)
+        kinds[n++] = TP_TOTAL;
+    for (int i = 0; i < n; i++) {
+        int kind = kinds[i];
         const tp_row *tr = &b->cur->tp[kind];
         row_fields *rf = rf_clear(b);
-        item total_item;
-        if (kind < TP_TOTAL) {
-            if (!tr->present) {
-                if (b->prev && b->prev->tp[kind].present)
-                    k++; /* shown only in the sentences (本年无此项预算) */
-                continue;
-            }
-            rf->amount_item = k < n ? &items[k++] : NULL;
-            rf->text[0] = tr->label;
-            rf->pos[0] = tr->pos;
+        item *it = arena_alloc(b->a, sizeof *it);
+        bld_figure_item(b, kind == TP_TOTAL       ? "三公合计"
+                           : kind == TP_OPERATING ? "机关运行经费"
+                                                  : tp_name((tp_kind)kind),
+                        it);
+        it->name = tr->present ? tr->label : "合计";
+        rf->amount_item = it;
+        rf->text[0] = it->name;
+        rf->pos[0] = tr->pos;
+        if (tr->present) {
             set_amount(rf, 1, &tr->total);
             for (int s = 0; s < TPS_COUNT; s++)
-                set_amount(rf, 2 + s, &tr->source[s]);
+                set_amount(rf, tp_src_field(s), &tr->source[s]);
         } else {
-            /* The total row: as stated, or the sum of the items. */
-            bld_figure_item(b, "三公合计", &total_item);
-            total_item.name = tr->present ? tr->label : "合计";
-            rf->amount_item = &total_item;
-            rf->kind = DOC_ROW_TOTAL;
-            rf->text[0] = total_item.name;
-            rf->pos[0] = tr->pos;
+            /* The total row without a 合计 row: the sum of the items. */
             rf->is_amount[1] = 1;
-            rf->amount[1] = total_item.cur;
-            rf->pos[1] = tr->total.pos;
+            rf->amount[1] = it->cur;
             for (int s = 0; s < TPS_COUNT; s++) {
-                if (tr->present) {
-                    set_amount(rf, 2 + s, &tr->source[s]);
-                } else {
-                    rf->is_amount[2 + s] = 1;
-                    for (int i = 0; i < TP_TOTAL; i++)
-                        rf->amount[2 + s] += b->cur->tp[i].source[s].v;
-                }
+                const tp_row *T = b->cur->tp;
+                rf->is_amount[tp_src_field(s)] = 1;
+                rf->amount[tp_src_field(s)] =
+                    T[TP_ABROAD].source[s].v + T[TP_RECEPTION].source[s].v +
+                    (T[TP_VEHICLE].present
+                         ? T[TP_VEHICLE].source[s].v
+                         : T[TP_VEHICLE_BUY].source[s].v + T[TP_VEHICLE_RUN].source[s].v);
             }
         }
+        if (kind == TP_TOTAL)
+            rf->kind = DOC_ROW_TOTAL;
         /* As printed everywhere (figures.c): items and sources add up to
          * 合计, 增减额 is 合计 less 上年 as printed. */
         set_shown(rf, 1, y->tp[kind]);
         for (int s = 0; s < TPS_COUNT; s++)
-            set_shown(rf, 2 + s, y->tp_src[kind][s]);
-        if (rf->amount_item) {
-            rf->is_amount[5] = 1;
-            rf->amount[5] = rf->amount_item->prev;
-            set_shown(rf, 5, rf->amount_item->prev_shown);
-            rf->is_amount[6] = 1;
-            rf->amount[6] = rf->amount_item->cur - rf->amount_item->prev;
-            set_shown(rf, 6, y->tp[kind] - rf->amount_item->prev_shown);
-        }
+            set_shown(rf, tp_src_field(s), y->tp_src[kind][s]);
+        rf->is_amount[5] = 1;
+        rf->amount[5] = it->prev;
+        set_shown(rf, 5, it->prev_shown);
+        rf->is_amount[6] = 1;
+        rf->amount[6] = it->cur - it->prev;
+        set_shown(rf, 6, y->tp[kind] - it->prev_shown);
         emit_row(b, t, tt, fix, rf);
     }
 }
@@ -795,9 +803,14 @@ static void rows_general_three_public(builder *b, doc_table *t, const tmpl_table
         set_money_shown(rf, GT_ABROAD, abroad, g[TP_ABROAD]);
         set_money_shown(rf, GT_VEHICLE_BUY, buy, g[TP_VEHICLE_BUY]);
         set_money_shown(rf, GT_VEHICLE_RUN, run, g[TP_VEHICLE_RUN]);
-        set_money_shown(rf, GT_VEHICLE, buy + run, g[TP_VEHICLE_BUY] + g[TP_VEHICLE_RUN]);
+        /* a 公务用车购置及运行费 row without parts: 公务用车 as a whole */
+        money veh = bg->tp[TP_VEHICLE].present && !bg->tp[TP_VEHICLE_BUY].present &&
+                            !bg->tp[TP_VEHICLE_RUN].present
+                        ? tp_general(&bg->tp[TP_VEHICLE])
+                        : buy + run;
+        set_money_shown(rf, GT_VEHICLE, veh, g[TP_VEHICLE]);
         set_money_shown(rf, GT_RECEPTION, rec, g[TP_RECEPTION]);
-        set_money_shown(rf, GT_TOTAL, abroad + buy + run + rec, g[TP_TOTAL]);
+        set_money_shown(rf, GT_TOTAL, abroad + veh + rec, g[TP_TOTAL]);
         for (int f = 0; f < GT_COUNT; f++)
             rf->pos[f] = bg->tp[TP_TOTAL].pos;
         emit_row(b, t, tt, fix, rf);
@@ -1118,7 +1131,7 @@ typedef struct source_def {
 
 static const source_def SOURCE_DEFS[] = {
     {"institutions", INST_FIELDS, 4},
-    {"three_public", TP_FIELDS, 7},
+    {"three_public", TP_FIELDS, 8},
     {"performance", PERF_FIELDS, PF_FIELDS_N},
     {"grade_summary", GS_FIELDS, GS_COUNT},
     {"income_expense_summary", SUMMARY_FIELDS, SF_COUNT},

@@ -157,6 +157,16 @@ static const char *item_var(builder *b, const char *name, const item *it)
     }
     if (!strcmp(name, "原因"))
         return it->reason ? it->reason : "";
+    /* 公务用车购置及运行费: its parts, as printed; nothing for another item
+     * (an optional [[（购置费{购置费}{单位}…）]] then drops) */
+    if (it->is_tp && (!strcmp(name, "购置费") || !strcmp(name, "运行费"))) {
+        int part = !strcmp(name, "购置费") ? TP_VEHICLE_BUY : TP_VEHICLE_RUN;
+        const budget *bg = b->cur;
+        if (it->tp_kind != TP_VEHICLE ||
+            (!bg->tp[TP_VEHICLE_BUY].present && !bg->tp[TP_VEHICLE_RUN].present))
+            return "";
+        return bld_fmt_amount(b, figures_year(&b->fig, bg)->tp[part]);
+    }
     if (!strcmp(name, "内容"))
         return it->content ? it->content : "";
     if (!strcmp(name, "序号"))
@@ -263,15 +273,17 @@ static const char *placeholder(builder *b, char *name, const item *it)
         }
         item *items;
         int k = bld_list_items(b, part[1], &items);
+        if (k == -2)
+            return "";
         if (k < 0) {
-            bld_fail(b, "unknown list %s: expected 三公 or 收入来源", part[1]);
+            bld_fail(b, "unknown list %s: expected 三公, 三公(ITEM、ITEM、…) or 收入来源", part[1]);
             return "";
         }
         if (!strcmp(part[1], "收入来源") && !b->cur->has_revenue) {
             bld_fail(b, "{列举:收入来源…} needs the file %s/revenue.csv", b->cur->dir);
             return "";
         }
-        if (!strcmp(part[1], "三公") && !b->cur->has_tp) {
+        if (!strncmp(part[1], "三公", strlen("三公")) && !b->cur->has_tp) {
             bld_fail(b, "{列举:三公…} needs the file %s/three_public.csv", b->cur->dir);
             return "";
         }

@@ -132,11 +132,80 @@ static void check_econ(const checker *k, const budget *b)
             diag_report(k->d, k->level, b->econ[0].pos,
                         "basic_economic.csv sums to %s but 基本支出 is %s", A(total), A(basic));
     }
-    expect_sum(k, &b->summary[SUM_OPERATING_COST], "机关运行经费", office,
-               "公用经费 in basic_economic.csv sums to");
+    (void)office; /* 机关运行经费: check_operating_cost() */
+}
+
+/* ---- 机关运行经费: the 公用经费 of 行政单位 and 参照公务员法管理的事业单位 --
+ * A department of administrative units only: it is all of the 公用经费.
+ * With other units (schools, centres …) it cannot exceed the
+ * administrative units' 公用经费: given per unit in institutions.csv (the
+ * 公用经费 column, which then adds up to basic_economic.csv), else at most
+ * all of the 公用经费. */
+
+static void check_operating_cost(const checker *k, const budget *b)
+{
+    const amount *sum = &b->summary[SUM_OPERATING_COST];
+    const tp_row *row = &b->tp[TP_OPERATING];
+    if (sum->present && row->present && sum->v != row->total.v)
+        diag_report(k->d, k->level, row->total.pos,
+                    "%s is %s but 机关运行经费 in summary.csv is %s: they must be equal", row->label,
+                    A(row->total.v), A(sum->v));
+    const amount *st = sum->present ? sum : row->present ? &row->total : NULL;
+    money office = 0;
+    for (size_t i = 0; i < b->n_econ; i++)
+        office += b->econ[i].office.v;
+    if (b->inst_has_office && b->n_inst) {
+        money all = 0, admin = 0;
+        for (size_t i = 0; i < b->n_inst; i++) {
+            all += b->inst[i].office.v;
+            if (institution_is_administrative(&b->inst[i]))
+                admin += b->inst[i].office.v;
+        }
+        if (b->n_econ && all != office)
+            diag_report(k->d, k->level, b->inst[0].office.pos,
+                        "公用经费 in institutions.csv sums to %s but in basic_economic.csv to %s: "
+                        "they must be equal",
+                        A(all), A(office));
+        if (st && st->v > admin)
+            diag_report(k->d, k->level, st->pos,
+                        "机关运行经费 is %s but the 公用经费 of the administrative units (单位性质 "
+                        "行政 or 参照公务员法管理) in institutions.csv sums to %s: it cannot be more",
+                        A(st->v), A(admin));
+    } else if (st && b->n_econ) {
+        if (!budget_has_other_units(b))
+            expect_sum(k, st, "机关运行经费", office, "公用经费 in basic_economic.csv sums to");
+        else if (st->v > office)
+            diag_report(k->d, k->level, st->pos,
+                        "机关运行经费 is %s but 公用经费 in basic_economic.csv sums to %s: it "
+                        "cannot be more",
+                        A(st->v), A(office));
+    }
 }
 
 /* ---- three public expenses: items sum to 合计, sources to each row ------- */
+
+/* A cell of a 三公 row: s < 0 its 合计, else its source s. */
+static money tp_cell(const tp_row *r, int s)
+{
+    return s < 0 ? r->total.v : r->source[s].v;
+}
+
+static const char *tp_column(int s)
+{
+    return s < 0 ? "合计" : tp_source_name((tp_source)s);
+}
+
+/* The items the 合计 row adds, in one column: 因公出国, 公务接待 and
+ * 公务用车 — a 公务用车购置及运行费 row counted once, not with its 其中
+ * parts; 会议费, 培训费 and 机关运行经费 are not part of it. */
+static money tp_items_sum(const budget *b, int s)
+{
+    const tp_row *veh = &b->tp[TP_VEHICLE];
+    money v = tp_cell(&b->tp[TP_ABROAD], s) + tp_cell(&b->tp[TP_RECEPTION], s);
+    if (veh->present)
+        return v + tp_cell(veh, s);
+    return v + tp_cell(&b->tp[TP_VEHICLE_BUY], s) + tp_cell(&b->tp[TP_VEHICLE_RUN], s);
+}
 
 static void check_three_public(const checker *k, const budget *b)
 {
@@ -154,22 +223,39 @@ static void check_three_public(const checker *k, const budget *b)
         }
         if (any && src != r->total.v)
             diag_report(k->d, k->level, r->total.pos,
-                        "%s: 合计 is %s but its sources (一般预算 + 基金预算 + 财政专户) sum to %s",
-                        r->label, A(r->total.v), A(src));
+                        "%s: 合计 is %s but its sources (一般预算 + 基金预算 + 财政专户%s) sum to %s",
+                        r->label, A(r->total.v), b->tp_has_state_capital ? " + 国有资本经营预算" : "",
+                        A(src));
+    }
+    /* 公务用车购置及运行费 and its parts (其中：购置费, 运行费). */
+    const tp_row *veh = &b->tp[TP_VEHICLE];
+    const tp_row *part[2] = {&b->tp[TP_VEHICLE_BUY], &b->tp[TP_VEHICLE_RUN]};
+    if (veh->present && (part[0]->present || part[1]->present)) {
+        int over = 0;
+        for (int i = 0; i < 2; i++)
+            if (part[i]->present && part[i]->total.v > veh->total.v) {
+                diag_report(k->d, k->level, part[i]->total.pos,
+                            "%s is %s, more than the %s of %s it is part of", part[i]->label,
+                            A(part[i]->total.v), A(veh->total.v), veh->label);
+                over = 1;
+            }
+        for (int s = -1; s < TPS_COUNT && !over; s++) {
+            money sum = tp_cell(part[0], s) + tp_cell(part[1], s);
+            if (sum != tp_cell(veh, s))
+                diag_report(k->d, k->level, s < 0 ? veh->total.pos : veh->source[s].pos,
+                            "%s %s is %s but its parts (购置费 + 运行费) sum to %s", veh->label,
+                            tp_column(s), A(tp_cell(veh, s)), A(sum));
+        }
     }
     const tp_row *tot = &b->tp[TP_TOTAL];
     if (!tot->present)
         return;
-    money sum = 0;
-    for (int t = 0; t < TP_TOTAL; t++)
-        sum += b->tp[t].total.v;
+    money sum = tp_items_sum(b, -1);
     if (sum != tot->total.v)
         diag_report(k->d, k->level, tot->total.pos, "合计 is %s but its items sum to %s",
                     A(tot->total.v), A(sum));
     for (int s = 0; s < TPS_COUNT; s++) {
-        money ss = 0;
-        for (int t = 0; t < TP_TOTAL; t++)
-            ss += b->tp[t].source[s].v;
+        money ss = tp_items_sum(b, s);
         if (ss != tot->source[s].v)
             diag_report(k->d, k->level, tot->source[s].pos, "合计 %s is %s but its items sum to %s",
                         tp_source_name((tp_source)s), A(tot->source[s].v), A(ss));
@@ -333,6 +419,7 @@ static void check_one(const checker *k, const budget *b)
     check_func(k, b);
     check_econ(k, b);
     check_three_public(k, b);
+    check_operating_cost(k, b);
     check_performance(k, b);
     check_all_precision(k, b);
 }
@@ -384,8 +471,8 @@ static void check_reasons_given(const checker *k, const budget *cur, const budge
     for (size_t i = 0; i < sizeof S / sizeof S[0]; i++)
         need_reason(k, cur, prev, summary_name(S[i]), (figure_ref){FIG_SUMMARY, (int)S[i]});
     if (cur->has_tp && prev->has_tp)
-        for (int t = 0; t < TP_TOTAL; t++)
-            if (cur->tp[t].present && prev->tp[t].present)
+        for (int t = 0; t < TP_OPERATING; t++)
+            if (t != TP_TOTAL && cur->tp[t].present && prev->tp[t].present)
                 need_reason(k, cur, prev, cur->tp[t].label, (figure_ref){FIG_TP, t});
 }
 

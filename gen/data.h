@@ -21,11 +21,18 @@ typedef struct amount {
     diag_pos pos;
 } amount;
 
-/* 单位名称 · 单位性质 · 单位规格 · 经费保障形式 (institutions.csv) */
+/* 单位名称 · 单位性质 · 单位规格 · 经费保障形式 (institutions.csv), and
+ * the optional 公用经费: the unit's share of the 一般公共预算 basic 公用经费
+ * (basic_economic.csv), from which 机关运行经费 is checked or computed. */
 typedef struct institution {
     const char *name, *kind, *rank, *funding;
+    amount office; /* 公用经费 (present only with the column) */
     diag_pos pos;
 } institution;
+
+/* 1 for a unit whose 机关运行经费 counts: 行政单位 and 参照公务员法管理的
+ * 事业单位 (单位性质 mentions 行政, 参照公务员法 or 参公); 0 otherwise. */
+int institution_is_administrative(const institution *in);
 
 /* Revenue sources of the national template (收入来源). */
 typedef enum revenue_kind {
@@ -51,24 +58,32 @@ typedef enum summary_kind {
     SUM_COUNT
 } summary_kind;
 
-/* The three public expenses ("三公"经费) and the table's total row. */
+/* The three public expenses ("三公"经费) and the table's total row; then
+ * the rows a region's table may add: 公务用车购置及运行费 (= 购置 + 运行, a
+ * 小计 counted once), and 会议费, 培训费, 机关运行经费, which are printed
+ * in the table but are not part of its 合计. */
 typedef enum tp_kind {
     TP_VEHICLE_RUN, /* 公务用车运行费 (seed: 车辆运行费) */
     TP_VEHICLE_BUY, /* 公务用车购置费 (seed: 车辆购置费) */
     TP_RECEPTION,   /* 公务接待费 */
     TP_ABROAD,      /* 因公出国（境）费 (seed: 因公出国经费) */
     TP_TOTAL,       /* 合计 */
+    TP_VEHICLE,     /* 公务用车购置及运行费 = 购置费 + 运行费 */
+    TP_MEETING,     /* 会议费 */
+    TP_TRAINING,    /* 培训费 */
+    TP_OPERATING,   /* 机关运行经费 (行政经费): states SUM_OPERATING_COST */
     TP_COUNT
 } tp_kind;
 
 /* Funding sources of the three-public table (资金来源). */
-typedef enum tp_source { TPS_GENERAL, TPS_FUND, TPS_SPECIAL, TPS_COUNT } tp_source;
+typedef enum tp_source { TPS_GENERAL, TPS_FUND, TPS_SPECIAL, TPS_STATE_CAPITAL, TPS_COUNT } tp_source;
 
 typedef struct tp_row {
     int present;
     const char *label;            /* as the department writes it */
     amount total;                 /* 合计 */
-    amount source[TPS_COUNT];     /* 一般预算 · 基金预算 · 财政专户 */
+    amount source[TPS_COUNT];     /* 一般预算 · 基金预算 · 财政专户 · 国有资本经营预算 */
+    int order;                    /* its place among the file's rows (0-based) */
     diag_pos pos;
 } tp_row;
 
@@ -169,6 +184,7 @@ typedef struct budget {
 
     size_t n_inst;
     institution *inst;
+    int inst_has_office; /* institutions.csv has the 公用经费 column */
     text_file duties;
 
     amount revenue[REV_COUNT];
@@ -188,6 +204,7 @@ typedef struct budget {
 
     tp_row tp[TP_COUNT];
     int has_tp;
+    int tp_has_state_capital; /* three_public.csv has the 国有资本经营预算 column */
 
     named_text *reasons;
     size_t n_reasons;
@@ -226,6 +243,16 @@ const char *tp_source_name(tp_source s);
 money budget_revenue_total(const budget *b, int *found);
 money budget_fiscal_revenue(const budget *b, int *found); /* 财政拨款收入 */
 money budget_figure(const budget *b, summary_kind k, int *found);
+
+/* 机关运行经费 from the units (not stated): the 公用经费 of the
+ * administrative units (institutions.csv), else — when every unit is
+ * administrative, or none is listed — all 公用经费 of basic_economic.csv.
+ * *found is 0 when a department with other units (schools …) does not
+ * give 公用经费 per unit. */
+money budget_operating_cost_from_units(const budget *b, int *found);
+
+/* 1 when institutions.csv lists a unit that is not administrative. */
+int budget_has_other_units(const budget *b);
 
 /* A figure the template can name: {支出总计}, {一般公共预算拨款收入},
  * {因公出国经费}, {三公合计}, {财政拨款收入} … (any published name or alias). */

@@ -212,18 +212,32 @@ static void function_tree(const figures *f, year_figures *y, const budget *bg)
     free(fill);
 }
 
-/* 三公: 合计 → items; items × 资金来源 as a block; the 一般公共预算 parts. */
+/* The rows of three_public.csv the 合计 adds, each once: 公务用车运行费,
+ * 公务用车购置费, 公务接待费, 因公出国（境）费 — and a 公务用车购置及运行费
+ * row only when it has no 其中 parts (else it is their sum). */
+static int tp_leaf(const budget *bg, int k)
+{
+    if (!bg->tp[k].present)
+        return 0;
+    if (k < TP_TOTAL)
+        return 1;
+    return k == TP_VEHICLE && !bg->tp[TP_VEHICLE_BUY].present && !bg->tp[TP_VEHICLE_RUN].present;
+}
+
+/* 三公: 合计 → items; items × 资金来源 as a block; the 一般公共预算 parts.
+ * 公务用车购置及运行费 with its parts prints as the sum of their printed
+ * values; 会议费, 培训费 and 机关运行经费 are rounded on their own. */
 static void three_public(const figures *f, year_figures *y, const budget *bg)
 {
     if (!bg->has_tp)
         return;
     figure_ref r = {FIG_TP, TP_TOTAL};
-    int found, m = 0, with_src = 0, idx[TP_TOTAL];
+    int found, m = 0, with_src = 0, idx[TP_COUNT];
     money total = data_figure(bg, r, &found, NULL);
     y->tp[TP_TOTAL] = rnd(f, total);
-    money ex[TP_TOTAL], sh[TP_TOTAL];
-    for (int k = 0; k < TP_TOTAL; k++)
-        if (bg->tp[k].present) {
+    money ex[TP_COUNT], sh[TP_COUNT];
+    for (int k = 0; k < TP_COUNT; k++)
+        if (tp_leaf(bg, k)) {
             idx[m] = k;
             ex[m++] = bg->tp[k].total.v;
         }
@@ -263,7 +277,7 @@ static void three_public(const figures *f, year_figures *y, const budget *bg)
     }
     with_src = m > 0 && items_with_src == m && items_sum_ok;
     if (with_src) {
-        money x[TP_TOTAL * TPS_COUNT], bs[TP_TOTAL * TPS_COUNT], rows[TP_TOTAL];
+        money x[TP_COUNT * TPS_COUNT], bs[TP_COUNT * TPS_COUNT], rows[TP_COUNT];
         for (int i = 0; i < m; i++) {
             rows[i] = y->tp[idx[i]];
             for (int s = 0; s < TPS_COUNT; s++)
@@ -280,30 +294,47 @@ static void three_public(const figures *f, year_figures *y, const budget *bg)
             for (int s = 0; s < TPS_COUNT; s++)
                 y->tp_src[idx[i]][s] = rnd(f, bg->tp[idx[i]].source[s].v);
     }
+    /* 公务用车购置及运行费 with its parts: as their printed values add up */
+    int veh_leaf = tp_leaf(bg, TP_VEHICLE);
+    if (!veh_leaf) {
+        y->tp[TP_VEHICLE] = y->tp[TP_VEHICLE_BUY] + y->tp[TP_VEHICLE_RUN];
+        for (int s = 0; s < TPS_COUNT; s++)
+            y->tp_src[TP_VEHICLE][s] = y->tp_src[TP_VEHICLE_BUY][s] + y->tp_src[TP_VEHICLE_RUN][s];
+    }
+    /* rows outside the 合计 */
+    for (int k = TP_MEETING; k < TP_COUNT; k++) {
+        y->tp[k] = rnd(f, bg->tp[k].total.v);
+        for (int s = 0; s < TPS_COUNT; s++)
+            y->tp_src[k][s] = rnd(f, bg->tp[k].source[s].v);
+    }
     /* 一般公共预算 parts (一般公共预算“三公”经费支出表): an item's 一般预算
-     * where sources are given, else its 合计. */
-    money g[TP_TOTAL], gs[TP_TOTAL], gsum = 0;
-    int n_src = 0;
-    for (int k = 0; k < TP_TOTAL; k++) {
+     * where sources are given, else its 合计.  A 公务用车购置及运行费 row
+     * without parts stands for 公务用车 as a whole (tp_general[TP_VEHICLE]). */
+    money g[TP_COUNT] = {0}, gsum = 0;
+    for (int k = 0; k < TP_COUNT; k++) {
+        if (!tp_leaf(bg, k))
+            continue;
         const tp_row *it = &bg->tp[k];
         int any = 0;
         for (int s = 0; s < TPS_COUNT; s++)
             any |= it->source[s].present;
-        n_src += any;
         g[k] = any ? it->source[TPS_GENERAL].v : it->total.v;
         gsum += g[k];
     }
+    money gveh = veh_leaf ? g[TP_VEHICLE] : g[TP_VEHICLE_BUY] + g[TP_VEHICLE_RUN];
     /* The “三公” table's 一般预算 column where it holds these parts and
      * 购置 + 运行 stays within a step of its exact sum (so each figure
      * prints alike in both tables); else 合计 → 因公出国 · 公务用车 (→ 购置
      * · 运行) · 公务接待, each level corrected against the one above. */
-    (void)n_src;
     if (with_src && src[TPS_GENERAL] == gsum) {
-        money veh = y->tp_src[TP_VEHICLE_BUY][TPS_GENERAL] + y->tp_src[TP_VEHICLE_RUN][TPS_GENERAL];
-        money d = veh - (g[TP_VEHICLE_BUY] + g[TP_VEHICLE_RUN]);
+        money veh = veh_leaf ? y->tp_src[TP_VEHICLE][TPS_GENERAL]
+                             : y->tp_src[TP_VEHICLE_BUY][TPS_GENERAL] +
+                                   y->tp_src[TP_VEHICLE_RUN][TPS_GENERAL];
+        money d = veh - gveh;
         if ((d < 0 ? -d : d) < money_step(f->unit, f->decimals)) {
             for (int k = 0; k < TP_TOTAL; k++)
                 y->tp_general[k] = bg->tp[k].present ? y->tp_src[k][TPS_GENERAL] : 0;
+            y->tp_general[TP_VEHICLE] = veh;
             y->tp_general[TP_TOTAL] = y->tp_src[TP_TOTAL][TPS_GENERAL];
             return;
         }
@@ -311,15 +342,18 @@ static void three_public(const figures *f, year_figures *y, const budget *bg)
     y->tp_general[TP_TOTAL] = with_src ? y->tp_src[TP_TOTAL][TPS_GENERAL] : rnd(f, gsum);
     if (with_src && src[TPS_GENERAL] != gsum)
         y->tp_general[TP_TOTAL] = rnd(f, gsum);
-    money top[3] = {g[TP_ABROAD], g[TP_VEHICLE_BUY] + g[TP_VEHICLE_RUN], g[TP_RECEPTION]}, ts[3];
+    money top[3] = {g[TP_ABROAD], gveh, g[TP_RECEPTION]}, ts[3];
     figures_round_parts(f, top, ts, 3, y->tp_general[TP_TOTAL]);
-    money veh[2] = {g[TP_VEHICLE_BUY], g[TP_VEHICLE_RUN]}, vs[2];
-    figures_round_parts(f, veh, vs, 2, ts[1]);
     y->tp_general[TP_ABROAD] = ts[0];
     y->tp_general[TP_RECEPTION] = ts[2];
-    y->tp_general[TP_VEHICLE_BUY] = vs[0];
-    y->tp_general[TP_VEHICLE_RUN] = vs[1];
-    (void)gs;
+    y->tp_general[TP_VEHICLE] = ts[1];
+    if (!veh_leaf) {
+        money veh[2] = {g[TP_VEHICLE_BUY], g[TP_VEHICLE_RUN]}, vs[2];
+        figures_round_parts(f, veh, vs, 2, ts[1]);
+        y->tp_general[TP_VEHICLE_BUY] = vs[0];
+        y->tp_general[TP_VEHICLE_RUN] = vs[1];
+        y->tp_general[TP_VEHICLE] = vs[0] + vs[1]; /* as the parts print */
+    }
 }
 
 const year_figures *figures_year(figures *f, const budget *bg)

@@ -44,14 +44,20 @@ static const char *const SUMMARY_NAMES[SUM_COUNT][3] = {
     {"项目支出", "project", NULL},
     {"机关运行经费", "operating_cost", NULL},
 };
-static const char *const TP_NAMES[TP_COUNT][4] = {
-    {"公务用车运行费", "车辆运行费", "公务用车运行维护费", "vehicle_running"},
-    {"公务用车购置费", "车辆购置费", "vehicle_purchase", NULL},
-    {"公务接待费", "reception", NULL, NULL},
-    {"因公出国（境）费", "因公出国经费", "因公出国(境)费", "abroad"},
-    {"合计", "total", NULL, NULL},
+#define TP_ALIASES 5
+static const char *const TP_NAMES[TP_COUNT][TP_ALIASES] = {
+    {"公务用车运行费", "车辆运行费", "公务用车运行维护费", "vehicle_running", "运行维护费"},
+    {"公务用车购置费", "车辆购置费", "vehicle_purchase", "购置费", NULL},
+    {"公务接待费", "reception", NULL, NULL, NULL},
+    {"因公出国（境）费", "因公出国经费", "因公出国(境)费", "abroad", NULL},
+    {"合计", "total", NULL, NULL, NULL},
+    {"公务用车购置及运行费", "公务用车购置及运行维护费", "公务用车费", "vehicle", "小计"},
+    {"会议费", "meeting", NULL, NULL, NULL},
+    {"培训费", "training", NULL, NULL, NULL},
+    {"机关运行经费", "行政经费", "operating_cost", NULL, NULL},
 };
-static const char *const TP_SOURCE_NAMES[TPS_COUNT] = {"一般预算", "基金预算", "财政专户"};
+static const char *const TP_SOURCE_NAMES[TPS_COUNT] = {"一般预算", "基金预算", "财政专户",
+                                                       "国有资本经营预算"};
 
 const char *revenue_name(revenue_kind k) { return REVENUE_NAMES[k][0]; }
 const char *summary_name(summary_kind k) { return SUMMARY_NAMES[k][0]; }
@@ -265,10 +271,12 @@ static void load_institutions(loader *L, budget *b)
     static const csv_column cols[] = {
         {"单位名称", "name", 1}, {"单位性质", "kind", 1},
         {"单位规格", "rank", 1}, {"经费保障形式", "funding", 1},
+        {"公用经费", "office", 0},
     };
-    int ix[4];
-    if (csv_map_columns(t, L->d, cols, 4, ix) < 0)
+    int ix[5];
+    if (csv_map_columns(t, L->d, cols, 5, ix) < 0)
         return;
+    b->inst_has_office = ix[4] >= 0;
     b->inst = arena_alloc(L->a, t->nrows * sizeof *b->inst + 1);
     for (size_t i = 0; i < t->nrows; i++) {
         const csv_row *r = &t->rows[i];
@@ -277,6 +285,7 @@ static void load_institutions(loader *L, budget *b)
         in->kind = cell(r, ix[1]);
         in->rank = cell(r, ix[2]);
         in->funding = cell(r, ix[3]);
+        in->office = parse_amount(L, t, r, ix[4], 1);
         in->pos = csv_pos(t, r, 0);
     }
 }
@@ -578,6 +587,23 @@ static void derive_econ(loader *L, budget *b, const code_list *list)
 
 /* ---- three_public.csv ---------------------------------------------------- */
 
+/* A 项目 as the region's table writes it, without the "其中：" that
+ * introduces a part of the row above ("其中：公务用车购置费"). */
+static const char *tp_item_key(const char *key)
+{
+    static const char *const PREFIX[] = {"其中：", "其中:", "其中"};
+    for (size_t i = 0; i < sizeof PREFIX / sizeof PREFIX[0]; i++) {
+        size_t n = strlen(PREFIX[i]);
+        if (!strncmp(key, PREFIX[i], n) && key[n]) {
+            key += n;
+            while (*key == ' ')
+                key++;
+            return key;
+        }
+    }
+    return key;
+}
+
 static void load_three_public(loader *L, budget *b)
 {
     int broken;
@@ -587,22 +613,23 @@ static void load_three_public(loader *L, budget *b)
     static const csv_column cols[] = {
         {"项目", "item", 1},         {"合计", "total", 1},
         {"一般预算", "general", 0}, {"基金预算", "fund", 0},
-        {"财政专户", "special", 0},
+        {"财政专户", "special", 0}, {"国有资本经营预算", "state_capital", 0},
     };
-    int ix[5];
-    if (csv_map_columns(t, L->d, cols, 5, ix) < 0)
+    int ix[6];
+    if (csv_map_columns(t, L->d, cols, 6, ix) < 0)
         return;
     b->has_tp = 1;
+    b->tp_has_state_capital = ix[5] >= 0;
     for (size_t i = 0; i < t->nrows; i++) {
         const csv_row *r = &t->rows[i];
         const char *key = r->fields[ix[0]];
-        const char *as = key;
-        int k = lookup_as(key, &TP_NAMES[0][0], TP_COUNT, 4, &as);
+        const char *item = tp_item_key(key), *as = item;
+        int k = lookup_as(item, &TP_NAMES[0][0], TP_COUNT, TP_ALIASES, &as);
         if (k < 0) {
             diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]),
                         "unknown 项目 \"%s\"; expected one of: %s (or 车辆运行费, 车辆购置费, "
-                        "因公出国经费)",
-                        key, list_names(L->a, &TP_NAMES[0][0], TP_COUNT, 4));
+                        "因公出国经费, 公务用车费, 行政经费; a row may start with 其中：)",
+                        key, list_names(L->a, &TP_NAMES[0][0], TP_COUNT, TP_ALIASES));
             continue;
         }
         tp_row *tr = &b->tp[k];
@@ -612,7 +639,10 @@ static void load_three_public(loader *L, budget *b)
             continue;
         }
         tr->present = 1;
-        tr->label = is_ascii(as) ? TP_NAMES[k][0] : as;
+        tr->order = (int)i;
+        /* As written (with its 其中：), or as the list spells a name typed
+         * letter-spaced; an English alias prints in Chinese. */
+        tr->label = is_ascii(as) ? TP_NAMES[k][0] : strcmp(as, item) == 0 ? key : as;
         tr->pos = csv_pos(t, r, ix[0]);
         tr->total = parse_amount(L, t, r, ix[1], 0);
         for (int s = 0; s < TPS_COUNT; s++)
@@ -839,8 +869,86 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     return L.refused ? -2 : d->errors > before ? -1 : 0;
 }
 
+/* An amount cell of a generic table; 0 when empty or not an amount. */
+static money extra_amount(const loader *L, const csv_row *r, size_t c, int *ok)
+{
+    money v = 0;
+    int st = money_parse(r->fields[c], L->c->unit, &v, NULL, 0);
+    *ok = st == MONEY_OK;
+    return st == MONEY_OK ? v : 0;
+}
+
+/* The 其中 rows of a generic table, which a 合计 does not count again: a
+ * row whose first cell begins with 其中 is a part of the nearest row above
+ * it that is not a part.  The rows right after it are parts too when,
+ * with it, they add up exactly to that row in every amount column
+ * (其中：公务用车购置费 0, 公务用车运行费 18 under 公务用车购置及运行费 18);
+ * else the 其中 row alone is.  A part larger than its row is an error.
+ * part[i] is set for the rows not to count. */
+static void mark_extra_parts(loader *L, const csv_table *t, const csv_row *tot, char *part)
+{
+    const char *const ZQ = "其中";
+    for (size_t i = 1; i < t->nrows; i++) {
+        if (strncmp(t->rows[i].fields[0], ZQ, strlen(ZQ)) || part[i])
+            continue;
+        size_t p = i - 1;
+        while (p > 0 && part[p])
+            p--;
+        const csv_row *parent = &t->rows[p];
+        if (parent == tot || &t->rows[i] == tot)
+            continue;
+        part[i] = 1;
+        for (size_t c = 1; c < t->ncols; c++) {
+            int ok1, ok2;
+            money pv = extra_amount(L, parent, c, &ok1), cv = extra_amount(L, &t->rows[i], c, &ok2);
+            if (ok1 && ok2 && cv > pv) {
+                char a1[48], a2[48];
+                money_format(cv, L->c->unit, 2, 0, 0, a1, sizeof a1);
+                money_format(pv, L->c->unit, 2, 0, 0, a2, sizeof a2);
+                diag_report(L->d, DIAG_ERROR, csv_pos(t, &t->rows[i], (int)c),
+                            "%s %s is %s, more than the %s of %s (line %d) it is part of",
+                            t->rows[i].fields[0], t->header[c], a1, a2, parent->fields[0],
+                            csv_pos(t, parent, 0).line);
+            }
+        }
+        /* the rows after it, up to the next 其中 row, while they stay
+         * within the row (running sums: linear over the table) */
+        money *sum = xcalloc(t->ncols, sizeof *sum);
+        for (size_t c = 1; c < t->ncols; c++) {
+            int ok;
+            sum[c] = extra_amount(L, &t->rows[i], c, &ok);
+        }
+        for (size_t j = i + 1; j < t->nrows && &t->rows[j] != tot &&
+                               strncmp(t->rows[j].fields[0], ZQ, strlen(ZQ));
+             j++) {
+            int exact = 1, any = 0, within = 1;
+            for (size_t c = 1; c < t->ncols; c++) {
+                int okp, ok;
+                money pv = extra_amount(L, parent, c, &okp);
+                money v = extra_amount(L, &t->rows[j], c, &ok);
+                if (!okp)
+                    continue;
+                if ((!ok && *t->rows[j].fields[c]) || v < 0 ||
+                    __builtin_add_overflow(sum[c], v, &sum[c]) || sum[c] > pv)
+                    within = 0; /* text, or past the row: not its parts */
+                exact &= sum[c] == pv;
+                any = 1;
+            }
+            if (!within || !any)
+                break;
+            if (exact) {
+                for (size_t k = i + 1; k <= j; k++)
+                    part[k] = 1;
+                break;
+            }
+        }
+        free(sum);
+    }
+}
+
 /* The 合计 row of a generic table: for each column whose other cells are
- * all amounts (or empty), the 合计 cell must be their sum. */
+ * all amounts (or empty), the 合计 cell must be their sum, 其中 rows
+ * counted once (mark_extra_parts). */
 static void check_extra_total(loader *L, const csv_table *t)
 {
     const csv_row *tot = NULL;
@@ -849,13 +957,15 @@ static void check_extra_total(loader *L, const csv_table *t)
             tot = &t->rows[i];
     if (!tot)
         return;
+    char *part = xcalloc(t->nrows + 1, 1);
+    mark_extra_parts(L, t, tot, part);
     for (size_t c = 1; c < t->ncols; c++) {
         money sum = 0, stated;
         int numeric = 1;
         for (size_t i = 0; i < t->nrows && numeric; i++) {
             money v;
             const char *cellv = t->rows[i].fields[c];
-            if (&t->rows[i] == tot || !*cellv)
+            if (&t->rows[i] == tot || part[i] || !*cellv)
                 continue;
             numeric = money_parse(cellv, L->c->unit, &v, NULL, 0) == MONEY_OK;
             if (numeric && __builtin_add_overflow(sum, v, &sum))
@@ -870,6 +980,7 @@ static void check_extra_total(loader *L, const csv_table *t)
                         "合计 %s is %s but the other rows sum to %s", t->header[c], a1, a2);
         }
     }
+    free(part);
 }
 
 int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const *files, size_t n)
@@ -994,15 +1105,46 @@ money budget_figure(const budget *b, summary_kind k, int *found)
         *found = f1;
         return v;
     }
-    case SUM_OPERATING_COST: {
-        money s = 0;
-        *found = b->n_econ > 0;
-        for (size_t i = 0; i < b->n_econ; i++)
-            s += b->econ[i].office.v;
-        return s;
-    }
+    case SUM_OPERATING_COST:
+        /* a 机关运行经费 (行政经费) row of three_public.csv states it too */
+        if (b->tp[TP_OPERATING].present) {
+            *found = 1;
+            return b->tp[TP_OPERATING].total.v;
+        }
+        return budget_operating_cost_from_units(b, found);
     default: *found = 0; return 0;
     }
+}
+
+int institution_is_administrative(const institution *in)
+{
+    return strstr(in->kind, "行政") || strstr(in->kind, "参照公务员法") ||
+           strstr(in->kind, "参公");
+}
+
+int budget_has_other_units(const budget *b)
+{
+    for (size_t i = 0; i < b->n_inst; i++)
+        if (!institution_is_administrative(&b->inst[i]))
+            return 1;
+    return 0;
+}
+
+money budget_operating_cost_from_units(const budget *b, int *found)
+{
+    money s = 0;
+    if (b->inst_has_office) {
+        *found = 1;
+        for (size_t i = 0; i < b->n_inst; i++)
+            if (institution_is_administrative(&b->inst[i]))
+                s += b->inst[i].office.v;
+        return s;
+    }
+    /* Only administrative units (or none listed): all of the 公用经费. */
+    *found = b->n_econ > 0 && !budget_has_other_units(b);
+    for (size_t i = 0; i < b->n_econ; i++)
+        s += b->econ[i].office.v;
+    return *found ? s : 0;
 }
 
 const named_text *budget_reason(const budget *b, const char *key)
@@ -1030,8 +1172,10 @@ int data_figure_lookup(const char *name, figure_ref *r)
         *r = (figure_ref){FIG_TP, TP_TOTAL};
         return 1;
     }
-    if ((k = lookup(name, &TP_NAMES[0][0], TP_TOTAL, 4)) >= 0) {
-        *r = (figure_ref){FIG_TP, k};
+    if ((k = lookup(name, &TP_NAMES[0][0], TP_COUNT, TP_ALIASES)) >= 0 && k != TP_TOTAL) {
+        /* the 机关运行经费 row states the summary figure (行政经费) */
+        *r = k == TP_OPERATING ? (figure_ref){FIG_SUMMARY, SUM_OPERATING_COST}
+                               : (figure_ref){FIG_TP, k};
         return 1;
     }
     if (strcmp(name, "财政拨款收入") == 0) {
@@ -1074,14 +1218,21 @@ money data_figure(const budget *b, figure_ref r, int *found, diag_pos *pos)
                 *pos = t->total.pos;
             return t->total.v;
         }
+        if (r.index == TP_VEHICLE) {
+            /* no 公务用车购置及运行费 row: 购置费 + 运行费 */
+            const tp_row *buy = &b->tp[TP_VEHICLE_BUY], *run = &b->tp[TP_VEHICLE_RUN];
+            *found = buy->present || run->present;
+            return buy->total.v + run->total.v;
+        }
         if (r.index != TP_TOTAL || !b->has_tp) {
             *found = 0;
             return 0;
         }
-        /* No 合计 row: the total is the sum of the items. */
-        money s = 0;
-        for (int i = 0; i < TP_TOTAL; i++)
-            s += b->tp[i].total.v;
+        /* No 合计 row: the total is the sum of the items, a
+         * 公务用车购置及运行费 row counted once with its parts. */
+        int f;
+        money s = b->tp[TP_ABROAD].total.v + b->tp[TP_RECEPTION].total.v +
+                  data_figure(b, (figure_ref){FIG_TP, TP_VEHICLE}, &f, NULL);
         *found = 1;
         return s;
     }

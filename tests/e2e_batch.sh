@@ -284,7 +284,7 @@ for path in paths:
     name = c.get("output", "name", fallback="%s-%s" % (dept, year))
     assert c.get("output", "dir", fallback="output") == "output", path
     want.add((dept, year, name + ".pdf", name + ".xlsx", "已更新"))
-assert len(want) == len(paths) >= 7, want  # one department per config
+assert len(want) == len(paths) >= 9, want  # one department per config
 rows = json.loads(subprocess.run([sys.executable, checker, os.path.join(root, "output")],
                                  capture_output=True, text=True, check=True).stdout)
 got = {(r[0], r[1], r[5], r[6], r[10]) for r in rows}
