@@ -23,6 +23,8 @@ typedef struct item {
     const csv_row *row;
     int has_shown;       /* cur_shown, prev_shown: as every table prints them */
     money cur_shown, prev_shown;
+    int has_text;        /* cur_text, prev_text: as the text prints them */
+    money cur_text, prev_text;
 } item;
 
 typedef struct builder {
@@ -47,6 +49,9 @@ typedef struct builder {
     int list_count[2];
     struct row_fields *rf; /* the row of the table being built */
     figures fig;    /* printed values, shared by tables and sentences */
+    figures tfig;   /* the text's, when it shows other decimals ([units] text_decimals) */
+    int in_cell;    /* expanding a table cell (compare=): the tables' format */
+    int in_group;   /* the placeholder being expanded stands inside [[…]] */
 } builder;
 
 /* ---- build.c ---- */
@@ -55,8 +60,21 @@ typedef struct builder {
  * failed. */
 void bld_fail(builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* An amount in the config's unit, decimals and grouping (arena string). */
+/* An amount in the config's unit, decimals and grouping (arena string):
+ * as the tables write it ([units] decimals, trim, thousands). */
 const char *bld_fmt_amount(builder *b, money v);
+
+/* As the text writes it ([units] text_decimals, text_trim, text_thousands;
+ * the tables' format when none is given), or the tables' format inside a
+ * table cell. */
+const char *bld_fmt_text(builder *b, money v);
+
+/* A change |v| as the text (or a cell) writes it, never rounded into a
+ * false figure (money_format_change). */
+const char *bld_fmt_change(builder *b, money v);
+
+/* The decimals of the text's figures (b->tfig's). */
+int bld_text_decimals(const builder *b);
 
 /* The item of a figure by name (both years, printed values, stated
  * reason); 0 if key names no figure. */
