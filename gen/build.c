@@ -65,12 +65,24 @@ const char *bld_fmt_text(builder *b, money v)
     return arena_strdup(b->a, buf);
 }
 
-const char *bld_fmt_change(builder *b, money v)
+const char *bld_fmt_change(builder *b, money exact, money printed)
 {
     char buf[64];
     int dec, trim, th;
     text_format(b, &dec, &trim, &th);
-    money_format_change(v, b->c->unit, dec, th, trim, buf, sizeof buf);
+    exact = exact < 0 ? -exact : exact;
+    printed = printed < 0 ? -printed : printed;
+    money step = money_step(b->c->unit, dec), off = printed - exact;
+    if (off < 0)
+        off = -off;
+    /* The difference of the printed figures, so the sentence adds up as
+     * printed, when it is the exact change or a nearest rounding of it
+     * with two significant digits (within 5%); else the exact change with
+     * the digits it needs (0.5 at 0 decimals: never 1, nor 0). */
+    if (printed == exact || (printed / step >= 10 && 2 * off <= step))
+        money_format(printed, b->c->unit, dec, th, trim, buf, sizeof buf);
+    else
+        money_format_change(exact, b->c->unit, dec, th, trim, buf, sizeof buf);
     return arena_strdup(b->a, buf);
 }
 

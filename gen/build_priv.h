@@ -69,9 +69,12 @@ const char *bld_fmt_amount(builder *b, money v);
  * table cell. */
 const char *bld_fmt_text(builder *b, money v);
 
-/* A change |v| as the text (or a cell) writes it, never rounded into a
- * false figure (money_format_change). */
-const char *bld_fmt_change(builder *b, money v);
+/* A change as the text (or a cell) writes it, never a false figure: the
+ * difference of the printed figures it compares when that is within half
+ * a display step of the exact change and has two significant digits (or
+ * is exact); else the exact change with the digits it needs
+ * (money_format_change).  Signs are dropped. */
+const char *bld_fmt_change(builder *b, money exact, money printed);
 
 /* The decimals of the text's figures (b->tfig's). */
 int bld_text_decimals(const builder *b);

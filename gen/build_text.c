@@ -151,10 +151,12 @@ static const char *item_var(builder *b, const char *name, const item *it)
         return bld_fmt_text(b, cur);
     if (!strcmp(name, "上年数"))
         return bld_fmt_text(b, prev);
-    /* The change is the exact one, written so that it is never a false
-     * figure: a change of 0.5 at 0 decimals is 0.5, never 1 (nor 0);
-     * docs/templates.md#percentages-and-amounts.  A change of nothing is
-     * never written ("增加0万元"): only inside [[…]], which it empties. */
+    /* The change as printed (本年 − 上年 of the printed figures) when
+     * that is true, else the exact change with the digits it needs: a
+     * change of 0.5 at 0 decimals is 0.5, never 1 (nor 0); see
+     * bld_fmt_change and docs/templates.md#percentages-and-amounts.  A
+     * change of nothing is never written ("增加0万元"): only inside [[…]],
+     * which it empties. */
     if (!strcmp(name, "差额")) {
         money ec = it->has_cur ? it->cur : 0, ep = it->has_prev ? it->prev : 0;
         if (ec == ep) {
@@ -167,7 +169,7 @@ static const char *item_var(builder *b, const char *name, const item *it)
                      it->name, bld_fmt_text(b, cur), money_unit_name(b->c->unit));
             return "";
         }
-        return bld_fmt_change(b, ec > ep ? ec - ep : ep - ec);
+        return bld_fmt_change(b, ec - ep, cur - prev);
     }
     if (!strcmp(name, "百分比")) {
         long long s;

@@ -144,7 +144,9 @@ void money_format(money v, money_unit unit, int decimals, int thousands, int tri
                   size_t n);
 
 /*
- * A change (差额) as a sentence writes it: never rounded into a false figure.
+ * A change (差额) as a sentence writes it when it must be written exactly
+ * (build.c uses the difference of the printed figures when that is true):
+ * never rounded into a false figure.
  * |v| is written with `decimals` digits when those show it exactly or keep
  * at least two significant digits; else with the fewest more digits that do
  * (at most the unit's).  So at 0 decimals a change of 0.5 is "0.5", not "1";

@@ -323,6 +323,11 @@ static void test_change_never_false(void)
     set_tp(&prev, TP_RECEPTION, wan(29.2));
     CHECK_STR(para13(&cur, &prev, 3), "较上年度增加0.2万元，同比增长0.7%");
     CHECK_STR(para13(&cur, &prev, 2), "29|29");
+    /* 41 → 29.5, printed 41 → 30: 11.5 is within half a step of 41 − 30,
+     * which has two digits: written as printed, so the sentence adds up */
+    set_tp(&cur, TP_RECEPTION, wan(29.5));
+    set_tp(&prev, TP_RECEPTION, wan(41));
+    CHECK_STR(para13(&cur, &prev, 3), "较上年度减少11万元，同比下降28.0%");
     /* 300 → 0.4: a fall leaving money: 99.87% → 99.9%, never 100%; the
      * change 299.6 keeps its two significant digits as 300 */
     set_tp(&cur, TP_RECEPTION, wan(0.4));
