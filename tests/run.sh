@@ -11,7 +11,8 @@
 #      ($OUTSIDE for setup.sh) that must stay as setup.sh left it.  TMP is
 #      written @TMP@ in expected.stderr.  teardown.sh, if present, undoes
 #      what rm -rf cannot (chattr +i); setup.sh exiting 77 skips the case;
-#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), the path
+#   4. end-to-end tests on the sample disclosure (tests/e2e.sh), amounts and
+#      comparison cases as the text writes them (tests/e2e_words.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
 #      and tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
@@ -245,6 +246,10 @@ if [ -f tests/e2e_shapes.sh ]; then
     . tests/e2e_shapes.sh
 fi
 
+if [ -f tests/e2e_words.sh ]; then
+    # shellcheck source=tests/e2e_words.sh
+    . tests/e2e_words.sh
+fi
 if [ -f tests/e2e_race.sh ]; then
     # shellcheck source=tests/e2e_race.sh
     . tests/e2e_race.sh
