@@ -23,7 +23,7 @@ typedef struct item {
     const csv_row *row;
     int has_shown;       /* cur_shown, prev_shown: as every table prints them */
     money cur_shown, prev_shown;
-    int has_text;        /* cur_text, prev_text: as the text prints them */
+    int has_text; /* cur_text, prev_text: as the text prints them */
     money cur_text, prev_text;
 } item;
 

@@ -90,7 +90,8 @@ const char *bld_compare_phrase(builder *b, const char *family, const item *it, l
 {
     const tmpl_compare *cf = template_compare(b->t, family);
     if (!cf) {
-        bld_fail(b, "no compare lines for family %s (add: compare %s same|up|down|new|gone|zero TEXT)",
+        bld_fail(b,
+                 "no compare lines for family %s (add: compare %s same|up|down|new|gone|zero TEXT)",
                  family, family);
         return "";
     }

@@ -138,18 +138,18 @@ static void test_format_text(void)
         int dec, thousands, trim;
         const char *want;
     } cases[] = {
-        {29 * W, 2, 0, 0, "29.00"},        /* a table: fixed 2 decimals */
-        {29 * W, 2, 0, 1, "29"},           /* the text: up to 2, zeros dropped */
+        {29 * W, 2, 0, 0, "29.00"}, /* a table: fixed 2 decimals */
+        {29 * W, 2, 0, 1, "29"},    /* the text: up to 2, zeros dropped */
         {W / 2, 2, 0, 0, "0.50"},
         {W / 2, 2, 0, 1, "0.5"},
         {53225 * W / 10, 2, 0, 1, "5322.5"},
         {53225 * W / 10, 2, 1, 1, "5,322.5"},
         {0, 2, 0, 1, "0"},
         {0, 2, 0, 0, "0.00"},
-        {1234567, 2, 0, 1, "1.23"},        /* 1.234567 rounds half-up, then trims nothing */
-        {1005000, 2, 0, 1, "1.01"},        /* 1.005 → 1.01 */
-        {1004999, 2, 0, 1, "1"},           /* 1.004999 → 1.00 → 1 */
-        {1950000, 1, 0, 1, "2"},           /* 1.95 at 1 decimal: 2.0 → 2 */
+        {1234567, 2, 0, 1, "1.23"}, /* 1.234567 rounds half-up, then trims nothing */
+        {1005000, 2, 0, 1, "1.01"}, /* 1.005 → 1.01 */
+        {1004999, 2, 0, 1, "1"},    /* 1.004999 → 1.00 → 1 */
+        {1950000, 1, 0, 1, "2"},    /* 1.95 at 1 decimal: 2.0 → 2 */
         {-W / 2, 2, 0, 1, "-0.5"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
@@ -173,23 +173,21 @@ static void test_format_change(void)
         const char *want;
         int digits;
     } cases[] = {
-        {W / 2, 0, 0, "0.5", 1},            /* not "增加1万元" */
-        {-W / 2, 0, 0, "0.5", 1},           /* no sign: the wording says which way */
-        {W / 5, 0, 0, "0.2", 1},            /* 29.2 → 29.4: not "增加0万元" */
-        {W / 4, 0, 0, "0.25", 2},           /* 0.3 would be 20% off: exact */
-        {1250000, 0, 0, "1.3", 1},          /* 1.25: two significant digits, 4% off */
-        {1500000, 0, 0, "1.5", 1},          /* not "2" */
-        {12500000, 0, 0, "13", 0},          /* 12.5: two digits already */
-        {5 * W, 0, 0, "5", 0},              /* exact: as money_format */
-        {5 * W, 2, 0, "5.00", 2},           /* fixed decimals kept when exact */
-        {5 * W, 2, 1, "5", 2},
-        {W / 2, 2, 0, "0.50", 2},
-        {W / 2, 2, 1, "0.5", 2},
-        {4000, 2, 0, "0.004", 3},           /* 0.004 万元 (40 元) at 2 decimals: not "0.00" */
-        {4020, 2, 0, "0.004", 4},           /* 0.00402: two significant digits 0.0040, trimmed */
-        {123456, 2, 0, "0.12", 2},          /* 0.123456: two digits at 2 decimals */
-        {0, 2, 0, "0.00", 2},
-        {1, 0, 0, "0.000001", 6},           /* one fen of 万元: the unit's last digit */
+        {W / 2, 0, 0, "0.5", 1},   /* not "增加1万元" */
+        {-W / 2, 0, 0, "0.5", 1},  /* no sign: the wording says which way */
+        {W / 5, 0, 0, "0.2", 1},   /* 29.2 → 29.4: not "增加0万元" */
+        {W / 4, 0, 0, "0.25", 2},  /* 0.3 would be 20% off: exact */
+        {1250000, 0, 0, "1.3", 1}, /* 1.25: two significant digits, 4% off */
+        {1500000, 0, 0, "1.5", 1}, /* not "2" */
+        {12500000, 0, 0, "13", 0}, /* 12.5: two digits already */
+        {5 * W, 0, 0, "5", 0},     /* exact: as money_format */
+        {5 * W, 2, 0, "5.00", 2},  /* fixed decimals kept when exact */
+        {5 * W, 2, 1, "5", 2},     {W / 2, 2, 0, "0.50", 2}, {W / 2, 2, 1, "0.5", 2},
+        {4000, 2, 0, "0.004", 3},  /* 0.004 万元 (40 元) at 2 decimals: not "0.00" */
+        {4020, 2, 0, "0.004", 4},  /* 0.00402: two significant digits 0.0040, trimmed */
+        {123456, 2, 0, "0.12", 2}, /* 0.123456: two digits at 2 decimals */
+        {0, 2, 0, "0.00", 2},      {1, 0, 0, "0.000001", 6}, /* one fen of 万元: the unit's last
+                                                                digit */
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         money_format_change(cases[i].v, MONEY_WAN, cases[i].dec, 1, cases[i].trim, b, sizeof b);

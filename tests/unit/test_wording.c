@@ -34,7 +34,8 @@ static tmpl *load_template_text(const char *body)
     FILE *f = fopen(path, "w");
     fputs(body, f);
     fclose(f);
-    tmpl *t = template_load(A, &D, path, NULL);
+    /* the template keeps the path for its messages: not a stack buffer */
+    tmpl *t = template_load(A, &D, arena_strdup(A, path), NULL);
     unlink(path);
     unlink(inc);
     rmdir(dir);
@@ -283,20 +284,19 @@ static void test_three_public_sentences(void)
     set_sum(&prev, SUM_EXPENSE_TOTAL, wan(1));
     set_sum(&cur, SUM_BASIC, wan(1));
     set_sum(&prev, SUM_BASIC, wan(1));
-    set_tp(&cur, TP_VEHICLE_RUN, wan(28));   /* same */
+    set_tp(&cur, TP_VEHICLE_RUN, wan(28)); /* same */
     set_tp(&prev, TP_VEHICLE_RUN, wan(28));
-    set_tp(&cur, TP_VEHICLE_BUY, 0);         /* gone: 30 → 0 */
+    set_tp(&cur, TP_VEHICLE_BUY, 0); /* gone: 30 → 0 */
     set_tp(&prev, TP_VEHICLE_BUY, wan(30));
-    set_tp(&cur, TP_RECEPTION, 0);           /* zero: left out */
+    set_tp(&cur, TP_RECEPTION, 0); /* zero: left out */
     set_tp(&prev, TP_RECEPTION, 0);
-    set_tp(&cur, TP_ABROAD, wan(5));         /* new */
+    set_tp(&cur, TP_ABROAD, wan(5)); /* new */
     set_tp(&prev, TP_ABROAD, 0);
     set_tp(&cur, TP_TOTAL, wan(33));
     set_tp(&prev, TP_TOTAL, wan(58));
-    CHECK_STR(para13(&cur, &prev, 1),
-              "三公：公务用车运行费2021年预算安排28.00万元，与上年持平；"
-              "公务用车购置费2021年无此项预算，较上年度减少30.00万元；"
-              "因公出国（境）费2021年预算安排5.00万元，上年无此项预算");
+    CHECK_STR(para13(&cur, &prev, 1), "三公：公务用车运行费2021年预算安排28.00万元，与上年持平；"
+                                      "公务用车购置费2021年无此项预算，较上年度减少30.00万元；"
+                                      "因公出国（境）费2021年预算安排5.00万元，上年无此项预算");
 }
 
 /* Issue 13, point 1: with decimals = 0 a change of 0.5 is "增加0.5万元",
