@@ -30,6 +30,8 @@ compare 同比下降 same  0%
 compare 同比下降 up    增长{百分比}
 compare 同比下降 new   新增
 compare 同比下降 gone  -100%
+# Nothing in either year: no percentage against nothing, the cell is left empty.
+compare 同比下降 zero
 
 sentence 收入项   {名称}{本年}{单位}
 # One sentence per “三公” item, worded by its case: an item gone is not
@@ -50,3 +52,4 @@ compare 同比增减 same  持平
 compare 同比增减 up    增长{百分比}
 compare 同比增减 new   新增
 compare 同比增减 gone  取消
+compare 同比增减 zero

@@ -103,14 +103,15 @@ if [ -s "$pdf" ]; then
         "公务接待费2021年预算安排0.5万元，上年无此项预算；" \
         "因公出国（境）费2021年无此项预算，较上年度减少12万元。")"
     words_never "text_trim" "$t" "${WORDS_NEVER[@]}" "公务用车购置费2021年" "29.00万元" "0.50万元"
-    # The table keeps 2 fixed decimals; 同比 worded by case (zero: —).
+    # The table keeps 2 fixed decimals; 同比 worded by case (zero: —), 增减率
+    # by the shared 同比增减 of wording.tpl (zero: an empty cell).
     words_rows_are "table (decimals = 2)" "$(words_rows "$pdf")" \
-        "项目 上年 本年 同比" \
-        "公务用车运行费 29.00 29.00 持平" \
+        "项目 上年 本年 同比 增减率" \
+        "公务用车运行费 29.00 29.00 持平 持平" \
         "公务用车购置费 0.00 0.00 —" \
-        "公务接待费 0.00 0.50 新增" \
-        "因公出国（境）费 12.00 0.00 取消" \
-        "合计 41.00 29.50 下降28.05%"
+        "公务接待费 0.00 0.50 新增 新增" \
+        "因公出国（境）费 12.00 0.00 取消 取消" \
+        "合计 41.00 29.50 下降28.05% 下降28.05%"
 else
     fail "e2e_words: config.ini was not built: $(head -n 3 "$WD/测试市措辞局-2021.err")"
 fi
@@ -144,11 +145,11 @@ if [ -s "$pdf" ]; then
         "因公出国（境）费2021年无此项预算，较上年度减少12万元。")"
     words_never "decimals = 0" "$t" "${WORDS_NEVER[@]}"
     words_rows_are "table (decimals = 0)" "$(words_rows "$pdf")" \
-        "公务用车运行费 29 29 持平" \
+        "公务用车运行费 29 29 持平 持平" \
         "公务用车购置费 0 0 —" \
-        "公务接待费 0 1 新增" \
-        "因公出国（境）费 12 0 取消" \
-        "合计 41 30 下降28%"
+        "公务接待费 0 1 新增 新增" \
+        "因公出国（境）费 12 0 取消 取消" \
+        "合计 41 30 下降28% 下降28%"
 else
     fail "e2e_words: config-d0.ini was not built: $(head -n 3 "$WD/words-d0.err")"
 fi

@@ -30,9 +30,10 @@ para {列举:三公:三公句:；}。
 table three_public
   title “三公”经费预算表
   unit  单位：{单位}
-  head  项目 | 上年 | 本年 | 同比
+  head  项目 | 上年 | 本年 | 同比 | 增减率
   col   项目  text left
   col   上年  amount
   col   合计  amount
   col   同比  percent compare=列
+  col   增减率  percent compare=同比增减
 end
