@@ -38,7 +38,51 @@ void build_chinese_number(int n, char *out, size_t size)
 const char *bld_fmt_amount(builder *b, money v)
 {
     char buf[64];
-    money_format(v, b->c->unit, b->c->decimals, b->c->thousands, 0, buf, sizeof buf);
+    money_format(v, b->c->unit, b->c->decimals, b->c->thousands, b->c->trim, buf, sizeof buf);
+    return arena_strdup(b->a, buf);
+}
+
+int bld_text_decimals(const builder *b)
+{
+    return b->c->text_own ? b->c->text_decimals : b->c->decimals;
+}
+
+/* The format of the text being expanded: decimals, trim, thousands. */
+static void text_format(const builder *b, int *dec, int *trim, int *thousands)
+{
+    int own = b->c->text_own && !b->in_cell;
+    *dec = own ? b->c->text_decimals : b->c->decimals;
+    *trim = own ? b->c->text_trim : b->c->trim;
+    *thousands = own ? b->c->text_thousands : b->c->thousands;
+}
+
+const char *bld_fmt_text(builder *b, money v)
+{
+    char buf[64];
+    int dec, trim, th;
+    text_format(b, &dec, &trim, &th);
+    money_format(v, b->c->unit, dec, th, trim, buf, sizeof buf);
+    return arena_strdup(b->a, buf);
+}
+
+const char *bld_fmt_change(builder *b, money exact, money printed)
+{
+    char buf[64];
+    int dec, trim, th;
+    text_format(b, &dec, &trim, &th);
+    exact = exact < 0 ? -exact : exact;
+    printed = printed < 0 ? -printed : printed;
+    money step = money_step(b->c->unit, dec), off = printed - exact;
+    if (off < 0)
+        off = -off;
+    /* The difference of the printed figures, so the sentence adds up as
+     * printed, when it is the exact change or a nearest rounding of it
+     * with two significant digits (within 5%); else the exact change with
+     * the digits it needs (0.5 at 0 decimals: never 1, nor 0). */
+    if (printed == exact || (printed / step >= 10 && 2 * off <= step))
+        money_format(printed, b->c->unit, dec, th, trim, buf, sizeof buf);
+    else
+        money_format_change(exact, b->c->unit, dec, th, trim, buf, sizeof buf);
     return arena_strdup(b->a, buf);
 }
 
@@ -60,6 +104,10 @@ int bld_figure_item(builder *b, const char *key, item *it)
     it->has_shown = 1;
     it->is_tp = r.kind == FIG_TP;
     it->tp_kind = r.index;
+    figures *tf = bld_text_decimals(b) == b->c->decimals ? &b->fig : &b->tfig;
+    it->cur_text = figures_shown(tf, figures_year(tf, b->cur), r, it->cur);
+    it->prev_text = b->prev ? figures_shown(tf, figures_year(tf, b->prev), r, it->prev) : 0;
+    it->has_text = 1;
     for (size_t i = 0; i < b->cur->n_reasons; i++) {
         figure_ref rr;
         const named_text *nt = &b->cur->reasons[i];
@@ -281,8 +329,13 @@ static void build_chart(builder *b, const tmpl_stmt *st)
     ch->cats = cats;
     ch->values = v;
     ch->labels = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *ch->labels);
-    for (int i = 0; i < 2 * n; i++) /* labels as the tables print them */
-        ch->labels[i] = bld_fmt_amount(b, shown[i]);
+    /* Labels as the tables print them, with fixed decimals whatever [units]
+     * trim says: layout.c reads the axis's decimals off the labels. */
+    for (int i = 0; i < 2 * n; i++) {
+        char lab[64];
+        money_format(shown[i], b->c->unit, b->c->decimals, b->c->thousands, 0, lab, sizeof lab);
+        ch->labels[i] = arena_strdup(b->a, lab);
+    }
     doc_block *blk = doc_add(b->a, b->doc, DOC_CHART);
     blk->chart = ch;
     blk->bookmark = ch->title != NULL;
@@ -436,6 +489,7 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
     b.prev = prev;
     b.doc = doc_new(a);
     figures_init(&b.fig, a, c->unit, c->decimals);
+    figures_init(&b.tfig, a, c->unit, bld_text_decimals(&b));
     doc *dm = b.doc;
     dm->year = c->year;
     dm->author = c->author;

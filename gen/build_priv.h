@@ -25,6 +25,8 @@ typedef struct item {
     money cur_shown, prev_shown;
     int is_tp;           /* a “三公” figure: {购置费} and {运行费} are defined */
     int tp_kind;         /* then its tp_kind */
+    int has_text; /* cur_text, prev_text: as the text prints them */
+    money cur_text, prev_text;
 } item;
 
 /* A {列举:三公(A、B、…)} list in the template's order, made once. */
@@ -58,6 +60,9 @@ typedef struct builder {
     list_cache *lists;    /* {列举:三公(…)…}: the template's orders */
     struct row_fields *rf; /* the row of the table being built */
     figures fig;    /* printed values, shared by tables and sentences */
+    figures tfig;   /* the text's, when it shows other decimals ([units] text_decimals) */
+    int in_cell;    /* expanding a table cell (compare=): the tables' format */
+    int in_group;   /* the placeholder being expanded stands inside [[…]] */
 } builder;
 
 /* ---- build.c ---- */
@@ -66,8 +71,24 @@ typedef struct builder {
  * failed. */
 void bld_fail(builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* An amount in the config's unit, decimals and grouping (arena string). */
+/* An amount in the config's unit, decimals and grouping (arena string):
+ * as the tables write it ([units] decimals, trim, thousands). */
 const char *bld_fmt_amount(builder *b, money v);
+
+/* As the text writes it ([units] text_decimals, text_trim, text_thousands;
+ * the tables' format when none is given), or the tables' format inside a
+ * table cell. */
+const char *bld_fmt_text(builder *b, money v);
+
+/* A change as the text (or a cell) writes it, never a false figure: the
+ * difference of the printed figures it compares when that is within half
+ * a display step of the exact change and has two significant digits (or
+ * is exact); else the exact change with the digits it needs
+ * (money_format_change).  Signs are dropped. */
+const char *bld_fmt_change(builder *b, money exact, money printed);
+
+/* The decimals of the text's figures (b->tfig's). */
+int bld_text_decimals(const builder *b);
 
 /* The item of a figure by name (both years, printed values, stated
  * reason); 0 if key names no figure. */

@@ -162,7 +162,9 @@ static void emit_row(builder *b, doc_table *t, const tmpl_table *tt, const int *
             int kase = 0;
             int save = b->line;
             b->line = tc->line;
+            b->in_cell = 1;
             cell->text = bld_compare_phrase(b, tc->compare, rf->amount_item, &pct, &kase);
+            b->in_cell = 0;
             b->line = save;
             cell->is_percent = rf->amount_item->prev != 0;
             cell->percent = pct;

@@ -90,7 +90,8 @@ const char *bld_compare_phrase(builder *b, const char *family, const item *it, l
 {
     const tmpl_compare *cf = template_compare(b->t, family);
     if (!cf) {
-        bld_fail(b, "no compare lines for family %s (add: compare %s same|up|down|new|gone TEXT)",
+        bld_fail(b,
+                 "no compare lines for family %s (add: compare %s same|up|down|new|gone|zero TEXT)",
                  family, family);
         return "";
     }
@@ -104,16 +105,19 @@ const char *bld_compare_phrase(builder *b, const char *family, const item *it, l
     tmpl_case k;
     money cur = it->has_cur ? it->cur : 0, prev = it->has_prev ? it->prev : 0;
     if (prev == 0)
-        k = cur == 0 ? TC_SAME : TC_NEW; /* no percentage against nothing */
+        k = cur == 0 ? TC_ZERO : TC_NEW; /* no percentage against nothing */
     else if (cur == 0)
         k = TC_GONE;
     else if (cur == prev)
         k = TC_SAME;
     else
         k = cur > prev ? TC_UP : TC_DOWN;
-    /* gone falls back to down (-100%) when the family has no gone wording */
+    /* gone falls back to down (-100%: nothing is left) when the family has
+     * no gone wording; zero (nothing in either year) to same */
     if (k == TC_GONE && !cf->text[TC_GONE])
         k = TC_DOWN;
+    if (k == TC_ZERO && !cf->text[TC_ZERO])
+        k = TC_SAME;
     if (kase)
         *kase = (int)k;
     if (!cf->text[k]) {
@@ -139,20 +143,48 @@ static const char *item_var(builder *b, const char *name, const item *it)
             return it->row->fields[f];
     if (!strcmp(name, "名称"))
         return it->name;
-    /* Amounts as the tables print them; the change is the difference of
-     * the printed values, so a sentence agrees with its table. */
-    money cur = it->has_shown ? it->cur_shown : it->cur;
-    money prev = it->has_shown ? it->prev_shown : it->prev;
+    /* Amounts as the text prints them (in a table cell: as the tables
+     * do), the same printed value wherever the figure appears. */
+    int text = !b->in_cell && it->has_text;
+    money cur = text ? it->cur_text : it->has_shown ? it->cur_shown : it->cur;
+    money prev = text ? it->prev_text : it->has_shown ? it->prev_shown : it->prev;
     if (!strcmp(name, "本年"))
-        return bld_fmt_amount(b, cur);
+        return bld_fmt_text(b, cur);
     if (!strcmp(name, "上年数"))
-        return bld_fmt_amount(b, prev);
-    if (!strcmp(name, "差额"))
-        return bld_fmt_amount(b, cur > prev ? cur - prev : prev - cur);
+        return bld_fmt_text(b, prev);
+    /* The change as printed (本年 − 上年 of the printed figures) when
+     * that is true, else the exact change with the digits it needs: a
+     * change of 0.5 at 0 decimals is 0.5, never 1 (nor 0); see
+     * bld_fmt_change and docs/templates.md#percentages-and-amounts.  A
+     * change of nothing is never written ("增加0万元"): only inside [[…]],
+     * which it empties. */
+    if (!strcmp(name, "差额")) {
+        money ec = it->has_cur ? it->cur : 0, ep = it->has_prev ? it->prev : 0;
+        if (ec == ep) {
+            if (b->in_group)
+                return "";
+            bld_fail(b,
+                     "{差额}: %s did not change (%s both years), and a change of nothing is "
+                     "not written (\"增加0%s\"): word the same case without {差额}, or put it "
+                     "inside [[…]]",
+                     it->name, bld_fmt_text(b, cur), money_unit_name(b->c->unit));
+            return "";
+        }
+        return bld_fmt_change(b, ec - ep, cur - prev);
+    }
     if (!strcmp(name, "百分比")) {
         long long s;
-        if (!it->prev)
+        if (!it->prev) {
+            /* No growth rate against nothing: never "增长100%". */
+            if (b->in_group)
+                return "";
+            bld_fail(b,
+                     "{百分比}: %s had nothing last year, so there is no percentage (never "
+                     "\"增长100%%\" on a zero base): word the new case without it, e.g. "
+                     "上年无该预算，增长率无可比性, or put it inside [[…]]",
+                     it->name);
             return "";
+        }
         return fmt_change_percent(b, it->cur, it->prev, &s);
     }
     if (!strcmp(name, "原因"))
@@ -209,7 +241,9 @@ static const char *figure_text(builder *b, const char *key, int last_year)
                  last_year ? "上年:" : "", key, key, last_year ? b->prev->dir : b->cur->dir);
         return "";
     }
-    return bld_fmt_amount(b, last_year ? it.prev_shown : it.cur_shown);
+    if (b->in_cell || !it.has_text)
+        return bld_fmt_text(b, last_year ? it.prev_shown : it.cur_shown);
+    return bld_fmt_text(b, last_year ? it.prev_text : it.cur_text);
 }
 
 /* Splits "a:b:c" into at most 4 parts (in place). */
@@ -451,7 +485,10 @@ static const char *expand_text(builder *b, const char *text, const item *it)
                 cc += ((unsigned char)*cq & 0xC0) != 0x80;
             b->col = cc;
         }
+        int sg = b->in_group;
+        b->in_group = in_group;
         const char *v = placeholder(b, name, it);
+        b->in_group = sg;
         if (in_group && !*v)
             group_empty = 1;
         sb_append(&sb, v);

@@ -44,6 +44,14 @@ static const key_def KEYS[] = {
     {"units", "thousands", K_BOOL, 0, "yes/no: thousands separators (default yes)"},
     {"units", "percent_decimals", K_INT, 0, "digits after the point for percentages (default 1)"},
     {"units", "percent_trim", K_BOOL, 0, "yes/no: write 2.0% as 2% (default no)"},
+    {"units", "trim", K_BOOL, 0,
+     "yes/no: tables drop trailing zeros, 29.00 as 29, 0.50 as 0.5 (default no)"},
+    {"units", "text_decimals", K_INT, 0,
+     "digits after the point for amounts in the text (default decimals)"},
+    {"units", "text_trim", K_BOOL, 0,
+     "yes/no: the text drops trailing zeros, 29万元, 0.5万元 (default trim)"},
+    {"units", "text_thousands", K_BOOL, 0,
+     "yes/no: thousands separators in the text (default thousands)"},
     {"input", "dir", K_STRING, 1, "folder of this year's CSV and text files"},
     {"input", "previous", K_STRING, 0, "folder of last year's files (for comparisons)"},
     {"input", "previous_year", K_INT, 0, "year of the previous folder (default year - 1)"},
@@ -536,6 +544,14 @@ config *config_load(arena *a, diag *d, const char *path)
     c->thousands = get_bool(&st, "units", "thousands", 1);
     c->percent_decimals = (int)get_int(&st, "units", "percent_decimals", 1, 0, 4);
     c->percent_trim = get_bool(&st, "units", "percent_trim", 0);
+    c->trim = get_bool(&st, "units", "trim", 0);
+    c->text_own = value_of(&st, "units", "text_decimals")->text ||
+                  value_of(&st, "units", "text_trim")->text ||
+                  value_of(&st, "units", "text_thousands")->text;
+    c->text_decimals = (int)get_int(&st, "units", "text_decimals", c->decimals, 0,
+                                    money_unit_max_decimals(c->unit));
+    c->text_trim = get_bool(&st, "units", "text_trim", c->trim);
+    c->text_thousands = get_bool(&st, "units", "text_thousands", c->thousands);
 
     c->input_dir = get_str(&st, "input", "dir", "", &c->input_pos);
     c->previous_dir = get_str(&st, "input", "previous", NULL, &c->previous_pos);

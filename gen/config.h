@@ -42,6 +42,11 @@ typedef struct config {
     int thousands;         /* 1: 72,899 */
     int percent_decimals;  /* digits of percentages (default 1) */
     int percent_trim;      /* 1: "2.0%" is written "2%" */
+    int trim;              /* 1: tables drop trailing zeros: 29.00 → 29, 0.50 → 0.5 */
+    /* The text's own amount format ([units] text_decimals, text_trim,
+     * text_thousands); text_own 0: the text is written like the tables. */
+    int text_own;
+    int text_decimals, text_trim, text_thousands;
 
     /* [input] */
     const char *input_dir;

@@ -223,6 +223,32 @@ void money_format(money v, money_unit unit, int decimals, int thousands, int tri
     snprintf(out, n, "%s", buf);
 }
 
+int money_change_decimals(money v, money_unit unit, int decimals)
+{
+    int maxdec = money_unit_max_decimals(unit);
+    if (decimals < 0)
+        decimals = 0;
+    if (v < 0)
+        v = v == INT64_MIN ? INT64_MAX : -v;
+    int d = decimals;
+    while (d < maxdec) {
+        money step = money_step(unit, d), r = money_round(v, unit, d);
+        if (r == v || r / step >= 10) /* exact, or two significant digits */
+            break;
+        d++;
+    }
+    return d > maxdec ? maxdec : d;
+}
+
+void money_format_change(money v, money_unit unit, int decimals, int thousands, int trim, char *out,
+                         size_t n)
+{
+    if (v < 0)
+        v = v == INT64_MIN ? INT64_MAX : -v;
+    int d = money_change_decimals(v, unit, decimals);
+    money_format(v, unit, d, thousands, d > decimals ? 1 : trim, out, n);
+}
+
 int64_t money_percent(money num, money den, int decimals)
 {
     /* 100 * 10^decimals * num / den with a 128-bit intermediate: amounts up

@@ -144,6 +144,22 @@ void money_format(money v, money_unit unit, int decimals, int thousands, int tri
                   size_t n);
 
 /*
+ * A change (差额) as a sentence writes it when it must be written exactly
+ * (build.c uses the difference of the printed figures when that is true):
+ * never rounded into a false figure.
+ * |v| is written with `decimals` digits when those show it exactly or keep
+ * at least two significant digits; else with the fewest more digits that do
+ * (at most the unit's).  So at 0 decimals a change of 0.5 is "0.5", not "1";
+ * 0.2 is "0.2", never "0"; 1.25 is "1.3"; 12.5 is "13" (two significant
+ * digits: within 5% of the change).  A value that needs no more digits is
+ * formatted as money_format() would.  Extra digits are trimmed of trailing
+ * zeros.  money_change_decimals() returns the digits chosen.
+ */
+int money_change_decimals(money v, money_unit unit, int decimals);
+void money_format_change(money v, money_unit unit, int decimals, int thousands, int trim, char *out,
+                         size_t n);
+
+/*
  * 100 * num / den rounded half-up to `decimals` digits, returned scaled by
  * 10^decimals (11.1% with 1 decimal is 111).  den must not be 0.
  */

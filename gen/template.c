@@ -26,7 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *const tmpl_case_names[TC_NCASES] = {"same", "up", "down", "new", "gone"};
+const char *const tmpl_case_names[TC_NCASES] = {"same", "up", "down", "new", "gone", "zero"};
 
 typedef struct parser {
     arena *a;
@@ -390,7 +390,7 @@ static void add_compare(parser *p, char *rest)
         if (!strcmp(cas, tmpl_case_names[i]))
             k = i;
     if (!*family || k < 0) {
-        err(p, "expected: compare FAMILY same|up|down|new|gone TEXT");
+        err(p, "expected: compare FAMILY same|up|down|new|gone|zero TEXT");
         return;
     }
     check_placeholders(p, r3);

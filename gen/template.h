@@ -83,7 +83,8 @@ typedef struct tmpl_stmt {
 } tmpl_stmt;
 
 /* compare FAMILY CASE TEXT: the phrase for one case of a comparison. */
-typedef enum tmpl_case { TC_SAME, TC_UP, TC_DOWN, TC_NEW, TC_GONE, TC_NCASES } tmpl_case;
+/* zero: nothing in either year (falls back to same when not given). */
+typedef enum tmpl_case { TC_SAME, TC_UP, TC_DOWN, TC_NEW, TC_GONE, TC_ZERO, TC_NCASES } tmpl_case;
 
 typedef struct tmpl_compare {
     const char *family;

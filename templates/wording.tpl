@@ -30,9 +30,20 @@ compare 同比下降 same  0%
 compare 同比下降 up    增长{百分比}
 compare 同比下降 new   新增
 compare 同比下降 gone  -100%
+# Nothing in either year: no percentage against nothing, the cell is left empty.
+compare 同比下降 zero
 
 sentence 收入项   {名称}{本年}{单位}
-sentence 三公句   {名称}{年度}年预算安排{本年}{单位}，{比较:三公项}
+# One sentence per “三公” item, worded by its case: an item gone is not
+# "预算安排0万元，本年无此项预算" (which contradicts itself), and an item with
+# nothing in either year (zero) is left out: {列举:…} skips an empty sentence.
+sentence 三公句   {比较:三公句式}
+compare 三公句式 up    {名称}{年度}年预算安排{本年}{单位}，{比较:三公项}
+compare 三公句式 down  {名称}{年度}年预算安排{本年}{单位}，{比较:三公项}
+compare 三公句式 same  {名称}{年度}年预算安排{本年}{单位}，{比较:三公项}
+compare 三公句式 new   {名称}{年度}年预算安排{本年}{单位}，{比较:三公项}
+compare 三公句式 gone  {名称}{年度}年无此项预算，较上年度减少{差额}{单位}
+compare 三公句式 zero
 sentence 三公原因 {原因}
 
 # A column titled 同比增减: signed, worded.
@@ -41,6 +52,7 @@ compare 同比增减 same  持平
 compare 同比增减 up    增长{百分比}
 compare 同比增减 new   新增
 compare 同比增减 gone  取消
+compare 同比增减 zero
 
 # The first year (no last year's figures): the items without a comparison.
 sentence 三公首年句 {名称}{年度}年预算安排{本年}{单位}

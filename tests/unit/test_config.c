@@ -300,7 +300,8 @@ static void test_malformed_lines_all_reported(void)
                             "decimals 2\n") /* 10 */
           == NULL);
     CHECK_STR(fx_msgs(&f), "config.ini:9: error: unknown key \"unti\" in [units]; expected one of: "
-                           "unit, decimals, thousands, percent_decimals, percent_trim\n"
+                           "unit, decimals, thousands, percent_decimals, percent_trim, trim, "
+                           "text_decimals, text_trim, text_thousands\n"
                            "config.ini:10: error: not a key = value line or a [section] header\n");
     CHECK_INT(f.d.errors, 2);
     fx_done(&f);

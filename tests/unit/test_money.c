@@ -126,6 +126,108 @@ static void test_format(void)
     CHECK_STR(b, "1,000");
 }
 
+/* Issue 13, point 1: amounts as a text writes them.  A table keeps fixed
+ * decimals (29.00, 0.50); a text drops trailing zeros up to N decimals
+ * (29万元, 0.5万元, 5322.5万元, 0万元).  Worked out by hand. */
+static void test_format_text(void)
+{
+    char b[64];
+    const money W = 1000000; /* fen per 万元 */
+    struct {
+        money v;
+        int dec, thousands, trim;
+        const char *want;
+    } cases[] = {
+        {29 * W, 2, 0, 0, "29.00"}, /* a table: fixed 2 decimals */
+        {29 * W, 2, 0, 1, "29"},    /* the text: up to 2, zeros dropped */
+        {W / 2, 2, 0, 0, "0.50"},
+        {W / 2, 2, 0, 1, "0.5"},
+        {53225 * W / 10, 2, 0, 1, "5322.5"},
+        {53225 * W / 10, 2, 1, 1, "5,322.5"},
+        {0, 2, 0, 1, "0"},
+        {0, 2, 0, 0, "0.00"},
+        {1234567, 2, 0, 1, "1.23"}, /* 1.234567 rounds half-up, then trims nothing */
+        {1005000, 2, 0, 1, "1.01"}, /* 1.005 → 1.01 */
+        {1004999, 2, 0, 1, "1"},    /* 1.004999 → 1.00 → 1 */
+        {1950000, 1, 0, 1, "2"},    /* 1.95 at 1 decimal: 2.0 → 2 */
+        {-W / 2, 2, 0, 1, "-0.5"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        money_format(cases[i].v, MONEY_WAN, cases[i].dec, cases[i].thousands, cases[i].trim, b,
+                     sizeof b);
+        CHECK_STR(b, cases[i].want);
+    }
+}
+
+/* Issue 13, point 1: a change is never rounded into a false figure.  With
+ * decimals 0 a change of 0.5 万元 is "0.5", never "1" (half-up) or "0";
+ * the digits added are the fewest that show it exactly or keep two
+ * significant digits.  Worked out by hand. */
+static void test_format_change(void)
+{
+    char b[64];
+    const money W = 1000000;
+    struct {
+        money v;
+        int dec, trim;
+        const char *want;
+        int digits;
+    } cases[] = {
+        {W / 2, 0, 0, "0.5", 1},   /* not "增加1万元" */
+        {-W / 2, 0, 0, "0.5", 1},  /* no sign: the wording says which way */
+        {W / 5, 0, 0, "0.2", 1},   /* 29.2 → 29.4: not "增加0万元" */
+        {W / 4, 0, 0, "0.25", 2},  /* 0.3 would be 20% off: exact */
+        {1250000, 0, 0, "1.3", 1}, /* 1.25: two significant digits, 4% off */
+        {1500000, 0, 0, "1.5", 1}, /* not "2" */
+        {12500000, 0, 0, "13", 0}, /* 12.5: two digits already */
+        {5 * W, 0, 0, "5", 0},     /* exact: as money_format */
+        {5 * W, 2, 0, "5.00", 2},  /* fixed decimals kept when exact */
+        {5 * W, 2, 1, "5", 2},     {W / 2, 2, 0, "0.50", 2}, {W / 2, 2, 1, "0.5", 2},
+        {4000, 2, 0, "0.004", 3},  /* 0.004 万元 (40 元) at 2 decimals: not "0.00" */
+        {4020, 2, 0, "0.004", 4},  /* 0.00402: two significant digits 0.0040, trimmed */
+        {123456, 2, 0, "0.12", 2}, /* 0.123456: two digits at 2 decimals */
+        {0, 2, 0, "0.00", 2},      {1, 0, 0, "0.000001", 6}, /* one fen of 万元: the unit's last
+                                                                digit */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        money_format_change(cases[i].v, MONEY_WAN, cases[i].dec, 1, cases[i].trim, b, sizeof b);
+        CHECK_STR(b, cases[i].want);
+        CHECK_INT(money_change_decimals(cases[i].v, MONEY_WAN, cases[i].dec), cases[i].digits);
+    }
+    /* 元: 0.5 元 at 0 decimals is 0.50 → "0.5"; 1234.5 元 keeps thousands. */
+    money_format_change(50, MONEY_YUAN, 0, 1, 0, b, sizeof b);
+    CHECK_STR(b, "0.5");
+    money_format_change(123450, MONEY_YUAN, 0, 1, 0, b, sizeof b);
+    CHECK_STR(b, "1,235");
+}
+
+/* Issue 13, point 1: percentages as regions write them: "1.75%", "100%",
+ * "100.00%", one or two decimals. */
+static void test_percent_formats(void)
+{
+    char b[64];
+    int64_t p;
+    /* 400 → 407: 7/400 = 1.75% */
+    CHECK_INT(money_change_percent(407, 400, 2, 1000000, &p), MONEY_PCT_PLAIN);
+    money_format_percent(p, 2, 1, b, sizeof b);
+    CHECK_STR(b, "1.75");
+    CHECK_INT(money_change_percent(407, 400, 1, 100000, &p), MONEY_PCT_PLAIN);
+    money_format_percent(p, 1, 0, b, sizeof b);
+    CHECK_STR(b, "1.8"); /* 1.75 half-up */
+    /* 29 → 58: 100% */
+    CHECK_INT(money_change_percent(58, 29, 2, 1000000, &p), MONEY_PCT_PLAIN);
+    money_format_percent(p, 2, 1, b, sizeof b);
+    CHECK_STR(b, "100");
+    money_format_percent(p, 2, 0, b, sizeof b);
+    CHECK_STR(b, "100.00");
+    /* 300 → 0.4: 99.87% falls, 1 decimal: 99.9; 0 decimals rounds to 100, so
+     * "超过99%" (NEAR_ALL), never 100% while money remains. */
+    CHECK_INT(money_change_percent(4, 3000, 1, 100000, &p), MONEY_PCT_PLAIN);
+    CHECK_INT(p, 999);
+    CHECK_INT(money_change_percent(4, 3000, 0, 10000, &p), MONEY_PCT_NEAR_ALL);
+    CHECK_INT(p, 99);
+}
+
 static void test_percent(void)
 {
     char b[32];
@@ -404,5 +506,8 @@ int main(void)
     RUN(test_round);
     RUN(test_format);
     RUN(test_percent);
+    RUN(test_format_text);
+    RUN(test_format_change);
+    RUN(test_percent_formats);
     return harness_end();
 }

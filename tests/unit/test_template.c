@@ -298,7 +298,7 @@ static void test_every_error_reported(void)
               "bad.tpl:9: error: list foo: expected duty_goals, glossary or csv:FILE\n"
               "bad.tpl:10: error: expected: list NAME NUMBER-PATTERN | ITEM-PATTERN\n"
               "bad.tpl:11: error: if whatever: expected previous, has:NAME or no:NAME\n"
-              "bad.tpl:13: error: expected: compare FAMILY same|up|down|new|gone TEXT\n"
+              "bad.tpl:13: error: expected: compare FAMILY same|up|down|new|gone|zero TEXT\n"
               "bad.tpl:15: error: compare 总额 up is given twice (first at line 14)\n"
               "bad.tpl:16: error: expected: sentence NAME TEXT\n"
               "bad.tpl:18: error: sentence 句 is defined twice (first at line 17)\n"
