@@ -207,9 +207,10 @@ static void check_three_public(const checker *k, const budget *b)
             any |= r->source[s].present;
         }
         if (any && src != r->total.v)
-            diag_report(k->d, k->level, r->total.pos,
-                        "%s: 合计 is %s but its sources (一般预算 + 基金预算 + 财政专户) sum to %s%s",
-                        r->label, A(r->total.v), A(src), HINT(r->total.v, src));
+            diag_report(
+                k->d, k->level, r->total.pos,
+                "%s: 合计 is %s but its sources (一般预算 + 基金预算 + 财政专户) sum to %s%s",
+                r->label, A(r->total.v), A(src), HINT(r->total.v, src));
     }
     const tp_row *tot = &b->tp[TP_TOTAL];
     if (!tot->present)
@@ -450,8 +451,8 @@ static void first_of_keys(row_key *keys, size_t n, long *first)
     qsort(keys, n, sizeof *keys, cmp_row_key);
     for (size_t i = 1; i < n; i++)
         if (!strcmp(keys[i].key, keys[i - 1].key) && keys[i].sub == keys[i - 1].sub)
-            first[keys[i].index] = first[keys[i - 1].index] >= 0 ? first[keys[i - 1].index]
-                                                                  : (long)keys[i - 1].index;
+            first[keys[i].index] =
+                first[keys[i - 1].index] >= 0 ? first[keys[i - 1].index] : (long)keys[i - 1].index;
 }
 
 static int same_amount(const amount *a, const amount *b)
@@ -477,8 +478,8 @@ static void check_repeats(const checker *k, const budget *b)
         if (!strcmp(f->name, o->name) && same_amount(&f->basic, &o->basic) &&
             same_amount(&f->project, &o->project) && same_amount(&f->total, &o->total))
             diag_report(k->d, k->level, f->pos,
-                        "row repeats line %d (科目编码 %s, %s): remove the duplicate",
-                        o->pos.line, f->code, revenue_name(f->source));
+                        "row repeats line %d (科目编码 %s, %s): remove the duplicate", o->pos.line,
+                        f->code, revenue_name(f->source));
         else
             diag_report(k->d, k->level, f->pos,
                         "科目编码 %s with 资金来源 %s is given twice (first at line %d): enter "
@@ -496,8 +497,8 @@ static void check_repeats(const checker *k, const budget *b)
         if (!strcmp(n->kind, o->kind) && !strcmp(n->rank, o->rank) &&
             !strcmp(n->funding, o->funding))
             diag_report(k->d, k->level, n->pos,
-                        "row repeats line %d (单位名称 \"%s\"): remove the duplicate",
-                        o->pos.line, n->name);
+                        "row repeats line %d (单位名称 \"%s\"): remove the duplicate", o->pos.line,
+                        n->name);
         else
             diag_report(k->d, k->level, n->pos,
                         "单位名称 \"%s\" is given twice (first at line %d): one line per unit",

@@ -562,12 +562,10 @@ config *config_load(arena *a, diag *d, const char *path)
                                 &c->function_codes_pos);
     c->economic_codes = get_str(&st, "input", "economic_codes", "templates/codes/economic.csv",
                                 &c->economic_codes_pos);
-    c->previous_function_codes =
-        get_str(&st, "input", "previous_function_codes", c->function_codes,
-                &c->previous_function_codes_pos);
-    c->previous_economic_codes =
-        get_str(&st, "input", "previous_economic_codes", c->economic_codes,
-                &c->previous_economic_codes_pos);
+    c->previous_function_codes = get_str(&st, "input", "previous_function_codes", c->function_codes,
+                                         &c->previous_function_codes_pos);
+    c->previous_economic_codes = get_str(&st, "input", "previous_economic_codes", c->economic_codes,
+                                         &c->previous_economic_codes_pos);
 
     c->output_dir = get_str(&st, "output", "dir", "output", &c->output_pos);
     c->output_name = get_str(&st, "output", "name",
