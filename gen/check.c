@@ -4,6 +4,7 @@
 #include "check.h"
 
 #include "strbuf.h"
+#include "textio.h"
 #include "threshold.h"
 
 #include <stdio.h>
@@ -33,10 +34,47 @@ static const char *fmt(const checker *k, money v, char *buf, size_t n)
 
 #define A(v) fmt(k, (v), (char[48]){0}, 48)
 
+/* ---- 元 and 万元 mixed up (docs/input.md, "Units") ------------------------
+ * A file typed in 元 while the others are in 万元 makes its figures 10,000
+ * times their peers: exactly the ratio of the two units.  A ratio within a
+ * factor of 5 of it (2,000 to 50,000) is taken as that mistake; real budget
+ * figures of one department that should agree never differ so much. */
+
+__extension__ typedef __int128 i128;
+
+int check_unit_slip(money a, money b, long long *ratio)
+{
+    if (ratio)
+        *ratio = 0;
+    if (a <= 0 || b <= 0)
+        return 0;
+    money big = a > b ? a : b, small = a > b ? b : a;
+    if (ratio)
+        *ratio = (long long)(big / small);
+    return (i128)big >= (i128)small * 2000 && (i128)big <= (i128)small * 50000;
+}
+
+/* The hint a finding about two figures ends with when they look like one
+ * typed in 元 and the other in 万元 (empty otherwise). */
+static const char *slip_hint(const checker *k, money a, money b, char *buf, size_t n)
+{
+    long long ratio;
+    if (!check_unit_slip(a, b, &ratio))
+        return "";
+    snprintf(buf, n,
+             "; one is about %lld times the other: 元 and 万元 mixed up? (amounts are read in "
+             "%s: [units] unit)",
+             ratio, money_unit_name(k->c->unit));
+    return buf;
+}
+
+#define HINT(a, b) slip_hint(k, (a), (b), (char[160]){0}, 160)
+
 static void report(const checker *k, diag_pos pos, const char *msg, money stated, money sum,
                    const char *what)
 {
-    diag_report(k->d, k->level, pos, "%s is %s but %s %s", msg, A(stated), what, A(sum));
+    diag_report(k->d, k->level, pos, "%s is %s but %s %s%s", msg, A(stated), what, A(sum),
+                HINT(stated, sum));
 }
 
 /* Rule: a stated total equals the sum of its parts. */
@@ -98,8 +136,9 @@ static void check_func(const checker *k, const budget *b)
             if (b->revenue[r].v != by_source[r]) {
                 const amount *at = &b->revenue[r];
                 diag_report(k->d, k->level, at->present ? at->pos : b->func[0].pos,
-                            "%s is %s but the expenditure.csv lines funded by it sum to %s",
-                            revenue_name((revenue_kind)r), A(at->v), A(by_source[r]));
+                            "%s is %s but the expenditure.csv lines funded by it sum to %s%s",
+                            revenue_name((revenue_kind)r), A(at->v), A(by_source[r]),
+                            HINT(at->v, by_source[r]));
             }
 }
 
@@ -123,14 +162,27 @@ static void check_econ(const checker *k, const budget *b)
         if (general_basic != total)
             diag_report(k->d, k->level, b->econ[0].pos,
                         "basic_economic.csv sums to %s but the 一般公共预算 基本支出 of "
-                        "expenditure.csv is %s: they must be equal",
-                        A(total), A(general_basic));
+                        "expenditure.csv is %s: they must be equal%s",
+                        A(total), A(general_basic), HINT(total, general_basic));
     } else {
         int found;
         money basic = budget_figure(b, SUM_BASIC, &found);
-        if (found && basic != total)
+        /* Without expenditure.csv the 一般公共预算 part of 基本支出 (what
+         * basic_economic.csv breaks down) is not known: say the file is
+         * missing rather than only that the sums differ. */
+        strbuf func_path = STRBUF_INIT;
+        sb_printf(&func_path, "%s/expenditure.csv", b->dir);
+        if (found && basic != total && !textio_exists(sb_str(&func_path)))
             diag_report(k->d, k->level, b->econ[0].pos,
-                        "basic_economic.csv sums to %s but 基本支出 is %s", A(total), A(basic));
+                        "basic_economic.csv sums to %s but 基本支出 is %s, and %s is missing: "
+                        "basic_economic.csv covers the 一般公共预算 基本支出 only, which "
+                        "expenditure.csv tells apart from other funds; add expenditure.csv%s",
+                        A(total), A(basic), sb_str(&func_path), HINT(total, basic));
+        else if (found && basic != total)
+            diag_report(k->d, k->level, b->econ[0].pos,
+                        "basic_economic.csv sums to %s but 基本支出 is %s%s", A(total), A(basic),
+                        HINT(total, basic));
+        sb_free(&func_path);
     }
     (void)office; /* 机关运行经费: check_operating_cost() */
 }
@@ -172,9 +224,12 @@ static void check_operating_cost(const checker *k, const budget *b)
                         "行政 or 参照公务员法管理) in institutions.csv sums to %s: it cannot be more",
                         A(st->v), A(admin));
     } else if (st && b->n_econ) {
-        if (!budget_has_other_units(b))
+        /* Above all the 公用经费, as summary.csv states it: check_parts
+         * reports that (with the hint about 元 and 万元). */
+        int reported = st == sum && st->v > office;
+        if (!budget_has_other_units(b) && !reported)
             expect_sum(k, st, "机关运行经费", office, "公用经费 in basic_economic.csv sums to");
-        else if (st->v > office)
+        else if (st->v > office && !reported)
             diag_report(k->d, k->level, st->pos,
                         "机关运行经费 is %s but 公用经费 in basic_economic.csv sums to %s: it "
                         "cannot be more",
@@ -223,9 +278,9 @@ static void check_three_public(const checker *k, const budget *b)
         }
         if (any && src != r->total.v)
             diag_report(k->d, k->level, r->total.pos,
-                        "%s: 合计 is %s but its sources (一般预算 + 基金预算 + 财政专户%s) sum to %s",
+                        "%s: 合计 is %s but its sources (一般预算 + 基金预算 + 财政专户%s) sum to %s%s",
                         r->label, A(r->total.v), b->tp_has_state_capital ? " + 国有资本经营预算" : "",
-                        A(src));
+                        A(src), HINT(r->total.v, src));
     }
     /* 公务用车购置及运行费 and its parts (其中：购置费, 运行费). */
     const tp_row *veh = &b->tp[TP_VEHICLE];
@@ -252,8 +307,8 @@ static void check_three_public(const checker *k, const budget *b)
         return;
     money sum = tp_items_sum(b, -1);
     if (sum != tot->total.v)
-        diag_report(k->d, k->level, tot->total.pos, "合计 is %s but its items sum to %s",
-                    A(tot->total.v), A(sum));
+        diag_report(k->d, k->level, tot->total.pos, "合计 is %s but its items sum to %s%s",
+                    A(tot->total.v), A(sum), HINT(tot->total.v, sum));
     for (int s = 0; s < TPS_COUNT; s++) {
         money ss = tp_items_sum(b, s);
         if (ss != tot->source[s].v)
@@ -412,16 +467,223 @@ static void check_reasons(const checker *k, const budget *b)
     }
 }
 
+/* ---- parts larger than their whole (point 10) ---------------------------
+ * "三公" spending is part of 支出总计, 机关运行经费 part of 公用经费: a part
+ * above its whole is almost always a file typed in the wrong unit. */
+
+/* The slip hint, or else the reminder that every file is in one unit. */
+static const char *part_hint(const checker *k, money part, money whole, char *buf, size_t n)
+{
+    if (*slip_hint(k, part, whole, buf, n))
+        return buf;
+    snprintf(buf, n, ": check that both are in %s ([units] unit; 1 万元 = 10,000 元)",
+             money_unit_name(k->c->unit));
+    return buf;
+}
+
+#define PART_HINT(a, b) part_hint(k, (a), (b), (char[160]){0}, 160)
+
+static void check_parts(const checker *k, const budget *b)
+{
+    int f1, f2;
+    diag_pos at;
+    money tp = data_figure(b, (figure_ref){FIG_TP, TP_TOTAL}, &f1, &at);
+    money total = budget_figure(b, SUM_EXPENSE_TOTAL, &f2);
+    if (f1 && f2 && tp > total)
+        diag_report(k->d, k->level, at.file ? at : diag_at(b->dir, 0, 0),
+                    "“三公”经费 合计 %s exceeds 支出总计 %s, of which it is a part%s", A(tp),
+                    A(total), PART_HINT(tp, total));
+    const amount *op = &b->summary[SUM_OPERATING_COST];
+    if (op->present && b->n_econ) {
+        money office = 0;
+        for (size_t i = 0; i < b->n_econ; i++)
+            office += b->econ[i].office.v;
+        if (op->v > office)
+            diag_report(k->d, k->level, op->pos,
+                        "机关运行经费 %s exceeds 公用经费 %s (the sum in basic_economic.csv), of "
+                        "which it is a part%s",
+                        A(op->v), A(office), PART_HINT(op->v, office));
+    }
+}
+
+/* ---- repeated rows (point 11) ---------------------------------------------
+ * A row entered twice is published twice (or summed twice): reported at the
+ * repeat, naming the line it repeats.  Rows are sorted by their key (then by
+ * line), so the check stays O(n log n) on large files. */
+
+typedef struct row_key {
+    const char *key; /* 科目编码, 单位名称, 名词 */
+    int sub;         /* 资金来源 for expenditure.csv, else 0 */
+    size_t index;
+} row_key;
+
+static int cmp_row_key(const void *x, const void *y)
+{
+    const row_key *a = x, *b = y;
+    int c = strcmp(a->key, b->key);
+    if (c)
+        return c;
+    if (a->sub != b->sub)
+        return a->sub < b->sub ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Sorts keys[0..n) and sets first[i] to the earliest row row i repeats the
+ * key of, or -1.  first has n entries. */
+static void first_of_keys(row_key *keys, size_t n, long *first)
+{
+    for (size_t i = 0; i < n; i++)
+        first[i] = -1;
+    qsort(keys, n, sizeof *keys, cmp_row_key);
+    for (size_t i = 1; i < n; i++)
+        if (!strcmp(keys[i].key, keys[i - 1].key) && keys[i].sub == keys[i - 1].sub)
+            first[keys[i].index] =
+                first[keys[i - 1].index] >= 0 ? first[keys[i - 1].index] : (long)keys[i - 1].index;
+}
+
+static int same_amount(const amount *a, const amount *b)
+{
+    return a->present == b->present && a->v == b->v;
+}
+
+static void check_repeats(const checker *k, const budget *b)
+{
+    size_t most = b->n_func > b->n_inst ? b->n_func : b->n_inst;
+    if (b->n_glossary > most)
+        most = b->n_glossary;
+    row_key *keys = xmalloc((most + 1) * sizeof *keys);
+    long *first = xmalloc((most + 1) * sizeof *first);
+
+    for (size_t i = 0; i < b->n_func; i++)
+        keys[i] = (row_key){b->func[i].code, (int)b->func[i].source, i};
+    first_of_keys(keys, b->n_func, first);
+    for (size_t i = 0; i < b->n_func; i++) {
+        if (first[i] < 0)
+            continue;
+        const func_line *f = &b->func[i], *o = &b->func[first[i]];
+        if (!strcmp(f->name, o->name) && same_amount(&f->basic, &o->basic) &&
+            same_amount(&f->project, &o->project) && same_amount(&f->total, &o->total))
+            diag_report(k->d, k->level, f->pos,
+                        "row repeats line %d (科目编码 %s, %s): remove the duplicate", o->pos.line,
+                        f->code, revenue_name(f->source));
+        else
+            diag_report(k->d, k->level, f->pos,
+                        "科目编码 %s with 资金来源 %s is given twice (first at line %d): enter "
+                        "one line per code and funding source",
+                        f->code, revenue_name(f->source), o->pos.line);
+    }
+
+    for (size_t i = 0; i < b->n_inst; i++)
+        keys[i] = (row_key){b->inst[i].name, 0, i};
+    first_of_keys(keys, b->n_inst, first);
+    for (size_t i = 0; i < b->n_inst; i++) {
+        if (first[i] < 0)
+            continue;
+        const institution *n = &b->inst[i], *o = &b->inst[first[i]];
+        if (!strcmp(n->kind, o->kind) && !strcmp(n->rank, o->rank) &&
+            !strcmp(n->funding, o->funding))
+            diag_report(k->d, k->level, n->pos,
+                        "row repeats line %d (单位名称 \"%s\"): remove the duplicate", o->pos.line,
+                        n->name);
+        else
+            diag_report(k->d, k->level, n->pos,
+                        "单位名称 \"%s\" is given twice (first at line %d): one line per unit",
+                        n->name, o->pos.line);
+    }
+
+    for (size_t i = 0; i < b->n_glossary; i++)
+        keys[i] = (row_key){b->glossary[i].name, 0, i};
+    first_of_keys(keys, b->n_glossary, first);
+    for (size_t i = 0; i < b->n_glossary; i++) {
+        if (first[i] < 0)
+            continue;
+        const named_text *n = &b->glossary[i], *o = &b->glossary[first[i]];
+        if (!strcmp(n->text, o->text))
+            diag_report(k->d, k->level, n->pos,
+                        "row repeats line %d (名词 \"%s\"): remove the duplicate", o->pos.line,
+                        n->name);
+        else
+            diag_report(k->d, k->level, n->pos,
+                        "名词 \"%s\" is given twice (first at line %d): one explanation per term",
+                        n->name, o->pos.line);
+    }
+    free(keys);
+    free(first);
+}
+
 static void check_one(const checker *k, const budget *b)
 {
+    check_repeats(k, b); /* first: the sums a repeated row breaks follow */
     check_reasons(k, b);
     check_totals(k, b);
     check_func(k, b);
     check_econ(k, b);
     check_three_public(k, b);
     check_operating_cost(k, b);
+    check_parts(k, b);
     check_performance(k, b);
     check_all_precision(k, b);
+}
+
+/* ---- this year against last year in another unit (point 10) --------------
+ * A figure about 10,000 times its value of the other year (check_unit_slip)
+ * is an error whichever year holds it: the comparison would be published.
+ * Reported at the larger figure, once per file (a whole folder in 元 is one
+ * mistake, not one per figure). */
+
+static int slipped(const budget *cur, const budget *prev, figure_ref r)
+{
+    int fc, fp;
+    money c = data_figure(cur, r, &fc, NULL);
+    money p = data_figure(prev, r, &fp, NULL);
+    return fc && fp && check_unit_slip(c, p, NULL);
+}
+
+static void check_slips(const checker *k, const budget *cur, const budget *prev)
+{
+    /* The totals and the “三公” items, which a department carries from year to
+     * year; not the sources of revenue.csv, where 上年结转 or 其他收入 can
+     * truly grow from almost nothing (a whole revenue.csv in 元 shows in
+     * 收入总计, which it gives when summary.csv does not). */
+    static const figure_kind KINDS[] = {FIG_SUMMARY, FIG_TP};
+    static const int COUNT[] = {SUM_COUNT, TP_COUNT};
+    const char *done[16];
+    size_t n_done = 0;
+    for (size_t g = 0; g < sizeof KINDS / sizeof KINDS[0]; g++)
+        for (int i = 0; i < COUNT[g]; i++) {
+            figure_ref r = {KINDS[g], i};
+            int fc, fp;
+            diag_pos pc, pp;
+            money c = data_figure(cur, r, &fc, &pc);
+            money p = data_figure(prev, r, &fp, &pp);
+            long long ratio;
+            if (!fc || !fp || !check_unit_slip(c, p, &ratio))
+                continue;
+            int cur_big = c > p;
+            diag_pos at = cur_big ? pc : pp, other = cur_big ? pp : pc;
+            /* A “三公” figure no line states is the sum of its parts
+             * (公务用车购置及运行费 = 购置费 + 运行费): the parts are checked. */
+            if (!at.file && KINDS[g] == FIG_TP)
+                continue;
+            if (!at.file)
+                at = diag_at(cur_big ? cur->dir : prev->dir, 0, 0);
+            size_t j = 0;
+            while (j < n_done && done[j] != at.file)
+                j++;
+            if (j < n_done)
+                continue;
+            if (n_done < sizeof done / sizeof done[0])
+                done[n_done++] = at.file;
+            char where[512] = "";
+            if (other.file)
+                snprintf(where, sizeof where, " (%s:%d:%d)", other.file, other.line, other.col);
+            diag_report(k->d, DIAG_ERROR, at,
+                        "%s%s is %s, about %lld times %s, its value %s%s: 元 and 万元 mixed up? "
+                        "(amounts are read in %s: [units] unit)",
+                        data_figure_name(r), cur_big ? "" : " of last year", A(cur_big ? c : p),
+                        ratio, A(cur_big ? p : c), cur_big ? "last year" : "this year", where,
+                        money_unit_name(k->c->unit));
+        }
 }
 
 /* ---- changes that need a stated reason ----------------------------------
@@ -436,11 +698,10 @@ static void need_reason(const checker *k, const budget *cur, const budget *prev,
     diag_pos pos;
     money c = data_figure(cur, r, &fc, &pos);
     money p = data_figure(prev, r, &fp, NULL);
-    if (!fc || !fp || p == 0 || c == p)
-        return;
+    if (!fc || !fp || p == 0 || c == p || slipped(cur, prev, r))
+        return; /* a slip of unit is an error of its own (check_slips) */
     money diff = c > p ? c - p : p - c;
     /* |diff| / p > threshold%, compared exactly: 100·|diff| > threshold·p. */
-    __extension__ typedef __int128 i128;
     if ((i128)diff * 100 <= (i128)k->c->reason_threshold * p)
         return;
     for (size_t i = 0; i < cur->n_reasons; i++) {
@@ -484,6 +745,7 @@ int check_budget(diag *d, const config *c, const budget *cur, const budget *prev
     if (prev) {
         checker kp = {d, c, DIAG_WARNING};
         check_one(&kp, prev);
+        check_slips(&k, cur, prev);
         check_reasons_given(&k, cur, prev);
     }
     return d->errors - before;

@@ -19,4 +19,10 @@
  * reported (warnings are counted by d). */
 int check_budget(diag *d, const config *c, const budget *cur, const budget *prev);
 
+/* 元 and 万元 mixed up (docs/input.md, "Units"): 1 when one of two figures
+ * that should be of one size is 2,000 to 50,000 times the other (10,000
+ * within a factor of 5), compared exactly; 0 otherwise, and when either is
+ * zero or negative.  *ratio (may be NULL) gets the ratio rounded down. */
+int check_unit_slip(money a, money b, long long *ratio);
+
 #endif

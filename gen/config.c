@@ -61,6 +61,10 @@ static const key_def KEYS[] = {
      "function code list (default templates/codes/function.csv)"},
     {"input", "economic_codes", K_STRING, 0,
      "economic code list (default templates/codes/economic.csv)"},
+    {"input", "previous_function_codes", K_STRING, 0,
+     "function code list of the previous year's data (default: function_codes)"},
+    {"input", "previous_economic_codes", K_STRING, 0,
+     "economic code list of the previous year's data (default: economic_codes)"},
     {"output", "dir", K_STRING, 0, "folder for the PDF and XLSX (default output)"},
     {"output", "name", K_STRING, 0,
      "file name without extension (default 部门-年度): no / \\ or control characters, "
@@ -574,6 +578,10 @@ config *config_load(arena *a, diag *d, const char *path)
                                 &c->function_codes_pos);
     c->economic_codes = get_str(&st, "input", "economic_codes", "templates/codes/economic.csv",
                                 &c->economic_codes_pos);
+    c->previous_function_codes = get_str(&st, "input", "previous_function_codes", c->function_codes,
+                                         &c->previous_function_codes_pos);
+    c->previous_economic_codes = get_str(&st, "input", "previous_economic_codes", c->economic_codes,
+                                         &c->previous_economic_codes_pos);
 
     c->output_dir = get_str(&st, "output", "dir", "output", &c->output_pos);
     c->output_name = get_str(&st, "output", "name",
@@ -626,6 +634,12 @@ int config_check_paths(const config *c, diag *d)
     check_path(c, d, c->template_path, c->template_pos, "document", "template", 0);
     check_path(c, d, c->function_codes, c->function_codes_pos, "input", "function_codes", 0);
     check_path(c, d, c->economic_codes, c->economic_codes_pos, "input", "economic_codes", 0);
+    if (c->previous_function_codes_pos.line)
+        check_path(c, d, c->previous_function_codes, c->previous_function_codes_pos, "input",
+                   "previous_function_codes", 0);
+    if (c->previous_economic_codes_pos.line)
+        check_path(c, d, c->previous_economic_codes, c->previous_economic_codes_pos, "input",
+                   "previous_economic_codes", 0);
     /* The output folder need not exist yet (build creates it); where it
      * would be is confined all the same, so that check already refuses a
      * config that build would refuse. */

@@ -60,6 +60,9 @@ typedef struct config {
     const char *function_codes; /* code list files (templates/codes/) */
     const char *economic_codes;
     diag_pos function_codes_pos, economic_codes_pos;
+    /* last year's code lists (default: this year's) */
+    const char *previous_function_codes, *previous_economic_codes;
+    diag_pos previous_function_codes_pos, previous_economic_codes_pos;
 
     /* [output] */
     const char *output_dir;

@@ -116,6 +116,7 @@ typedef struct loader {
     money magnitude; /* Σ|amount| of the folder so far (overflow guard) */
     int too_large;   /* reported once */
     int refused;     /* a file led outside the project folder */
+    int b_year;      /* load_derive: the year of the budget being derived */
 } loader;
 
 /* Every sum the program forms (类 and 款 totals, 合计 rows, checks, the
@@ -457,16 +458,27 @@ static size_t find_code(const char **codes, size_t n, const char *code)
 }
 
 /* Names a line: the department's own name for a leaf if given, else the
- * code list's; a code the list lacks is an error (every code must exist). */
+ * code list's; a code the list lacks is an error (every code must exist).
+ * Last year's data is checked against last year's list ([input]
+ * previous_function_codes); a code it lacks there is a warning when the line
+ * names it (last year is published already), an error when the document
+ * would have to print a bare code.  A given name that differs from the
+ * list's is a warning: the document prints the given one. */
 static const char *name_code(loader *L, const code_list *list, const char *code,
                              const char *given, diag_pos pos, int leaf)
 {
     const char *listed = codes_name(list, code);
+    int last_year = L->b_year != L->c->year;
     if (!listed && list)
-        diag_report(L->d, DIAG_ERROR, pos,
+        diag_report(L->d, last_year && leaf && *given ? DIAG_WARNING : DIAG_ERROR, pos,
                     "科目编码 %s%s is not in the code list %s: check the code, or add it to "
                     "the list (the official list of the budget year)",
                     code, leaf ? "" : " (the parent of this line)", list->path);
+    if (listed && leaf && *given && strcmp(listed, given))
+        diag_report(L->d, DIAG_WARNING, pos,
+                    "科目名称 \"%s\" differs from \"%s\", the name of %s in %s: the document "
+                    "prints \"%s\"",
+                    given, listed, code, list->path, given);
     if (leaf && *given)
         return given; /* the department's own name wins */
     return listed ? listed : *given ? given : code;
@@ -841,7 +853,7 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     memset(b, 0, sizeof *b);
     b->year = year;
     b->dir = dir;
-    loader L = {a, d, c, dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0, 0};
+    loader L = {a, d, c, dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0, 0, year};
     int before = d->errors;
     if (!textio_exists(dir)) {
         diag_report(d, DIAG_ERROR, diag_at(dir, 0, 0), "input folder does not exist");
@@ -986,7 +998,7 @@ static void check_extra_total(loader *L, const csv_table *t)
 int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const *files, size_t n)
 {
     int before = d->errors;
-    loader L = {a, d, c, b->dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0, 0};
+    loader L = {a, d, c, b->dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0, 0, b->year};
     b->extra = arena_alloc(a, (n + 1) * sizeof *b->extra);
     for (size_t i = 0; i < n; i++) {
         const char *path = path_in(&L, files[i]);
@@ -1050,7 +1062,7 @@ int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *
                 const code_list *ecodes)
 {
     int before = d->errors;
-    loader L = {a, d, c, b->dir, {0, 0, 0}, 0, 0, 0};
+    loader L = {a, d, c, b->dir, {0, 0, 0}, 0, 0, 0, b->year};
     derive_func(&L, b, fcodes);
     derive_econ(&L, b, ecodes);
     derive_grades(&L, b);

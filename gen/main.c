@@ -186,16 +186,26 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     }
     if (load_failed < 0) /* stop between stages on any error */
         return load_failed == -2 ? EXIT_USAGE : EXIT_FINDINGS;
-    /* The code lists are read only when some folder has classified detail. */
-    const code_list *fl = NULL, *el = NULL;
-    if (r->cur.n_func || r->prev.n_func)
-        fl = codes_load(r->a, &r->d, r->cfg->function_codes, r->cfg->root, 7);
-    if (r->cur.n_econ || r->prev.n_econ)
-        el = codes_load(r->a, &r->d, r->cfg->economic_codes, r->cfg->root, 5);
+    /* The code lists are read only when some folder has classified detail;
+     * last year's data is named and checked with last year's lists. */
+    const config *c = r->cfg;
+    const code_list *fl = NULL, *el = NULL, *pfl = NULL, *pel = NULL;
+    if (r->cur.n_func)
+        fl = codes_load(r->a, &r->d, c->function_codes, c->root, 7);
+    if (r->cur.n_econ)
+        el = codes_load(r->a, &r->d, c->economic_codes, c->root, 5);
+    if (r->prev.n_func)
+        pfl = fl && !strcmp(c->previous_function_codes, c->function_codes)
+                  ? fl
+                  : codes_load(r->a, &r->d, c->previous_function_codes, c->root, 7);
+    if (r->prev.n_econ)
+        pel = el && !strcmp(c->previous_economic_codes, c->economic_codes)
+                  ? el
+                  : codes_load(r->a, &r->d, c->previous_economic_codes, c->root, 5);
     if (r->d.errors)
         return EXIT_USAGE;
-    if (load_derive(r->a, &r->d, r->cfg, &r->cur, fl, el) < 0 ||
-        (r->have_prev && load_derive(r->a, &r->d, r->cfg, &r->prev, fl, el) < 0))
+    if (load_derive(r->a, &r->d, c, &r->cur, fl, el) < 0 ||
+        (r->have_prev && load_derive(r->a, &r->d, c, &r->prev, pfl, pel) < 0))
         return EXIT_FINDINGS;
     xalloc_stage("checking the figures");
     check_budget(&r->d, r->cfg, &r->cur, r->have_prev ? &r->prev : NULL);
