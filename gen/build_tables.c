@@ -1001,7 +1001,7 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
             if (tc->kind == DOC_COL_AMOUNT && *r->fields[f]) {
                 char why[160];
                 money v;
-                if (money_parse(r->fields[f], b->c->unit, &v, why, sizeof why) != MONEY_OK) {
+                if (money_parse(r->fields[f], b->c->input_unit, &v, why, sizeof why) != MONEY_OK) {
                     diag_report(b->d, DIAG_ERROR, rf->pos[f], "%s \"%s\" is not an amount: %s",
                                 ct->header[f], r->fields[f], why);
                     b->failed = 1;

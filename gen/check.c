@@ -21,7 +21,7 @@ typedef struct checker {
  * ("240.00", "0.125"), no thousands separators so it can be searched. */
 static const char *fmt(const checker *k, money v, char *buf, size_t n)
 {
-    money_unit u = k->c->unit;
+    money_unit u = k->c->input_unit; /* as the files are typed */
     money_format(v, u, money_unit_max_decimals(u), 0, 1, buf, n);
     const char *dot = strchr(buf, '.');
     size_t len = strlen(buf);
@@ -63,8 +63,8 @@ static const char *slip_hint(const checker *k, money a, money b, char *buf, size
         return "";
     snprintf(buf, n,
              "; one is about %lld times the other: 元 and 万元 mixed up? (amounts are read in "
-             "%s: [units] unit)",
-             ratio, money_unit_name(k->c->unit));
+             "%s: %s)",
+             ratio, money_unit_name(k->c->input_unit), config_input_unit_key(k->c));
     return buf;
 }
 
@@ -476,8 +476,8 @@ static const char *part_hint(const checker *k, money part, money whole, char *bu
 {
     if (*slip_hint(k, part, whole, buf, n))
         return buf;
-    snprintf(buf, n, ": check that both are in %s ([units] unit; 1 万元 = 10,000 元)",
-             money_unit_name(k->c->unit));
+    snprintf(buf, n, ": check that both are in %s (%s; 1 万元 = 10,000 元)",
+             money_unit_name(k->c->input_unit), config_input_unit_key(k->c));
     return buf;
 }
 
@@ -679,10 +679,10 @@ static void check_slips(const checker *k, const budget *cur, const budget *prev)
                 snprintf(where, sizeof where, " (%s:%d:%d)", other.file, other.line, other.col);
             diag_report(k->d, DIAG_ERROR, at,
                         "%s%s is %s, about %lld times %s, its value %s%s: 元 and 万元 mixed up? "
-                        "(amounts are read in %s: [units] unit)",
+                        "(amounts are read in %s: %s)",
                         data_figure_name(r), cur_big ? "" : " of last year", A(cur_big ? c : p),
                         ratio, A(cur_big ? p : c), cur_big ? "last year" : "this year", where,
-                        money_unit_name(k->c->unit));
+                        money_unit_name(k->c->input_unit), config_input_unit_key(k->c));
         }
 }
 

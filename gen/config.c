@@ -53,6 +53,9 @@ static const key_def KEYS[] = {
     {"units", "text_thousands", K_BOOL, 0,
      "yes/no: thousands separators in the text (default thousands)"},
     {"input", "dir", K_STRING, 1, "folder of this year's CSV and text files"},
+    {"input", "unit", K_UNIT, 0,
+     "万元 or 元: the unit the CSV files are typed in, converted exactly to [units] unit "
+     "(default: [units] unit)"},
     {"input", "previous", K_STRING, 0, "folder of last year's files (for comparisons)"},
     {"input", "previous_year", K_INT, 0, "year of the previous folder (default year - 1)"},
     {"input", "earlier", K_STRING, 0,
@@ -544,6 +547,21 @@ config *config_load(arena *a, diag *d, const char *path)
         else
             diag_report(d, DIAG_ERROR, u->pos, "unit = \"%s\": expected 万元 or 元", u->text);
     }
+    /* [input] unit: the unit every CSV file is typed in.  Amounts are held
+     * in fen whatever the unit, so 元 → 万元 and 万元 → 元 are exact; a value
+     * with more decimals than its input unit holds (0.001 元) is refused. */
+    c->input_unit = c->unit;
+    const config_value *iu = value_of(&st, "input", "unit");
+    if (iu->text) {
+        c->input_unit_set = 1;
+        if (!strcmp(iu->text, "万元"))
+            c->input_unit = MONEY_WAN;
+        else if (!strcmp(iu->text, "元"))
+            c->input_unit = MONEY_YUAN;
+        else
+            diag_report(d, DIAG_ERROR, iu->pos, "unit = \"%s\" in [input]: expected 万元 or 元",
+                        iu->text);
+    }
     c->decimals = (int)get_int(&st, "units", "decimals", 2, 0, money_unit_max_decimals(c->unit));
     c->thousands = get_bool(&st, "units", "thousands", 1);
     c->percent_decimals = (int)get_int(&st, "units", "percent_decimals", 1, 0, 4);
@@ -665,4 +683,9 @@ const char *config_output_what(arena *a, const config *c)
     if (!c->output_pos.line)
         return arena_printf(a, "[output] dir = \"%s\" (the default)", c->output_dir);
     return arena_printf(a, "dir = \"%s\"", c->output_dir);
+}
+
+const char *config_input_unit_key(const config *c)
+{
+    return c->input_unit_set ? "[input] unit" : "[units] unit";
 }

@@ -37,7 +37,7 @@ typedef struct config {
     diag_pos template_pos;
 
     /* [units] */
-    money_unit unit;       /* 万元 or 元: input and display */
+    money_unit unit;       /* 万元 or 元: display (and input unless [input] unit) */
     int decimals;          /* digits after the point in tables and text */
     int thousands;         /* 1: 72,899 */
     int percent_decimals;  /* digits of percentages (default 1) */
@@ -49,6 +49,8 @@ typedef struct config {
     int text_decimals, text_trim, text_thousands;
 
     /* [input] */
+    money_unit input_unit; /* the unit the CSV files are typed in (default: unit) */
+    int input_unit_set;    /* 1: [input] unit is given */
     const char *input_dir;
     diag_pos input_pos;
     const char *previous_dir; /* NULL: no comparison with last year */
@@ -114,5 +116,9 @@ int config_set_formats(config *c, const char *list);
 
 /* Prints every section and key with its meaning (for --help). */
 void config_print_keys(FILE *out);
+
+/* The key that sets the unit amounts are read in, for messages:
+ * "[input] unit" when given, else "[units] unit". */
+const char *config_input_unit_key(const config *c);
 
 #endif

@@ -134,11 +134,11 @@ static void add_magnitude(loader *L, const amount *am)
         return;
     if (v > MAGNITUDE_LIMIT - L->magnitude) {
         char lim[48];
-        money_format(MAGNITUDE_LIMIT, L->c->unit, 0, 1, 0, lim, sizeof lim);
+        money_format(MAGNITUDE_LIMIT, L->c->input_unit, 0, 1, 0, lim, sizeof lim);
         diag_report(L->d, DIAG_ERROR, am->pos,
                     "the amounts of this folder add up to more than %s %s, beyond what can be "
                     "summed exactly: check this figure and its unit",
-                    lim, money_unit_name(L->c->unit));
+                    lim, money_unit_name(L->c->input_unit));
         L->too_large = 1;
         return;
     }
@@ -224,7 +224,7 @@ static amount parse_amount(loader *L, const csv_table *t, const csv_row *r, int 
         return am;
     const char *s = r->fields[f];
     char why[160];
-    switch (money_parse(s, L->c->unit, &am.v, why, sizeof why)) {
+    switch (money_parse(s, L->c->input_unit, &am.v, why, sizeof why)) {
     case MONEY_OK:
         am.present = 1;
         add_magnitude(L, &am);
@@ -237,11 +237,11 @@ static amount parse_amount(loader *L, const csv_table *t, const csv_row *r, int 
     case MONEY_EMPTY:
         if (!allow_empty)
             diag_report(L->d, DIAG_ERROR, am.pos, "%s is empty: expected an amount in %s",
-                        t->header[f], money_unit_name(L->c->unit));
+                        t->header[f], money_unit_name(L->c->input_unit));
         break;
     default:
         diag_report(L->d, DIAG_ERROR, am.pos, "%s \"%s\" is not an amount in %s: %s", t->header[f],
-                    s, money_unit_name(L->c->unit), why);
+                    s, money_unit_name(L->c->input_unit), why);
         break;
     }
     return am;
@@ -885,7 +885,7 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
 static money extra_amount(const loader *L, const csv_row *r, size_t c, int *ok)
 {
     money v = 0;
-    int st = money_parse(r->fields[c], L->c->unit, &v, NULL, 0);
+    int st = money_parse(r->fields[c], L->c->input_unit, &v, NULL, 0);
     *ok = st == MONEY_OK;
     return st == MONEY_OK ? v : 0;
 }
@@ -915,8 +915,8 @@ static void mark_extra_parts(loader *L, const csv_table *t, const csv_row *tot, 
             money pv = extra_amount(L, parent, c, &ok1), cv = extra_amount(L, &t->rows[i], c, &ok2);
             if (ok1 && ok2 && cv > pv) {
                 char a1[48], a2[48];
-                money_format(cv, L->c->unit, 2, 0, 0, a1, sizeof a1);
-                money_format(pv, L->c->unit, 2, 0, 0, a2, sizeof a2);
+                money_format(cv, L->c->input_unit, 2, 0, 0, a1, sizeof a1);
+                money_format(pv, L->c->input_unit, 2, 0, 0, a2, sizeof a2);
                 diag_report(L->d, DIAG_ERROR, csv_pos(t, &t->rows[i], (int)c),
                             "%s %s is %s, more than the %s of %s (line %d) it is part of",
                             t->rows[i].fields[0], t->header[c], a1, a2, parent->fields[0],
@@ -979,15 +979,15 @@ static void check_extra_total(loader *L, const csv_table *t)
             const char *cellv = t->rows[i].fields[c];
             if (&t->rows[i] == tot || part[i] || !*cellv)
                 continue;
-            numeric = money_parse(cellv, L->c->unit, &v, NULL, 0) == MONEY_OK;
+            numeric = money_parse(cellv, L->c->input_unit, &v, NULL, 0) == MONEY_OK;
             if (numeric && __builtin_add_overflow(sum, v, &sum))
                 numeric = 0; /* too large to add: not checked as a sum */
         }
-        if (numeric && money_parse(tot->fields[c], L->c->unit, &stated, NULL, 0) == MONEY_OK &&
+        if (numeric && money_parse(tot->fields[c], L->c->input_unit, &stated, NULL, 0) == MONEY_OK &&
             stated != sum) {
             char a1[48], a2[48];
-            money_format(stated, L->c->unit, 2, 0, 0, a1, sizeof a1);
-            money_format(sum, L->c->unit, 2, 0, 0, a2, sizeof a2);
+            money_format(stated, L->c->input_unit, 2, 0, 0, a1, sizeof a1);
+            money_format(sum, L->c->input_unit, 2, 0, 0, a2, sizeof a2);
             diag_report(L->d, DIAG_ERROR, csv_pos(t, tot, (int)c),
                         "合计 %s is %s but the other rows sum to %s", t->header[c], a1, a2);
         }
