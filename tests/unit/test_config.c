@@ -240,7 +240,7 @@ static void test_every_typo_reported(void)
               "config.ini:2: error: unknown key \"departmnet\" in [document]; expected one of: "
               "department, region, year, template, author\n"
               "config.ini:14: error: unknown key \"previuos\" in [input]; expected one of: dir, "
-              "previous, previous_year, earlier, function_codes, economic_codes, "
+              "unit, previous, previous_year, earlier, function_codes, economic_codes, "
               "previous_function_codes, previous_economic_codes\n"
               "config.ini: error: missing department in [document]: the department's full name "
               "(部门名称)\n"
