@@ -310,10 +310,11 @@ static const char *placeholder(builder *b, char *name, const item *it)
         if (k == -2)
             return "";
         if (k < 0) {
-            bld_fail(b, "unknown list %s: expected 三公, 三公(ITEM、ITEM、…) or 收入来源", part[1]);
+            bld_fail(b, "unknown list %s: expected 三公, 三公(ITEM、ITEM、…), 收入来源 or 收入来源(ITEM、ITEM、…)",
+                     part[1]);
             return "";
         }
-        if (!strcmp(part[1], "收入来源") && !b->cur->has_revenue) {
+        if (!strncmp(part[1], "收入来源", strlen("收入来源")) && !b->cur->has_revenue) {
             bld_fail(b, "{列举:收入来源…} needs the file %s/revenue.csv", b->cur->dir);
             return "";
         }

@@ -42,7 +42,10 @@ typedef enum revenue_kind {
     REV_SPECIAL_ACCOUNT, /* 财政专户管理资金收入 */
     REV_BUSINESS,        /* 事业收入 */
     REV_OPERATING,       /* 事业单位经营收入 */
+    REV_SUPERIOR,        /* 上级补助收入 */
+    REV_AFFILIATED,      /* 附属单位上缴收入 */
     REV_OTHER,           /* 其他收入 */
+    REV_BALANCE,         /* 使用非财政拨款结余: like 上年结转, outside 本年收入合计 */
     REV_CARRYOVER,       /* 上年结转 */
     REV_COUNT
 } revenue_kind;

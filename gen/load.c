@@ -34,7 +34,10 @@ static const char *const REVENUE_NAMES[REV_COUNT][3] = {
     {"财政专户管理资金收入", "财政专户管理资金", "special_account"},
     {"事业收入", "business", NULL},
     {"事业单位经营收入", "operating", NULL},
+    {"上级补助收入", "superior", NULL},
+    {"附属单位上缴收入", "affiliated", NULL},
     {"其他收入", "other", NULL},
+    {"使用非财政拨款结余", "使用非财政拨款结余收入", "balance"},
     {"上年结转", "上年结转结余", "carryover"},
 };
 static const char *const SUMMARY_NAMES[SUM_COUNT][3] = {
