@@ -633,7 +633,9 @@ static void rows_economic(builder *b, doc_table *t, const tmpl_table *tt, const 
     }
     static const int amounts[] = {EF_TOTAL, EF_PERSONNEL, EF_OFFICE};
     static const int parts[] = {EF_PERSONNEL, EF_OFFICE};
-    emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT, NULL);
+    /* 合计's 人员经费 and 公用经费 as the text prints them ({人员经费}) */
+    const year_figures *y = figures_year(&b->fig, bg);
+    emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT, y->econ);
 }
 
 /* ---- two-sided summary tables: 部门收支总表, 财政拨款收支总表 ------------ */

@@ -259,10 +259,10 @@ int budget_has_other_units(const budget *b);
 
 /* A figure the template can name: {支出总计}, {一般公共预算拨款收入},
  * {因公出国经费}, {三公合计}, {财政拨款收入} … (any published name or alias). */
-typedef enum figure_kind { FIG_SUMMARY, FIG_REVENUE, FIG_TP, FIG_FISCAL } figure_kind;
+typedef enum figure_kind { FIG_SUMMARY, FIG_REVENUE, FIG_TP, FIG_FISCAL, FIG_ECON } figure_kind;
 typedef struct figure_ref {
     figure_kind kind;
-    int index; /* summary_kind, revenue_kind or tp_kind */
+    int index; /* summary_kind, revenue_kind or tp_kind; FIG_ECON: 0 人员经费, 1 公用经费 */
 } figure_ref;
 
 /* Returns 1 and fills *r if name is a figure, else 0. */

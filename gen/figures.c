@@ -137,6 +137,18 @@ static void revenue_tree(const figures *f, year_figures *y, const budget *bg)
     y->revenue[REV_STATE_CAPITAL] = ap_sh[2];
 }
 
+/* basic_economic.csv: its 合计 (rounded half-up, as the 合计 row of
+ * 一般公共预算基本支出表) → 人员经费 · 公用经费. */
+static void econ_tree(const figures *f, year_figures *y, const budget *bg)
+{
+    money ex[2] = {0, 0};
+    for (size_t i = 0; i < bg->n_econ; i++) {
+        ex[0] += bg->econ[i].personnel.v;
+        ex[1] += bg->econ[i].office.v;
+    }
+    parts_of(f, ex[0] + ex[1], rnd(f, ex[0] + ex[1]), ex, y->econ, 2);
+}
+
 /* 支出总计 → 基本支出 · 项目支出 (收入总计 and 支出总计 print alike when
  * they are equal); 机关运行经费 stands alone. */
 static void expense_tree(const figures *f, year_figures *y, const budget *bg)
@@ -370,6 +382,7 @@ const year_figures *figures_year(figures *f, const budget *bg)
     y->bg = bg;
     revenue_tree(f, y, bg);
     expense_tree(f, y, bg);
+    econ_tree(f, y, bg);
     function_tree(f, y, bg);
     three_public(f, y, bg);
     y->next = f->years;
@@ -385,6 +398,7 @@ money figures_shown(const figures *f, const year_figures *y, figure_ref r, money
     case FIG_SUMMARY: return y->summary[r.index];
     case FIG_REVENUE: return y->bg->has_revenue ? y->revenue[r.index] : rnd(f, exact);
     case FIG_TP: return y->bg->has_tp ? y->tp[r.index] : rnd(f, exact);
+    case FIG_ECON: return y->econ[r.index];
     default: return y->fiscal;
     }
 }
