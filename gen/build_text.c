@@ -283,7 +283,7 @@ static const char *fmt_share(builder *b, char **part, int n, const item *it)
         return "";
     }
     if (!pp->has_cur || !t.has_cur) {
-        bld_fail(b, "{占比:…%s}: needs the figure %s, which %s does not give (see docs/input.md)",
+        bld_fail(b, "{占比:…:%s}: needs the figure %s, which %s does not give (see docs/input.md)",
                  tname, !t.has_cur ? tname : pp->name, b->cur->dir);
         return "";
     }
