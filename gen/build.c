@@ -173,6 +173,111 @@ static int tp_list_in_order(builder *b, const char *list, item **out)
     return n;
 }
 
+/* 收入来源(A、B、…): the template's sources and order (财政拨款收入 the
+ * three appropriations together, as the plain list gives them); an item
+ * with nothing in either year is left out.  The count, or -2 after
+ * reporting a name that is no source. */
+static int rev_list_in_order(builder *b, const char *list, item **out)
+{
+    for (list_cache *c = b->lists; c; c = c->next)
+        if (!strcmp(c->spec, list)) {
+            *out = c->items;
+            return c->n;
+        }
+    size_t pl = strlen("收入来源(");
+    char *names = arena_strdup(b->a, list + pl);
+    names[strlen(names) - 1] = '\0'; /* the closing ")" */
+    int cap = 1;
+    for (const char *p = names; *p; p++)
+        cap += *p == ',' || !strncmp(p, "、", strlen("、"));
+    item *v = arena_alloc(b->a, (size_t)cap * sizeof *v);
+    int n = 0;
+    for (char *p = names; p;) {
+        char *next = strstr(p, "、"), *comma = strchr(p, ',');
+        size_t skip = strlen("、");
+        if (comma && (!next || comma < next)) {
+            next = comma;
+            skip = 1;
+        }
+        if (next) {
+            *next = '\0';
+            next += skip;
+        }
+        figure_ref r;
+        if (!data_figure_lookup(p, &r) || (r.kind != FIG_REVENUE && r.kind != FIG_FISCAL)) {
+            bld_fail(b,
+                     "{列举:%s…}: %s is not a revenue source; expected names of revenue.csv "
+                     "(一般公共预算拨款收入, 政府性基金预算拨款收入, 国有资本经营预算拨款收入, "
+                     "财政专户管理资金收入, 事业收入, 事业单位经营收入, 上级补助收入, "
+                     "附属单位上缴收入, 其他收入, 使用非财政拨款结余, 上年结转) or 财政拨款收入, "
+                     "separated by 、",
+                     list, p);
+            return -2;
+        }
+        item *it = &v[n];
+        bld_figure_item(b, p, it);
+        it->name = data_figure_name(r);
+        if ((it->has_cur && it->cur) || (it->has_prev && it->prev))
+            n++;
+        p = next;
+    }
+    list_cache *c = arena_alloc(b->a, sizeof *c);
+    *c = (list_cache){arena_strdup(b->a, list), v, n, b->lists};
+    b->lists = c;
+    *out = v;
+    return n;
+}
+
+/* 支出功能分类: the 类 of expenditure.csv (every funding source), in code
+ * order, each with its total as the tables print it (部门支出总表's 类
+ * rows); last year's where last year has that 类.  A 类 with nothing in
+ * either year is left out. */
+static int class_list(builder *b, const char *list, item **out)
+{
+    for (list_cache *c = b->lists; c; c = c->next)
+        if (!strcmp(c->spec, list)) {
+            *out = c->items;
+            return c->n;
+        }
+    const budget *bg = b->cur;
+    figures *tf = bld_text_decimals(b) == b->c->decimals ? &b->fig : &b->tfig;
+    const year_figures *y = figures_year(&b->fig, bg), *yt = figures_year(tf, bg);
+    item *v = arena_alloc(b->a, (bg->n_fnodes + 1) * sizeof *v);
+    int n = 0;
+    for (size_t i = 0; i < bg->n_fnodes; i++) {
+        const func_node *nd = &bg->fnodes[i];
+        if (nd->level != 1)
+            continue;
+        item *it = &v[n];
+        memset(it, 0, sizeof *it);
+        it->name = nd->name;
+        for (int k = 0; k < REV_COUNT; k++)
+            it->cur += nd->basic[k] + nd->project[k];
+        it->has_cur = 1;
+        it->cur_shown = y->fnode[i];
+        it->cur_text = yt->fnode[i];
+        it->has_shown = it->has_text = 1;
+        const budget *pb = b->prev;
+        for (size_t j = 0; pb && j < pb->n_fnodes; j++) {
+            const func_node *pn = &pb->fnodes[j];
+            if (pn->level != 1 || strcmp(pn->code, nd->code))
+                continue;
+            for (int k = 0; k < REV_COUNT; k++)
+                it->prev += pn->basic[k] + pn->project[k];
+            it->has_prev = 1;
+            it->prev_shown = figures_year(&b->fig, pb)->fnode[j];
+            it->prev_text = figures_year(tf, pb)->fnode[j];
+        }
+        if (it->cur || it->prev)
+            n++;
+    }
+    list_cache *c = arena_alloc(b->a, sizeof *c);
+    *c = (list_cache){arena_strdup(b->a, list), v, n, b->lists};
+    b->lists = c;
+    *out = v;
+    return n;
+}
+
 /* The items of a list that {列举:…} iterates. Returns the count (items in
  * an arena array) or -1 for an unknown list.  Each list is made once and
  * kept: nested sentences may iterate it a million times. */
@@ -181,6 +286,11 @@ int bld_list_items(builder *b, const char *list, item **out)
     size_t ll = strlen(list), pl = strlen("三公(");
     if (ll > pl && !strncmp(list, "三公(", pl) && list[ll - 1] == ')')
         return tp_list_in_order(b, list, out);
+    if (!strcmp(list, "支出功能分类"))
+        return class_list(b, list, out);
+    size_t rl = strlen("收入来源(");
+    if (ll > rl && !strncmp(list, "收入来源(", rl) && list[ll - 1] == ')')
+        return rev_list_in_order(b, list, out);
     int which = !strcmp(list, "三公") ? 0 : !strcmp(list, "收入来源") ? 1 : -1;
     if (which < 0)
         return -1;

@@ -339,7 +339,8 @@ static const char *const FUNC_FIELDS[FF_SRC + REV_COUNT] = {
     "科目编码", "类", "款", "项", "科目名称", "合计", "基本支出", "项目支出",
     /* FF_SRC + revenue_kind, in data.h order */
     "一般公共预算拨款收入", "政府性基金预算拨款收入", "国有资本经营预算拨款收入",
-    "财政专户管理资金收入", "事业收入", "事业单位经营收入", "其他收入", "上年结转"};
+    "财政专户管理资金收入", "事业收入", "事业单位经营收入", "上级补助收入", "附属单位上缴收入",
+    "其他收入", "使用非财政拨款结余", "上年结转"};
 enum { EF_CODE, EF_LEI, EF_KUAN, EF_NAME, EF_TOTAL, EF_PERSONNEL, EF_OFFICE, EF_COUNT };
 static const char *const ECON_FIELDS[EF_COUNT] = {"科目编码", "类", "款", "科目名称",
                                                   "合计", "人员经费", "公用经费"};
@@ -496,6 +497,33 @@ static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, cons
     }
 }
 
+/* 上级补助收入, 附属单位上缴收入 and 使用非财政拨款结余 are printed in a
+ * table's 其他收入 column when the table has that column but not their own
+ * (the national 部门收入总表 of tables/income.tpl): the mask of those to fold. */
+static unsigned folded_sources(const tmpl_table *tt, const int *fix)
+{
+    static const revenue_kind FOLD[] = {REV_SUPERIOR, REV_AFFILIATED, REV_BALANCE};
+    unsigned has = 0, fold = 0;
+    for (int c = 0; c < tt->ncols; c++)
+        if (fix[c] >= FF_SRC && fix[c] < FF_SRC + REV_COUNT)
+            has |= 1u << (fix[c] - FF_SRC);
+    if (!(has & (1u << REV_OTHER)))
+        return 0;
+    for (size_t i = 0; i < sizeof FOLD / sizeof FOLD[0]; i++)
+        if (!(has & (1u << FOLD[i])))
+            fold |= 1u << FOLD[i];
+    return fold;
+}
+
+static void fold_sources(money *v, unsigned fold)
+{
+    for (int k = 0; k < REV_COUNT; k++)
+        if (fold & (1u << k)) {
+            v[FF_SRC + REV_OTHER] += v[FF_SRC + k];
+            v[FF_SRC + k] = 0;
+        }
+}
+
 /* Function-classification tables: mask selects the funding sources. */
 static void rows_function(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
                           unsigned mask)
@@ -507,6 +535,7 @@ static void rows_function(builder *b, doc_table *t, const tmpl_table *tt, const 
     rows[n].code = "";
     rows[n].parent = -1;
     n++;
+    unsigned fold = folded_sources(tt, fix);
     for (size_t i = 0; i < bg->n_fnodes; i++) {
         const func_node *nd = &bg->fnodes[i];
         class_row cr;
@@ -520,6 +549,7 @@ static void rows_function(builder *b, doc_table *t, const tmpl_table *tt, const 
             cr.v[FF_SRC + k] = nd->basic[k] + nd->project[k];
             any |= nd->basic[k] | nd->project[k];
         }
+        fold_sources(cr.v, fold);
         if (!any)
             continue; /* nothing of these sources under this code */
         cr.v[FF_TOTAL] = cr.v[FF_BASIC] + cr.v[FF_PROJECT];
@@ -603,7 +633,9 @@ static void rows_economic(builder *b, doc_table *t, const tmpl_table *tt, const 
     }
     static const int amounts[] = {EF_TOTAL, EF_PERSONNEL, EF_OFFICE};
     static const int parts[] = {EF_PERSONNEL, EF_OFFICE};
-    emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT, NULL);
+    /* 合计's 人员经费 and 公用经费 as the text prints them ({人员经费}) */
+    const year_figures *y = figures_year(&b->fig, bg);
+    emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT, y->econ);
 }
 
 /* ---- two-sided summary tables: 部门收支总表, 财政拨款收支总表 ------------ */
@@ -642,13 +674,17 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
     const budget *bg = b->cur;
     const year_figures *y = figures_year(&b->fig, bg);
     const unsigned fiscal_mask = (1u << REV_GENERAL) | (1u << REV_FUND) | (1u << REV_STATE_CAPITAL);
-    /* Left side: the sources (all but 上年结转, which follows the totals). */
+    /* Left side: the sources (all but 使用非财政拨款结余 and 上年结转, which
+     * follow 本年收入合计). */
     const char *in_label[REV_COUNT];
     money in_v[REV_COUNT], in_sh[REV_COUNT];
     int nin = 0;
     money in_total = 0, in_total_sh = 0;
-    for (int k = 0; k < REV_CARRYOVER; k++) {
+    for (int k = 0; k < REV_BALANCE; k++) {
         if (fiscal && !(fiscal_mask & (1u << k)))
+            continue;
+        /* 上级补助收入 and 附属单位上缴收入: a row only where there is some */
+        if ((k == REV_SUPERIOR || k == REV_AFFILIATED) && !source_amount(bg, (revenue_kind)k))
             continue;
         char num[32];
         build_chinese_number(nin + 1, num, sizeof num);
@@ -739,6 +775,10 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
     /* 本年收入合计 / 本年支出合计, then 上年结转 / 结转下年, then 总计. */
     money carry_in = fiscal ? 0 : source_amount(bg, REV_CARRYOVER);
     money carry_in_sh = fiscal ? 0 : y->revenue[REV_CARRYOVER];
+    money balance = fiscal ? 0 : source_amount(bg, REV_BALANCE);
+    money balance_sh = fiscal ? 0 : y->revenue[REV_BALANCE];
+    carry_in += balance; /* 收入总计 and 结转下年 count it with 上年结转 */
+    carry_in_sh += balance_sh;
     money carry_out = in_total + carry_in - out_total;
     money carry_out_sh = in_total_sh + carry_in_sh - out_total_sh;
     const char *labels[3][2] = {{"本年收入合计", "本年支出合计"},
@@ -751,6 +791,16 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
     for (int i = 0; i < 3; i++) {
         if (i == 1 && fiscal)
             continue; /* appropriations carry nothing over in this sample layout */
+        if (i == 1 && balance) {
+            /* 使用非财政拨款结余 between 本年收入合计 and 上年结转 (a row only
+             * where there is some: the national layout) */
+            row_fields *rb = rf_clear(b);
+            rb->text[SF_IN_ITEM] = revenue_name(REV_BALANCE);
+            set_money_shown(rb, SF_IN_AMOUNT, balance, balance_sh);
+            emit_row(b, t, tt, fix, rb);
+            lv[1] -= balance;
+            ls[1] -= balance_sh;
+        }
         row_fields *rf = rf_clear(b);
         rf->kind = i == 1 ? DOC_ROW_NORMAL : DOC_ROW_TOTAL;
         rf->text[SF_IN_ITEM] = labels[i][0];

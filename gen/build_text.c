@@ -258,6 +258,59 @@ static int split_colons(char *s, char **part, int max)
     return n;
 }
 
+/* {占比:PART:TOTAL}, or {占比:TOTAL} in a list item (the item is the
+ * part): 100 × PART / TOTAL from the exact values, this year's, in the
+ * percent format of [units]; never 0% for a part that has money, never
+ * 100% for a part smaller than its total. */
+static const char *fmt_share(builder *b, char **part, int n, const item *it)
+{
+    item p, t;
+    const item *pp = it;
+    const char *tname = n >= 3 ? part[2] : part[1];
+    if (n >= 3) {
+        if (!bld_figure_item(b, part[1], &p)) {
+            bld_fail(b, "{占比:%s:%s}: %s is not a figure name", part[1], part[2], part[1]);
+            return "";
+        }
+        pp = &p;
+    } else if (!it || !it->has_shown) {
+        bld_fail(b, "{占比:%s} outside a list of figures needs the part: {占比:FIGURE:%s}",
+                 part[1], part[1]);
+        return "";
+    }
+    if (!bld_figure_item(b, tname, &t)) {
+        bld_fail(b, "{占比:…:%s}: %s is not a figure name", tname, tname);
+        return "";
+    }
+    if (!pp->has_cur || !t.has_cur) {
+        bld_fail(b, "{占比:…:%s}: needs the figure %s, which %s does not give (see docs/input.md)",
+                 tname, !t.has_cur ? tname : pp->name, b->cur->dir);
+        return "";
+    }
+    if (t.cur <= 0) {
+        bld_fail(b, "{占比:…:%s}: %s is %s, so there is no share of it", tname, tname,
+                 t.cur ? "negative" : "0");
+        return "";
+    }
+    int dec = b->c->percent_decimals;
+    int64_t full = money_percent(1, 1, dec); /* 100% scaled */
+    int64_t v = money_percent(pp->cur, t.cur, dec);
+    char num[64], bound[80];
+    if (pp->cur > 0 && v == 0) {
+        money_format_percent(1, dec, 0, num, sizeof num);
+        snprintf(bound, sizeof bound, "%s%%", num);
+        return pct_wording(b, "百分比不足", "不足{百分比}", bound);
+    }
+    if (pp->cur < t.cur && v >= full) {
+        money_format_percent(full - 1, dec, 0, num, sizeof num);
+        snprintf(bound, sizeof bound, "%s%%", num);
+        return pct_wording(b, "百分比超过", "超过{百分比}", bound);
+    }
+    money_format_percent(v, dec, b->c->percent_trim, num, sizeof num);
+    snprintf(bound, sizeof bound, "%s%%", num);
+    return arena_strdup(b->a, bound);
+}
+
 static const char *placeholder(builder *b, char *name, const item *it)
 {
     char *part[4];
@@ -272,6 +325,8 @@ static const char *placeholder(builder *b, char *name, const item *it)
     }
     if (!strcmp(part[0], "上年"))
         return figure_text(b, part[1], 1);
+    if (!strcmp(part[0], "占比"))
+        return fmt_share(b, part, n, it);
     if (!strcmp(part[0], "原因")) {
         item x;
         if (!bld_figure_item(b, part[1], &x)) {
@@ -310,10 +365,11 @@ static const char *placeholder(builder *b, char *name, const item *it)
         if (k == -2)
             return "";
         if (k < 0) {
-            bld_fail(b, "unknown list %s: expected 三公, 三公(ITEM、ITEM、…) or 收入来源", part[1]);
+            bld_fail(b, "unknown list %s: expected 三公, 三公(ITEM、ITEM、…), 收入来源, 收入来源(ITEM、ITEM、…) or 支出功能分类",
+                     part[1]);
             return "";
         }
-        if (!strcmp(part[1], "收入来源") && !b->cur->has_revenue) {
+        if (!strncmp(part[1], "收入来源", strlen("收入来源")) && !b->cur->has_revenue) {
             bld_fail(b, "{列举:收入来源…} needs the file %s/revenue.csv", b->cur->dir);
             return "";
         }

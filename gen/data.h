@@ -42,7 +42,10 @@ typedef enum revenue_kind {
     REV_SPECIAL_ACCOUNT, /* 财政专户管理资金收入 */
     REV_BUSINESS,        /* 事业收入 */
     REV_OPERATING,       /* 事业单位经营收入 */
+    REV_SUPERIOR,        /* 上级补助收入 */
+    REV_AFFILIATED,      /* 附属单位上缴收入 */
     REV_OTHER,           /* 其他收入 */
+    REV_BALANCE,         /* 使用非财政拨款结余: like 上年结转, outside 本年收入合计 */
     REV_CARRYOVER,       /* 上年结转 */
     REV_COUNT
 } revenue_kind;
@@ -256,10 +259,10 @@ int budget_has_other_units(const budget *b);
 
 /* A figure the template can name: {支出总计}, {一般公共预算拨款收入},
  * {因公出国经费}, {三公合计}, {财政拨款收入} … (any published name or alias). */
-typedef enum figure_kind { FIG_SUMMARY, FIG_REVENUE, FIG_TP, FIG_FISCAL } figure_kind;
+typedef enum figure_kind { FIG_SUMMARY, FIG_REVENUE, FIG_TP, FIG_FISCAL, FIG_ECON } figure_kind;
 typedef struct figure_ref {
     figure_kind kind;
-    int index; /* summary_kind, revenue_kind or tp_kind */
+    int index; /* summary_kind, revenue_kind or tp_kind; FIG_ECON: 0 人员经费, 1 公用经费 */
 } figure_ref;
 
 /* Returns 1 and fills *r if name is a figure, else 0. */

@@ -111,28 +111,42 @@ static void revenue_tree(const figures *f, year_figures *y, const budget *bg)
         ex[k] = figures_source_amount(bg, (revenue_kind)k);
     money fiscal = ex[REV_GENERAL] + ex[REV_FUND] + ex[REV_STATE_CAPITAL];
     money in_year = fiscal;
-    for (int k = REV_SPECIAL_ACCOUNT; k < REV_CARRYOVER; k++)
+    for (int k = REV_SPECIAL_ACCOUNT; k < REV_BALANCE; k++)
         in_year += ex[k];
     y->summary[SUM_REVENUE_TOTAL] = rnd(f, total);
-    money top[2] = {in_year, ex[REV_CARRYOVER]}, top_sh[2];
-    parts_of(f, total, y->summary[SUM_REVENUE_TOTAL], top, top_sh, 2);
+    /* 使用非财政拨款结余 and 上年结转 stand beside 本年收入合计 */
+    money top[3] = {in_year, ex[REV_BALANCE], ex[REV_CARRYOVER]}, top_sh[3];
+    parts_of(f, total, y->summary[SUM_REVENUE_TOTAL], top, top_sh, 3);
     y->in_year = top_sh[0];
-    y->revenue[REV_CARRYOVER] = top_sh[1];
-    /* 财政拨款收入, 财政专户, 事业, 经营, 其他 */
-    money mid[1 + REV_CARRYOVER - REV_SPECIAL_ACCOUNT], mid_sh[1 + REV_CARRYOVER - REV_SPECIAL_ACCOUNT];
+    y->revenue[REV_BALANCE] = top_sh[1];
+    y->revenue[REV_CARRYOVER] = top_sh[2];
+    /* 财政拨款收入, 财政专户, 事业, 经营, 上级补助, 附属单位上缴, 其他 */
+    money mid[1 + REV_BALANCE - REV_SPECIAL_ACCOUNT], mid_sh[1 + REV_BALANCE - REV_SPECIAL_ACCOUNT];
     int n = 0;
     mid[n++] = fiscal;
-    for (int k = REV_SPECIAL_ACCOUNT; k < REV_CARRYOVER; k++)
+    for (int k = REV_SPECIAL_ACCOUNT; k < REV_BALANCE; k++)
         mid[n++] = ex[k];
     parts_of(f, in_year, y->in_year, mid, mid_sh, n);
     y->fiscal = mid_sh[0];
-    for (int k = REV_SPECIAL_ACCOUNT; k < REV_CARRYOVER; k++)
+    for (int k = REV_SPECIAL_ACCOUNT; k < REV_BALANCE; k++)
         y->revenue[k] = mid_sh[1 + k - REV_SPECIAL_ACCOUNT];
     money ap[3] = {ex[REV_GENERAL], ex[REV_FUND], ex[REV_STATE_CAPITAL]}, ap_sh[3];
     parts_of(f, fiscal, y->fiscal, ap, ap_sh, 3);
     y->revenue[REV_GENERAL] = ap_sh[0];
     y->revenue[REV_FUND] = ap_sh[1];
     y->revenue[REV_STATE_CAPITAL] = ap_sh[2];
+}
+
+/* basic_economic.csv: its 合计 (rounded half-up, as the 合计 row of
+ * 一般公共预算基本支出表) → 人员经费 · 公用经费. */
+static void econ_tree(const figures *f, year_figures *y, const budget *bg)
+{
+    money ex[2] = {0, 0};
+    for (size_t i = 0; i < bg->n_econ; i++) {
+        ex[0] += bg->econ[i].personnel.v;
+        ex[1] += bg->econ[i].office.v;
+    }
+    parts_of(f, ex[0] + ex[1], rnd(f, ex[0] + ex[1]), ex, y->econ, 2);
 }
 
 /* 支出总计 → 基本支出 · 项目支出 (收入总计 and 支出总计 print alike when
@@ -368,6 +382,7 @@ const year_figures *figures_year(figures *f, const budget *bg)
     y->bg = bg;
     revenue_tree(f, y, bg);
     expense_tree(f, y, bg);
+    econ_tree(f, y, bg);
     function_tree(f, y, bg);
     three_public(f, y, bg);
     y->next = f->years;
@@ -383,6 +398,7 @@ money figures_shown(const figures *f, const year_figures *y, figure_ref r, money
     case FIG_SUMMARY: return y->summary[r.index];
     case FIG_REVENUE: return y->bg->has_revenue ? y->revenue[r.index] : rnd(f, exact);
     case FIG_TP: return y->bg->has_tp ? y->tp[r.index] : rnd(f, exact);
+    case FIG_ECON: return y->econ[r.index];
     default: return y->fiscal;
     }
 }

@@ -13,6 +13,7 @@
  *   收入总计 → 本年收入合计 (→ 财政拨款收入 (→ 一般公共预算, 政府性基金,
  *             国有资本经营) · 财政专户 · 事业 · 经营 · 其他) · 上年结转
  *   支出总计 → 基本支出 · 项目支出
+ *   basic_economic.csv's 合计 → 人员经费 · 公用经费
  *   支出总计 → 类 → 款 → 项 (every funding source)
  *   三公合计 → its items; and items × 资金来源 rounded as a block
  * The exact values stay in the document cells and the workbook.
@@ -30,6 +31,7 @@ typedef struct year_figures {
     money revenue[REV_COUNT];       /* by source (figures_source_amount) */
     money fiscal;                   /* 财政拨款收入: the three appropriations */
     money in_year;                  /* 本年收入合计: every source but 上年结转 */
+    money econ[2];                  /* 人员经费, 公用经费: basic_economic.csv's 合计 row */
     money tp[TP_COUNT];             /* 三公 items' 合计, and TP_TOTAL */
     money tp_src[TP_COUNT][TPS_COUNT]; /* their 资金来源 */
     money tp_general[TP_COUNT];     /* 一般公共预算 part of each, TP_TOTAL their sum */

@@ -34,7 +34,10 @@ static const char *const REVENUE_NAMES[REV_COUNT][3] = {
     {"财政专户管理资金收入", "财政专户管理资金", "special_account"},
     {"事业收入", "business", NULL},
     {"事业单位经营收入", "operating", NULL},
+    {"上级补助收入", "superior", NULL},
+    {"附属单位上缴收入", "affiliated", NULL},
     {"其他收入", "other", NULL},
+    {"使用非财政拨款结余", "使用非财政拨款结余收入", "balance"},
     {"上年结转", "上年结转结余", "carryover"},
 };
 static const char *const SUMMARY_NAMES[SUM_COUNT][3] = {
@@ -1194,6 +1197,15 @@ int data_figure_lookup(const char *name, figure_ref *r)
         *r = (figure_ref){FIG_FISCAL, 0};
         return 1;
     }
+    /* the sums of basic_economic.csv's two columns */
+    if (utf8_name_eq(name, "人员经费") || strcmp(name, "personnel") == 0) {
+        *r = (figure_ref){FIG_ECON, 0};
+        return 1;
+    }
+    if (utf8_name_eq(name, "公用经费") || strcmp(name, "office") == 0) {
+        *r = (figure_ref){FIG_ECON, 1};
+        return 1;
+    }
     return 0;
 }
 
@@ -1203,6 +1215,7 @@ const char *data_figure_name(figure_ref r)
     case FIG_SUMMARY: return SUMMARY_NAMES[r.index][0];
     case FIG_REVENUE: return REVENUE_NAMES[r.index][0];
     case FIG_TP: return r.index == TP_TOTAL ? "三公合计" : TP_NAMES[r.index][0];
+    case FIG_ECON: return r.index ? "公用经费" : "人员经费";
     default: return "财政拨款收入";
     }
 }
@@ -1246,6 +1259,13 @@ money data_figure(const budget *b, figure_ref r, int *found, diag_pos *pos)
         money s = b->tp[TP_ABROAD].total.v + b->tp[TP_RECEPTION].total.v +
                   data_figure(b, (figure_ref){FIG_TP, TP_VEHICLE}, &f, NULL);
         *found = 1;
+        return s;
+    }
+    case FIG_ECON: {
+        money s = 0;
+        *found = b->n_econ > 0;
+        for (size_t i = 0; i < b->n_econ; i++)
+            s += r.index ? b->econ[i].office.v : b->econ[i].personnel.v;
         return s;
     }
     default:

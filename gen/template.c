@@ -102,7 +102,7 @@ static char *first_word(char *s, char **rest)
     return s;
 }
 
-static const char *const FUNCTIONS[] = {"上年", "比较", "列举", "原因", NULL};
+static const char *const FUNCTIONS[] = {"上年", "比较", "列举", "原因", "占比", NULL};
 
 /* Checks the placeholders of one text: balanced braces ({{ and }} are
  * literal braces), non-empty names, known function names. */
@@ -156,7 +156,7 @@ static void check_placeholders(parser *p, const char *s)
             for (int i = 0; FUNCTIONS[i]; i++)
                 known |= strcmp(FUNCTIONS[i], name) == 0;
             if (!known)
-                err(p, "unknown function {%s:…}; expected 上年, 比较, 列举 or 原因", name);
+                err(p, "unknown function {%s:…}; expected 上年, 比较, 列举, 原因 or 占比", name);
         }
         p->col = 0;
         s = e + 1;

@@ -293,7 +293,7 @@ static void test_every_error_reported(void)
               "bad.tpl:4:6: error: placeholder \"{部门\" is not closed with '}'\n"
               "bad.tpl:5:8: error: unmatched '}' (write }} for a literal brace)\n"
               "bad.tpl:6:6: error: empty placeholder {}\n"
-              "bad.tpl:7:6: error: unknown function {foo:…}; expected 上年, 比较, 列举 or 原因\n"
+              "bad.tpl:7:6: error: unknown function {foo:…}; expected 上年, 比较, 列举, 原因 or 占比\n"
               "bad.tpl:8: error: text foo: expected duties, overall_goal or notes\n"
               "bad.tpl:9: error: list foo: expected duty_goals, glossary or csv:FILE\n"
               "bad.tpl:10: error: expected: list NAME NUMBER-PATTERN | ITEM-PATTERN\n"
