@@ -715,6 +715,22 @@ int outfile_publish_pair(diag *d, outfile *a, outfile *b)
         return a || b ? outfile_publish(d, a ? a : b) : 0;
     if (getenv("BUDGETGEN_TEST_CRASH_BEFORE_RENAME"))
         raise(SIGKILL);
+    /* A final name that is a folder would stop the second rename after the
+     * first: refuse before either. */
+    const outfile *both[2] = {a, b};
+    for (int i = 0; i < 2; i++) {
+        struct stat fs;
+        if (fstatat(both[i]->dirfd, both[i]->name, &fs, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISDIR(fs.st_mode)) {
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "cannot publish '%s': a folder has that name; remove or rename the "
+                        "folder, then run again (nothing was published)",
+                        both[i]->final_path);
+            drop(a);
+            drop(b);
+            return -1;
+        }
+    }
     sigset_t block, old;
     sigemptyset(&block);
     sigaddset(&block, SIGINT);
@@ -731,8 +747,10 @@ int outfile_publish_pair(diag *d, outfile *a, outfile *b)
             r = 1;
         else if (renameat(b->dirfd, b->tmp_name, b->dirfd, b->name) != 0)
             r = 2;
-        /* The first byte of the status says which failed; errno follows. */
-        _exit(r ? r * 64 + (errno & 63) : 0);
+        /* The exit status: 0, or errno (1-127) plus 128 when the second
+         * rename failed (the first then stands). */
+        int e2 = errno > 0 && errno < 128 ? errno : EIO;
+        _exit(r ? (r == 2 ? 128 : 0) + e2 : 0);
     }
     if (pid < 0) {
         e = errno;
@@ -748,8 +766,10 @@ int outfile_publish_pair(diag *d, outfile *a, outfile *b)
         sigprocmask(SIG_SETMASK, &old, NULL);
         return 0;
     }
-    int which = code > 0 ? code / 64 : 0;
-    int err = code > 0 ? code % 64 : e ? e : EIO;
+    /* which: 1 or 2, the rename that failed; 0 not known (no child, or
+     * it died of a signal). */
+    int which = code > 0 ? (code & 128 ? 2 : 1) : 0;
+    int err = code > 0 ? code & 127 : e ? e : EIO;
     if (which == 2)
         a->done = 1; /* the first is in place */
     drop(a);

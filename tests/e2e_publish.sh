@@ -169,18 +169,30 @@ st=$?
     || fail "publish: the build after 40 kills: exit $st, $(ep_pair "$out"), left: $(ep_extra "$out")"
 
 # ---- SIGINT, SIGTERM, SIGHUP while temporary files exist ---------------------
+# The signal removes them.  It normally lands while the files are written
+# (the old pair stays); one that lands during the two renames waits for
+# them (signals are blocked there), so the new pair may stand: never a mix.
+# A build too quick for the poll to see its temporary files is run again.
 for sig in INT TERM HUP; do
     out=$EP/t5$sig
-    ep_put_old "$out"
-    ep_start -o "$out"
-    if ep_wait_tmp "$out"; then
+    seen=0
+    for ((try = 0; try < 5; try++)); do
+        ep_put_old "$out"
+        ep_start -o "$out"
+        if ep_wait_tmp "$out"; then
+            seen=1
+            break
+        fi
+        wait $EP_PID 2>/dev/null
+    done
+    if [ $seen = 1 ]; then
         kill -$sig $EP_PID
         wait $EP_PID 2>/dev/null
-        [ "$(ep_pair "$out")" = old ] && [ -z "$(ls -A "$out" | grep -v -x -e "$JSN.pdf" -e "$JSN.xlsx")" ] \
-            && pass || fail "publish: SIG$sig: $(ep_pair "$out"); left: $(ep_extra "$out")"
+        p=$(ep_pair "$out")
+        { [ "$p" = old ] || [ "$p" = new ]; } && [ -z "$(ls -A "$out" | grep -v -x -e "$JSN.pdf" -e "$JSN.xlsx")" ] \
+            && pass || fail "publish: SIG$sig: $p; left: $(ep_extra "$out")"
     else
-        wait $EP_PID 2>/dev/null
-        fail "publish: SIG$sig: no temporary file was seen"
+        fail "publish: SIG$sig: no temporary file was seen in 5 builds"
     fi
 done
 
@@ -188,8 +200,20 @@ done
 out=$EP/t6
 ep_put_old "$out"
 sed 's/^\[output\]$/[output]\nname = copy/' "$PR/config/jianshe-2021.ini" >"$EP/ref-copy.ini"
-ep_start -o "$out"
-if ep_wait_tmp "$out"; then
+# The first build is caught while its temporary files exist (then stopped);
+# on a busy machine it may finish before a poll sees them: tried up to 5
+# times.
+seen=0
+for ((try = 0; try < 5; try++)); do
+    ep_start -o "$out"
+    if ep_wait_tmp "$out"; then
+        seen=1
+        break
+    fi
+    wait $EP_PID
+    ep_put_old "$out"
+done
+if [ $seen = 1 ]; then
     kill -STOP $EP_PID
     ep_build -o "$out" 2>"$EP/err"
     st=$?
@@ -207,8 +231,7 @@ if ep_wait_tmp "$out"; then
     [ $st1 = 0 ] && [ "$(ep_pair "$out")" = new ] && [ "$(ls -A "$out" | wc -l)" = 2 ] && pass \
         || fail "publish: the first build, after the refused second: exit $st1, $(ep_pair "$out"), left $(ep_extra "$out")"
 else
-    wait $EP_PID
-    fail "publish: lock: no temporary file was seen"
+    fail "publish: lock: no temporary file was seen in 5 builds"
 fi
 
 # ---- a crashed batch worker removes its own temporary files only --------------
@@ -233,6 +256,20 @@ keep3" ] && pass || fail "publish: a crashed worker's clean-up removed another f
 # The index is rewritten after every batch (x listed as not updated).
 [ "$(ls -A "$B/out" | LC_ALL=C sort | tr '\n' ' ')" = ".x.pdf.a.xlsx .x.pdf.font0.zzzzzz .x.xlsx.backup index.csv index.html y.pdf y.xlsx " ] \
     && pass || fail "publish: after a crashed worker the folder holds: $(ls -A "$B/out")"
+
+# ---- a folder where the workbook goes: neither file is renamed ---------------
+# The second rename of the pair would fail after the first: refused before
+# either, so the old PDF stays and no temporary file is left.
+out=$EP/t_dir
+ep_put_old "$out"
+rm "$out/$JSN.xlsx"
+mkdir -p "$out/$JSN.xlsx/inside"
+ep_build -o "$out" 2>"$EP/err"
+st=$?
+[ $st = 2 ] && grep -q 'a folder has that name' "$EP/err" \
+    && [ "$(sha256sum <"$out/$JSN.pdf" | cut -c1-64)" = "$SUM_0_pdf" ] \
+    && [ -z "$(ls -A "$out" | grep -v -x -e "$JSN.pdf" -e "$JSN.xlsx")" ] && pass \
+    || fail "publish: a folder named like the workbook: exit $st, $(head -c 300 "$EP/err"); folder: $(ls -A "$out")"
 
 # ---- kill -9 of a whole batch (parent and workers) at random moments ----------
 # Then a batch without kills: every department holds a whole pair, and no
