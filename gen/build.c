@@ -118,23 +118,16 @@ int bld_figure_item(builder *b, const char *key, item *it)
     return 1;
 }
 
-/* 三公(A、B、…): the template's items and order; the count, or -2 after
- * reporting a name that is no “三公” item. */
-static int tp_list_in_order(builder *b, const char *list, item **out)
+/* The names of a list "PREFIX(A、B、…)" (、 or , between them), split in
+ * place in a copy; the count. */
+static int list_names(builder *b, const char *list, size_t prefix, char ***out)
 {
-    for (list_cache *c = b->lists; c; c = c->next)
-        if (!strcmp(c->spec, list)) {
-            *out = c->items;
-            return c->n;
-        }
-    size_t len = strlen(list);
-    const char *body = list + strlen("三公(");
-    char *names = arena_strdup(b->a, body);
-    names[len - strlen("三公(") - 1] = '\0'; /* the closing ")" */
+    char *names = arena_strdup(b->a, list + prefix);
+    names[strlen(names) - 1] = '\0'; /* the closing ")" */
     int cap = 1;
     for (const char *p = names; *p; p++)
         cap += *p == ',' || !strncmp(p, "、", strlen("、"));
-    item *v = arena_alloc(b->a, (size_t)cap * sizeof *v);
+    char **v = arena_alloc(b->a, (size_t)cap * sizeof *v);
     int n = 0;
     for (char *p = names; p;) {
         char *next = strstr(p, "、"), *comma = strchr(p, ',');
@@ -147,6 +140,23 @@ static int tp_list_in_order(builder *b, const char *list, item **out)
             *next = '\0';
             next += skip;
         }
+        v[n++] = p;
+        p = next;
+    }
+    *out = v;
+    return n;
+}
+
+/* 三公(A、B、…): the template's items and order; the count, or -2 after
+ * reporting a name that is no “三公” item. */
+static int tp_list_in_order(builder *b, const char *list, item **out)
+{
+    char **names;
+    int m = list_names(b, list, strlen("三公("), &names);
+    item *v = arena_alloc(b->a, (size_t)m * sizeof *v);
+    int n = 0;
+    for (int i = 0; i < m; i++) {
+        const char *p = names[i];
         figure_ref r;
         if (!data_figure_lookup(p, &r) || r.kind != FIG_TP || r.index == TP_TOTAL) {
             bld_fail(b,
@@ -164,11 +174,7 @@ static int tp_list_in_order(builder *b, const char *list, item **out)
             it->name = c->present ? c->label : pr && pr->present ? pr->label : tp_name((tp_kind)r.index);
             n++;
         }
-        p = next;
     }
-    list_cache *c = arena_alloc(b->a, sizeof *c);
-    *c = (list_cache){arena_strdup(b->a, list), v, n, b->lists};
-    b->lists = c;
     *out = v;
     return n;
 }
@@ -179,30 +185,12 @@ static int tp_list_in_order(builder *b, const char *list, item **out)
  * reporting a name that is no source. */
 static int rev_list_in_order(builder *b, const char *list, item **out)
 {
-    for (list_cache *c = b->lists; c; c = c->next)
-        if (!strcmp(c->spec, list)) {
-            *out = c->items;
-            return c->n;
-        }
-    size_t pl = strlen("收入来源(");
-    char *names = arena_strdup(b->a, list + pl);
-    names[strlen(names) - 1] = '\0'; /* the closing ")" */
-    int cap = 1;
-    for (const char *p = names; *p; p++)
-        cap += *p == ',' || !strncmp(p, "、", strlen("、"));
-    item *v = arena_alloc(b->a, (size_t)cap * sizeof *v);
+    char **names;
+    int m = list_names(b, list, strlen("收入来源("), &names);
+    item *v = arena_alloc(b->a, (size_t)m * sizeof *v);
     int n = 0;
-    for (char *p = names; p;) {
-        char *next = strstr(p, "、"), *comma = strchr(p, ',');
-        size_t skip = strlen("、");
-        if (comma && (!next || comma < next)) {
-            next = comma;
-            skip = 1;
-        }
-        if (next) {
-            *next = '\0';
-            next += skip;
-        }
+    for (int i = 0; i < m; i++) {
+        const char *p = names[i];
         figure_ref r;
         if (!data_figure_lookup(p, &r) || (r.kind != FIG_REVENUE && r.kind != FIG_FISCAL)) {
             bld_fail(b,
@@ -219,11 +207,7 @@ static int rev_list_in_order(builder *b, const char *list, item **out)
         it->name = data_figure_name(r);
         if ((it->has_cur && it->cur) || (it->has_prev && it->prev))
             n++;
-        p = next;
     }
-    list_cache *c = arena_alloc(b->a, sizeof *c);
-    *c = (list_cache){arena_strdup(b->a, list), v, n, b->lists};
-    b->lists = c;
     *out = v;
     return n;
 }
@@ -232,13 +216,8 @@ static int rev_list_in_order(builder *b, const char *list, item **out)
  * order, each with its total as the tables print it (部门支出总表's 类
  * rows); last year's where last year has that 类.  A 类 with nothing in
  * either year is left out. */
-static int class_list(builder *b, const char *list, item **out)
+static int class_list(builder *b, item **out)
 {
-    for (list_cache *c = b->lists; c; c = c->next)
-        if (!strcmp(c->spec, list)) {
-            *out = c->items;
-            return c->n;
-        }
     const budget *bg = b->cur;
     figures *tf = bld_text_decimals(b) == b->c->decimals ? &b->fig : &b->tfig;
     const year_figures *y = figures_year(&b->fig, bg), *yt = figures_year(tf, bg);
@@ -271,75 +250,98 @@ static int class_list(builder *b, const char *list, item **out)
         if (it->cur || it->prev)
             n++;
     }
-    list_cache *c = arena_alloc(b->a, sizeof *c);
-    *c = (list_cache){arena_strdup(b->a, list), v, n, b->lists};
-    b->lists = c;
     *out = v;
     return n;
 }
 
-/* The items of a list that {列举:…} iterates. Returns the count (items in
- * an arena array) or -1 for an unknown list.  Each list is made once and
- * kept: nested sentences may iterate it a million times. */
-int bld_list_items(builder *b, const char *list, item **out)
+/* 三公: the items in the fixed order; 公务用车 as its parts, or as
+ * 公务用车购置及运行费 when a year gives that row without them (then it is
+ * never left out). */
+static int tp_list(builder *b, item **out)
 {
-    size_t ll = strlen(list), pl = strlen("三公(");
+    item *v = arena_alloc(b->a, TP_COUNT * sizeof *v);
+    int n = 0;
+    const budget *yr[2] = {b->cur, b->prev};
+    int whole = 0;
+    for (int y = 0; y < 2; y++)
+        whole |= yr[y] && yr[y]->tp[TP_VEHICLE].present &&
+                 !yr[y]->tp[TP_VEHICLE_BUY].present && !yr[y]->tp[TP_VEHICLE_RUN].present;
+    static const int ORDER[] = {TP_VEHICLE, TP_VEHICLE_RUN, TP_VEHICLE_BUY, TP_RECEPTION,
+                                TP_ABROAD};
+    for (size_t o = 0; o < sizeof ORDER / sizeof ORDER[0]; o++) {
+        int k = ORDER[o];
+        if ((k == TP_VEHICLE) != whole && (k == TP_VEHICLE || k == TP_VEHICLE_RUN ||
+                                           k == TP_VEHICLE_BUY))
+            continue;
+        const tp_row *c = &b->cur->tp[k];
+        const tp_row *p = b->prev ? &b->prev->tp[k] : NULL;
+        item *it = &v[n];
+        bld_figure_item(b, tp_name((tp_kind)k), it);
+        if (!c->present && !(p && p->present) && !(k == TP_VEHICLE && (it->has_cur || it->has_prev)))
+            continue;
+        it->name = c->present ? c->label : p && p->present ? p->label : tp_name((tp_kind)k);
+        n++;
+    }
+    *out = v;
+    return n;
+}
+
+/* 收入来源: 财政拨款收入 (the three appropriations together, as the seed
+ * says it), then the other sources; an item with nothing in either year is
+ * left out. */
+static int rev_list(builder *b, item **out)
+{
+    item *v = arena_alloc(b->a, (REV_COUNT + 1) * sizeof *v);
+    int n = 0;
+    item fiscal;
+    bld_figure_item(b, "财政拨款收入", &fiscal);
+    if ((fiscal.has_cur && fiscal.cur) || (fiscal.has_prev && fiscal.prev))
+        v[n++] = fiscal;
+    for (int k = REV_SPECIAL_ACCOUNT; k < REV_COUNT; k++) {
+        item it;
+        bld_figure_item(b, revenue_name((revenue_kind)k), &it);
+        if ((it.has_cur && it.cur) || (it.has_prev && it.prev))
+            v[n++] = it;
+    }
+    *out = v;
+    return n;
+}
+
+/* The list named list; the count, -1 for an unknown list, -2 after
+ * reporting a bad name in it. */
+static int make_list(builder *b, const char *list, item **out)
+{
+    size_t ll = strlen(list), pl = strlen("三公("), rl = strlen("收入来源(");
     if (ll > pl && !strncmp(list, "三公(", pl) && list[ll - 1] == ')')
         return tp_list_in_order(b, list, out);
-    if (!strcmp(list, "支出功能分类"))
-        return class_list(b, list, out);
-    size_t rl = strlen("收入来源(");
     if (ll > rl && !strncmp(list, "收入来源(", rl) && list[ll - 1] == ')')
         return rev_list_in_order(b, list, out);
-    int which = !strcmp(list, "三公") ? 0 : !strcmp(list, "收入来源") ? 1 : -1;
-    if (which < 0)
-        return -1;
-    if (b->list_items[which]) {
-        *out = b->list_items[which];
-        return b->list_count[which];
-    }
-    item *v = arena_alloc(b->a, 16 * sizeof *v);
-    int n = 0;
-    if (!strcmp(list, "三公")) {
-        /* 公务用车 as its parts; as 公务用车购置及运行费 when a year gives
-         * that row without them (then it is never left out) */
-        const budget *yr[2] = {b->cur, b->prev};
-        int whole = 0;
-        for (int y = 0; y < 2; y++)
-            whole |= yr[y] && yr[y]->tp[TP_VEHICLE].present &&
-                     !yr[y]->tp[TP_VEHICLE_BUY].present && !yr[y]->tp[TP_VEHICLE_RUN].present;
-        static const int ORDER[] = {TP_VEHICLE, TP_VEHICLE_RUN, TP_VEHICLE_BUY, TP_RECEPTION,
-                                    TP_ABROAD};
-        for (size_t o = 0; o < sizeof ORDER / sizeof ORDER[0]; o++) {
-            int k = ORDER[o];
-            if ((k == TP_VEHICLE) != whole && (k == TP_VEHICLE || k == TP_VEHICLE_RUN ||
-                                               k == TP_VEHICLE_BUY))
-                continue;
-            const tp_row *c = &b->cur->tp[k];
-            const tp_row *p = b->prev ? &b->prev->tp[k] : NULL;
-            item *it = &v[n];
-            bld_figure_item(b, tp_name((tp_kind)k), it);
-            if (!c->present && !(p && p->present) && !(k == TP_VEHICLE && (it->has_cur || it->has_prev)))
-                continue;
-            it->name = c->present ? c->label : p && p->present ? p->label : tp_name((tp_kind)k);
-            n++;
+    if (!strcmp(list, "支出功能分类"))
+        return class_list(b, out);
+    if (!strcmp(list, "三公"))
+        return tp_list(b, out);
+    if (!strcmp(list, "收入来源"))
+        return rev_list(b, out);
+    return -1;
+}
+
+/* The items of a list that {列举:…} iterates. Returns the count (items in
+ * an arena array), -1 for an unknown list, or -2 after reporting.  Each
+ * list is made once and kept: nested sentences may iterate it a million
+ * times. */
+int bld_list_items(builder *b, const char *list, item **out)
+{
+    for (list_cache *c = b->lists; c; c = c->next)
+        if (!strcmp(c->spec, list)) {
+            *out = c->items;
+            return c->n;
         }
-    } else if (!strcmp(list, "收入来源")) {
-        /* 财政拨款收入 groups the three appropriations, as the seed says it. */
-        item fiscal;
-        bld_figure_item(b, "财政拨款收入", &fiscal);
-        if ((fiscal.has_cur && fiscal.cur) || (fiscal.has_prev && fiscal.prev))
-            v[n++] = fiscal;
-        for (int k = REV_SPECIAL_ACCOUNT; k < REV_COUNT; k++) {
-            item it;
-            bld_figure_item(b, revenue_name((revenue_kind)k), &it);
-            if ((it.has_cur && it.cur) || (it.has_prev && it.prev))
-                v[n++] = it;
-        }
-    }
-    b->list_items[which] = v;
-    b->list_count[which] = n;
-    *out = v;
+    int n = make_list(b, list, out);
+    if (n < 0)
+        return n;
+    list_cache *c = arena_alloc(b->a, sizeof *c);
+    *c = (list_cache){arena_strdup(b->a, list), *out, n, b->lists};
+    b->lists = c;
     return n;
 }
 

@@ -29,7 +29,7 @@ typedef struct item {
     money cur_text, prev_text;
 } item;
 
-/* A {列举:三公(A、B、…)} list in the template's order, made once. */
+/* A {列举:…} list, made once (bld_list_items): its name and items. */
 typedef struct list_cache {
     const char *spec;
     item *items;
@@ -55,9 +55,7 @@ typedef struct builder {
     int top_line, top_col;/* where the current text stands */
     int text_over;        /* the current text passed a limit (reported) */
     int doc_over;         /* the document did (reported) */
-    item *list_items[2];  /* {列举:三公…} and {列举:收入来源…}, made once */
-    int list_count[2];
-    list_cache *lists;    /* {列举:三公(…)…}: the template's orders */
+    list_cache *lists;    /* every {列举:…} list, made once (bld_list_items) */
     struct row_fields *rf; /* the row of the table being built */
     figures fig;    /* printed values, shared by tables and sentences */
     figures tfig;   /* the text's, when it shows other decimals ([units] text_decimals) */
