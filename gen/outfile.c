@@ -280,35 +280,14 @@ static int proc_fd_path(char *buf, size_t size, int fd, const char *name)
     return n > 0 && (size_t)n < size ? 0 : -1;
 }
 
-/* What the folder open as fd is, as an absolute path: the kernel's name
- * for the descriptor (/proc/self/fd/N), every symbolic link followed; without
- * /proc, what path resolves to now, if that is the same folder.  "" when
- * neither can tell. */
-static void fd_real(int fd, const char *path, char *buf, size_t size)
-{
-    char self[64];
-    ssize_t n = -1;
-    buf[0] = '\0';
-    if (proc_fd_path(self, sizeof self, fd, NULL) == 0)
-        n = readlink(self, buf, size - 1);
-    if (n >= 0) {
-        buf[n] = '\0';
-        return;
-    }
-    char *real = realpath(path, NULL);
-    struct stat a, b;
-    if (real && strlen(real) < size && fstat(fd, &a) == 0 && stat(real, &b) == 0 &&
-        a.st_dev == b.st_dev && a.st_ino == b.st_ino)
-        strcpy(buf, real);
-    free(real);
-}
-
-/* 1 if the folder open as fd lies under root (judged by what was opened). */
+/* 1 if the folder open as fd (named path) lies under root, judged by what
+ * was opened (paths_fd_real). */
 static int fd_within(int fd, const char *path, const paths_root *root)
 {
-    char real[PATH_MAX];
-    fd_real(fd, path, real, sizeof real);
-    return real[0] == '/' && paths_within(root->real, real);
+    char *real = paths_fd_real(fd, path, 1);
+    int in = real && paths_within(root->real, real);
+    free(real);
+    return in;
 }
 
 int outdir_open(diag *d, outdir *od, diag_pos where, const char *what, const char *dir,
@@ -332,8 +311,7 @@ int outdir_open(diag *d, outdir *od, diag_pos where, const char *what, const cha
         char *last = strndup(dir + b, n - b);
         int pfd = parent ? open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
         int e = pfd < 0 ? errno : 0;
-        free(parent);
-        if (pfd >= 0 && root && strcmp(root->real, "/") != 0 && !fd_within(pfd, dir, root)) {
+        if (pfd >= 0 && root && strcmp(root->real, "/") != 0 && !fd_within(pfd, parent, root)) {
             e = EXDEV;
         } else if (pfd >= 0 && last) {
             if (mkdirat(pfd, last, 0777) != 0 && errno != EEXIST)
@@ -345,6 +323,7 @@ int outdir_open(diag *d, outdir *od, diag_pos where, const char *what, const cha
         }
         if (pfd >= 0)
             close(pfd);
+        free(parent);
         free(last);
         if (fd < 0 && e != EXDEV) {
             report_unwritable(d, where, what, "create the output folder", e ? e : ENOMEM);
@@ -370,17 +349,19 @@ int outdir_open(diag *d, outdir *od, diag_pos where, const char *what, const cha
             report_unwritable(d, where, what, "open the output folder", e);
         return -1;
     }
-    if (root && strcmp(root->real, "/") != 0 && !fd_within(fd, dir, root)) {
-        char link[PATH_MAX];
-        fd_real(fd, dir, link, sizeof link);
+    /* Judged by what was opened (paths_fd_real), as the input files are. */
+    char *real = root && strcmp(root->real, "/") != 0 ? paths_fd_real(fd, dir, 1) : NULL;
+    if (root && strcmp(root->real, "/") != 0 && !(real && paths_within(root->real, real))) {
         diag_report(d, DIAG_ERROR, where,
                     "%s: the output folder now leads to %s, outside the project folder %s "
                     "(was it replaced by a symbolic link while budgetgen ran?): nothing "
                     "written; put the output folder back and run again",
-                    what, link, root->real);
+                    what, real ? real : "a folder that cannot be named", root->real);
+        free(real);
         close(fd);
         return -1;
     }
+    free(real);
     od->fd = fd;
     return 0;
 }
