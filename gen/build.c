@@ -38,41 +38,44 @@ void build_chinese_number(int n, char *out, size_t size)
 const char *bld_fmt_amount(builder *b, money v)
 {
     char buf[64];
-    money_format(v, b->c->unit, b->c->decimals, b->c->thousands, b->c->trim, buf, sizeof buf);
+    money_format(v, b->tab->unit, b->tab->decimals, b->c->thousands, b->c->trim, buf, sizeof buf);
     return arena_strdup(b->a, buf);
 }
 
-int bld_text_decimals(const builder *b)
+int bld_in_table(const builder *b)
 {
-    return b->c->text_own ? b->c->text_decimals : b->c->decimals;
+    return b->in_cell || b->in_block;
 }
 
-/* The format of the text being expanded: decimals, trim, thousands. */
-static void text_format(const builder *b, int *dec, int *trim, int *thousands)
+/* The format of the text being expanded: unit, decimals, trim, thousands. */
+static void text_format(const builder *b, money_unit *unit, int *dec, int *trim, int *thousands)
 {
-    int own = b->c->text_own && !b->in_cell;
-    *dec = own ? b->c->text_decimals : b->c->decimals;
-    *trim = own ? b->c->text_trim : b->c->trim;
-    *thousands = own ? b->c->text_thousands : b->c->thousands;
+    int table = bld_in_table(b);
+    *unit = table ? b->tab->unit : b->c->text_unit;
+    *dec = table ? b->tab->decimals : b->c->text_decimals;
+    *trim = table ? b->c->trim : b->c->text_trim;
+    *thousands = table ? b->c->thousands : b->c->text_thousands;
 }
 
 const char *bld_fmt_text(builder *b, money v)
 {
     char buf[64];
+    money_unit u;
     int dec, trim, th;
-    text_format(b, &dec, &trim, &th);
-    money_format(v, b->c->unit, dec, th, trim, buf, sizeof buf);
+    text_format(b, &u, &dec, &trim, &th);
+    money_format(v, u, dec, th, trim, buf, sizeof buf);
     return arena_strdup(b->a, buf);
 }
 
 const char *bld_fmt_change(builder *b, money exact, money printed)
 {
     char buf[64];
+    money_unit u;
     int dec, trim, th;
-    text_format(b, &dec, &trim, &th);
+    text_format(b, &u, &dec, &trim, &th);
     exact = exact < 0 ? -exact : exact;
     printed = printed < 0 ? -printed : printed;
-    money step = money_step(b->c->unit, dec), off = printed - exact;
+    money step = money_step(u, dec), off = printed - exact;
     if (off < 0)
         off = -off;
     /* The difference of the printed figures, so the sentence adds up as
@@ -80,10 +83,24 @@ const char *bld_fmt_change(builder *b, money exact, money printed)
      * with two significant digits (within 5%); else the exact change with
      * the digits it needs (0.5 at 0 decimals: never 1, nor 0). */
     if (printed == exact || (printed / step >= 10 && 2 * off <= step))
-        money_format(printed, b->c->unit, dec, th, trim, buf, sizeof buf);
+        money_format(printed, u, dec, th, trim, buf, sizeof buf);
     else
-        money_format_change(exact, b->c->unit, dec, th, trim, buf, sizeof buf);
+        money_format_change(exact, u, dec, th, trim, buf, sizeof buf);
     return arena_strdup(b->a, buf);
+}
+
+figures *bld_table_units(builder *b, const tmpl_table *tt)
+{
+    figures *was = b->tab;
+    if (tt->units < 0)
+        return was;
+    money_unit u = (money_unit)tt->units;
+    if (b->c->decimals > money_unit_max_decimals(u)) { /* main.c reported it */
+        b->failed = 1;
+        return NULL;
+    }
+    b->tab = &b->fig[u];
+    return was;
 }
 
 /* ---- figures and items ---------------------------------------------------- */
@@ -96,15 +113,15 @@ int bld_figure_item(builder *b, const char *key, item *it)
     memset(it, 0, sizeof *it);
     it->name = key;
     it->cur = data_figure(b->cur, r, &it->has_cur, NULL);
-    it->cur_shown = figures_shown(&b->fig, figures_year(&b->fig, b->cur), r, it->cur);
+    it->cur_shown = figures_shown(b->tab, figures_year(b->tab, b->cur), r, it->cur);
     if (b->prev) {
         it->prev = data_figure(b->prev, r, &it->has_prev, NULL);
-        it->prev_shown = figures_shown(&b->fig, figures_year(&b->fig, b->prev), r, it->prev);
+        it->prev_shown = figures_shown(b->tab, figures_year(b->tab, b->prev), r, it->prev);
     }
     it->has_shown = 1;
     it->is_tp = r.kind == FIG_TP;
     it->tp_kind = r.index;
-    figures *tf = bld_text_decimals(b) == b->c->decimals ? &b->fig : &b->tfig;
+    figures *tf = b->tfig;
     it->cur_text = figures_shown(tf, figures_year(tf, b->cur), r, it->cur);
     it->prev_text = b->prev ? figures_shown(tf, figures_year(tf, b->prev), r, it->prev) : 0;
     it->has_text = 1;
@@ -219,8 +236,8 @@ static int rev_list_in_order(builder *b, const char *list, item **out)
 static int class_list(builder *b, item **out)
 {
     const budget *bg = b->cur;
-    figures *tf = bld_text_decimals(b) == b->c->decimals ? &b->fig : &b->tfig;
-    const year_figures *y = figures_year(&b->fig, bg), *yt = figures_year(tf, bg);
+    figures *tf = b->tfig;
+    const year_figures *y = figures_year(b->tab, bg), *yt = figures_year(tf, bg);
     item *v = arena_alloc(b->a, (bg->n_fnodes + 1) * sizeof *v);
     int n = 0;
     for (size_t i = 0; i < bg->n_fnodes; i++) {
@@ -244,7 +261,7 @@ static int class_list(builder *b, item **out)
             for (int k = 0; k < REV_COUNT; k++)
                 it->prev += pn->basic[k] + pn->project[k];
             it->has_prev = 1;
-            it->prev_shown = figures_year(&b->fig, pb)->fnode[j];
+            it->prev_shown = figures_year(b->tab, pb)->fnode[j];
             it->prev_text = figures_year(tf, pb)->fnode[j];
         }
         if (it->cur || it->prev)
@@ -332,7 +349,7 @@ static int make_list(builder *b, const char *list, item **out)
 int bld_list_items(builder *b, const char *list, item **out)
 {
     for (list_cache *c = b->lists; c; c = c->next)
-        if (!strcmp(c->spec, list)) {
+        if (c->tab == b->tab && !strcmp(c->spec, list)) {
             *out = c->items;
             return c->n;
         }
@@ -340,7 +357,7 @@ int bld_list_items(builder *b, const char *list, item **out)
     if (n < 0)
         return n;
     list_cache *c = arena_alloc(b->a, sizeof *c);
-    *c = (list_cache){arena_strdup(b->a, list), *out, n, b->lists};
+    *c = (list_cache){arena_strdup(b->a, list), b->tab, *out, n, b->lists};
     b->lists = c;
     return n;
 }
@@ -350,7 +367,7 @@ int bld_list_items(builder *b, const char *list, item **out)
  * renderers: layout.c draws it as vector graphics, render_xlsx.c as a
  * native column chart over a data sheet. */
 
-static void build_chart(builder *b, const tmpl_stmt *st)
+static void chart_block(builder *b, const tmpl_stmt *st)
 {
     const tmpl_table *tt = st->table;
     if (!b->prev) {
@@ -368,6 +385,7 @@ static void build_chart(builder *b, const tmpl_stmt *st)
     b->col_base = 0;
     doc_chart *ch = arena_alloc(b->a, sizeof *ch);
     ch->id = tt->source;
+    ch->amount_unit = b->tab->unit;
     ch->title = tt->title ? bld_expand(b, tt->title, NULL) : NULL;
     ch->unit = bld_expand(b, tt->unit ? tt->unit : "单位：{单位}", NULL);
     ch->sheet = tt->sheet ? bld_expand(b, tt->sheet, NULL) : ch->title;
@@ -395,7 +413,7 @@ static void build_chart(builder *b, const tmpl_stmt *st)
         shown = arena_alloc(b->a, (size_t)(2 * n + 1) * sizeof *shown);
         for (int k = 0; k < n; k++) {
             const budget *y = yrs[n - 1 - k];
-            const year_figures *yf = figures_year(&b->fig, y);
+            const year_figures *yf = figures_year(b->tab, y);
             int found;
             cats[k] = arena_printf(b->a, "%d年", y->year);
             v[k] = budget_figure(y, SUM_BASIC, &found);
@@ -445,13 +463,25 @@ static void build_chart(builder *b, const tmpl_stmt *st)
      * trim says: layout.c reads the axis's decimals off the labels. */
     for (int i = 0; i < 2 * n; i++) {
         char lab[64];
-        money_format(shown[i], b->c->unit, b->c->decimals, b->c->thousands, 0, lab, sizeof lab);
+        money_format(shown[i], b->tab->unit, b->tab->decimals, b->c->thousands, 0, lab, sizeof lab);
         ch->labels[i] = arena_strdup(b->a, lab);
     }
     doc_block *blk = doc_add(b->a, b->doc, DOC_CHART);
     blk->chart = ch;
     blk->bookmark = ch->title != NULL;
     blk->src = template_pos(b->t, st->line, 0);
+}
+
+/* A chart block, in its own unit when it says one (`units`). */
+static void build_chart(builder *b, const tmpl_stmt *st)
+{
+    figures *was = bld_table_units(b, st->table);
+    if (!was)
+        return;
+    b->in_block = 1;
+    chart_block(b, st);
+    b->in_block = 0;
+    b->tab = was;
 }
 
 /* ---- blocks ------------------------------------------------------------------- */
@@ -600,8 +630,19 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
     b.cur = cur;
     b.prev = prev;
     b.doc = doc_new(a);
-    figures_init(&b.fig, a, c->unit, c->decimals);
-    figures_init(&b.tfig, a, c->unit, bld_text_decimals(&b));
+    /* 元 holds at most 2 decimals: a unit no table uses may not show
+     * [units] decimals (config_set_units and bld_table_units check those
+     * that are used). */
+    for (int u = 0; u < 2; u++) {
+        int max = money_unit_max_decimals((money_unit)u);
+        figures_init(&b.fig[u], a, (money_unit)u, c->decimals < max ? c->decimals : max);
+    }
+    b.tab = &b.fig[c->unit];
+    b.tfig = &b.fig[c->text_unit];
+    if (c->text_decimals != b.tfig->decimals) {
+        figures_init(&b.tfig_own, a, c->text_unit, c->text_decimals);
+        b.tfig = &b.tfig_own;
+    }
     doc *dm = b.doc;
     dm->year = c->year;
     dm->author = c->author;

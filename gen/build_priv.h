@@ -32,6 +32,7 @@ typedef struct item {
 /* A {列举:…} list, made once (bld_list_items): its name and items. */
 typedef struct list_cache {
     const char *spec;
+    const struct figures *tab; /* the items' printed values are this table unit's */
     item *items;
     int n;
     struct list_cache *next;
@@ -57,9 +58,17 @@ typedef struct builder {
     int doc_over;         /* the document did (reported) */
     list_cache *lists;    /* every {列举:…} list, made once (bld_list_items) */
     struct row_fields *rf; /* the row of the table being built */
-    figures fig;    /* printed values, shared by tables and sentences */
-    figures tfig;   /* the text's, when it shows other decimals ([units] text_decimals) */
-    int in_cell;    /* expanding a table cell (compare=): the tables' format */
+    /* Printed values, shared by every table, chart and sentence that shows
+     * a figure: the tables' at [units] decimals in each unit (fig[unit]),
+     * and the text's (tfig: text_unit at text_decimals; NULL: the same as
+     * fig[text_unit]). */
+    figures fig[2];
+    figures tfig_own;
+    figures *tfig;
+    figures *tab;   /* the table or chart being built: fig[its unit] */
+    int in_cell;    /* expanding a table cell (compare=): the table's format */
+    int in_block;   /* expanding a table's or chart's own text (title, unit,
+                       head, note …): the table's format and {单位} */
     int in_group;   /* the placeholder being expanded stands inside [[…]] */
 } builder;
 
@@ -69,14 +78,24 @@ typedef struct builder {
  * failed. */
 void bld_fail(builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* An amount in the config's unit, decimals and grouping (arena string):
- * as the tables write it ([units] decimals, trim, thousands). */
+/* An amount as the table being built writes it (arena string): its unit,
+ * [units] decimals, trim and thousands. */
 const char *bld_fmt_amount(builder *b, money v);
 
-/* As the text writes it ([units] text_decimals, text_trim, text_thousands;
- * the tables' format when none is given), or the tables' format inside a
- * table cell. */
+/* As the text writes it ([units] text_unit, text_decimals, text_trim,
+ * text_thousands; the tables' settings where not given), or as the table
+ * writes it inside a table's own text or cells (bld_in_table). */
 const char *bld_fmt_text(builder *b, money v);
+
+/* Whether the text being expanded belongs to a table or chart (its title,
+ * unit line, header, note or cells): then amounts and {单位} are the
+ * table's. */
+int bld_in_table(const builder *b);
+
+/* Builds the rest of a table or chart block in its own unit (`units` in
+ * the block): sets b->tab; returns the figures to restore after, or NULL
+ * after reporting a unit that cannot show [units] decimals. */
+figures *bld_table_units(builder *b, const tmpl_table *tt);
 
 /* A change as the text (or a cell) writes it, never a false figure: the
  * difference of the printed figures it compares when that is within half
@@ -85,8 +104,6 @@ const char *bld_fmt_text(builder *b, money v);
  * (money_format_change).  Signs are dropped. */
 const char *bld_fmt_change(builder *b, money exact, money printed);
 
-/* The decimals of the text's figures (b->tfig's). */
-int bld_text_decimals(const builder *b);
 
 /* The item of a figure by name (both years, printed values, stated
  * reason); 0 if key names no figure. */

@@ -209,7 +209,7 @@ static void rows_three_public(builder *b, doc_table *t, const tmpl_table *tt, co
 {
     if (!b->cur->has_tp)
         return; /* published empty, with the template's empty-note */
-    const year_figures *y = figures_year(&b->fig, b->cur);
+    const year_figures *y = figures_year(b->tab, b->cur);
     int kinds[TP_COUNT + 1], n = 0;
     for (int k = 0; k < TP_COUNT; k++)
         if (b->cur->tp[k].present)
@@ -380,7 +380,7 @@ static void children_index(builder *b, const class_row *rows, int n, int **start
 static void fix_rounding(builder *b, class_row *rows, int n, int f, const int *start,
                          const int *kids)
 {
-    rows[0].shown[f] = money_round(rows[0].v[f], b->c->unit, b->c->decimals);
+    rows[0].shown[f] = money_round(rows[0].v[f], b->tab->unit, b->tab->decimals);
     money *ex = xcalloc((size_t)n, sizeof *ex);
     money *sh = xcalloc((size_t)n, sizeof *sh);
     for (int p = 0; p < n; p++) {
@@ -389,7 +389,7 @@ static void fix_rounding(builder *b, class_row *rows, int n, int f, const int *s
             continue;
         for (int i = 0; i < k; i++)
             ex[i] = rows[kids[start[p] + i]].v[f];
-        figures_round_parts(&b->fig, ex, sh, k, rows[p].shown[f]);
+        figures_round_parts(b->tab, ex, sh, k, rows[p].shown[f]);
         for (int i = 0; i < k; i++)
             rows[kids[start[p] + i]].shown[f] = sh[i];
     }
@@ -434,7 +434,7 @@ static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, cons
         for (int j = 0; j < n_parts; j++)
             x[(size_t)r * n_parts + j] = rows[r].v[part_fields[j]];
     }
-    money step = money_step(b->c->unit, b->c->decimals);
+    money step = money_step(b->tab->unit, b->tab->decimals);
     /* 合计's parts as the text and the other tables print them, where
      * they are the same figures; dropped first when they admit no
      * rounding, then the other rows' 合计. */
@@ -464,7 +464,7 @@ static void emit_class_rows(builder *b, doc_table *t, const tmpl_table *tt, cons
         for (int r = 0; r < n; r++)
             for (int j = 0; j < n_parts; j++)
                 rows[r].shown[part_fields[j]] =
-                    money_round(x[(size_t)r * n_parts + j], b->c->unit, b->c->decimals);
+                    money_round(x[(size_t)r * n_parts + j], b->tab->unit, b->tab->decimals);
     free(x);
     free(sh2);
     free(pin);
@@ -582,7 +582,7 @@ static void rows_function(builder *b, doc_table *t, const tmpl_table *tt, const 
     /* With every source, 合计's parts are figures the text names: the
      * sources (收入来源) or 基本支出 and 项目支出; printed alike where the
      * amounts are the same. */
-    const year_figures *y = figures_year(&b->fig, bg);
+    const year_figures *y = figures_year(b->tab, bg);
     money root[REV_COUNT];
     int same = mask == (1u << REV_COUNT) - 1;
     if (by_source) {
@@ -634,7 +634,7 @@ static void rows_economic(builder *b, doc_table *t, const tmpl_table *tt, const 
     static const int amounts[] = {EF_TOTAL, EF_PERSONNEL, EF_OFFICE};
     static const int parts[] = {EF_PERSONNEL, EF_OFFICE};
     /* 合计's 人员经费 and 公用经费 as the text prints them ({人员经费}) */
-    const year_figures *y = figures_year(&b->fig, bg);
+    const year_figures *y = figures_year(b->tab, bg);
     emit_class_rows(b, t, tt, fix, rows, n, amounts, 3, EF_TOTAL, parts, 2, EF_COUNT, y->econ);
 }
 
@@ -672,7 +672,7 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
                            int fiscal)
 {
     const budget *bg = b->cur;
-    const year_figures *y = figures_year(&b->fig, bg);
+    const year_figures *y = figures_year(b->tab, bg);
     const unsigned fiscal_mask = (1u << REV_GENERAL) | (1u << REV_FUND) | (1u << REV_STATE_CAPITAL);
     /* Left side: the sources (all but 使用非财政拨款结余 and 上年结转, which
      * follow 本年收入合计). */
@@ -721,7 +721,7 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
         for (int j = 0; j < 3; j++) {
             money sv = nd->basic[SRC3[j]] + nd->project[SRC3[j]];
             src_v[nout * 3 + j] = sv;
-            src_sh[nout * 3 + j] = money_round(sv, b->c->unit, b->c->decimals);
+            src_sh[nout * 3 + j] = money_round(sv, b->tab->unit, b->tab->decimals);
             out_src[j] += sv;
         }
         out_total += v;
@@ -733,7 +733,7 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
          * the right side spends (check.c: each source against its
          * spending); else rounded on their own */
         money tot_sh = out_total == in_total ? in_total_sh
-                                             : money_round(out_total, b->c->unit, b->c->decimals);
+                                             : money_round(out_total, b->tab->unit, b->tab->decimals);
         int same = 1;
         for (int j = 0; j < 3; j++)
             same &= out_src[j] == source_amount(bg, SRC3[j]);
@@ -741,12 +741,12 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
             for (int j = 0; j < 3; j++)
                 out_src_sh[j] = y->revenue[SRC3[j]];
         else
-            figures_round_parts(&b->fig, out_src, out_src_sh, 3, tot_sh);
-        figures_round_parts(&b->fig, out_v, out_sh, nout, tot_sh);
-        figures_round_block(&b->fig, src_v, src_sh, nout, 3, out_sh, out_src_sh);
+            figures_round_parts(b->tab, out_src, out_src_sh, 3, tot_sh);
+        figures_round_parts(b->tab, out_v, out_sh, nout, tot_sh);
+        figures_round_block(b->tab, src_v, src_sh, nout, 3, out_sh, out_src_sh);
     } else {
         for (int j = 0; j < 3; j++)
-            out_src_sh[j] = money_round(out_src[j], b->c->unit, b->c->decimals);
+            out_src_sh[j] = money_round(out_src[j], b->tab->unit, b->tab->decimals);
     }
     money out_total_sh = 0;
     for (int r = 0; r < nout; r++)
@@ -851,7 +851,7 @@ static void rows_general_three_public(builder *b, doc_table *t, const tmpl_table
               run = tp_general(&bg->tp[TP_VEHICLE_RUN]), rec = tp_general(&bg->tp[TP_RECEPTION]);
         /* printed values (figures.c): the items add up to 合计, 购置 and
          * 运行 to their 小计 */
-        const money *g = figures_year(&b->fig, bg)->tp_general;
+        const money *g = figures_year(b->tab, bg)->tp_general;
         set_money_shown(rf, GT_ABROAD, abroad, g[TP_ABROAD]);
         set_money_shown(rf, GT_VEHICLE_BUY, buy, g[TP_VEHICLE_BUY]);
         set_money_shown(rf, GT_VEHICLE_RUN, run, g[TP_VEHICLE_RUN]);
@@ -913,7 +913,7 @@ money bld_class_total_shown(builder *b, const budget *bg, const char *code, int 
                 v += bg->fnodes[j].basic[src] + bg->fnodes[j].project[src];
             *found = 1;
             if (shown)
-                *shown = figures_year(&b->fig, bg)->fnode[j];
+                *shown = figures_year(b->tab, bg)->fnode[j];
             return v;
         }
     return 0;
@@ -1235,7 +1235,7 @@ static const tmpl_table *table_for_data(builder *b, const tmpl_table *tt)
     return f;
 }
 
-void bld_table(builder *b, const tmpl_stmt *st)
+static void table_block(builder *b, const tmpl_stmt *st)
 {
     const tmpl_table *tt = table_for_data(b, st->table);
     const source_def *src = NULL;
@@ -1259,6 +1259,7 @@ void bld_table(builder *b, const tmpl_stmt *st)
     b->col_base = 0; /* table lines carry no column */
     doc_table *t = doc_table_new(b->a, tt->ncols);
     t->id = tt->source;
+    t->unit = b->tab->unit;
     t->landscape = tt->landscape;
     int *fix = arena_alloc(b->a, ((size_t)tt->ncols + 1) * sizeof *fix);
     b->rf = rf_new(b->a, src->nfields);
@@ -1409,4 +1410,17 @@ void bld_table(builder *b, const tmpl_stmt *st)
     blk->table = t;
     blk->bookmark = t->title != NULL;
     blk->src = template_pos(b->t, st->line, 0);
+}
+
+/* A table block, in its own unit when it says one (`units`); everything
+ * it writes (title, unit line, header, cells, notes) is the table's. */
+void bld_table(builder *b, const tmpl_stmt *st)
+{
+    figures *was = bld_table_units(b, st->table);
+    if (!was)
+        return;
+    b->in_block = 1;
+    table_block(b, st);
+    b->in_block = 0;
+    b->tab = was;
 }

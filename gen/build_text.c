@@ -145,7 +145,7 @@ static const char *item_var(builder *b, const char *name, const item *it)
         return it->name;
     /* Amounts as the text prints them (in a table cell: as the tables
      * do), the same printed value wherever the figure appears. */
-    int text = !b->in_cell && it->has_text;
+    int text = !bld_in_table(b) && it->has_text;
     money cur = text ? it->cur_text : it->has_shown ? it->cur_shown : it->cur;
     money prev = text ? it->prev_text : it->has_shown ? it->prev_shown : it->prev;
     if (!strcmp(name, "本年"))
@@ -167,7 +167,8 @@ static const char *item_var(builder *b, const char *name, const item *it)
                      "{差额}: %s did not change (%s both years), and a change of nothing is "
                      "not written (\"增加0%s\"): word the same case without {差额}, or put it "
                      "inside [[…]]",
-                     it->name, bld_fmt_text(b, cur), money_unit_name(b->c->unit));
+                     it->name, bld_fmt_text(b, cur),
+                     money_unit_name(bld_in_table(b) ? b->tab->unit : b->c->text_unit));
             return "";
         }
         return bld_fmt_change(b, ec - ep, cur - prev);
@@ -197,7 +198,8 @@ static const char *item_var(builder *b, const char *name, const item *it)
         if (it->tp_kind != TP_VEHICLE ||
             (!bg->tp[TP_VEHICLE_BUY].present && !bg->tp[TP_VEHICLE_RUN].present))
             return "";
-        return bld_fmt_amount(b, figures_year(&b->fig, bg)->tp[part]);
+        figures *f = bld_in_table(b) ? b->tab : b->tfig;
+        return bld_fmt_text(b, figures_year(f, bg)->tp[part]);
     }
     if (!strcmp(name, "内容"))
         return it->content ? it->content : "";
@@ -217,7 +219,7 @@ static const char *global_var(builder *b, const char *name)
     if (!strcmp(name, "上年"))
         return arena_printf(b->a, "%d", b->prev ? b->prev->year : b->c->previous_year);
     if (!strcmp(name, "单位"))
-        return money_unit_name(b->c->unit);
+        return money_unit_name(bld_in_table(b) ? b->tab->unit : b->c->text_unit);
     return NULL;
 }
 
@@ -241,7 +243,7 @@ static const char *figure_text(builder *b, const char *key, int last_year)
                  last_year ? "上年:" : "", key, key, last_year ? b->prev->dir : b->cur->dir);
         return "";
     }
-    if (b->in_cell || !it.has_text)
+    if (bld_in_table(b) || !it.has_text)
         return bld_fmt_text(b, last_year ? it.prev_shown : it.cur_shown);
     return bld_fmt_text(b, last_year ? it.prev_text : it.cur_text);
 }

@@ -39,7 +39,9 @@ static const key_def KEYS[] = {
     {"document", "year", K_INT, 1, "the budget year, e.g. 2020"},
     {"document", "template", K_STRING, 1, "path of the document template"},
     {"document", "author", K_STRING, 0, "PDF author (default: the department)"},
-    {"units", "unit", K_UNIT, 0, "万元 or 元 (default 万元)"},
+    {"units", "unit", K_UNIT, 0,
+     "万元 or 元: the unit of the tables and charts (default 万元; a template's units tables "
+     "wins)"},
     {"units", "decimals", K_INT, 0, "digits after the point for amounts (default 2)"},
     {"units", "thousands", K_BOOL, 0, "yes/no: thousands separators (default yes)"},
     {"units", "percent_decimals", K_INT, 0, "digits after the point for percentages (default 1)"},
@@ -52,6 +54,8 @@ static const key_def KEYS[] = {
      "yes/no: the text drops trailing zeros, 29万元, 0.5万元 (default trim)"},
     {"units", "text_thousands", K_BOOL, 0,
      "yes/no: thousands separators in the text (default thousands)"},
+    {"units", "text_unit", K_UNIT, 0,
+     "万元 or 元: the unit of amounts in the text (default unit; a template's units text wins)"},
     {"input", "dir", K_STRING, 1, "folder of this year's CSV and text files"},
     {"input", "unit", K_UNIT, 0,
      "万元 or 元: the unit the CSV files are typed in, converted exactly to [units] unit "
@@ -472,6 +476,47 @@ static void check_path(const config *c, diag *d, const char *path, diag_pos pos,
     }
 }
 
+int config_check_unit(const config *c, diag *d, money_unit u, diag_pos at, const char *what)
+{
+    int max = money_unit_max_decimals(u);
+    if (c->decimals <= max)
+        return 0;
+    diag_report(d, DIAG_ERROR, at,
+                "%s %s: %s holds at most %d decimals, but decimals = %d (%s:%d): set decimals "
+                "to %d or less in [units]",
+                what, money_unit_name(u), money_unit_name(u), max, c->decimals,
+                c->decimals_pos.file ? c->decimals_pos.file : "the config", c->decimals_pos.line,
+                max);
+    return -1;
+}
+
+int config_set_units(config *c, diag *d, int tables, diag_pos tables_at, int text,
+                     diag_pos text_at)
+{
+    int bad = 0;
+    if (tables >= 0) {
+        c->unit = (money_unit)tables;
+        bad = config_check_unit(c, d, c->unit, tables_at, "units tables");
+    }
+    if (text >= 0) {
+        c->text_unit = (money_unit)text;
+        int max = money_unit_max_decimals(c->text_unit);
+        if (!c->text_decimals_set && c->text_decimals > max)
+            c->text_decimals = max; /* the default follows decimals, within the unit */
+        else if (c->text_decimals > max) {
+            diag_report(d, DIAG_ERROR, text_at,
+                        "units text %s: %s holds at most %d decimals, but text_decimals = %d "
+                        "(%s:%d): set text_decimals to %d or less in [units]",
+                        money_unit_name(c->text_unit), money_unit_name(c->text_unit), max,
+                        c->text_decimals,
+                        c->text_decimals_pos.file ? c->text_decimals_pos.file : "the config",
+                        c->text_decimals_pos.line, max);
+            bad = -1;
+        }
+    }
+    return bad;
+}
+
 int config_set_formats(config *c, const char *list)
 {
     int pdf = 0, xlsx = 0;
@@ -492,6 +537,21 @@ int config_set_formats(config *c, const char *list)
     c->want_pdf = pdf;
     c->want_xlsx = xlsx;
     return 0;
+}
+
+/* A unit key: 万元 or 元; def when the key is absent (or wrong, after
+ * reporting it). */
+static money_unit config_unit(diag *d, const config_value *v, const char *key, const char *where,
+                              money_unit def)
+{
+    if (!v->text)
+        return def;
+    if (!strcmp(v->text, "万元"))
+        return MONEY_WAN;
+    if (!strcmp(v->text, "元"))
+        return MONEY_YUAN;
+    diag_report(d, DIAG_ERROR, v->pos, "%s = \"%s\"%s: expected 万元 or 元", key, v->text, where);
+    return def;
 }
 
 config *config_load(arena *a, diag *d, const char *path)
@@ -537,32 +597,16 @@ config *config_load(arena *a, diag *d, const char *path)
     c->template_path = get_str(&st, "document", "template", "", &c->template_pos);
     c->author = get_str(&st, "document", "author", c->department, NULL);
 
-    c->unit = MONEY_WAN;
-    const config_value *u = value_of(&st, "units", "unit");
-    if (u->text) {
-        if (!strcmp(u->text, "万元"))
-            c->unit = MONEY_WAN;
-        else if (!strcmp(u->text, "元"))
-            c->unit = MONEY_YUAN;
-        else
-            diag_report(d, DIAG_ERROR, u->pos, "unit = \"%s\": expected 万元 or 元", u->text);
-    }
+    c->unit = config_unit(d, value_of(&st, "units", "unit"), "unit", "", MONEY_WAN);
+    c->text_unit = config_unit(d, value_of(&st, "units", "text_unit"), "text_unit", "", c->unit);
     /* [input] unit: the unit every CSV file is typed in.  Amounts are held
      * in fen whatever the unit, so 元 → 万元 and 万元 → 元 are exact; a value
      * with more decimals than its input unit holds (0.001 元) is refused. */
-    c->input_unit = c->unit;
     const config_value *iu = value_of(&st, "input", "unit");
-    if (iu->text) {
-        c->input_unit_set = 1;
-        if (!strcmp(iu->text, "万元"))
-            c->input_unit = MONEY_WAN;
-        else if (!strcmp(iu->text, "元"))
-            c->input_unit = MONEY_YUAN;
-        else
-            diag_report(d, DIAG_ERROR, iu->pos, "unit = \"%s\" in [input]: expected 万元 or 元",
-                        iu->text);
-    }
+    c->input_unit_set = iu->text != NULL;
+    c->input_unit = config_unit(d, iu, "unit", " in [input]", c->unit);
     c->decimals = (int)get_int(&st, "units", "decimals", 2, 0, money_unit_max_decimals(c->unit));
+    c->decimals_pos = value_of(&st, "units", "decimals")->pos;
     c->thousands = get_bool(&st, "units", "thousands", 1);
     c->percent_decimals = (int)get_int(&st, "units", "percent_decimals", 1, 0, 4);
     c->percent_trim = get_bool(&st, "units", "percent_trim", 0);
@@ -570,8 +614,12 @@ config *config_load(arena *a, diag *d, const char *path)
     c->text_own = value_of(&st, "units", "text_decimals")->text ||
                   value_of(&st, "units", "text_trim")->text ||
                   value_of(&st, "units", "text_thousands")->text;
-    c->text_decimals = (int)get_int(&st, "units", "text_decimals", c->decimals, 0,
-                                    money_unit_max_decimals(c->unit));
+    int text_max = money_unit_max_decimals(c->text_unit);
+    c->text_decimals = (int)get_int(&st, "units", "text_decimals",
+                                    c->decimals < text_max ? c->decimals : text_max, 0, text_max);
+    c->text_decimals_pos = value_of(&st, "units", "text_decimals")->pos;
+    c->decimals_set = value_of(&st, "units", "decimals")->text != NULL;
+    c->text_decimals_set = value_of(&st, "units", "text_decimals")->text != NULL;
     c->text_trim = get_bool(&st, "units", "text_trim", c->trim);
     c->text_thousands = get_bool(&st, "units", "text_thousands", c->thousands);
 

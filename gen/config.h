@@ -37,14 +37,21 @@ typedef struct config {
     diag_pos template_pos;
 
     /* [units] */
-    money_unit unit;       /* 万元 or 元: display (and input unless [input] unit) */
+    /* The unit of the tables and charts (a template's `units tables` and a
+     * table's own `units` line override it: template_apply_units()) and of
+     * the text ([units] text_unit, `units text`); both 万元 or 元. */
+    money_unit unit;
+    money_unit text_unit;
     int decimals;          /* digits after the point in tables and text */
+    diag_pos decimals_pos, text_decimals_pos; /* the keys' lines, when given */
+    int decimals_set, text_decimals_set;
     int thousands;         /* 1: 72,899 */
     int percent_decimals;  /* digits of percentages (default 1) */
     int percent_trim;      /* 1: "2.0%" is written "2%" */
     int trim;              /* 1: tables drop trailing zeros: 29.00 → 29, 0.50 → 0.5 */
     /* The text's own amount format ([units] text_decimals, text_trim,
-     * text_thousands); text_own 0: the text is written like the tables. */
+     * text_thousands); text_own 0: the text is written like the tables
+     * (but in text_unit). */
     int text_own;
     int text_decimals, text_trim, text_thousands;
 
@@ -113,6 +120,18 @@ const char *config_output_what(arena *a, const config *c);
 /* Parses a --format value ("pdf", "xlsx", "pdf,xlsx") into the config.
  * Returns 0, or -1 if a name is unknown. */
 int config_set_formats(config *c, const char *list);
+
+/* The units a template gives (docs/templates.md, "units"): tables and
+ * text are a money_unit, or -1 where the template does not say; at is the
+ * template line, for messages.  A unit that cannot show the configured
+ * decimals (元 holds 2) is an error; text_decimals given by default then
+ * follows the unit.  Returns 0, or -1 after reporting. */
+int config_set_units(config *c, diag *d, int tables, diag_pos tables_at, int text,
+                     diag_pos text_at);
+
+/* Whether amounts in unit u can show [units] decimals (元 holds 2); else
+ * reports "WHAT 元: …" at `at` and returns -1. */
+int config_check_unit(const config *c, diag *d, money_unit u, diag_pos at, const char *what);
 
 /* Prints every section and key with its meaning (for --help). */
 void config_print_keys(FILE *out);

@@ -65,6 +65,7 @@ typedef struct doc_table {
     const char *unit_line; /* right-aligned above the table, e.g. "单位：万元" */
     const char *note;      /* below the table (e.g. the empty-table note); NULL */
     const char *sheet;     /* XLSX sheet name (<= 31 characters) */
+    money_unit unit;       /* of its amount cells' values */
     int landscape;         /* wide table: set on landscape pages */
     int ncols;
     doc_column *cols;
@@ -83,6 +84,7 @@ typedef struct doc_chart {
     const char *title;       /* centred above the plot */
     const char *unit;        /* value axis label, e.g. "单位：万元" */
     const char *sheet;       /* XLSX sheet holding the chart's data */
+    money_unit amount_unit;  /* of its values and labels */
     int n_cats;
     const char **cats;       /* category labels */
     int n_series;

@@ -1525,8 +1525,8 @@ static chart_num chart_number_style(const doc_chart *ch)
     chart_num r;
     if (fits[0] != fits[1])
         r.unit = fits[0] ? MONEY_WAN : MONEY_YUAN;
-    else /* all zero, or labels of another making: the unit line decides */
-        r.unit = ch->unit && strstr(ch->unit, "万元") ? MONEY_WAN : MONEY_YUAN;
+    else /* all zero, or labels of another making: the chart's unit decides */
+        r.unit = ch->amount_unit;
     /* labels all under 1,000 cannot tell; the document default has them */
     r.thousands = commas || !big;
     return r;

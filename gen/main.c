@@ -157,6 +157,21 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     r->tmpl = template_load(r->a, &r->d, r->cfg->template_path, &o->root);
     if (!r->tmpl)
         return EXIT_USAGE;
+    /* The units the template publishes in (tables in 元, text in 万元 …),
+     * before any amount is checked against the decimals shown. */
+    if (config_set_units(r->cfg, &r->d, r->tmpl->table_units,
+                         template_pos(r->tmpl, r->tmpl->table_units_line, 0),
+                         r->tmpl->text_units,
+                         template_pos(r->tmpl, r->tmpl->text_units_line, 0)) < 0)
+        return EXIT_USAGE;
+    for (int i = 0; i < r->tmpl->n; i++) {
+        const tmpl_table *tt = r->tmpl->stmts[i].table;
+        if (tt && tt->units >= 0)
+            config_check_unit(r->cfg, &r->d, (money_unit)tt->units,
+                              template_pos(r->tmpl, tt->units_line, 0), "units");
+    }
+    if (r->d.errors)
+        return EXIT_USAGE;
     /* load_failed: -1 an error in the data, -2 a file refused because it
      * leads outside the project folder (a setup error: exit status 2). */
     xalloc_stage("reading the input files");

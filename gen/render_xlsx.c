@@ -250,11 +250,11 @@ static void make_frame_formats(xlsx *x)
 /* "#,##0.00" for 2 decimals with thousands separators, "0" for none … */
 static void make_num_format(xlsx *x)
 {
-    int dec = x->c->decimals;
+    int dec = x->c->decimals; /* within every table's unit (config_set_units, build) */
     if (dec < 0)
         dec = 0;
-    if (dec > money_unit_max_decimals(x->c->unit))
-        dec = money_unit_max_decimals(x->c->unit);
+    if (dec > money_unit_max_decimals(MONEY_WAN))
+        dec = money_unit_max_decimals(MONEY_WAN);
     char *p = x->num_format;
     p += sprintf(p, "%s", x->c->thousands ? "#,##0" : "0");
     if (dec > 0) {
@@ -792,6 +792,7 @@ static doc_table *list_table(arena *a, const doc *dm, size_t from, size_t to)
 
 static int write_table(xlsx *x, const doc *dm, const doc_table *t, int index)
 {
+    x->scale = money_unit_scale(t->unit); /* its cells' numbers are in its unit */
     const char *sheet = sheet_name(x, t->sheet, t->title, "表", index);
     if (!sheet)
         return lxw_check(x, LXW_ERROR_PARAMETER_VALIDATION, t->id ? t->id : "", -1, -1);
@@ -887,6 +888,7 @@ out:
  */
 static int write_chart(xlsx *x, const doc *dm, const doc_chart *ch, int index)
 {
+    x->scale = money_unit_scale(ch->amount_unit);
     const char *sheet = sheet_name(x, ch->sheet, ch->title, "图", index);
     if (!sheet)
         return lxw_check(x, LXW_ERROR_PARAMETER_VALIDATION, ch->id ? ch->id : "", -1, -1);
@@ -1144,7 +1146,6 @@ int render_xlsx_tmp(arena *a, diag *d, const config *c, const doc *dm, const out
     x.a = a;
     x.d = d;
     x.c = c;
-    x.scale = money_unit_scale(c->unit);
     make_num_format(&x);
 
     time_t created;

@@ -219,11 +219,26 @@ static tmpl_cond table_cond(parser *p)
     return c;
 }
 
+/* UNIT of a units line: 万元 or 元 into *out; -1 after reporting. */
+static int parse_unit(parser *p, const char *what, const char *text, int *out)
+{
+    if (!strcmp(text, "万元"))
+        *out = MONEY_WAN;
+    else if (!strcmp(text, "元"))
+        *out = MONEY_YUAN;
+    else {
+        err(p, "%s %s: expected 万元 or 元", what, *text ? text : "(nothing)");
+        return -1;
+    }
+    return 0;
+}
+
 static void table_directive(parser *p, const char *dir, char *rest)
 {
     tmpl_table *tb = p->table;
-    if (tb->chart && strcmp(dir, "title") && strcmp(dir, "unit") && strcmp(dir, "sheet")) {
-        err(p, "\"%s\" is not a chart directive; expected title, unit, sheet or end", dir);
+    if (tb->chart && strcmp(dir, "title") && strcmp(dir, "unit") && strcmp(dir, "sheet") &&
+        strcmp(dir, "units")) {
+        err(p, "\"%s\" is not a chart directive; expected title, unit, units, sheet or end", dir);
         return;
     }
     if (!strcmp(dir, "if")) {
@@ -260,6 +275,10 @@ static void table_directive(parser *p, const char *dir, char *rest)
             tb->empty_note = v;
         else
             tb->sheet = v;
+    } else if (!strcmp(dir, "units")) {
+        /* the unit of this table's amounts (the unit line's {单位}) */
+        if (parse_unit(p, "units", rest, &tb->units) == 0)
+            tb->units_line = p->line;
     } else if (!strcmp(dir, "landscape")) {
         tb->landscape = 1;
     } else if (!strcmp(dir, "head")) {
@@ -332,7 +351,7 @@ static void table_directive(parser *p, const char *dir, char *rest)
                     o);
         }
     } else {
-        err(p, "\"%s\" is not a table directive; expected title, unit, head, col, note, "
+        err(p, "\"%s\" is not a table directive; expected title, unit, units, head, col, note, "
                "empty-note, sheet, landscape, if or end",
             dir);
     }
@@ -602,6 +621,7 @@ static void parse_line(parser *p, char *line)
         tmpl_stmt *s = add_stmt(p, T_TABLE, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);
         s->table->source = s->arg;
+        s->table->units = -1;
         p->table = s->table;
         p->table_line = p->line;
     } else if (!strcmp(dir, "chart")) {
@@ -611,6 +631,7 @@ static void parse_line(parser *p, char *line)
         tmpl_stmt *s = add_stmt(p, T_CHART, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);
         s->table->source = s->arg;
+        s->table->units = -1;
         s->table->chart = 1;
         p->table = s->table;
         p->table_line = p->line;
@@ -672,6 +693,17 @@ static void parse_line(parser *p, char *line)
     } else if (!strcmp(dir, "footer")) {
         if (need_text(p, dir, rest))
             t->footer = arena_strdup(p->a, rest);
+    } else if (!strcmp(dir, "units")) {
+        /* units tables|text 万元|元: the unit of the document's tables (and
+         * charts), or of its text */
+        char *v;
+        char *k = first_word(rest, &v);
+        int is_text = !strcmp(k, "text");
+        if (!is_text && strcmp(k, "tables"))
+            err(p, "units %s: expected units tables 万元|元 or units text 万元|元", k);
+        else if (parse_unit(p, is_text ? "units text" : "units tables", v,
+                            is_text ? &t->text_units : &t->table_units) == 0)
+            *(is_text ? &t->text_units_line : &t->table_units_line) = p->line;
     } else if (!strcmp(dir, "numbering")) {
         char *v;
         char *k = first_word(rest, &v);
@@ -684,7 +716,7 @@ static void parse_line(parser *p, char *line)
     } else {
         err(p, "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
                "text, list, table, chart, if, end, pagebreak, compare, sentence, meta, footer, "
-               "numbering, empty-note or include",
+               "numbering, units, empty-note or include",
             dir);
     }
 }
@@ -982,6 +1014,7 @@ tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
     t->num_heading = "{中文}、";
     t->num_subheading = "{数字}、";
     t->footer = "第{页}页 共{总页}页";
+    t->table_units = t->text_units = -1;
     parser p;
     memset(&p, 0, sizeof p);
     p.a = a;

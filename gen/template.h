@@ -61,6 +61,8 @@ typedef struct tmpl_table {
     const char *source;    /* institutions, three_public, performance …; for
                               charts: three_public, function_classes */
     const char *title, *unit, *note, *empty_note, *sheet;
+    int units;             /* its own unit of amounts (money_unit), or -1 */
+    int units_line;
     int landscape;
     int n_head;
     const char **head;     /* header lines "A^2 | B>3 | C" */
@@ -107,6 +109,10 @@ typedef struct tmpl {
     const char *path;
     const char *meta_title, *meta_subject, *meta_keywords, *footer;
     const char *num_heading, *num_subheading; /* "{中文}、", "{数字}、" */
+    /* units tables|text UNIT: the unit (money_unit) of the tables and
+     * charts, of the text; -1 where the template does not say */
+    int table_units, text_units;
+    int table_units_line, text_units_line;
     int n;
     tmpl_stmt *stmts;
     int n_compare;

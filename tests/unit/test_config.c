@@ -208,6 +208,62 @@ static void test_value_spellings(void)
     fx_done(&f);
 }
 
+/* [units] text_unit, and the units a template gives (config_set_units):
+ * the decimals must fit the unit; text_decimals by default follows
+ * decimals within its unit. */
+static void test_text_unit(void)
+{
+    fixture f;
+    fx_init(&f);
+    config *c = LOAD(&f, REQUIRED "[units]\nunit = 元\ntext_unit = 万元\n");
+    CHECK(c && c->unit == MONEY_YUAN && c->text_unit == MONEY_WAN && c->text_decimals == 2);
+    /* the input is read in [units] unit unless [input] unit says */
+    CHECK(c && c->input_unit == MONEY_YUAN);
+    CHECK_STR(fx_msgs(&f), "");
+    fx_done(&f);
+
+    fx_init(&f);
+    c = LOAD(&f, REQUIRED "[units]\nunit = 万元\n");
+    CHECK(c && c->text_unit == MONEY_WAN);
+    fx_done(&f);
+
+    fx_init(&f);
+    CHECK(LOAD(&f, REQUIRED "[units]\ntext_unit = 千元\n") == NULL);
+    CHECK_STR(fx_msgs(&f), "config.ini:9: error: text_unit = \"千元\": expected 万元 or 元\n");
+    fx_done(&f);
+
+    /* 万元 at 4 decimals, then a template's `units tables 元`: 元 holds 2. */
+    fx_init(&f);
+    c = LOAD(&f, REQUIRED "[units]\ndecimals = 4\n");
+    CHECK(c != NULL);
+    if (c) {
+        CHECK_INT(config_set_units(c, &f.d, MONEY_YUAN, diag_at("t.tpl", 3, 0), -1,
+                                   diag_at(NULL, 0, 0)),
+                  -1);
+        CHECK_STR(fx_msgs(&f), "t.tpl:3: error: units tables 元: 元 holds at most 2 decimals, but "
+                               "decimals = 4 (config.ini:9): set decimals to 2 or less in [units]\n");
+    }
+    fx_done(&f);
+
+    /* text in 元 by the template: text_decimals given by default (4, from
+     * decimals) becomes 2; given explicitly, it is an error. */
+    fx_init(&f);
+    c = LOAD(&f, REQUIRED "[units]\ndecimals = 4\n");
+    CHECK(c && config_set_units(c, &f.d, -1, diag_at(NULL, 0, 0), MONEY_YUAN,
+                                diag_at("t.tpl", 2, 0)) == 0);
+    CHECK(c && c->unit == MONEY_WAN && c->text_unit == MONEY_YUAN && c->text_decimals == 2);
+    CHECK_STR(fx_msgs(&f), "");
+    fx_done(&f);
+    fx_init(&f);
+    c = LOAD(&f, REQUIRED "[units]\ntext_decimals = 3\n");
+    CHECK(c && config_set_units(c, &f.d, -1, diag_at(NULL, 0, 0), MONEY_YUAN,
+                                diag_at("t.tpl", 2, 0)) == -1);
+    CHECK_STR(fx_msgs(&f), "t.tpl:2: error: units text 元: 元 holds at most 2 decimals, but "
+                           "text_decimals = 3 (config.ini:9): set text_decimals to 2 or less in "
+                           "[units]\n");
+    fx_done(&f);
+}
+
 /* One file with a mistake in nearly every key: each is reported with its
  * line, in one run, and the config is refused. */
 static void test_every_typo_reported(void)
@@ -302,7 +358,7 @@ static void test_malformed_lines_all_reported(void)
           == NULL);
     CHECK_STR(fx_msgs(&f), "config.ini:9: error: unknown key \"unti\" in [units]; expected one of: "
                            "unit, decimals, thousands, percent_decimals, percent_trim, trim, "
-                           "text_decimals, text_trim, text_thousands\n"
+                           "text_decimals, text_trim, text_thousands, text_unit\n"
                            "config.ini:10: error: not a key = value line or a [section] header\n");
     CHECK_INT(f.d.errors, 2);
     fx_done(&f);
@@ -772,6 +828,7 @@ int main(void)
     RUN(test_print_keys);
     RUN(test_nul_byte);
     RUN(test_paths_confined);
+    RUN(test_text_unit);
     if (fx_tmp_leave() != 0)
         printf("cannot remove %s\n", tmpdir);
     return harness_end();

@@ -241,7 +241,7 @@ static void test_crlf_bom(void)
     CHECK_STR(fx_msgs(&f),
               "crlf2.tpl:3: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, empty-note or include\n");
+              "sentence, meta, footer, numbering, units, empty-note or include\n");
     fx_done(&f);
 }
 
@@ -288,7 +288,7 @@ static void test_every_error_reported(void)
               "bad.tpl:1: error: title needs text after it\n"
               "bad.tpl:2: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, empty-note or include\n"
+              "sentence, meta, footer, numbering, units, empty-note or include\n"
               "bad.tpl:3: error: end without an open table or if\n"
               "bad.tpl:4:6: error: placeholder \"{部门\" is not closed with '}'\n"
               "bad.tpl:5:8: error: unmatched '}' (write }} for a literal brace)\n"
@@ -312,8 +312,8 @@ static void test_every_error_reported(void)
               "bad.tpl:23: error: unknown column option \"bogus\"; expected text, code, amount, "
               "percent, left, center, right, merge=duty, merge=activity, merge=blank, "
               "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, min=EM or weight=N\n"
-              "bad.tpl:24: error: \"bold\" is not a table directive; expected title, unit, head, "
-              "col, note, empty-note, sheet, landscape, if or end\n"
+              "bad.tpl:24: error: \"bold\" is not a table directive; expected title, unit, units, "
+              "head, col, note, empty-note, sheet, landscape, if or end\n"
               "bad.tpl:25:12: error: placeholder \"{b\" is not closed with '}'\n"
               "bad.tpl:28: error: table institutions has no col lines\n"
               "bad.tpl:31: error: if is not closed with end\n");
@@ -649,6 +649,61 @@ static void test_long_line_columns(void)
     fx_done(&f);
 }
 
+/* units tables|text UNIT (template-wide) and units UNIT in a table or
+ * chart block: parsed into money units, -1 where not given; wrong ones
+ * reported at their lines. */
+static void test_units(void)
+{
+    fixture f;
+    fx_init(&f);
+    tmpl *t = LOAD(&f, "u.tpl",
+                   "units tables 元\n"          /* 1 */
+                   "units text   万元\n"        /* 2 */
+                   "table three_public\n"       /* 3 */
+                   "  units 万元\n"             /* 4 */
+                   "  col 项目 text\n"          /* 5 */
+                   "end\n"                      /* 6 */
+                   "chart three_public\n"       /* 7 */
+                   "  units 元\n"               /* 8 */
+                   "end\n"                      /* 9 */
+                   "table institutions\n"       /* 10 */
+                   "  col 单位名称 text\n"      /* 11 */
+                   "end\n");                    /* 12 */
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_INT(t->table_units, MONEY_YUAN);
+        CHECK_INT(t->table_units_line, 1);
+        CHECK_INT(t->text_units, MONEY_WAN);
+        CHECK_INT(t->text_units_line, 2);
+        CHECK_INT(t->stmts[0].table->units, MONEY_WAN);
+        CHECK_INT(t->stmts[0].table->units_line, 4);
+        CHECK_INT(t->stmts[1].table->units, MONEY_YUAN);
+        CHECK_INT(t->stmts[2].table->units, -1);
+    }
+    fx_done(&f);
+
+    fx_init(&f);
+    t = LOAD(&f, "n.tpl", "para 无\n");
+    CHECK(t && t->table_units == -1 && t->text_units == -1);
+    fx_done(&f);
+
+    fx_init(&f);
+    CHECK(LOAD(&f, "bad.tpl",
+               "units tables 千元\n"
+               "units pages 元\n"
+               "units text\n"
+               "table three_public\n"
+               "  units 元元\n"
+               "  col 项目 text\n"
+               "end\n") == NULL);
+    CHECK_STR(fx_msgs(&f), "bad.tpl:1: error: units tables 千元: expected 万元 or 元\n"
+                           "bad.tpl:2: error: units pages: expected units tables 万元|元 or "
+                           "units text 万元|元\n"
+                           "bad.tpl:3: error: units text (nothing): expected 万元 or 元\n"
+                           "bad.tpl:5: error: units 元元: expected 万元 or 元\n");
+    fx_done(&f);
+}
+
 int main(void)
 {
     char cwd[4096];
@@ -669,6 +724,7 @@ int main(void)
     RUN(test_sentence_cycles);
     RUN(test_include_limits);
     RUN(test_long_line_columns);
+    RUN(test_units);
     if (fx_tmp_leave() != 0)
         printf("cannot remove %s\n", tmpdir);
     return harness_end();
