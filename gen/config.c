@@ -65,13 +65,17 @@ static const key_def KEYS[] = {
     {"input", "earlier", K_STRING, 0,
      "folders of the years before previous, newest first, comma-separated (for trends)"},
     {"input", "function_codes", K_STRING, 0,
-     "function code list (default templates/codes/function.csv)"},
+     "function code list (default templates/codes/function-YEAR.csv if there, else "
+     "templates/codes/function.csv)"},
     {"input", "economic_codes", K_STRING, 0,
-     "economic code list (default templates/codes/economic.csv)"},
+     "economic code list (default templates/codes/economic-YEAR.csv if there, else "
+     "templates/codes/economic.csv)"},
     {"input", "previous_function_codes", K_STRING, 0,
-     "function code list of the previous year's data (default: function_codes)"},
+     "function code list of the previous year's data (default templates/codes/"
+     "function-PREVIOUS_YEAR.csv if there, else function_codes)"},
     {"input", "previous_economic_codes", K_STRING, 0,
-     "economic code list of the previous year's data (default: economic_codes)"},
+     "economic code list of the previous year's data (default templates/codes/"
+     "economic-PREVIOUS_YEAR.csv if there, else economic_codes)"},
     {"output", "dir", K_STRING, 0, "folder for the PDF and XLSX (default output)"},
     {"output", "name", K_STRING, 0,
      "file name without extension (default 部门-年度): no / \\ or control characters, "
@@ -539,6 +543,21 @@ int config_set_formats(config *c, const char *list)
     return 0;
 }
 
+/* templates/codes/KIND-YEAR.csv when the project has that file (the
+ * list of that year's 政府收支分类科目), else def. */
+static const char *year_list_or(arena *a, const char *kind, int year, const char *def)
+{
+    const char *p = arena_printf(a, "templates/codes/%s-%d.csv", kind, year);
+    struct stat sb;
+    return stat(p, &sb) == 0 && S_ISREG(sb.st_mode) ? p : def;
+}
+
+/* The list of a year: its own, else the undated templates/codes/KIND.csv. */
+static const char *year_list(arena *a, const char *kind, int year)
+{
+    return year_list_or(a, kind, year, arena_printf(a, "templates/codes/%s.csv", kind));
+}
+
 /* A unit key: 万元 or 元; def when the key is absent (or wrong, after
  * reporting it). */
 static money_unit config_unit(diag *d, const config_value *v, const char *key, const char *where,
@@ -640,14 +659,21 @@ config *config_load(arena *a, diag *d, const char *path)
     }
     if (c->n_earlier && !c->previous_dir)
         diag_report(d, DIAG_ERROR, ev->pos, "earlier needs previous in [input] first");
-    c->function_codes = get_str(&st, "input", "function_codes", "templates/codes/function.csv",
-                                &c->function_codes_pos);
-    c->economic_codes = get_str(&st, "input", "economic_codes", "templates/codes/economic.csv",
-                                &c->economic_codes_pos);
-    c->previous_function_codes = get_str(&st, "input", "previous_function_codes", c->function_codes,
-                                         &c->previous_function_codes_pos);
-    c->previous_economic_codes = get_str(&st, "input", "previous_economic_codes", c->economic_codes,
-                                         &c->previous_economic_codes_pos);
+    /* The code lists: one per year (templates/codes/function-2020.csv …),
+     * the year's own when the project has it, else the undated list;
+     * last year's data by last year's. */
+    c->function_codes = get_str(&st, "input", "function_codes",
+                                year_list(a, "function", c->year), &c->function_codes_pos);
+    c->economic_codes = get_str(&st, "input", "economic_codes",
+                                year_list(a, "economic", c->year), &c->economic_codes_pos);
+    c->previous_function_codes =
+        get_str(&st, "input", "previous_function_codes",
+                year_list_or(a, "function", c->previous_year, c->function_codes),
+                &c->previous_function_codes_pos);
+    c->previous_economic_codes =
+        get_str(&st, "input", "previous_economic_codes",
+                year_list_or(a, "economic", c->previous_year, c->economic_codes),
+                &c->previous_economic_codes_pos);
 
     c->output_dir = get_str(&st, "output", "dir", "output", &c->output_pos);
     c->output_name = get_str(&st, "output", "name",

@@ -16,8 +16,9 @@
 #      people type them (tests/e2e_firstyear.sh), the “三公” table and
 #      机关运行经费 samples of issue 13 (tests/e2e_sangong.sh), amounts and
 #      comparison cases as the text writes them (tests/e2e_words.sh), input
-#      typed in 元 and published in 万元 (tests/e2e_units.sh), revenue
-#      sources, shares and lists (tests/e2e_sources.sh), the path
+#      typed in 元 and published in 万元, tables in 元 and text in 万元
+#      (tests/e2e_units.sh), one code list per year (tests/e2e_codes.sh),
+#      revenue sources, shares and lists (tests/e2e_sources.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
 #      and tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
@@ -266,6 +267,10 @@ fi
 if [ -f tests/e2e_units.sh ]; then
     # shellcheck source=tests/e2e_units.sh
     . tests/e2e_units.sh
+fi
+if [ -f tests/e2e_codes.sh ]; then
+    # shellcheck source=tests/e2e_codes.sh
+    . tests/e2e_codes.sh
 fi
 if [ -f tests/e2e_sources.sh ]; then
     # shellcheck source=tests/e2e_sources.sh

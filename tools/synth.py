@@ -158,6 +158,13 @@ def cents(rng, lo, hi):
 # ---- code lists -------------------------------------------------------------------
 
 
+def year_codes(project, kind, year):
+    """The code list of a year's data: templates/codes/KIND-YEAR.csv when the
+    project has it, else KIND.csv (budgetgen's default, docs/input.md)."""
+    own = os.path.join(project, "templates", "codes", "%s-%d.csv" % (kind, year))
+    return own if os.path.isfile(own) else os.path.join(project, "templates", "codes", kind + ".csv")
+
+
 def read_codes(path):
     codes = {}
     with open(path, encoding="utf-8-sig") as f:
@@ -457,13 +464,15 @@ def write_config(path, d, root_rel, cur_dir, prev_dir):
         "[document]\ndepartment = %s\nregion     = %s\nyear       = %d\ntemplate   = %s\n\n"
         "[units]\nunit             = 万元\ndecimals         = 2\nthousands        = yes\n"
         "percent_decimals = 1\npercent_trim     = no\n\n"
-        "[input]\ndir            = %s\nprevious       = %s\nfunction_codes = %s\neconomic_codes = %s\n\n"
+        "[input]\ndir            = %s\nprevious       = %s\nfunction_codes = %s\neconomic_codes = %s\n"
+        "previous_function_codes = %s\n\n"
         "[output]\ndir     = %s\nformats = pdf,xlsx\n\n"
         "[fonts]\nbody    = AR PL UMing CN\nheading = WenQuanYi Zen Hei\n"
     ) % (d.name, d.year, d.name, d.region, d.year,
          rel(os.path.join(root_rel, "templates", "standard.tpl")), rel(cur_dir), rel(prev_dir),
-         rel(os.path.join(root_rel, "templates", "codes", "function.csv")),
-         rel(os.path.join(root_rel, "templates", "codes", "economic.csv")), rel(d.output))
+         rel(year_codes(root_rel, "function", d.year)),
+         rel(os.path.join(root_rel, "templates", "codes", "economic.csv")),
+         rel(year_codes(root_rel, "function", d.year - 1)), rel(d.output))
     for line in text.splitlines():
         if len(line.encode("utf-8")) > 190:  # Debian's inih cuts lines at 200 bytes
             sys.exit("synth.py: config line too long (use a shorter --out path): " + line)
@@ -486,7 +495,11 @@ def main():
     if a.departments < 1:
         sys.exit("synth.py: --departments must be at least 1")
     rng = random.Random(a.seed)
-    fcodes = read_codes(os.path.join(a.project, "templates", "codes", "function.csv"))
+    fcodes = read_codes(year_codes(a.project, "function", a.year))
+    # Last year's lines are named by last year's list, as budgetgen checks
+    # them (templates/codes/function-YEAR.csv when there).
+    pnames = read_codes(year_codes(a.project, "function", a.year - 1))
+    pfcodes = {c: pnames.get(c, n) for c, n in fcodes.items()}
     ecodes = read_codes(os.path.join(a.project, "templates", "codes", "economic.csv"))
     combos = [(r, t) for r in REGIONS for t in THEMES]
     rng.shuffle(combos)
@@ -513,7 +526,7 @@ def main():
         cur_dir = os.path.join(a.out, "input", "%s-%d" % (d.id, a.year))
         prev_dir = os.path.join(a.out, "input", "%s-%d" % (d.id, a.year - 1))
         write_year(cur_dir, d, cur, fcodes, ecodes, True)
-        write_year(prev_dir, d, prev, fcodes, ecodes, False)
+        write_year(prev_dir, d, prev, pfcodes, ecodes, False)
         write_config(os.path.join(a.out, "config", d.id + ".ini"), d, a.project, cur_dir, prev_dir)
     print("synth.py: %d department%s in %s (seed %d)" %
           (a.departments, "" if a.departments == 1 else "s", a.out, a.seed))

@@ -469,7 +469,7 @@ def main():
                     '--departments', str(n_dept), '--seed', str(args.seed), '--perf-rows', '5'],
                    cwd=ROOT, check=True, capture_output=True)
     rng = random.Random(args.seed)
-    codes = O.code_names(ROOT, 'function.csv')
+    codes = O.code_names(ROOT, 'function', 2021)  # the year synth.py writes
     total_depts = total_tables = total_wrong = 0
     wrong_depts = []
     failures = []

@@ -245,9 +245,12 @@ def read_tables(path, tables=None):
 
 # ---- the data ----------------------------------------------------------------------
 
-def code_names(root, name):
-    return {r['科目编码']: r['科目名称']
-            for r in read_csv(os.path.join(root, 'templates', 'codes', name))}
+def code_names(root, kind, year):
+    """The names of the code list of a year's data: templates/codes/KIND-YEAR.csv
+    when the project has it (the list of that year), else KIND.csv."""
+    own = os.path.join(root, 'templates', 'codes', '%s-%d.csv' % (kind, year))
+    path = own if os.path.isfile(own) else os.path.join(root, 'templates', 'codes', kind + '.csv')
+    return {r['科目编码']: r['科目名称'] for r in read_csv(path)}
 
 
 class Budget:
@@ -338,7 +341,7 @@ def function_rows(table, budget, names, sources):
         if not any(n.get(s, 0) for s in sources):
             continue
         if code not in names:
-            raise OracleError('code %s is not in templates/codes/function.csv' % code)
+            raise OracleError('code %s is not in the function code list of its year' % code)
         rows.append(row(code, names[code], n, {3: 1, 5: 2, 7: 3}[len(code)]))
     return finish_class_rows(table, rows)
 
@@ -359,7 +362,7 @@ def economic_rows(table, budget, names):
              '公用经费': sum(n[1] for k, n in nodes.items() if len(k) == 3)}]
     for code in sorted(nodes):
         if code not in names:
-            raise OracleError('code %s is not in templates/codes/economic.csv' % code)
+            raise OracleError('code %s is not in the economic code list of its year' % code)
         rows.append({'_level': 1 if len(code) == 3 else 2, '_code': code, '科目名称': names[code],
                      '类': code[:3], '款': code[3:5],
                      '人员经费': nodes[code][0], '公用经费': nodes[code][1]})
@@ -461,8 +464,8 @@ class Oracle:
         self.tables = read_tables(tables_tpl)
         self.cur = Budget(self.cfg.input_dir)
         self.prev = Budget(self.cfg.previous_dir) if self.cfg.previous_dir else None
-        self.fnames = code_names(root, 'function.csv')
-        self.enames = code_names(root, 'economic.csv')
+        self.fnames = code_names(root, 'function', self.cfg.year)
+        self.enames = code_names(root, 'economic', self.cfg.year)
 
     def title(self, tid):
         return self.cfg.expand(self.tables[tid].title)
