@@ -47,14 +47,31 @@ int bld_in_table(const builder *b)
     return b->in_cell || b->in_block;
 }
 
-/* The format of the text being expanded: unit, decimals, trim, thousands. */
+/* The decimals of the text: [units] text_decimals, else the tables'
+ * (within what the text's unit holds). */
+static int text_decimals(const config *c)
+{
+    int max = money_unit_max_decimals(c->text_unit);
+    int dec = c->text_own ? c->text_decimals : c->decimals;
+    return dec < max ? dec : max;
+}
+
+/* The format of the text being expanded: unit, decimals, trim, thousands
+ * (the text's own keys when given, else the tables'). */
 static void text_format(const builder *b, money_unit *unit, int *dec, int *trim, int *thousands)
 {
-    int table = bld_in_table(b);
-    *unit = table ? b->tab->unit : b->c->text_unit;
-    *dec = table ? b->tab->decimals : b->c->text_decimals;
-    *trim = table ? b->c->trim : b->c->text_trim;
-    *thousands = table ? b->c->thousands : b->c->text_thousands;
+    const config *c = b->c;
+    if (bld_in_table(b)) {
+        *unit = b->tab->unit;
+        *dec = b->tab->decimals;
+        *trim = c->trim;
+        *thousands = c->thousands;
+        return;
+    }
+    *unit = c->text_unit;
+    *dec = text_decimals(c);
+    *trim = c->text_own ? c->text_trim : c->trim;
+    *thousands = c->text_own ? c->text_thousands : c->thousands;
 }
 
 const char *bld_fmt_text(builder *b, money v)
@@ -639,8 +656,8 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
     }
     b.tab = &b.fig[c->unit];
     b.tfig = &b.fig[c->text_unit];
-    if (c->text_decimals != b.tfig->decimals) {
-        figures_init(&b.tfig_own, a, c->text_unit, c->text_decimals);
+    if (text_decimals(c) != b.tfig->decimals) {
+        figures_init(&b.tfig_own, a, c->text_unit, text_decimals(c));
         b.tfig = &b.tfig_own;
     }
     doc *dm = b.doc;

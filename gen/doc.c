@@ -35,6 +35,7 @@ doc_table *doc_table_new(arena *a, int ncols)
     for (int c = 0; c < ncols; c++)
         t->cols[c].weight = 1;
     t->repeat_spans = 1;
+    t->unit = MONEY_WAN; /* the builder sets each table's own */
     return t;
 }
 

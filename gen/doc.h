@@ -65,7 +65,7 @@ typedef struct doc_table {
     const char *unit_line; /* right-aligned above the table, e.g. "单位：万元" */
     const char *note;      /* below the table (e.g. the empty-table note); NULL */
     const char *sheet;     /* XLSX sheet name (<= 31 characters) */
-    money_unit unit;       /* of its amount cells' values */
+    money_unit unit;       /* of its amount cells' values (doc_table_new: 万元) */
     int landscape;         /* wide table: set on landscape pages */
     int ncols;
     doc_column *cols;

@@ -919,6 +919,7 @@ static doc_chart *make_chart(arena *a, const char *title, const char *sheet, int
     ch->id = "test";
     ch->title = title;
     ch->unit = "单位：万元";
+    ch->amount_unit = MONEY_WAN;
     ch->sheet = sheet;
     ch->n_cats = nc;
     ch->n_series = ns;

@@ -414,7 +414,7 @@ int main(void)
     C.region = "测试市";
     C.year = 2021;
     C.previous_year = 2020;
-    C.unit = MONEY_WAN;
+    C.unit = C.text_unit = MONEY_WAN;
     C.decimals = 2;
     C.thousands = 1;
     C.percent_decimals = 1;

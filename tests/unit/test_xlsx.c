@@ -322,7 +322,7 @@ static config test_config(const char *dir)
     memset(&c, 0, sizeof c);
     c.output_dir = dir;
     c.output_name = NAME;
-    c.unit = MONEY_WAN;
+    c.unit = c.text_unit = MONEY_WAN;
     c.decimals = 2;
     c.thousands = 1;
     c.percent_decimals = 1;
@@ -785,6 +785,7 @@ static doc_chart *add_chart(arena *a, doc *d, const char *title, const char *she
     ch->id = "three_public";
     ch->title = title;
     ch->unit = "单位：万元";
+    ch->amount_unit = MONEY_WAN;
     ch->sheet = sheet;
     ch->n_cats = 4;
     ch->cats = arena_alloc(a, 4 * sizeof *ch->cats);
