@@ -821,10 +821,12 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
 /* ---- 一般公共预算“三公”经费支出表 ------------------------------------------ */
 
 enum { GT_YEAR, GT_TOTAL, GT_ABROAD, GT_VEHICLE, GT_VEHICLE_BUY, GT_VEHICLE_RUN, GT_RECEPTION,
-       GT_COUNT };
+       GT_OPERATING, GT_COUNT };
+/* 机关运行经费: the year's summary figure, beside the “三公” (not in 合计),
+ * for the regions that print one table of both. */
 static const char *const GT_FIELDS[GT_COUNT] = {
     "项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费",
-    "公务用车运行费", "公务接待费"};
+    "公务用车运行费", "公务接待费", "机关运行经费"};
 
 /* The 一般公共预算 part of an item: its 一般预算 source where sources are
  * given, else its 合计. */
@@ -863,6 +865,11 @@ static void rows_general_three_public(builder *b, doc_table *t, const tmpl_table
         set_money_shown(rf, GT_VEHICLE, veh, g[TP_VEHICLE]);
         set_money_shown(rf, GT_RECEPTION, rec, g[TP_RECEPTION]);
         set_money_shown(rf, GT_TOTAL, abroad + veh + rec, g[TP_TOTAL]);
+        int found;
+        money op = budget_figure(bg, SUM_OPERATING_COST, &found);
+        if (found)
+            set_money_shown(rf, GT_OPERATING, op,
+                            figures_year(b->tab, bg)->summary[SUM_OPERATING_COST]);
         for (int f = 0; f < GT_COUNT; f++)
             rf->pos[f] = bg->tp[TP_TOTAL].pos;
         emit_row(b, t, tt, fix, rf);

@@ -11,8 +11,10 @@
 #include "strbuf.h"
 #include "utf8.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <ini.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +39,12 @@ static const key_def KEYS[] = {
     {"document", "department", K_STRING, 1, "the department's full name (部门名称)"},
     {"document", "region", K_STRING, 1, "the region or government level (地区)"},
     {"document", "year", K_INT, 1, "the budget year, e.g. 2020"},
-    {"document", "template", K_STRING, 1, "path of the document template"},
+    {"document", "profile", K_STRING, 0,
+     "a region's profile: national, district-2026 or a folder of templates holding document.tpl "
+     "(default national; see docs/profiles.md)"},
+    {"document", "template", K_STRING, 0,
+     "path of the document template, instead of a profile (default: the profile's "
+     "document.tpl)"},
     {"document", "author", K_STRING, 0, "PDF author (default: the department)"},
     {"units", "unit", K_UNIT, 0,
      "万元 or 元: the unit of the tables and charts (default 万元; a template's units tables "
@@ -613,7 +620,24 @@ config *config_load(arena *a, diag *d, const char *path)
     c->department = get_str(&st, "document", "department", "", NULL);
     c->region = get_str(&st, "document", "region", "", NULL);
     c->year = (int)get_int(&st, "document", "year", 0, 1949, 9999);
-    c->template_path = get_str(&st, "document", "template", "", &c->template_pos);
+    /* The document template: [document] template, or the document.tpl of
+     * a profile (a folder of templates: templates/profiles/NAME, or a path
+     * with a slash), national by default. */
+    const config_value *pv = value_of(&st, "document", "profile");
+    c->template_path = get_str(&st, "document", "template", NULL, &c->template_pos);
+    if (pv->text && c->template_path) {
+        diag_report(d, DIAG_ERROR, pv->pos,
+                    "profile and template are both given (template at line %d): a profile is "
+                    "the template PROFILE/document.tpl; keep one of the two keys",
+                    c->template_pos.line);
+    } else if (!c->template_path) {
+        const char *name = pv->text && *pv->text ? pv->text : "national";
+        c->profile = name;
+        c->profile_dir = strchr(name, '/') ? arena_strdup(a, name)
+                                           : arena_printf(a, "templates/profiles/%s", name);
+        c->template_path = arena_printf(a, "%s/document.tpl", c->profile_dir);
+        c->profile_pos = pv->pos;
+    }
     c->author = get_str(&st, "document", "author", c->department, NULL);
 
     c->unit = config_unit(d, value_of(&st, "units", "unit"), "unit", "", MONEY_WAN);
@@ -715,6 +739,52 @@ void config_print_keys(FILE *out)
     }
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* [document] profile: its folder must hold document.tpl; else say which
+ * profiles the project has. */
+static void check_profile(const config *c, diag *d)
+{
+    struct stat sb;
+    if (stat(c->template_path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        check_path(c, d, c->template_path, c->profile_pos, "document", "profile", 0);
+        return;
+    }
+    strbuf have = STRBUF_INIT;
+    DIR *dir = opendir("templates/profiles");
+    if (dir) {
+        /* sorted, so the message is the same on every machine */
+        char **names = NULL;
+        size_t n = 0;
+        for (struct dirent *e; (e = readdir(dir));) {
+            if (e->d_name[0] == '.')
+                continue;
+            char p[NAME_MAX + 64];
+            snprintf(p, sizeof p, "templates/profiles/%s/document.tpl", e->d_name);
+            if (stat(p, &sb) != 0 || !S_ISREG(sb.st_mode))
+                continue;
+            names = xrealloc(names, (n + 1) * sizeof *names);
+            names[n] = xrealloc(NULL, strlen(e->d_name) + 1);
+            strcpy(names[n++], e->d_name);
+        }
+        closedir(dir);
+        qsort(names, n, sizeof *names, cmp_str);
+        for (size_t i = 0; i < n; i++) {
+            sb_printf(&have, "%s%s", i ? ", " : "", names[i]);
+            free(names[i]);
+        }
+        free(names);
+    }
+    diag_report(d, DIAG_ERROR, c->profile_pos,
+                "profile = \"%s\": %s is not a profile (no document.tpl in it); the profiles "
+                "of templates/profiles: %s",
+                c->profile, c->profile_dir, have.len ? sb_str(&have) : "none");
+    sb_free(&have);
+}
+
 int config_check_paths(const config *c, diag *d)
 {
     int before = d->errors;
@@ -723,7 +793,10 @@ int config_check_paths(const config *c, diag *d)
         check_path(c, d, c->previous_dir, c->previous_pos, "input", "previous", 1);
     for (int i = 0; i < c->n_earlier; i++)
         check_path(c, d, c->earlier[i], c->earlier_pos, "input", "earlier", 1);
-    check_path(c, d, c->template_path, c->template_pos, "document", "template", 0);
+    if (c->profile && c->profile_pos.line)
+        check_profile(c, d);
+    else
+        check_path(c, d, c->template_path, c->template_pos, "document", "template", 0);
     check_path(c, d, c->function_codes, c->function_codes_pos, "input", "function_codes", 0);
     check_path(c, d, c->economic_codes, c->economic_codes_pos, "input", "economic_codes", 0);
     if (c->previous_function_codes_pos.line)

@@ -33,6 +33,10 @@ typedef struct config {
     const char *region;     /* 地区 */
     int year;               /* 预算年度 */
     const char *template_path;
+    const char *profile;     /* [document] profile, or the default national; NULL
+                                when template is given */
+    const char *profile_dir; /* its folder: templates/profiles/NAME or the path given */
+    diag_pos profile_pos;
     const char *author;     /* PDF metadata; default: the department */
     diag_pos template_pos;
 

@@ -1087,10 +1087,31 @@ money budget_revenue_total(const budget *b, int *found)
     return s;
 }
 
+/* A source's revenue: its row of revenue.csv; without revenue.csv, the
+ * expenditure.csv lines it funds (as figures.c and the tables have it:
+ * check.c proves the two equal when both files exist).  *found is 0 when
+ * the year has neither file: then nothing is known of it. */
+static money source_revenue(const budget *b, revenue_kind k, int *found)
+{
+    if (b->has_revenue) {
+        *found = b->revenue[k].present;
+        return b->revenue[k].v;
+    }
+    money s = 0;
+    *found = b->n_func > 0;
+    for (size_t i = 0; i < b->n_func; i++)
+        if (b->func[i].source == k)
+            s += b->func[i].basic.v + b->func[i].project.v;
+    return s;
+}
+
 money budget_fiscal_revenue(const budget *b, int *found)
 {
-    *found = b->has_revenue;
-    return b->revenue[REV_GENERAL].v + b->revenue[REV_FUND].v + b->revenue[REV_STATE_CAPITAL].v;
+    int f[3];
+    money v = source_revenue(b, REV_GENERAL, &f[0]) + source_revenue(b, REV_FUND, &f[1]) +
+              source_revenue(b, REV_STATE_CAPITAL, &f[2]);
+    *found = b->has_revenue || b->n_func > 0;
+    return v;
 }
 
 /* Sum over all entered function lines (every source): which 0 basic,
@@ -1231,10 +1252,9 @@ money data_figure(const budget *b, figure_ref r, int *found, diag_pos *pos)
             *pos = b->summary[r.index].pos;
         return budget_figure(b, (summary_kind)r.index, found);
     case FIG_REVENUE:
-        *found = b->revenue[r.index].present;
         if (pos)
             *pos = b->revenue[r.index].pos;
-        return b->revenue[r.index].v;
+        return source_revenue(b, (revenue_kind)r.index, found);
     case FIG_TP: {
         const tp_row *t = &b->tp[r.index];
         if (t->present) {

@@ -264,6 +264,38 @@ static void test_text_unit(void)
     fx_done(&f);
 }
 
+/* [document] profile: the template is the profile folder's document.tpl;
+ * national by default; a path with a slash is the folder itself; profile
+ * and template together are an error. */
+static void test_profile(void)
+{
+    static const char HEAD[] = "[document]\ndepartment = 局\nregion = 市\nyear = 2021\n";
+    fixture f;
+    fx_init(&f);
+    config *c = LOAD(&f, "[document]\ndepartment = 局\nregion = 市\nyear = 2021\n"
+                         "profile = district-2026\n[input]\ndir = in/2021\n");
+    CHECK(c && !strcmp(c->template_path, "templates/profiles/district-2026/document.tpl"));
+    CHECK(c && !strcmp(c->profile, "district-2026"));
+    fx_done(&f);
+    fx_init(&f);
+    c = LOAD(&f, "[document]\ndepartment = 局\nregion = 市\nyear = 2021\n[input]\ndir = in\n");
+    CHECK(c && !strcmp(c->template_path, "templates/profiles/national/document.tpl"));
+    fx_done(&f);
+    fx_init(&f);
+    c = LOAD(&f, "[document]\ndepartment = 局\nregion = 市\nyear = 2021\nprofile = 我局/区级\n"
+                 "[input]\ndir = in\n");
+    CHECK(c && !strcmp(c->template_path, "我局/区级/document.tpl"));
+    fx_done(&f);
+    fx_init(&f);
+    CHECK(LOAD(&f, "[document]\ndepartment = 局\nregion = 市\nyear = 2021\n"
+                   "profile = national\ntemplate = t.tpl\n[input]\ndir = in\n") == NULL);
+    CHECK_STR(fx_msgs(&f), "config.ini:5: error: profile and template are both given (template at "
+                           "line 6): a profile is the template PROFILE/document.tpl; keep one of "
+                           "the two keys\n");
+    fx_done(&f);
+    (void)HEAD;
+}
+
 /* One file with a mistake in nearly every key: each is reported with its
  * line, in one run, and the config is refused. */
 static void test_every_typo_reported(void)
@@ -294,7 +326,7 @@ static void test_every_typo_reported(void)
     CHECK(c == NULL);
     CHECK_STR(fx_msgs(&f),
               "config.ini:2: error: unknown key \"departmnet\" in [document]; expected one of: "
-              "department, region, year, template, author\n"
+              "department, region, year, profile, template, author\n"
               "config.ini:14: error: unknown key \"previuos\" in [input]; expected one of: dir, "
               "unit, previous, previous_year, earlier, function_codes, economic_codes, "
               "previous_function_codes, previous_economic_codes\n"
@@ -422,10 +454,9 @@ static void test_missing_and_empty(void)
               "config.ini: error: missing region in [document]: the region or government level "
               "(地区)\n"
               "config.ini: error: missing year in [document]: the budget year, e.g. 2020\n"
-              "config.ini: error: missing template in [document]: path of the document template\n"
               "config.ini: error: missing dir in [input]: folder of this year's CSV and text "
               "files\n");
-    CHECK_INT(f.d.errors, 5);
+    CHECK_INT(f.d.errors, 4); /* no template: the profile national's */
     fx_done(&f);
 
     fx_init(&f);
@@ -608,7 +639,7 @@ static void test_long_line(void)
     CHECK_STR(fx_msgs(&f), "config.ini:2: error: line is longer than 198 bytes: keep config "
                            "lines short and put long text in files under the input folder\n"
                            "config.ini:7: error: unknown key \"authr\" in [document]; expected "
-                           "one of: department, region, year, template, author\n");
+                           "one of: department, region, year, profile, template, author\n");
     fx_done(&f);
 }
 
@@ -829,6 +860,7 @@ int main(void)
     RUN(test_nul_byte);
     RUN(test_paths_confined);
     RUN(test_text_unit);
+    RUN(test_profile);
     if (fx_tmp_leave() != 0)
         printf("cannot remove %s\n", tmpdir);
     return harness_end();
