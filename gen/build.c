@@ -106,18 +106,21 @@ const char *bld_fmt_change(builder *b, money exact, money printed)
     return arena_strdup(b->a, buf);
 }
 
-figures *bld_table_units(builder *b, const tmpl_table *tt)
+void bld_block(builder *b, const tmpl_stmt *st, void (*build)(builder *, const tmpl_stmt *))
 {
     figures *was = b->tab;
-    if (tt->units < 0)
-        return was;
-    money_unit u = (money_unit)tt->units;
-    if (b->c->decimals > money_unit_max_decimals(u)) { /* main.c reported it */
-        b->failed = 1;
-        return NULL;
+    int units = st->table->units;
+    if (units >= 0) {
+        if (b->c->decimals > money_unit_max_decimals((money_unit)units)) {
+            b->failed = 1; /* main.c reported it (config_check_unit) */
+            return;
+        }
+        b->tab = &b->fig[units];
     }
-    b->tab = &b->fig[u];
-    return was;
+    b->in_block = 1;
+    build(b, st);
+    b->in_block = 0;
+    b->tab = was;
 }
 
 /* ---- figures and items ---------------------------------------------------- */
@@ -489,18 +492,6 @@ static void chart_block(builder *b, const tmpl_stmt *st)
     blk->src = template_pos(b->t, st->line, 0);
 }
 
-/* A chart block, in its own unit when it says one (`units`). */
-static void build_chart(builder *b, const tmpl_stmt *st)
-{
-    figures *was = bld_table_units(b, st->table);
-    if (!was)
-        return;
-    b->in_block = 1;
-    chart_block(b, st);
-    b->in_block = 0;
-    b->tab = was;
-}
-
 /* ---- blocks ------------------------------------------------------------------- */
 
 static const char *number_text(builder *b, const char *pattern, int n)
@@ -696,9 +687,13 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         case T_LABEL: add_text_block(&b, DOC_LABEL, bld_expand(&b, st->arg, NULL), st->line); break;
         case T_TEXT: build_text(&b, st); break;
         case T_LIST: build_list(&b, st); break;
-        case T_TABLE: bld_table(&b, st); break;
+        case T_TABLE:
+            bld_block(&b, st, bld_table);
+            break;
         case T_PAGEBREAK: doc_add(a, dm, DOC_PAGE_BREAK); break;
-        case T_CHART: build_chart(&b, st); break;
+        case T_CHART:
+            bld_block(&b, st, chart_block);
+            break;
         case T_IF:
             if (!condition(&b, st->arg))
                 i = st->end; /* skip to the matching end */

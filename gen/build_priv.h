@@ -92,10 +92,10 @@ const char *bld_fmt_text(builder *b, money v);
  * table's. */
 int bld_in_table(const builder *b);
 
-/* Builds the rest of a table or chart block in its own unit (`units` in
- * the block): sets b->tab; returns the figures to restore after, or NULL
- * after reporting a unit that cannot show [units] decimals. */
-figures *bld_table_units(builder *b, const tmpl_table *tt);
+/* Builds a table or chart block (build: bld_table or the chart's) in its
+ * own unit when it says one (`units`): everything it writes (title, unit
+ * line, header, cells, notes) is the block's (bld_in_table). */
+void bld_block(builder *b, const tmpl_stmt *st, void (*build)(builder *, const tmpl_stmt *));
 
 /* A change as the text (or a cell) writes it, never a false figure: the
  * difference of the printed figures it compares when that is within half
@@ -128,7 +128,7 @@ const char *bld_compare_phrase(builder *b, const char *family, const item *it, l
 
 /* ---- build_tables.c ---- */
 
-/* Adds the table of a template table statement. */
+/* Adds the table of a template table statement (through bld_block). */
 void bld_table(builder *b, const tmpl_stmt *st);
 
 /* Whether an if condition holds (previous, has:NAME, no:NAME); an unknown

@@ -732,8 +732,9 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
         /* the appropriations as printed on the left, when they are what
          * the right side spends (check.c: each source against its
          * spending); else rounded on their own */
-        money tot_sh = out_total == in_total ? in_total_sh
-                                             : money_round(out_total, b->tab->unit, b->tab->decimals);
+        money tot_sh = out_total == in_total
+                           ? in_total_sh
+                           : money_round(out_total, b->tab->unit, b->tab->decimals);
         int same = 1;
         for (int j = 0; j < 3; j++)
             same &= out_src[j] == source_amount(bg, SRC3[j]);
@@ -820,13 +821,22 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
 
 /* ---- 一般公共预算“三公”经费支出表 ------------------------------------------ */
 
-enum { GT_YEAR, GT_TOTAL, GT_ABROAD, GT_VEHICLE, GT_VEHICLE_BUY, GT_VEHICLE_RUN, GT_RECEPTION,
-       GT_OPERATING, GT_COUNT };
+enum {
+    GT_YEAR,
+    GT_TOTAL,
+    GT_ABROAD,
+    GT_VEHICLE,
+    GT_VEHICLE_BUY,
+    GT_VEHICLE_RUN,
+    GT_RECEPTION,
+    GT_OPERATING,
+    GT_COUNT
+};
 /* 机关运行经费: the year's summary figure, beside the “三公” (not in 合计),
  * for the regions that print one table of both. */
 static const char *const GT_FIELDS[GT_COUNT] = {
-    "项目", "合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费",
-    "公务用车运行费", "公务接待费", "机关运行经费"};
+    "项目",           "合计",           "因公出国（境）费", "公务用车购置及运行费",
+    "公务用车购置费", "公务用车运行费", "公务接待费",       "机关运行经费"};
 
 /* The 一般公共预算 part of an item: its 一般预算 source where sources are
  * given, else its 合计. */
@@ -1242,7 +1252,7 @@ static const tmpl_table *table_for_data(builder *b, const tmpl_table *tt)
     return f;
 }
 
-static void table_block(builder *b, const tmpl_stmt *st)
+void bld_table(builder *b, const tmpl_stmt *st)
 {
     const tmpl_table *tt = table_for_data(b, st->table);
     const source_def *src = NULL;
@@ -1417,17 +1427,4 @@ static void table_block(builder *b, const tmpl_stmt *st)
     blk->table = t;
     blk->bookmark = t->title != NULL;
     blk->src = template_pos(b->t, st->line, 0);
-}
-
-/* A table block, in its own unit when it says one (`units`); everything
- * it writes (title, unit line, header, cells, notes) is the table's. */
-void bld_table(builder *b, const tmpl_stmt *st)
-{
-    figures *was = bld_table_units(b, st->table);
-    if (!was)
-        return;
-    b->in_block = 1;
-    table_block(b, st);
-    b->in_block = 0;
-    b->tab = was;
 }

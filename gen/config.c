@@ -501,8 +501,7 @@ int config_check_unit(const config *c, diag *d, money_unit u, diag_pos at, const
     return -1;
 }
 
-int config_set_units(config *c, diag *d, int tables, diag_pos tables_at, int text,
-                     diag_pos text_at)
+int config_set_units(config *c, diag *d, int tables, diag_pos tables_at, int text, diag_pos text_at)
 {
     int bad = 0;
     if (tables >= 0) {
@@ -686,10 +685,10 @@ config *config_load(arena *a, diag *d, const char *path)
     /* The code lists: one per year (templates/codes/function-2020.csv …),
      * the year's own when the project has it, else the undated list;
      * last year's data by last year's. */
-    c->function_codes = get_str(&st, "input", "function_codes",
-                                year_list(a, "function", c->year), &c->function_codes_pos);
-    c->economic_codes = get_str(&st, "input", "economic_codes",
-                                year_list(a, "economic", c->year), &c->economic_codes_pos);
+    c->function_codes = get_str(&st, "input", "function_codes", year_list(a, "function", c->year),
+                                &c->function_codes_pos);
+    c->economic_codes = get_str(&st, "input", "economic_codes", year_list(a, "economic", c->year),
+                                &c->economic_codes_pos);
     c->previous_function_codes =
         get_str(&st, "input", "previous_function_codes",
                 year_list_or(a, "function", c->previous_year, c->function_codes),

@@ -247,6 +247,10 @@ money budget_revenue_total(const budget *b, int *found);
 money budget_fiscal_revenue(const budget *b, int *found); /* 财政拨款收入 */
 money budget_figure(const budget *b, summary_kind k, int *found);
 
+/* A source's revenue: its row of revenue.csv; without revenue.csv, the
+ * expenditure.csv lines it funds.  *found: 0 when the year has neither. */
+money budget_source_revenue(const budget *b, revenue_kind k, int *found);
+
 /* 机关运行经费 from the units (not stated): the 公用经费 of the
  * administrative units (institutions.csv), else — when every unit is
  * administrative, or none is listed — all 公用经费 of basic_economic.csv.

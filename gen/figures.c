@@ -16,13 +16,8 @@ void figures_init(figures *f, arena *a, money_unit unit, int decimals)
 
 money figures_source_amount(const budget *bg, revenue_kind k)
 {
-    if (bg->has_revenue)
-        return bg->revenue[k].v;
-    money s = 0;
-    for (size_t i = 0; i < bg->n_func; i++)
-        if (bg->func[i].source == k)
-            s += bg->func[i].basic.v + bg->func[i].project.v;
-    return s;
+    int found;
+    return budget_source_revenue(bg, k, &found);
 }
 
 static money rnd(const figures *f, money v)

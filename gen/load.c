@@ -1087,11 +1087,9 @@ money budget_revenue_total(const budget *b, int *found)
     return s;
 }
 
-/* A source's revenue: its row of revenue.csv; without revenue.csv, the
- * expenditure.csv lines it funds (as figures.c and the tables have it:
- * check.c proves the two equal when both files exist).  *found is 0 when
- * the year has neither file: then nothing is known of it. */
-static money source_revenue(const budget *b, revenue_kind k, int *found)
+/* Without revenue.csv, the expenditure.csv lines a source funds (as the
+ * tables have it: check.c proves the two equal when both files exist). */
+money budget_source_revenue(const budget *b, revenue_kind k, int *found)
 {
     if (b->has_revenue) {
         *found = b->revenue[k].present;
@@ -1108,8 +1106,9 @@ static money source_revenue(const budget *b, revenue_kind k, int *found)
 money budget_fiscal_revenue(const budget *b, int *found)
 {
     int f[3];
-    money v = source_revenue(b, REV_GENERAL, &f[0]) + source_revenue(b, REV_FUND, &f[1]) +
-              source_revenue(b, REV_STATE_CAPITAL, &f[2]);
+    money v = budget_source_revenue(b, REV_GENERAL, &f[0]) +
+              budget_source_revenue(b, REV_FUND, &f[1]) +
+              budget_source_revenue(b, REV_STATE_CAPITAL, &f[2]);
     *found = b->has_revenue || b->n_func > 0;
     return v;
 }
@@ -1254,7 +1253,7 @@ money data_figure(const budget *b, figure_ref r, int *found, diag_pos *pos)
     case FIG_REVENUE:
         if (pos)
             *pos = b->revenue[r.index].pos;
-        return source_revenue(b, (revenue_kind)r.index, found);
+        return budget_source_revenue(b, (revenue_kind)r.index, found);
     case FIG_TP: {
         const tp_row *t = &b->tp[r.index];
         if (t->present) {

@@ -160,8 +160,7 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     /* The units the template publishes in (tables in 元, text in 万元 …),
      * before any amount is checked against the decimals shown. */
     if (config_set_units(r->cfg, &r->d, r->tmpl->table_units,
-                         template_pos(r->tmpl, r->tmpl->table_units_line, 0),
-                         r->tmpl->text_units,
+                         template_pos(r->tmpl, r->tmpl->table_units_line, 0), r->tmpl->text_units,
                          template_pos(r->tmpl, r->tmpl->text_units_line, 0)) < 0)
         return EXIT_USAGE;
     for (int i = 0; i < r->tmpl->n; i++) {

@@ -351,8 +351,9 @@ static void table_directive(parser *p, const char *dir, char *rest)
                     o);
         }
     } else {
-        err(p, "\"%s\" is not a table directive; expected title, unit, units, head, col, note, "
-               "empty-note, sheet, landscape, if or end",
+        err(p,
+            "\"%s\" is not a table directive; expected title, unit, units, head, col, note, "
+            "empty-note, sheet, landscape, if or end",
             dir);
     }
 }
@@ -714,9 +715,10 @@ static void parse_line(parser *p, char *line)
         else
             err(p, "numbering %s: expected heading or subheading", k);
     } else {
-        err(p, "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
-               "text, list, table, chart, if, end, pagebreak, compare, sentence, meta, footer, "
-               "numbering, units, empty-note or include",
+        err(p,
+            "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
+            "text, list, table, chart, if, end, pagebreak, compare, sentence, meta, footer, "
+            "numbering, units, empty-note or include",
             dir);
     }
 }
