@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "load.h"
+#include "names.h"
 #include "outfile.h"
 #include "paths.h"
 #include "render.h"
@@ -199,6 +200,7 @@ static int load_and_check(run *r, const char *config_path, const options *o)
             after = e;
         }
     }
+    names_check_folders(r->a, &r->d, r->cfg, extra, n_extra); /* files it does not read */
     if (load_failed < 0) /* stop between stages on any error */
         return load_failed == -2 ? EXIT_USAGE : EXIT_FINDINGS;
     /* The code lists are read only when some folder has classified detail;
