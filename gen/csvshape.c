@@ -159,29 +159,32 @@ size_t csvshape_header(diag *d, csv_table *t, const csv_row *rec, const size_t *
     t->header = hr->fields;
     size_t start = h + 1;
 
-    int gaps = 0;
-    for (size_t f = 0; f < w; f++)
-        gaps += hr->fields[f][0] == '\0';
-    if (!gaps)
-        return start;
-    /* A header with empty cells inside, over a row of names that fills
-     * them: merged cells (科目编码 over 类, 款, 项).  csv_map_columns()
-     * joins the two when it knows the names to expect. */
+    /* A header with empty cells inside (or at its end), over a row of
+     * names that fills them: merged cells (科目编码 over 类, 款, 项; 支出
+     * over 基本支出, 项目支出).  csv_map_columns() joins the two when it
+     * knows the names to expect. */
     if (start < n) {
         const csv_row *s = &rec[start];
-        int sub = 1, any = 0;
-        for (size_t f = 0; f < w && sub; f++) {
+        size_t ws = width[start] < width[h] ? width[start] : width[h];
+        while (ws > 0 && s->fields[ws - 1][0] == '\0')
+            ws--;
+        size_t W = ws > w ? ws : w;
+        int sub = 1, gap = 0;
+        for (size_t f = 0; f < W && sub; f++) {
             const char *c = f < width[start] ? s->fields[f] : "";
             if (*c && numeric(c))
                 sub = 0;
-            if (!hr->fields[f][0] && !*c)
-                sub = 0;
-            any += *c != '\0';
+            if (!hr->fields[f][0]) {
+                gap |= f < w; /* merged cells inside the header */
+                if (!*c)
+                    sub = 0;
+            }
         }
-        if (sub && any) {
-            const char **cells = arena_alloc(t->a, w * sizeof *cells);
-            for (size_t f = 0; f < w; f++)
+        if (sub && gap) {
+            const char **cells = arena_alloc(t->a, W * sizeof *cells);
+            for (size_t f = 0; f < W; f++)
                 cells[f] = f < width[start] ? s->fields[f] : "";
+            t->ncols = W;
             t->sub = cells;
             t->sub_line = s->line;
             return start + 1;
