@@ -130,6 +130,16 @@ size_t csvshape_header(diag *d, csv_table *t, const csv_row *rec, const size_t *
         for (size_t i = 0; i < width[h] && unit == -2; i++)
             if (r->fields[i][0] && (unit = unit_cell(r->fields[i])) != -2)
                 ucol = i;
+        /* A unit row holds the unit, and at most a 编制单位：… beside it: a
+         * header may have a column named 单位（元）. */
+        if (unit != -2 && c > 1) {
+            int other = c == 2;
+            for (size_t i = 0; i < width[h] && other; i++)
+                if (i != ucol && r->fields[i][0] && strncmp(r->fields[i], "编制", 6))
+                    other = 0;
+            if (!other)
+                unit = -2;
+        }
         if (unit != -2) {
             t->unit_line = r->line;
             t->unit_col = (int)ucol + 1;
