@@ -108,6 +108,10 @@ static void usage(FILE *out)
     fputs("\nInput folder files (CSV with a header row; UTF-8, UTF-8 with BOM or GBK):\n  ", out);
     for (int i = 0; load_file_names[i]; i++)
         fprintf(out, "%s%s", load_file_names[i], load_file_names[i + 1] ? ", " : "\n");
+    fputs("  or their Chinese names (三公经费.csv, 支出预算.csv …: docs/input.md); a title row, a\n"
+          "  unit row (单位：万元) and a two-row merged header as Excel saves them are read with\n"
+          "  a note; any other .csv or .txt file in an input folder is a warning.\n",
+          out);
     fputs("\nSee docs/input.md for every file's columns, docs/templates.md for templates.\n"
           "Example: budgetgen build config/cangzhou-2020.ini\n",
           out);
