@@ -20,7 +20,9 @@
 #endif
 
 #include "arena.h"
+#include "csvshape.h"
 #include "diag.h"
+#include "names.h"
 #include "paths.h"
 #include "strbuf.h"
 #include "textio.h"
@@ -221,13 +223,13 @@ typedef struct reader {
     int rec_line;     /* line where the current record starts */
     size_t rec_off;   /* byte offset of that line, for the unclosed-quote search */
     int at_row_start; /* no byte of a record seen since the last one ended */
-    int have_header;
     int errors;         /* errors this reader reported */
     int stop;           /* a limit was hit: ignore the rest of the file */
     strbuf cell;        /* scratch: one field, line ends normalised */
     const char **cells; /* the current record (malloc'd vector, arena strings) */
     size_t ncells, capcells;
-    csv_row *rows; /* accepted data rows (malloc'd vector, copied to the arena at the end) */
+    csv_row *rows; /* every record with content, the header's too (malloc'd vector) */
+    size_t *widths; /* their numbers of cells */
     size_t nrows, caprows;
 } reader;
 
@@ -286,18 +288,20 @@ static const char **take_cells(reader *r)
     return v;
 }
 
-/* True if the current record repeats the header cell for cell. */
-static int repeats_header(const reader *r)
+/* True if record r repeats the header cell for cell (cells past the
+ * header's last column being empty). */
+static int repeats_header(const csv_table *t, const csv_row *r)
 {
-    for (size_t i = 0; i < r->ncells; i++)
-        if (strcmp(r->cells[i], r->t->header[i]) != 0)
+    for (size_t i = 0; i < t->ncols; i++)
+        if (strcmp(r->fields[i], t->header[i]) != 0)
             return 0;
     return 1;
 }
 
 /*
- * libcsv row callback: the first record with any content is the header,
- * later ones are data rows.  A record of empty cells is dropped before its
+ * libcsv row callback: every record with any content is kept; the header
+ * is chosen once the file is read (finish()), since Excel may save title
+ * and unit rows above it.  A record of empty cells is dropped before its
  * width is compared, because Excel writes ",,,," for rows that once had
  * formatting, often wider or narrower than the real table.
  */
@@ -318,54 +322,80 @@ static void on_row(int c, void *data)
         r->ncells = 0;
         return;
     }
-    csv_table *t = r->t;
-    if (!r->have_header) {
-        r->have_header = 1;
-        t->header_line = r->rec_line;
-        t->ncols = r->ncells;
-        t->header = take_cells(r);
-        /* Columns are found by name (csv_map_columns), so a nameless
-         * column could never be mapped: its data would be lost. */
-        for (i = 0; i < t->ncols; i++) {
-            if (t->header[i][0] == '\0') {
-                diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, (int)i + 1),
-                            "empty column name in the header row");
-                r->errors++;
-            }
-        }
-    } else if (r->ncells != t->ncols) {
-        /* libcsv accepts ragged records; a shifted cell would silently
-         * land under the wrong heading, so refuse it. */
-        diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, 0),
-                    "row has %zu field%s but the header has %zu", r->ncells,
-                    r->ncells == 1 ? "" : "s", t->ncols);
-        r->errors++;
-    } else if (repeats_header(r)) {
-        /* Two exports pasted into one file: the second header would
-         * otherwise be read as data, and in a text table (institutions,
-         * glossary, performance) published as a row named "单位名称". */
-        diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, 0),
-                    "this row repeats the header row (line %d): remove it (were two tables "
-                    "pasted into one file?)",
-                    t->header_line);
-        r->errors++;
-    } else if (r->nrows >= r->lim.max_rows) {
-        diag_report(r->d, DIAG_ERROR, diag_at(r->path, r->rec_line, 0),
-                    "too many data rows: the limit is %zu; if the file is right, raise max_rows "
-                    "in [limits] of the config",
-                    r->lim.max_rows);
-        r->errors++;
-        r->stop = 1;
-    } else {
-        if (r->nrows == r->caprows) {
-            r->caprows = r->caprows ? r->caprows * 2 : 64;
-            r->rows = xrealloc(r->rows, r->caprows * sizeof *r->rows);
-        }
-        csv_row *row = &r->rows[r->nrows++];
-        row->line = r->rec_line;
-        row->fields = take_cells(r);
+    if (r->nrows == r->caprows) {
+        r->caprows = r->caprows ? r->caprows * 2 : 64;
+        r->rows = xrealloc(r->rows, r->caprows * sizeof *r->rows);
+        r->widths = xrealloc(r->widths, r->caprows * sizeof *r->widths);
     }
+    csv_row *row = &r->rows[r->nrows];
+    r->widths[r->nrows++] = r->ncells;
+    row->line = r->rec_line;
+    row->fields = take_cells(r);
+    /* Enough for the rows above the header, the header (two rows) and one
+     * data row past the limit, which finish() reports. */
+    if (r->nrows > r->lim.max_rows + CSVSHAPE_MAX_ABOVE + 2)
+        r->stop = 1;
     r->ncells = 0;
+}
+
+/*
+ * The header and the data rows of the records read: csvshape_header()
+ * picks the header (skipping title and unit rows); then every data row
+ * must have the header's cells (cells past them may be empty: Excel's
+ * columns at the end), must not repeat the header, and there may be at
+ * most max_rows of them.  Keeps the data rows in r->rows[0..nrows).
+ */
+static void finish(reader *r)
+{
+    csv_table *t = r->t;
+    size_t first = csvshape_header(r->d, t, r->rows, r->widths, r->nrows, &r->errors);
+    size_t hwidth = 0, widest = 0, k = 0;
+    for (size_t i = 0; i < first; i++)
+        if (r->rows[i].line >= t->header_line && r->widths[i] > hwidth)
+            hwidth = r->widths[i];
+    for (size_t i = first; i < r->nrows; i++) {
+        csv_row *row = &r->rows[i];
+        size_t n = r->widths[i], last = n;
+        while (last > t->ncols && row->fields[last - 1][0] == '\0')
+            last--;
+        if (last != t->ncols) {
+            /* libcsv accepts ragged records; a shifted cell would silently
+             * land under the wrong heading, so refuse it. */
+            if (last > t->ncols)
+                diag_report(r->d, DIAG_ERROR, diag_at(r->path, row->line, (int)last),
+                            "row has %zu fields but the header has %zu: this cell has no column "
+                            "name above it; name the column in the header row, or delete the cell",
+                            n, t->ncols);
+            else
+                diag_report(r->d, DIAG_ERROR, diag_at(r->path, row->line, 0),
+                            "row has %zu field%s but the header has %zu", n, n == 1 ? "" : "s",
+                            t->ncols);
+            r->errors++;
+        } else if (repeats_header(t, row)) {
+            /* Two exports pasted into one file: the second header would
+             * otherwise be read as data, and in a text table (institutions,
+             * glossary, performance) published as a row named "单位名称". */
+            diag_report(r->d, DIAG_ERROR, diag_at(r->path, row->line, 0),
+                        "this row repeats the header row (line %d): remove it (were two tables "
+                        "pasted into one file?)",
+                        t->header_line);
+            r->errors++;
+        } else if (k >= r->lim.max_rows) {
+            diag_report(r->d, DIAG_ERROR, diag_at(r->path, row->line, 0),
+                        "too many data rows: the limit is %zu; if the file is right, raise max_rows "
+                        "in [limits] of the config",
+                        r->lim.max_rows);
+            r->errors++;
+            break;
+        } else {
+            if (n > widest)
+                widest = n;
+            r->rows[k++] = *row;
+        }
+    }
+    r->nrows = k;
+    if (r->errors == 0)
+        csvshape_note_trailing(r->d, t, hwidth, widest);
 }
 
 /*
@@ -656,9 +686,12 @@ csv_table *csv_read_fd(arena *a, diag *d, int fd, const char *path, const csv_li
     r.path = t->path;
     r.lim = l;
     r.t = t;
+    t->a = a;
     parse_text(&r, text, len);
+    if (r.nrows)
+        finish(&r);
 
-    if (!r.have_header && r.errors == 0) {
+    if (r.nrows == 0 && !t->header && r.errors == 0) {
         diag_report(d, DIAG_ERROR, diag_at(t->path, 0, 0), "empty file: expected a header row");
         r.errors++;
     }
@@ -671,23 +704,36 @@ csv_table *csv_read_fd(arena *a, diag *d, int fd, const char *path, const csv_li
     sb_free(&r.cell);
     free(r.cells);
     free(r.rows);
+    free(r.widths);
     free(conv);
     free(raw);
     return r.errors == 0 ? t : NULL;
 }
 
-int csv_map_columns(const csv_table *t, diag *d, const csv_column *cols, size_t ncols, int *index)
+/* The column in the file of field f (1-based), for messages. */
+static int file_col(const csv_table *t, int f)
+{
+    return f < 0 ? 0 : t->colno ? t->colno[f] : f + 1;
+}
+
+int csv_map_columns(csv_table *t, diag *d, const csv_column *cols, size_t ncols, int *index)
 {
     int errors = 0;
+    if (t->sub_line && csvshape_join(t, d, cols, ncols) < 0) {
+        for (size_t i = 0; i < ncols; i++)
+            index[i] = -1;
+        return -1;
+    }
     strbuf expected = STRBUF_INIT; /* "项目, 合计, …", built on the first unknown column */
     for (size_t i = 0; i < ncols; i++)
         index[i] = -1;
     for (size_t f = 0; f < t->ncols; f++) {
         const char *h = t->header[f];
-        diag_pos pos = diag_at(t->path, t->header_line, (int)f + 1);
+        diag_pos pos = diag_at(t->path, t->header_line, file_col(t, (int)f));
         size_t i;
         for (i = 0; i < ncols; i++)
-            if (utf8_name_eq(h, cols[i].name) || (cols[i].alias && utf8_name_eq(h, cols[i].alias)))
+            if (utf8_name_eq(h, cols[i].name) || (cols[i].alias && utf8_name_eq(h, cols[i].alias)) ||
+                names_same_column(h, cols[i].name))
                 break;
         if (i == ncols) {
             /* An unexpected heading is usually a typo in a required one;
@@ -700,7 +746,7 @@ int csv_map_columns(const csv_table *t, diag *d, const csv_column *cols, size_t 
             errors++;
         } else if (index[i] >= 0) {
             diag_report(d, DIAG_ERROR, pos, "duplicate column \"%s\" (already at column %d)", h,
-                        index[i] + 1);
+                        file_col(t, index[i]));
             errors++;
         } else {
             index[i] = (int)f;
@@ -722,5 +768,5 @@ diag_pos csv_pos(const csv_table *t, const csv_row *r, int f)
     /* f = -1 (a column csv_map_columns did not find) gives column 0, which
      * diag leaves out: the message then names the line only. */
     assert(r && f >= -1);
-    return diag_at(t->path, r->line, f + 1);
+    return diag_at(t->path, r->line, file_col(t, f));
 }

@@ -28,6 +28,7 @@ typedef struct csv_row {
 } csv_row;
 
 typedef struct csv_table {
+    arena *a;             /* the arena the table lives in */
     const char *path;     /* as given, for messages (arena copy) */
     const char *encoding; /* what was read: "UTF-8", "UTF-8 with BOM" or "GB18030" */
     int header_line;      /* line of the header record (1 unless blank lines lead) */
@@ -35,10 +36,21 @@ typedef struct csv_table {
     const char **header;  /* ncols names, trimmed */
     size_t nrows;         /* data records (header excluded, blank records skipped) */
     csv_row *rows;
+    /* The shape Excel saves (gen/csvshape.c): */
+    int *colno;            /* column in the file of each field (1-based); NULL: field + 1 */
+    int unit_line;         /* a unit row above the header ("单位：元"): its line, else 0 */
+    int unit_col;          /* its column */
+    int unit;              /* what it says: 0 元, 1 万元, -1 another unit */
+    const char *unit_text; /* the cell as written */
+    int sub_line;          /* a second header row (merged cells above it), not yet joined: its
+                              line, else 0; csv_map_columns() joins it or refuses it */
+    const char **sub;      /* its ncols cells */
 } csv_table;
 
 /*
- * Reads path.  Returns NULL after reporting through d if the file cannot be
+ * Reads path.  Rows above the header that Excel saves are skipped with a
+ * note (a title row, a unit row: see csvshape.h), and so are empty columns
+ * after the last named one.  Returns NULL after reporting through d if the file cannot be
  * opened or read (diag_syserr), is not a regular file, is empty, is larger than a limit, contains
  * a NUL byte, is neither valid UTF-8 nor valid GB18030, has a quote left
  * open or a stray quote (libcsv strict mode; message names the line), or
@@ -67,9 +79,11 @@ typedef struct csv_column {
  * receives the field index of cols[i], or -1 if absent.  Reports (as errors,
  * at the header line and the column's position): a header that matches no
  * expected column (listing the expected names), a column given twice, a
- * required column missing.  Returns 0 if no error was reported, else -1.
+ * required column missing.  A header of two rows (sub_line) is first joined
+ * into one when that gives the expected columns (csvshape_join), else
+ * refused naming both lines.  Returns 0 if no error was reported, else -1.
  */
-int csv_map_columns(const csv_table *t, diag *d, const csv_column *cols, size_t ncols, int *index);
+int csv_map_columns(csv_table *t, diag *d, const csv_column *cols, size_t ncols, int *index);
 
 /* Position of cell (row r, field index f) for messages: line of the record,
  * column f + 1. */

@@ -9,6 +9,8 @@
 
 #include "codes.h"
 #include "csv.h"
+#include "csvshape.h"
+#include "names.h"
 #include "paths.h"
 #include "strbuf.h"
 #include "textio.h"
@@ -150,7 +152,7 @@ static void add_magnitude(loader *L, const amount *am)
 
 static const char *path_in(const loader *L, const char *file)
 {
-    return arena_printf(L->a, "%s/%s", L->dir, file);
+    return names_path(L->a, L->d, L->dir, file); /* or its Chinese name (names.c) */
 }
 
 /*
@@ -211,7 +213,8 @@ static csv_table *open_csv(loader *L, const char *file, int *broken)
     }
     int before = L->d->errors;
     csv_table *t = csv_read_fd(L->a, L->d, fd, path, &L->lim);
-    if (!t || L->d->errors > before || too_many_for_pages(L, t)) {
+    if (!t || csvshape_check_unit(L->d, t, (int)L->c->input_unit, L->c->input_unit_set) < 0 ||
+        L->d->errors > before || too_many_for_pages(L, t)) {
         *broken = 1;
         return NULL;
     }
@@ -1014,7 +1017,9 @@ int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const 
         if (fd < 0)
             continue;
         csv_table *t = csv_read_fd(a, d, fd, path, &L.lim);
-        if (!t || too_many_for_pages(&L, t))
+        if (!t || csvshape_one_header(d, t) < 0 ||
+            csvshape_check_unit(d, t, (int)c->input_unit, c->input_unit_set) < 0 ||
+            too_many_for_pages(&L, t))
             continue;
         check_extra_total(&L, t);
         b->extra[b->n_extra].file = files[i];

@@ -23,6 +23,7 @@
 #include "diag.h"
 #include "doc.h"
 #include "load.h"
+#include "names.h"
 #include "outfile.h"
 #include "paths.h"
 #include "render.h"
@@ -107,6 +108,10 @@ static void usage(FILE *out)
     fputs("\nInput folder files (CSV with a header row; UTF-8, UTF-8 with BOM or GBK):\n  ", out);
     for (int i = 0; load_file_names[i]; i++)
         fprintf(out, "%s%s", load_file_names[i], load_file_names[i + 1] ? ", " : "\n");
+    fputs("  or their Chinese names (三公经费.csv, 支出预算.csv …: docs/input.md); a title row, a\n"
+          "  unit row (单位：万元) and a two-row merged header as Excel saves them are read with\n"
+          "  a note; any other .csv or .txt file in an input folder is a warning.\n",
+          out);
     fputs("\nSee docs/input.md for every file's columns, docs/templates.md for templates.\n"
           "Example: budgetgen build config/cangzhou-2020.ini\n",
           out);
@@ -198,6 +203,7 @@ static int load_and_check(run *r, const char *config_path, const options *o)
             after = e;
         }
     }
+    names_check_folders(r->a, &r->d, r->cfg, extra, n_extra); /* files it does not read */
     if (load_failed < 0) /* stop between stages on any error */
         return load_failed == -2 ? EXIT_USAGE : EXIT_FINDINGS;
     /* The code lists are read only when some folder has classified detail;

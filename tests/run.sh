@@ -18,7 +18,8 @@
 #      comparison cases as the text writes them (tests/e2e_words.sh), input
 #      typed in 元 and published in 万元, tables in 元 and text in 万元
 #      (tests/e2e_units.sh), one code list per year (tests/e2e_codes.sh),
-#      regional profiles (tests/e2e_profiles.sh),
+#      regional profiles (tests/e2e_profiles.sh), CSV files as Excel saves
+#      them and their Chinese names (tests/e2e_excel.sh),
 #      revenue sources, shares and lists (tests/e2e_sources.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
@@ -276,6 +277,10 @@ fi
 if [ -f tests/e2e_profiles.sh ]; then
     # shellcheck source=tests/e2e_profiles.sh
     . tests/e2e_profiles.sh
+fi
+if [ -f tests/e2e_excel.sh ]; then
+    # shellcheck source=tests/e2e_excel.sh
+    . tests/e2e_excel.sh
 fi
 if [ -f tests/e2e_sources.sh ]; then
     # shellcheck source=tests/e2e_sources.sh

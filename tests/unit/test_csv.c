@@ -276,7 +276,9 @@ static void test_ragged(void)
     fixture f;
     fx_init(&f);
     CHECK(READ(&f, "ragged.csv", "a,b,c,d\n1,2,3,4\n\n1,2,3,4,5\n1,2,3\n5\n", NULL) == NULL);
-    CHECK_STR(fx_msgs(&f), "ragged.csv:4: error: row has 5 fields but the header has 4\n"
+    CHECK_STR(fx_msgs(&f), "ragged.csv:4:5: error: row has 5 fields but the header has 4: this "
+                           "cell has no column name above it; name the column in the header "
+                           "row, or delete the cell\n"
                            "ragged.csv:5: error: row has 3 fields but the header has 4\n"
                            "ragged.csv:6: error: row has 1 field but the header has 4\n");
     CHECK_INT(f.d.errors, 3);
@@ -417,7 +419,8 @@ static void test_empty_header_name(void)
     fixture f;
     fx_init(&f);
     CHECK(READ(&f, "nohead.csv", "\na, ,c\n1,2,3\n", NULL) == NULL);
-    CHECK_STR(fx_msgs(&f), "nohead.csv:2:2: error: empty column name in the header row\n");
+    CHECK_STR(fx_msgs(&f), "nohead.csv:2:2: error: empty column name in the header row: type the "
+                           "name of column B, or delete the column\n");
     CHECK_INT(f.d.errors, 1);
     fx_done(&f);
 }
