@@ -18,6 +18,7 @@
 #      comparison cases as the text writes them (tests/e2e_words.sh), input
 #      typed in 元 and published in 万元, tables in 元 and text in 万元
 #      (tests/e2e_units.sh), one code list per year (tests/e2e_codes.sh),
+#      政府采购预算 and 国有资产 (procurement.csv, assets.csv: tests/e2e_procure.sh),
 #      revenue sources, shares and lists (tests/e2e_sources.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
@@ -271,6 +272,10 @@ fi
 if [ -f tests/e2e_codes.sh ]; then
     # shellcheck source=tests/e2e_codes.sh
     . tests/e2e_codes.sh
+fi
+if [ -f tests/e2e_procure.sh ]; then
+    # shellcheck source=tests/e2e_procure.sh
+    . tests/e2e_procure.sh
 fi
 if [ -f tests/e2e_sources.sh ]; then
     # shellcheck source=tests/e2e_sources.sh

@@ -3,19 +3,25 @@
 # standard.tpl includes this file inside "if has:procurement".
 # Placeholders and the table source: docs/templates.md.
 
-compare 采购总额 up    较{上年}年增加{差额}{单位}，增长{百分比}
-compare 采购总额 down  较{上年}年减少{差额}{单位}，下降{百分比}
-compare 采购总额 same  与{上年}年持平
-compare 采购总额 new   {上年}年无政府采购预算
-compare 采购总额 zero  与{上年}年持平
+# Against last year, subject and all (a 政府采购预算 of 0 this year is worded
+# below, so only these cases occur).
+compare 采购比较 up    政府采购预算较{上年}年增加{差额}{单位}，增长{百分比}
+compare 采购比较 down  政府采购预算较{上年}年减少{差额}{单位}，下降{百分比}
+compare 采购比较 same  政府采购预算与{上年}年持平
+compare 采购比较 new   {上年}年无政府采购预算，不作增减比较
 
 if has:procurement_amount
 para  {年度}年{部门}政府采购预算{政府采购预算}{单位}，其中：货物类采购{货物类采购}{单位}，工程类采购{工程类采购}{单位}，服务类采购{服务类采购}{单位}。
 if previous
-para  政府采购预算{比较:采购总额:政府采购预算}。
+para  {比较:采购比较:政府采购预算}。
 end
 if has:面向中小企业预留
-para  {年度}年本部门面向中小企业预留政府采购项目预算金额{面向中小企业预留}{单位}[[，其中：面向小微企业预留政府采购项目预算金额{面向小微企业预留}{单位}]]。
+if has:面向小微企业预留
+para  {年度}年本部门面向中小企业预留政府采购项目预算金额{面向中小企业预留}{单位}，其中：面向小微企业预留政府采购项目预算金额{面向小微企业预留}{单位}。
+end
+if no:面向小微企业预留
+para  {年度}年本部门面向中小企业预留政府采购项目预算金额{面向中小企业预留}{单位}。
+end
 end
 table procurement
   title {年度}年政府采购预算表
