@@ -45,8 +45,7 @@ static const char *const ASSET_NAMES[AS_COUNT][ASSET_ALIASES] = {
     {"离退休干部用车", NULL, NULL, NULL},
     {"其他用车", NULL, NULL, NULL},
     {"车辆合计", "车辆总数", "车辆", "合计"},
-    {"单价100万元以上设备", "单价100万元（含）以上设备", "单价100万元(含)以上设备",
-     "大型设备"},
+    {"单价100万元以上设备", "单价100万元（含）以上设备", "单价100万元(含)以上设备", "大型设备"},
 };
 
 static const char *const ASSET_FIELDS[3] = {"项目", "保有量", "拟购置"};
@@ -133,9 +132,12 @@ static void load_procurement(ploader *L, budget *b)
     if (!t)
         return;
     static const csv_column cols[1 + PC_COUNT] = {
-        {"资金来源", "source", 1}, {"合计", "total", 1},
-        {"货物", "goods", 1},      {"工程", "works", 1},
-        {"服务", "services", 1},   {"面向中小企业预留", "sme", 0},
+        {"资金来源", "source", 1},
+        {"合计", "total", 1},
+        {"货物", "goods", 1},
+        {"工程", "works", 1},
+        {"服务", "services", 1},
+        {"面向中小企业预留", "sme", 0},
         {"面向小微企业预留", "small", 0},
     };
     int ix[1 + PC_COUNT];
@@ -172,8 +174,9 @@ static void load_procurement(ploader *L, budget *b)
             if (utf8_name_eq(p->rows[j].source, pr->source))
                 dup = (int)j;
         if (dup >= 0) {
-            diag_report(L->d, DIAG_ERROR, pr->pos, "资金来源 \"%s\" is given twice (first at line %d)",
-                        pr->source, p->rows[dup].pos.line);
+            diag_report(L->d, DIAG_ERROR, pr->pos,
+                        "资金来源 \"%s\" is given twice (first at line %d)", pr->source,
+                        p->rows[dup].pos.line);
             continue;
         }
         for (int c = 0; c < PC_COUNT; c++)
@@ -312,9 +315,8 @@ static void check_procurement(diag *d, const config *c, diag_level lv, const pro
                         "中小企业, so their reserve is part of it",
                         r->source, A(v[PC_SMALL].v), A(v[PC_SME].v));
         else if (p->has_col[PC_SMALL] && !p->has_col[PC_SME] && v[PC_SMALL].v > v[PC_TOTAL].v)
-            diag_report(d, lv, v[PC_SMALL].pos,
-                        "%s: 面向小微企业预留 is %s, more than the 合计 %s", r->source,
-                        A(v[PC_SMALL].v), A(v[PC_TOTAL].v));
+            diag_report(d, lv, v[PC_SMALL].pos, "%s: 面向小微企业预留 is %s, more than the 合计 %s",
+                        r->source, A(v[PC_SMALL].v), A(v[PC_TOTAL].v));
     }
     if (p->total_row < 0 || p->n < 2)
         return;
@@ -379,8 +381,7 @@ static void check_assets(diag *d, const config *c, diag_level lv, const budget *
                         "%ld vehicle%s to buy (拟购置) but %s:%d gives 公务用车购置费 %s: a "
                         "vehicle bought needs its 公务用车购置费 — give the amount in "
                         "three_public.csv, or set 拟购置 to 0",
-                        to_buy, to_buy > 1 ? "s" : "", vb->pos.file, vb->pos.line,
-                        A(vb->total.v));
+                        to_buy, to_buy > 1 ? "s" : "", vb->pos.file, vb->pos.line, A(vb->total.v));
         else
             diag_report(d, lv, at,
                         "%ld vehicle%s to buy (拟购置) but %s/three_public.csv has no "
@@ -422,7 +423,10 @@ int procure_figure_lookup(const char *name, figure_ref *r)
     return 0;
 }
 
-const char *procure_figure_name(int index) { return PROC_NAMES[index][0]; }
+const char *procure_figure_name(int index)
+{
+    return PROC_NAMES[index][0];
+}
 
 money procure_figure(const budget *b, int index, int *found, diag_pos *pos)
 {
@@ -447,8 +451,8 @@ static money rnd(const figures *f, money v)
 
 /* Parts that add up exactly to their whole are rounded to its printed
  * value (尾差); else plainly. */
-static void parts_of(const figures *f, money whole, money whole_shown, const money *ex,
-                     money *sh, int n)
+static void parts_of(const figures *f, money whole, money whole_shown, const money *ex, money *sh,
+                     int n)
 {
     money s = 0;
     for (int i = 0; i < n; i++)

@@ -37,10 +37,10 @@ typedef struct proc_row {
 typedef struct procurement {
     const char *path;
     size_t n;
-    proc_row *rows;      /* in the file's order */
-    int total_row;       /* index of the 合计 row, or -1 */
+    proc_row *rows;        /* in the file's order */
+    int total_row;         /* index of the 合计 row, or -1 */
     int has_col[PC_COUNT]; /* the column is in the file */
-    money sum[PC_COUNT]; /* the department's figures: the 合计 row's, else the rows' sum */
+    money sum[PC_COUNT];   /* the department's figures: the 合计 row's, else the rows' sum */
 } procurement;
 
 /* The rows of assets.csv: the 8 uses of vehicles, their total, equipment. */
@@ -85,8 +85,7 @@ money procure_figure(const budget *b, int index, int *found, diag_pos *pos);
 struct figures;
 struct proc_figures;
 const struct proc_figures *procure_figures(struct figures *f, const budget *bg);
-money procure_shown(const struct figures *f, const struct proc_figures *pf, int index,
-                    money exact);
+money procure_shown(const struct figures *f, const struct proc_figures *pf, int index, money exact);
 
 /* `if has:procurement`, `if has:assets`: 1 and *has set when name is one. */
 int procure_condition(const budget *b, const char *name, int *has);
