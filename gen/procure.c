@@ -16,9 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One amount of these files is at most this (about 9e14 万元): a sum of
- * the rows of a file then never overflows before it is checked. */
+/* One amount of procurement.csv is at most PROC_AMOUNT_MAX (about 9e9
+ * 万元), and the file has at most PROC_ROWS_MAX rows: a sum of a column
+ * then never overflows. */
 #define PROC_AMOUNT_MAX (INT64_MAX / 1024)
+#define PROC_ROWS_MAX 1000
 
 static const char *const PROC_FIELDS[1 + PC_COUNT] = {
     "资金来源", "合计", "货物", "工程", "服务", "面向中小企业预留", "面向小微企业预留"};
@@ -149,6 +151,12 @@ static void load_procurement(ploader *L, budget *b)
                     "file when the department has no 政府采购预算");
         return;
     }
+    if (t->nrows > PROC_ROWS_MAX) { /* keeps every sum of a column exact */
+        diag_report(L->d, DIAG_ERROR, diag_at(t->path, t->rows[PROC_ROWS_MAX].line, 0),
+                    "more than %d rows: procurement.csv has one row per 资金来源 and a 合计 row",
+                    PROC_ROWS_MAX);
+        return;
+    }
     procurement *p = arena_alloc(L->a, sizeof *p);
     memset(p, 0, sizeof *p);
     p->path = t->path;
@@ -193,7 +201,7 @@ static void load_procurement(ploader *L, budget *b)
             continue;
         }
         for (size_t i = 0; i < p->n; i++)
-            p->sum[c] += p->rows[i].v[c].v; /* each ≤ PROC_AMOUNT_MAX, rows ≤ max_rows */
+            p->sum[c] += p->rows[i].v[c].v; /* ≤ PROC_ROWS_MAX × PROC_AMOUNT_MAX */
     }
     b->proc = p;
 }

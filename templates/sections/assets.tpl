@@ -12,10 +12,10 @@ para  {年度}年部门预算未安排购置车辆和单价100万元（含）以
 end
 table assets
   title 国有资产占有使用情况表
-  unit  单位：辆、台（套）
   sheet 国有资产占有使用情况表
   head  项目 | {上年}年12月31日保有量 | {年度}年拟购置
   col   项目    text left
   col   保有量  text right
   col   拟购置  text right
+  note  注：车辆以辆计，设备以台（套）计。
 end
