@@ -15,6 +15,7 @@
 #      zero wording, no table, no 国有资产 section, and the 公务用车购置费
 #      unchecked (no assets.csv to check it against);
 #   3. last year without procurement.csv: the new wording, no percentage;
+#      neither file this year: no section, no message;
 #   4. [units] decimals = 0: the printed parts of every row and column of
 #      the procurement table add up to their printed totals (尾差).
 
@@ -121,6 +122,21 @@ if (cd "$PR/n" && "$BIN" build -q -o out config/jianshe-2021.ini >/dev/null 2>"$
     pr_lacks "$PR/flat3" "增长100" "new"
 else
     fail "e2e_procure: no procurement last year did not build: $(head -n 3 "$PR/err3")"
+fi
+
+# 3b. Neither file this year: no section, no error (the 公务用车购置费 of
+#     28.00 is not checked without assets.csv).
+pr_copy "$PR/x"
+rm "$PR/x/input/jianshe-2021/procurement.csv" "$PR/x/input/jianshe-2021/assets.csv"
+if (cd "$PR/x" && "$BIN" build -q -o out config/jianshe-2021.ini >/dev/null 2>"$PR/err5") &&
+    [ -s "$PR/x/out/示例市住房和城乡建设局-2021.pdf" ] && [ ! -s "$PR/err5" ]; then
+    pass
+    pr_text "$PR/x/out/示例市住房和城乡建设局-2021.pdf" "$PR/rows5" "$PR/flat5"
+    pr_lacks "$PR/flat5" "政府采购" "no files"
+    pr_lacks "$PR/flat5" "国有资产" "no files"
+    pr_row "$PR/rows5" "五、绩效预算信息" "no files"
+else
+    fail "e2e_procure: without the files: $(head -n 3 "$PR/err5")"
 fi
 
 # 4. Whole 万元: 一般公共预算 1.50 = 0.50 + 0.50 + 0.50 and 政府性基金预算
