@@ -6,6 +6,7 @@
  * build_tables.c; build_priv.h is what the three share.
  */
 #include "build_priv.h"
+#include "procure.h"
 
 #include "strbuf.h"
 
@@ -613,6 +614,8 @@ static int condition(builder *b, const char *cond)
         has = b->cur->has_actuals;
     else if (!strcmp(name, "earlier"))
         has = b->prev && b->prev->before;
+    else if (procure_condition(b->cur, name, &has))
+        ; /* procurement, assets … (procure.c) */
     else {
         item it;
         if (!bld_figure_item(b, name, &it)) {

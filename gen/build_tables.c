@@ -6,6 +6,7 @@
  * bld_table() lays out the table with its head, spans and notes.
  */
 #include "build_priv.h"
+#include "procure.h"
 
 #include "strbuf.h"
 #include "utf8.h"
@@ -1271,6 +1272,8 @@ void bld_table(builder *b, const tmpl_stmt *st)
     for (size_t i = 0; !src && i < sizeof SOURCE_DEFS / sizeof SOURCE_DEFS[0]; i++)
         if (!strcmp(SOURCE_DEFS[i].name, tt->source))
             src = &SOURCE_DEFS[i];
+    if (!src && (csv_src.nfields = procure_table_fields(tt->source, &csv_src.fields)) > 0)
+        csv_src.name = tt->source, src = &csv_src; /* procurement, assets */
     if (!src)
         return; /* the parser reported it */
     b->col_base = 0; /* table lines carry no column */
@@ -1327,6 +1330,8 @@ void bld_table(builder *b, const tmpl_stmt *st)
               !strcmp(sn, "income_expense_summary") || !strcmp(sn, "fiscal_summary")) &&
              !b->cur->n_func)
         need = "expenditure.csv";
+    if (!need)
+        need = procure_table_need(b->cur, sn);
     /* The region's wording of the empty table, given once for the whole
      * template (empty-note TABLE TEXT), wins over the table block's. */
     const char *empty_note = tt->empty_note;
@@ -1411,7 +1416,8 @@ void bld_table(builder *b, const tmpl_stmt *st)
             return;
         }
         rows_comparison(b, t, tt, fix);
-    }
+    } else
+        procure_table_rows(b, t, tt, fix, sn);
     /* A classification table with only its 合计 row has no data: publish
      * it empty, with the note (e.g. no 国有资本经营预算 this year). */
     if (t->n_body == 1 && t->row_kind[0] == DOC_ROW_TOTAL && doc_body_cell(t, 0, 0)->text &&

@@ -9,6 +9,7 @@
  * {百分比} {原因} {序号} {内容}.
  */
 #include "build_priv.h"
+#include "procure.h"
 
 #include "strbuf.h"
 
@@ -321,6 +322,8 @@ static const char *placeholder(builder *b, char *name, const item *it)
         const char *v = it ? item_var(b, name, it) : NULL;
         if (!v)
             v = global_var(b, name);
+        if (!v)
+            v = procure_count_text(b, name); /* counts of assets.csv */
         if (!v)
             v = figure_text(b, name, 0);
         return v;

@@ -3,6 +3,8 @@
  */
 #include "check.h"
 
+#include "procure.h"
+
 #include "strbuf.h"
 #include "textio.h"
 #include "threshold.h"
@@ -623,6 +625,7 @@ static void check_one(const checker *k, const budget *b)
     check_parts(k, b);
     check_performance(k, b);
     check_all_precision(k, b);
+    procure_check(k->d, k->c, k->level, b); /* procurement.csv, assets.csv */
 }
 
 /* ---- this year against last year in another unit (point 10) --------------

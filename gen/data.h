@@ -181,6 +181,8 @@ typedef struct extra_table {
     const struct csv_table *t;
 } extra_table;
 
+struct procurement; /* procure.h */
+struct assets;
 typedef struct budget {
     int year;
     const char *dir;
@@ -225,6 +227,9 @@ typedef struct budget {
 
     int has_actuals; /* actuals.csv: self-evaluation (绩效自评) */
 
+    const struct procurement *proc; /* procurement.csv, or NULL (procure.h) */
+    const struct assets *assets;    /* assets.csv, or NULL */
+
     extra_table *extra; /* the template's csv: files */
     size_t n_extra;
 
@@ -263,10 +268,11 @@ int budget_has_other_units(const budget *b);
 
 /* A figure the template can name: {支出总计}, {一般公共预算拨款收入},
  * {因公出国经费}, {三公合计}, {财政拨款收入} … (any published name or alias). */
-typedef enum figure_kind { FIG_SUMMARY, FIG_REVENUE, FIG_TP, FIG_FISCAL, FIG_ECON } figure_kind;
+typedef enum figure_kind { FIG_SUMMARY, FIG_REVENUE, FIG_TP, FIG_FISCAL, FIG_ECON, FIG_PROC } figure_kind;
 typedef struct figure_ref {
     figure_kind kind;
-    int index; /* summary_kind, revenue_kind or tp_kind; FIG_ECON: 0 人员经费, 1 公用经费 */
+    int index; /* summary_kind, revenue_kind or tp_kind; FIG_ECON: 0 人员经费, 1 公用经费;
+                  FIG_PROC: proc_col (procure.h) */
 } figure_ref;
 
 /* Returns 1 and fills *r if name is a figure, else 0. */

@@ -3,6 +3,8 @@
  */
 #include "figures.h"
 
+#include "procure.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -380,6 +382,7 @@ const year_figures *figures_year(figures *f, const budget *bg)
     econ_tree(f, y, bg);
     function_tree(f, y, bg);
     three_public(f, y, bg);
+    y->proc = procure_figures(f, bg);
     y->next = f->years;
     f->years = y;
     return y;
@@ -394,6 +397,7 @@ money figures_shown(const figures *f, const year_figures *y, figure_ref r, money
     case FIG_REVENUE: return y->bg->has_revenue ? y->revenue[r.index] : rnd(f, exact);
     case FIG_TP: return y->bg->has_tp ? y->tp[r.index] : rnd(f, exact);
     case FIG_ECON: return y->econ[r.index];
+    case FIG_PROC: return procure_shown(f, y->proc, r.index, exact);
     default: return y->fiscal;
     }
 }

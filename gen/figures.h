@@ -36,6 +36,7 @@ typedef struct year_figures {
     money tp_src[TP_COUNT][TPS_COUNT]; /* their 资金来源 */
     money tp_general[TP_COUNT];     /* 一般公共预算 part of each, TP_TOTAL their sum */
     money *fnode;                   /* per bg->fnodes[i]: its total over every source */
+    const struct proc_figures *proc; /* 政府采购预算 (procure.h), or NULL */
     struct year_figures *next;
 } year_figures;
 

@@ -12,6 +12,7 @@
 #include "csvshape.h"
 #include "names.h"
 #include "paths.h"
+#include "procure.h"
 #include "strbuf.h"
 #include "textio.h"
 #include "threshold.h"
@@ -25,7 +26,7 @@ const char *const load_file_names[] = {
     "institutions.csv", "duties.txt",    "revenue.csv",     "summary.csv",
     "expenditure.csv",  "basic_economic.csv", "three_public.csv", "reasons.csv",
     "overall_goal.txt", "duty_goals.csv", "performance.csv", "actuals.csv", "glossary.csv",
-    "notes.txt",        NULL,
+    "notes.txt",        "procurement.csv", "assets.csv", NULL,
 };
 
 /* Names of the kinds: index 0 is the published name, the rest aliases. */
@@ -884,6 +885,7 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     load_actuals(&L, b);
     b->glossary = load_named(&L, "glossary.csv", "名词", "term", "解释", "definition", &b->n_glossary);
     load_text(&L, "notes.txt", &b->notes);
+    L.refused |= procure_load(a, d, c, dir, &L.lim, b) == -2;
     return L.refused ? -2 : d->errors > before ? -1 : 0;
 }
 
@@ -1200,6 +1202,8 @@ const named_text *budget_reason(const budget *b, const char *key)
 int data_figure_lookup(const char *name, figure_ref *r)
 {
     int k;
+    if (procure_figure_lookup(name, r))
+        return 1;
     if ((k = lookup(name, &SUMMARY_NAMES[0][0], SUM_COUNT, 3)) >= 0) {
         *r = (figure_ref){FIG_SUMMARY, k};
         return 1;
@@ -1241,6 +1245,7 @@ const char *data_figure_name(figure_ref r)
     case FIG_REVENUE: return REVENUE_NAMES[r.index][0];
     case FIG_TP: return r.index == TP_TOTAL ? "三公合计" : TP_NAMES[r.index][0];
     case FIG_ECON: return r.index ? "公用经费" : "人员经费";
+    case FIG_PROC: return procure_figure_name(r.index);
     default: return "财政拨款收入";
     }
 }
@@ -1292,6 +1297,7 @@ money data_figure(const budget *b, figure_ref r, int *found, diag_pos *pos)
             s += r.index ? b->econ[i].office.v : b->econ[i].personnel.v;
         return s;
     }
+    case FIG_PROC: return procure_figure(b, r.index, found, pos);
     default:
         return budget_fiscal_revenue(b, found);
     }

@@ -205,6 +205,8 @@ static const char *const SOURCES[] = {"institutions",
                                       "state_capital_expenditure",
                                       "comparison",
                                       "grade_summary",
+                                      "procurement",
+                                      "assets",
                                       NULL};
 
 /* The conditions of the if blocks open in the table block, in the arena. */
@@ -617,7 +619,8 @@ static void parse_line(parser *p, char *line)
             err(p, "table %s: expected institutions, three_public, performance, "
                    "income_expense_summary, income, expenditure, fiscal_summary, "
                    "general_expenditure, general_basic, general_three_public, fund_expenditure, "
-                   "state_capital_expenditure, comparison, grade_summary or csv:FILE",
+                   "state_capital_expenditure, comparison, grade_summary, procurement, assets or "
+                   "csv:FILE",
                 rest);
         tmpl_stmt *s = add_stmt(p, T_TABLE, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);

@@ -110,6 +110,16 @@ if no:three_public
 para  {年度}年，{部门}未安排财政拨款“三公”经费预算。
 end
 
+if has:procurement
+heading 政府采购预算情况
+include sections/procurement.tpl
+end
+
+if has:assets
+heading 国有资产占有使用情况
+include sections/assets.tpl
+end
+
 heading 绩效预算信息
 label 总体绩效目标：
 text overall_goal

@@ -20,6 +20,7 @@
 #      (tests/e2e_units.sh), one code list per year (tests/e2e_codes.sh),
 #      regional profiles (tests/e2e_profiles.sh), CSV files as Excel saves
 #      them and their Chinese names (tests/e2e_excel.sh),
+#      政府采购预算 and 国有资产 (procurement.csv, assets.csv: tests/e2e_procure.sh),
 #      revenue sources, shares and lists (tests/e2e_sources.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
@@ -281,6 +282,10 @@ fi
 if [ -f tests/e2e_excel.sh ]; then
     # shellcheck source=tests/e2e_excel.sh
     . tests/e2e_excel.sh
+fi
+if [ -f tests/e2e_procure.sh ]; then
+    # shellcheck source=tests/e2e_procure.sh
+    . tests/e2e_procure.sh
 fi
 if [ -f tests/e2e_sources.sh ]; then
     # shellcheck source=tests/e2e_sources.sh
