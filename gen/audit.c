@@ -57,6 +57,10 @@ static uint32_t fold(uint32_t c)
     return c;
 }
 
+/* How far (code points) a sentence or clause is looked at around a finding:
+ * a text without punctuation is not scanned again for every number in it. */
+#define CONTEXT 200
+
 static int is_digit(uint32_t c)
 {
     return c >= '0' && c <= '9';
@@ -381,7 +385,12 @@ int audit_amount_matches(money exact, money typed, money_unit u, int decimals)
 /* The figure whose name ends at end, and where the name starts; 0: none. */
 static int figure_before(const scan *sc, const text *x, int end, figure_ref *r, int *start)
 {
-    for (int len = end < 16 ? end : 16; len >= 3; len--) {
+    /* A name holds no mark that ends a clause: the candidates stop there. */
+    int most = 0;
+    while (most < 16 && most < end && !ends_clause(x->t[end - most - 1]) &&
+           x->t[end - most - 1] != 0x3001 && x->t[end - most - 1] != ':')
+        most++;
+    for (int len = most; len >= 3; len--) {
         int s = end - len;
         int hit = 0, none = 0;
         for (size_t k = 0; k < sc->w->n[AW_FIGURES] && !hit; k++) {
@@ -434,7 +443,7 @@ static void check_figure(scan *sc, const text *x, int i, int j, int e, money_uni
     if (!found_name)
         return;
     int from = start;
-    while (from > 0 && !ends_sentence(x->t[from - 1]))
+    while (from > 0 && start - from < CONTEXT && !ends_sentence(x->t[from - 1]))
         from--;
     if (other_year(sc->w, x, from, start, sc->b->year, 1))
         return;
@@ -512,9 +521,9 @@ static int number_at(scan *sc, const text *x, int i, int figures)
         int t = word_at(w, AW_THIS_YEAR, x, k);
         if (t >= 0 && y != sc->b->year) {
             int from = i, to = k;
-            while (from > 0 && !ends_clause(x->t[from - 1]))
+            while (from > 0 && i - from < CONTEXT && !ends_clause(x->t[from - 1]))
                 from--;
-            while (to < x->n && !ends_clause(x->t[to]))
+            while (to < x->n && to - k < CONTEXT && !ends_clause(x->t[to]))
                 to++;
             if (!other_year(w, x, from, to, sc->b->year, 0)) {
                 strbuf sb = STRBUF_INIT;
