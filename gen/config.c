@@ -92,6 +92,9 @@ static const key_def KEYS[] = {
     {"fonts", "heading", K_STRING, 0, "heading font family or file (default WenQuanYi Zen Hei)"},
     {"check", "reason_threshold", K_INT, 0,
      "percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)"},
+    {"check", "audit", K_STRING, 0,
+     "word list of the self-audit of typed text (default audit.txt beside the template, else "
+     "templates/audit.txt; none: off)"},
     {"limits", "max_rows", K_INT, 0, "most data rows in one CSV file (default 100000)"},
     {"limits", "max_cell", K_INT, 0, "most bytes in one CSV cell (default 65536)"},
     {"limits", "max_pages", K_INT, 0,
@@ -714,6 +717,7 @@ config *config_load(arena *a, diag *d, const char *path)
     c->font_heading = get_str(&st, "fonts", "heading", "WenQuanYi Zen Hei", &c->font_heading_pos);
 
     c->reason_threshold = (int)get_int(&st, "check", "reason_threshold", 10, 0, 1000);
+    c->audit_path = get_str(&st, "check", "audit", NULL, &c->audit_pos);
 
     /* 100,000: 2000 pages (max_pages) hold at most 100,000 table rows (see
      * load.c), so a larger file could not be published anyway, and memory
@@ -804,6 +808,8 @@ int config_check_paths(const config *c, diag *d)
     if (c->previous_economic_codes_pos.line)
         check_path(c, d, c->previous_economic_codes, c->previous_economic_codes_pos, "input",
                    "previous_economic_codes", 0);
+    if (c->audit_path && strcmp(c->audit_path, "none"))
+        check_path(c, d, c->audit_path, c->audit_pos, "check", "audit", 0);
     /* The output folder need not exist yet (build creates it); where it
      * would be is confined all the same, so that check already refuses a
      * config that build would refuse. */

@@ -93,6 +93,8 @@ typedef struct config {
     /* [check] */
     int reason_threshold; /* a change over this many percent needs a stated
                              reason (reasons.csv); 0: no such check */
+    const char *audit_path; /* word list of the self-audit (audit.c); NULL: the default */
+    diag_pos audit_pos;
 
     /* [limits] */
     long max_rows;      /* per CSV file */

@@ -162,6 +162,7 @@ typedef struct perf_row {
 typedef struct named_text {
     const char *name, *text; /* 职责·绩效目标, 名词·解释, 项目·说明 */
     diag_pos pos;
+    diag_pos text_pos; /* the cell of text */
 } named_text;
 
 /* Paragraphs of a text file, one per non-empty line. */
@@ -170,6 +171,7 @@ typedef struct text_file {
     size_t n;
     const char **para;
     diag_pos *pos;
+    int *col; /* column (characters) where each paragraph starts */
 } text_file;
 
 /* A CSV file a template lays out as it is (table csv:FILE, list csv:FILE):

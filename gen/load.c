@@ -689,6 +689,7 @@ static named_text *load_named(loader *L, const char *file, const char *k, const 
         out[i].name = need_text(L, t, r, ix[0]);
         out[i].text = need_text(L, t, r, ix[1]);
         out[i].pos = csv_pos(t, r, ix[0]);
+        out[i].text_pos = csv_pos(t, r, ix[1]);
     }
     *n = t->nrows;
     return out;
@@ -835,6 +836,7 @@ static void load_text(loader *L, const char *file, text_file *tf)
         cap += s[i] == '\n';
     tf->para = arena_alloc(L->a, cap * sizeof *tf->para);
     tf->pos = arena_alloc(L->a, cap * sizeof *tf->pos);
+    tf->col = arena_alloc(L->a, cap * sizeof *tf->col);
     int line = 1;
     char *p = s;
     while (*p) {
@@ -846,6 +848,7 @@ static void load_text(loader *L, const char *file, text_file *tf)
         if (n > 0) {
             tf->para[tf->n] = arena_strndup(L->a, trimmed, n);
             tf->pos[tf->n] = diag_at(path, line, 0);
+            tf->col[tf->n] = utf8_column(p, (size_t)(trimmed - p));
             tf->n++;
         }
         line++;

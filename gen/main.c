@@ -15,6 +15,7 @@
  * files, load.c each input file (paths.c resolves and compares).
  * Exit status: 0 ok, 1 findings (errors) in the data, 2 usage or I/O error.
  */
+#include "audit.h"
 #include "batch.h"
 #include "build.h"
 #include "check.h"
@@ -229,6 +230,8 @@ static int load_and_check(run *r, const char *config_path, const options *o)
         return EXIT_FINDINGS;
     xalloc_stage("checking the figures");
     check_budget(&r->d, r->cfg, &r->cur, r->have_prev ? &r->prev : NULL);
+    if (audit_budget(r->a, &r->d, r->cfg, &r->cur) < 0) /* typed text: warnings */
+        return EXIT_USAGE;
     return r->d.errors ? EXIT_FINDINGS : 0;
 }
 
