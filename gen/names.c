@@ -37,6 +37,8 @@ static const struct {
     {"actuals.csv", {"实际值.csv", "绩效实际值.csv", NULL, NULL}},
     {"glossary.csv", {"名词解释.csv", NULL, NULL, NULL}},
     {"notes.txt", {"其他需要说明的事项.txt", "其他说明.txt", NULL, NULL}},
+    {"procurement.csv", {"政府采购预算.csv", "政府采购.csv", NULL, NULL}},
+    {"assets.csv", {"国有资产占有使用情况.csv", "国有资产.csv", NULL, NULL}},
 };
 #define NFILES (sizeof FILES / sizeof FILES[0])
 

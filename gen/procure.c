@@ -4,6 +4,7 @@
  * sources (see procure.h, docs/input.md, docs/templates.md).
  */
 #include "procure.h"
+#include "names.h"
 
 #include "build_priv.h"
 #include "figures.h"
@@ -79,7 +80,7 @@ typedef struct ploader {
  * when it cannot be read). */
 static csv_table *open_file(ploader *L, const char *file)
 {
-    const char *path = arena_printf(L->a, "%s/%s", L->dir, file);
+    const char *path = names_path(L->a, L->d, L->dir, file); /* or its Chinese name */
     int fd = paths_open(L->d, diag_at(path, 0, 0), NULL, L->c->root, path, PATHS_OPTIONAL, NULL);
     if (fd == -2)
         return NULL;

@@ -80,6 +80,14 @@ para  {年度}年{部门}机关运行经费预算{机关运行经费}{单位}。
 end
 
 heading 其他相关情况说明
+if has:procurement
+subheading 政府采购预算情况
+include ../../sections/procurement.tpl
+end
+if has:assets
+subheading 国有资产占有使用情况
+include ../../sections/assets.tpl
+end
 subheading 绩效目标设置情况
 text overall_goal
 list duty_goals （{序号}） | {名称}。{内容}
