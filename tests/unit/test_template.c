@@ -241,7 +241,7 @@ static void test_crlf_bom(void)
     CHECK_STR(fx_msgs(&f),
               "crlf2.tpl:3: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, units, empty-note or include\n");
+              "sentence, meta, footer, numbering, units, empty-note, for or include\n");
     fx_done(&f);
 }
 
@@ -288,12 +288,12 @@ static void test_every_error_reported(void)
               "bad.tpl:1: error: title needs text after it\n"
               "bad.tpl:2: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, units, empty-note or include\n"
+              "sentence, meta, footer, numbering, units, empty-note, for or include\n"
               "bad.tpl:3: error: end without an open table or if\n"
               "bad.tpl:4:6: error: placeholder \"{部门\" is not closed with '}'\n"
               "bad.tpl:5:8: error: unmatched '}' (write }} for a literal brace)\n"
               "bad.tpl:6:6: error: empty placeholder {}\n"
-              "bad.tpl:7:6: error: unknown function {foo:…}; expected 上年, 比较, 列举, 原因 or 占比\n"
+              "bad.tpl:7:6: error: unknown function {foo:…}; expected 上年, 比较, 列举, 原因, 占比 or 金额\n"
               "bad.tpl:8: error: text foo: expected duties, overall_goal or notes\n"
               "bad.tpl:9: error: list foo: expected duty_goals, glossary or csv:FILE\n"
               "bad.tpl:10: error: expected: list NAME NUMBER-PATTERN | ITEM-PATTERN\n"
@@ -306,7 +306,7 @@ static void test_every_error_reported(void)
               "bad.tpl:20: error: numbering chapter: expected heading or subheading\n"
               "bad.tpl:21: error: table foo: expected institutions, three_public, performance, "
               "income_expense_summary, income, expenditure, fiscal_summary, general_expenditure, "
-              "general_basic, general_three_public, fund_expenditure, "
+              "general_project, general_basic, general_three_public, fund_expenditure, "
               "state_capital_expenditure, comparison, grade_summary or csv:FILE\n"
               "bad.tpl:22: error: col needs a field name\n"
               "bad.tpl:23: error: unknown column option \"bogus\"; expected text, code, amount, "
