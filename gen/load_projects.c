@@ -91,41 +91,35 @@ static money project_spending(const budget *b, const char *code, int k, int *lin
     return s;
 }
 
-static const ploader *sort_ctx;
-
+/* Orders of the projects (ties in file order: rows are distinct lines). */
 static int by_name(const void *x, const void *y)
 {
-    const project_note *p = &sort_ctx->b->projects[*(const size_t *)x];
-    const project_note *q = &sort_ctx->b->projects[*(const size_t *)y];
+    const project_note *p = *(const project_note *const *)x, *q = *(const project_note *const *)y;
     int c = strcmp(p->name, q->name);
-    if (c)
-        return c;
-    return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+    return c ? c : (p->pos.line > q->pos.line) - (p->pos.line < q->pos.line);
 }
 
 static int by_code(const void *x, const void *y)
 {
-    const project_note *p = &sort_ctx->b->projects[*(const size_t *)x];
-    const project_note *q = &sort_ctx->b->projects[*(const size_t *)y];
+    const project_note *p = *(const project_note *const *)x, *q = *(const project_note *const *)y;
     int c = strcmp(p->code, q->code);
     if (c)
         return c;
     if (p->source != q->source)
         return p->source < q->source ? -1 : 1;
-    return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
+    return (p->pos.line > q->pos.line) - (p->pos.line < q->pos.line);
 }
 
 /* The checks against the data (the rows parsed without error). */
-static void check_against_data(ploader *P, budget *b, size_t *ix)
+static void check_against_data(ploader *P, budget *b, const project_note **ix)
 {
     size_t n = b->n_projects;
     /* Each 项目名称 once. */
     for (size_t i = 0; i < n; i++)
-        ix[i] = i;
-    sort_ctx = P;
+        ix[i] = &b->projects[i];
     qsort(ix, n, sizeof *ix, by_name);
     for (size_t i = 1; i < n; i++) {
-        const project_note *p = &b->projects[ix[i - 1]], *q = &b->projects[ix[i]];
+        const project_note *p = ix[i - 1], *q = ix[i];
         if (*q->name && !strcmp(p->name, q->name))
             diag_report(P->d, DIAG_ERROR, q->pos,
                         "项目 \"%s\" is listed twice (first at line %d): type each project once",
@@ -138,10 +132,10 @@ static void check_against_data(ploader *P, budget *b, size_t *ix)
         money sum = 0;
         money limit = 0;
         for (size_t i = 0; i < n; i++) {
-            const project_note *p = &b->projects[ix[i]];
+            const project_note *p = ix[i];
             if (!*p->code || !p->amount.present)
                 continue;
-            const project_note *prev = i ? &b->projects[ix[i - 1]] : NULL;
+            const project_note *prev = i ? ix[i - 1] : NULL;
             int first = !prev || strcmp(prev->code, p->code) || prev->source != p->source;
             if (first) {
                 int lines = 0;
@@ -280,7 +274,7 @@ int load_projects(arena *a, diag *d, const config *c, budget *b)
             break;
         }
     }
-    size_t *ixs = xcalloc(b->n_projects + 1, sizeof *ixs);
+    const project_note **ixs = xcalloc(b->n_projects + 1, sizeof *ixs);
     check_against_data(&P, b, ixs);
     free(ixs);
     return d->errors > before ? -1 : 0;
