@@ -587,7 +587,7 @@ static void parse_line(parser *p, char *line)
             p->stmts[at].end = p->t->n - 1;
             p->stmts[p->t->n - 1].end = at;
         } else {
-            err(p, "end without an open table or if");
+            err(p, "end without an open table, if or for");
         }
         return;
     }

@@ -165,6 +165,33 @@ else
     fail "e2e_projects: none: $(head -n 3 "$PJD/none.err")"
 fi
 
+# A small department without 一般公共预算 项目支出: the table is published
+# empty with its note; its one project has no 绩效目标 (the [[…]] of a 0
+# count drops), and it has no 参公 unit.
+E=$PJD/emp
+mkdir -p "$E/in"
+cp -r templates "$E/templates"
+printf '%s\n' '科目编码,科目名称,资金来源,基本支出,项目支出' '2010301,行政运行,一般公共预算拨款收入,100,' \
+    '2010350,事业运行,事业收入,,50' >"$E/in/expenditure.csv"
+printf '%s\n' '项目,金额' '收入总计,150' '支出总计,150' '基本支出,100' '项目支出,50' >"$E/in/summary.csv"
+printf '%s\n' '单位名称,单位性质,单位规格,经费保障形式' '测试局,行政单位,正科级,财政全额保障' \
+    '测试中心,公益一类事业单位,股级,财政全额保障' >"$E/in/institutions.csv"
+printf '%s\n' '项目名称,科目编码,资金来源,年度预算安排,概述,立项依据,实施主体,实施方案,实施周期,绩效目标' \
+    '业务项目,2010350,事业收入,50,概述,依据,测试中心,方案,2021年,' >"$E/in/project_notes.csv"
+printf '%s\n' 'title {部门}' 'include sections/units.tpl' 'para 重点项目{重点项目数}个[[，绩效项目{绩效项目数}个]]。' \
+    'include tables/general_project.tpl' >"$E/templates/e.tpl"
+printf '%s\n' '[document]' 'department = 测试局' 'region = 测试市' 'year = 2021' 'template = templates/e.tpl' \
+    '[units]' 'unit = 万元' '[input]' 'dir = in' '[output]' 'dir = out' 'formats = pdf' >"$E/c.ini"
+if (cd "$E" && "$BIN" --root "$E" build -q -o out c.ini) 2>"$E.err"; then
+    t=$(pdftotext -layout "$E"/out/*.pdf - 2>/dev/null | tr -d ' \n')
+    pj_has "units without 参公" "$t" "纳入测试局2021年部门预算编制范围的单位共2家，其中行政单位1家，事业单位1家。具体包括：1.测试局2.测试中心"
+    pj_has "0 projects with targets dropped" "$t" "重点项目1个。"
+    pj_has "general_project empty" "$t" "$(printf '%s' "测试局2021年一般公共预算项目支出表单位：万元科目编码科目名称项目支出类款项" \
+        "本部门2021年无一般公共预算拨款安排的项目支出，本表为空表。")"
+else
+    fail "e2e_projects: emp: $(head -n 3 "$E.err")"
+fi
+
 # Template errors of for blocks (exit 2 when read, 1 when built).
 pj_bad_tpl() { # WHAT RC MSG TEMPLATE-LINES [FILE-TO-REMOVE]
     local what=$1 rc=0
