@@ -31,8 +31,9 @@ int bld_for(builder *b, int i)
     const tmpl_stmt *st = &b->t->stmts[i];
     const csv_table *ct = budget_extra(b->cur, st->arg + 4);
     if (!ct) /* load_extra() leaves it out only when it does not exist */
-        bld_fail(b, "for %s needs the file %s/%s (put the block inside an if, e.g. "
-                    "if has:project_notes)",
+        bld_fail(b,
+                 "for %s needs the file %s/%s (put the block inside an if, e.g. "
+                 "if has:project_notes)",
                  st->arg, b->cur->dir, st->arg + 4);
     if (!ct || !ct->nrows)
         return st->end;
@@ -58,8 +59,9 @@ int bld_for_end(builder *b, int i)
 const char *bld_amount_cell(builder *b, const char *column, const item *it)
 {
     if (!it || !it->csv) {
-        bld_fail(b, "{金额:%s} stands outside a for csv:FILE block or a list csv:FILE: it prints "
-                    "the cell of the row being laid out",
+        bld_fail(b,
+                 "{金额:%s} stands outside a for csv:FILE block or a list csv:FILE: it prints "
+                 "the cell of the row being laid out",
                  column);
         return "";
     }
@@ -88,17 +90,30 @@ const char *bld_amount_cell(builder *b, const char *column, const item *it)
 /* ---- counts and amounts --------------------------------------------------- */
 
 enum {
-    PV_UNITS, PV_ADMIN, PV_CIVIL, PV_INSTITUTIONS, PV_OTHER, PV_ADMIN_CIVIL, PV_OTHER_INST,
-    PV_TARGET_UNITS, PV_DUTIES, PV_ACTIVITIES, PV_INDICATORS,
-    PV_PROJECTS, PV_PROJECTS_AMOUNT, PV_TARGET_PROJECTS, PV_TARGET_AMOUNT, PV_TARGET_GENERAL,
+    PV_UNITS,
+    PV_ADMIN,
+    PV_CIVIL,
+    PV_INSTITUTIONS,
+    PV_OTHER,
+    PV_ADMIN_CIVIL,
+    PV_OTHER_INST,
+    PV_TARGET_UNITS,
+    PV_DUTIES,
+    PV_ACTIVITIES,
+    PV_INDICATORS,
+    PV_PROJECTS,
+    PV_PROJECTS_AMOUNT,
+    PV_TARGET_PROJECTS,
+    PV_TARGET_AMOUNT,
+    PV_TARGET_GENERAL,
     PV_COUNT
 };
 
 static const char *const PV_NAMES[PV_COUNT] = {
-    "单位数",       "行政单位数",     "参公单位数",   "事业单位数",   "其他单位数",
-    "行政及参公单位数", "其他事业单位数", "绩效单位数", "绩效职责数", "绩效活动数",
-    "绩效指标数",   "重点项目数",     "重点项目金额", "绩效项目数",   "绩效项目金额",
-    "绩效项目一般公共预算",
+    "单位数",       "行政单位数",       "参公单位数",     "事业单位数",
+    "其他单位数",   "行政及参公单位数", "其他事业单位数", "绩效单位数",
+    "绩效职责数",   "绩效活动数",       "绩效指标数",     "重点项目数",
+    "重点项目金额", "绩效项目数",       "绩效项目金额",   "绩效项目一般公共预算",
 };
 
 /* Which file each needs: 0 institutions.csv, 1 performance.csv, 2 project_notes.csv. */
@@ -130,13 +145,28 @@ static money pv_value(const budget *bg, int k, int *is_amount, int *have)
         for (size_t i = 0; i < bg->n_inst; i++)
             n[project_unit_class(bg->inst[i].kind)]++;
         switch (k) {
-        case PV_UNITS: case PV_TARGET_UNITS: v = (money)bg->n_inst; break;
-        case PV_ADMIN: v = n[0]; break;
-        case PV_CIVIL: v = n[1]; break;
-        case PV_INSTITUTIONS: v = n[1] + n[2]; break;
-        case PV_OTHER: v = n[3]; break;
-        case PV_ADMIN_CIVIL: v = n[0] + n[1]; break;
-        case PV_OTHER_INST: v = n[2]; break;
+        case PV_UNITS:
+        case PV_TARGET_UNITS:
+            v = (money)bg->n_inst;
+            break;
+        case PV_ADMIN:
+            v = n[0];
+            break;
+        case PV_CIVIL:
+            v = n[1];
+            break;
+        case PV_INSTITUTIONS:
+            v = n[1] + n[2];
+            break;
+        case PV_OTHER:
+            v = n[3];
+            break;
+        case PV_ADMIN_CIVIL:
+            v = n[0] + n[1];
+            break;
+        case PV_OTHER_INST:
+            v = n[2];
+            break;
         }
         if (k == PV_TARGET_UNITS && !bg->n_perf)
             v = 0;
@@ -155,11 +185,21 @@ static money pv_value(const budget *bg, int k, int *is_amount, int *have)
         const project_note *p = &bg->projects[i];
         int targeted = *p->target != '\0';
         switch (k) {
-        case PV_PROJECTS: v++; break;
-        case PV_PROJECTS_AMOUNT: v += p->amount.v; break;
-        case PV_TARGET_PROJECTS: v += targeted; break;
-        case PV_TARGET_AMOUNT: v += targeted ? p->amount.v : 0; break;
-        case PV_TARGET_GENERAL: v += targeted && p->source == REV_GENERAL ? p->amount.v : 0; break;
+        case PV_PROJECTS:
+            v++;
+            break;
+        case PV_PROJECTS_AMOUNT:
+            v += p->amount.v;
+            break;
+        case PV_TARGET_PROJECTS:
+            v += targeted;
+            break;
+        case PV_TARGET_AMOUNT:
+            v += targeted ? p->amount.v : 0;
+            break;
+        case PV_TARGET_GENERAL:
+            v += targeted && p->source == REV_GENERAL ? p->amount.v : 0;
+            break;
         }
     }
     return v;

@@ -24,14 +24,23 @@ typedef struct ploader {
 } ploader;
 
 enum {
-    PC_NAME, PC_CODE, PC_SOURCE, PC_AMOUNT, PC_OVERVIEW, PC_BASIS, PC_BODY, PC_PLAN, PC_PERIOD,
-    PC_TARGET, PC_COUNT
+    PC_NAME,
+    PC_CODE,
+    PC_SOURCE,
+    PC_AMOUNT,
+    PC_OVERVIEW,
+    PC_BASIS,
+    PC_BODY,
+    PC_PLAN,
+    PC_PERIOD,
+    PC_TARGET,
+    PC_COUNT
 };
 
 static const csv_column PROJECT_COLS[PC_COUNT] = {
-    {"项目名称", "project", 1}, {"科目编码", "code", 0},      {"资金来源", "source", 0},
-    {"年度预算安排", "amount", 1}, {"概述", "overview", 1},    {"立项依据", "basis", 1},
-    {"实施主体", "implementer", 1}, {"实施方案", "plan", 1},   {"实施周期", "period", 1},
+    {"项目名称", "project", 1},     {"科目编码", "code", 0}, {"资金来源", "source", 0},
+    {"年度预算安排", "amount", 1},  {"概述", "overview", 1}, {"立项依据", "basis", 1},
+    {"实施主体", "implementer", 1}, {"实施方案", "plan", 1}, {"实施周期", "period", 1},
     {"绩效目标", "target", 1},
 };
 
@@ -265,12 +274,14 @@ int load_projects(arena *a, diag *d, const config *c, budget *b)
             }
             break;
         case MONEY_EMPTY:
-            diag_report(d, DIAG_ERROR, p->amount.pos, "年度预算安排 is empty: expected an amount in %s",
+            diag_report(d, DIAG_ERROR, p->amount.pos,
+                        "年度预算安排 is empty: expected an amount in %s",
                         money_unit_name(c->input_unit));
             break;
         default:
-            diag_report(d, DIAG_ERROR, p->amount.pos, "年度预算安排 \"%s\" is not an amount in %s: %s",
-                        s, money_unit_name(c->input_unit), why);
+            diag_report(d, DIAG_ERROR, p->amount.pos,
+                        "年度预算安排 \"%s\" is not an amount in %s: %s", s,
+                        money_unit_name(c->input_unit), why);
             break;
         }
     }

@@ -18,11 +18,11 @@
 
 /* One row of project_notes.csv. */
 typedef struct project_note {
-    const char *name;      /* 项目名称 */
-    const char *code;      /* 科目编码 (a 项 of expenditure.csv), "" when not given */
-    revenue_kind source;   /* 资金来源 (default 一般公共预算拨款收入) */
-    amount amount;         /* 年度预算安排 */
-    const char *target;    /* 绩效目标 ("" when none) */
+    const char *name;    /* 项目名称 */
+    const char *code;    /* 科目编码 (a 项 of expenditure.csv), "" when not given */
+    revenue_kind source; /* 资金来源 (default 一般公共预算拨款收入) */
+    amount amount;       /* 年度预算安排 */
+    const char *target;  /* 绩效目标 ("" when none) */
     diag_pos pos;
 } project_note;
 

@@ -224,6 +224,9 @@ pj_bad_tpl "金额 outside a row" 1 \
 pj_bad_tpl "金额 of a text column" 1 \
     "templates/bad.tpl:2:7: error: {金额:实施主体}: input/jianshe-2021/project_notes.csv:2:7 \"示例市住房和城乡建设局（本级）\" is not an amount in 万元: expected digits, with an optional sign, thousands separators and decimal point" \
     "$(printf 'for csv:project_notes.csv\npara  {金额:实施主体}\nend')"
+pj_bad_tpl "金额 of no column" 1 \
+    "templates/bad.tpl:2:7: error: {金额:金额}: input/jianshe-2021/project_notes.csv has no column 金额" \
+    "$(printf 'for csv:project_notes.csv\npara  {金额:金额}\nend')"
 pj_bad_tpl "count without its file" 1 \
     "templates/bad.tpl:1:7: error: {重点项目数} needs the file input/jianshe-2021/project_notes.csv (see docs/input.md)" \
     "para  {重点项目数}" project_notes.csv
