@@ -616,6 +616,8 @@ static int condition(builder *b, const char *cond)
         has = b->prev && b->prev->before;
     else if (procure_condition(b->cur, name, &has))
         ; /* procurement, assets … (procure.c) */
+    else if ((has = bld_project_condition(b, name)) >= 0)
+        ;
     else {
         item it;
         if (!bld_figure_item(b, name, &it)) {
@@ -666,11 +668,11 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         b.line = st->line;
         b.col_base = st->col;
         switch (st->kind) {
-        case T_TITLE: add_text_block(&b, DOC_TITLE, bld_expand(&b, st->arg, NULL), st->line); break;
+        case T_TITLE: add_text_block(&b, DOC_TITLE, bld_expand(&b, st->arg, b.row), st->line); break;
         case T_HEADING: {
             b.h1++;
             b.h2 = 0;
-            add_text_block(&b, DOC_HEADING, bld_expand(&b, st->arg, NULL), st->line);
+            add_text_block(&b, DOC_HEADING, bld_expand(&b, st->arg, b.row), st->line);
             doc_block *h = &dm->blocks[dm->n - 1];
             h->level = 1;
             h->number = number_text(&b, t->num_heading, b.h1);
@@ -679,15 +681,15 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         }
         case T_SUBHEADING: {
             b.h2++;
-            add_text_block(&b, DOC_HEADING, bld_expand(&b, st->arg, NULL), st->line);
+            add_text_block(&b, DOC_HEADING, bld_expand(&b, st->arg, b.row), st->line);
             doc_block *h = &dm->blocks[dm->n - 1];
             h->level = 2;
             h->number = number_text(&b, t->num_subheading, b.h2);
             h->bookmark = 1;
             break;
         }
-        case T_PARA: add_text_block(&b, DOC_PARA, bld_expand(&b, st->arg, NULL), st->line); break;
-        case T_LABEL: add_text_block(&b, DOC_LABEL, bld_expand(&b, st->arg, NULL), st->line); break;
+        case T_PARA: add_text_block(&b, DOC_PARA, bld_expand(&b, st->arg, b.row), st->line); break;
+        case T_LABEL: add_text_block(&b, DOC_LABEL, bld_expand(&b, st->arg, b.row), st->line); break;
         case T_TEXT: build_text(&b, st); break;
         case T_LIST: build_list(&b, st); break;
         case T_TABLE:
@@ -701,7 +703,8 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
             if (!condition(&b, st->arg))
                 i = st->end; /* skip to the matching end */
             break;
-        case T_END: break;
+        case T_END: i = bld_for_end(&b, i); break;
+        case T_FOR: i = bld_for(&b, i); break;
         }
     }
     return b.failed ? NULL : dm;

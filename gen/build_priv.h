@@ -70,6 +70,8 @@ typedef struct builder {
     int in_block;   /* expanding a table's or chart's own text (title, unit,
                        head, note …): the table's format and {单位} */
     int in_group;   /* the placeholder being expanded stands inside [[…]] */
+    const item *row;  /* for csv:FILE: the row being repeated, or NULL */
+    int for_at, for_row; /* its statement and row (build_projects.c) */
 } builder;
 
 /* ---- build.c ---- */
@@ -144,5 +146,26 @@ int bld_class_union(builder *b, const char ***codes, const char ***names);
  * printed value. */
 money bld_class_total_shown(builder *b, const budget *bg, const char *code, int *found,
                             money *shown);
+
+/* ---- build_projects.c ---- */
+
+/* for csv:FILE at statement i: sets b->row to its first row and returns i,
+ * or returns the index of its end when FILE has no rows. */
+int bld_for(builder *b, int i);
+
+/* The end statement i: after the last line of a for block, the next row
+ * (returns the for's index, so its lines run again) or the block's end. */
+int bld_for_end(builder *b, int i);
+
+/* The counts and amounts of units, targets and projects ({单位数},
+ * {绩效项目数} …); NULL when name is none of them. */
+const char *bld_project_var(builder *b, const char *name);
+
+/* {金额:列名}: the row's cell as an amount in the text's format. */
+const char *bld_amount_cell(builder *b, const char *column, const item *it);
+
+/* has:NAME for project_notes and the counts: 1 or 0; -1 when NAME is none
+ * of them. */
+int bld_project_condition(builder *b, const char *name);
 
 #endif

@@ -545,10 +545,10 @@ static void rows_function(builder *b, doc_table *t, const tmpl_table *tt, const 
         for (int k = 0; k < REV_COUNT; k++) {
             if (!(mask & (1u << k)))
                 continue;
-            cr.v[FF_BASIC] += nd->basic[k];
+            cr.v[FF_BASIC] += mask >> 31 ? 0 : nd->basic[k]; /* general_project: 项目支出 only */
             cr.v[FF_PROJECT] += nd->project[k];
-            cr.v[FF_SRC + k] = nd->basic[k] + nd->project[k];
-            any |= nd->basic[k] | nd->project[k];
+            cr.v[FF_SRC + k] = (mask >> 31 ? 0 : nd->basic[k]) + nd->project[k];
+            any |= (mask >> 31 ? 0 : nd->basic[k]) | nd->project[k];
         }
         fold_sources(cr.v, fold);
         if (!any)
@@ -1209,6 +1209,7 @@ static const source_def SOURCE_DEFS[] = {
     {"expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
     {"fiscal_summary", SUMMARY_FIELDS, SF_COUNT},
     {"general_expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
+    {"general_project", FUNC_FIELDS, FF_SRC + REV_COUNT},
     {"general_basic", ECON_FIELDS, EF_COUNT},
     {"general_three_public", GT_FIELDS, GT_COUNT},
     {"fund_expenditure", FUNC_FIELDS, FF_SRC + REV_COUNT},
@@ -1395,8 +1396,8 @@ void bld_table(builder *b, const tmpl_stmt *st)
         rows_grade_summary(b, t, tt, fix);
     else if (!strcmp(sn, "income") || !strcmp(sn, "expenditure"))
         rows_function(b, t, tt, fix, all);
-    else if (!strcmp(sn, "general_expenditure"))
-        rows_function(b, t, tt, fix, 1u << REV_GENERAL);
+    else if (!strcmp(sn, "general_expenditure") || !strcmp(sn, "general_project"))
+        rows_function(b, t, tt, fix, 1u << REV_GENERAL | (unsigned)!strcmp(sn, "general_project") << 31);
     else if (!strcmp(sn, "fund_expenditure"))
         rows_function(b, t, tt, fix, 1u << REV_FUND);
     else if (!strcmp(sn, "state_capital_expenditure"))
@@ -1421,7 +1422,7 @@ void bld_table(builder *b, const tmpl_stmt *st)
     /* A classification table with only its 合计 row has no data: publish
      * it empty, with the note (e.g. no 国有资本经营预算 this year). */
     if (t->n_body == 1 && t->row_kind[0] == DOC_ROW_TOTAL && doc_body_cell(t, 0, 0)->text &&
-        strstr(sn, "_expenditure") && empty_note) {
+        (strstr(sn, "_expenditure") || !strcmp(sn, "general_project")) && empty_note) {
         t->n_body = 0;
     }
     if (t->n_body == 0 && empty_note) {

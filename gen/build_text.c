@@ -325,6 +325,8 @@ static const char *placeholder(builder *b, char *name, const item *it)
         if (!v)
             v = procure_count_text(b, name); /* counts of assets.csv */
         if (!v)
+            v = bld_project_var(b, name); /* counts of institutions, projects */
+        if (!v)
             v = figure_text(b, name, 0);
         return v;
     }
@@ -332,6 +334,8 @@ static const char *placeholder(builder *b, char *name, const item *it)
         return figure_text(b, part[1], 1);
     if (!strcmp(part[0], "占比"))
         return fmt_share(b, part, n, it);
+    if (!strcmp(part[0], "金额"))
+        return bld_amount_cell(b, part[1], it);
     if (!strcmp(part[0], "原因")) {
         item x;
         if (!bld_figure_item(b, part[1], &x)) {

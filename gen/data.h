@@ -235,6 +235,10 @@ typedef struct budget {
     extra_table *extra; /* the template's csv: files */
     size_t n_extra;
 
+    struct project_note *projects; /* project_notes.csv (projects.h) */
+    size_t n_projects;
+    int has_projects;
+
     const struct budget *before; /* the year before this one, for trends
                                     ([input] earlier), or NULL */
 } budget;

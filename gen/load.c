@@ -13,6 +13,7 @@
 #include "names.h"
 #include "paths.h"
 #include "procure.h"
+#include "projects.h"
 #include "strbuf.h"
 #include "textio.h"
 #include "threshold.h"
@@ -26,7 +27,7 @@ const char *const load_file_names[] = {
     "institutions.csv", "duties.txt",    "revenue.csv",     "summary.csv",
     "expenditure.csv",  "basic_economic.csv", "three_public.csv", "reasons.csv",
     "overall_goal.txt", "duty_goals.csv", "performance.csv", "actuals.csv", "glossary.csv",
-    "notes.txt",        "procurement.csv", "assets.csv", NULL,
+    "notes.txt",        "procurement.csv", "assets.csv", "project_notes.csv", NULL,
 };
 
 /* Names of the kinds: index 0 is the published name, the rest aliases. */
@@ -889,6 +890,7 @@ int load_budget(arena *a, diag *d, const config *c, const char *dir, int year, b
     b->glossary = load_named(&L, "glossary.csv", "名词", "term", "解释", "definition", &b->n_glossary);
     load_text(&L, "notes.txt", &b->notes);
     L.refused |= procure_load(a, d, c, dir, &L.lim, b) == -2;
+    L.refused |= load_projects(a, d, c, b) == -2;
     return L.refused ? -2 : d->errors > before ? -1 : 0;
 }
 
@@ -1012,9 +1014,10 @@ int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const 
     loader L = {a, d, c, b->dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0, 0, 0, b->year};
     b->extra = arena_alloc(a, (n + 1) * sizeof *b->extra);
     for (size_t i = 0; i < n; i++) {
-        const char *path = path_in(&L, files[i]);
+        int optional = files[i][0] == '?'; /* a for block's (template_csv_files) */
+        const char *path = path_in(&L, files[i] + optional);
         int fd = open_input(&L, path, 1);
-        if (fd == -2) {
+        if (fd == -2 && !optional) {
             diag_report(d, DIAG_ERROR, diag_at(path, 0, 0),
                         "the template lays out csv:%s, but the file does not exist", files[i]);
             continue;
@@ -1027,7 +1030,7 @@ int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const 
             too_many_for_pages(&L, t))
             continue;
         check_extra_total(&L, t);
-        b->extra[b->n_extra].file = files[i];
+        b->extra[b->n_extra].file = files[i] + optional;
         b->extra[b->n_extra].t = t;
         b->n_extra++;
     }

@@ -39,6 +39,7 @@ static const struct {
     {"notes.txt", {"其他需要说明的事项.txt", "其他说明.txt", NULL, NULL}},
     {"procurement.csv", {"政府采购预算.csv", "政府采购.csv", NULL, NULL}},
     {"assets.csv", {"国有资产占有使用情况.csv", "国有资产.csv", NULL, NULL}},
+    {"project_notes.csv", {"项目经费情况说明.csv", "重点项目.csv", NULL, NULL}},
 };
 #define NFILES (sizeof FILES / sizeof FILES[0])
 

@@ -102,7 +102,7 @@ static char *first_word(char *s, char **rest)
     return s;
 }
 
-static const char *const FUNCTIONS[] = {"上年", "比较", "列举", "原因", "占比", NULL};
+static const char *const FUNCTIONS[] = {"上年", "比较", "列举", "原因", "占比", "金额", NULL};
 
 /* Checks the placeholders of one text: balanced braces ({{ and }} are
  * literal braces), non-empty names, known function names. */
@@ -156,7 +156,7 @@ static void check_placeholders(parser *p, const char *s)
             for (int i = 0; FUNCTIONS[i]; i++)
                 known |= strcmp(FUNCTIONS[i], name) == 0;
             if (!known)
-                err(p, "unknown function {%s:…}; expected 上年, 比较, 列举, 原因 or 占比", name);
+                err(p, "unknown function {%s:…}; expected 上年, 比较, 列举, 原因, 占比 or 金额", name);
         }
         p->col = 0;
         s = e + 1;
@@ -199,6 +199,7 @@ static const char *const SOURCES[] = {"institutions",
                                       "expenditure",
                                       "fiscal_summary",
                                       "general_expenditure",
+                                      "general_project",
                                       "general_basic",
                                       "general_three_public",
                                       "fund_expenditure",
@@ -466,13 +467,16 @@ size_t template_csv_files(arena *a, const tmpl *t, const char ***files)
     size_t n = 0;
     for (int i = 0; i < t->n; i++) {
         const tmpl_stmt *s = &t->stmts[i];
-        if ((s->kind != T_TABLE && s->kind != T_LIST) || strncmp(s->arg, "csv:", 4))
+        if ((s->kind != T_TABLE && s->kind != T_LIST && s->kind != T_FOR) || strncmp(s->arg, "csv:", 4))
             continue;
+        /* a for block's file is needed only when the block is reached:
+         * "?FILE" (load_extra) */
+        const char *f = s->kind == T_FOR ? arena_printf(a, "?%s", s->arg + 4) : s->arg + 4;
         size_t j = 0;
-        while (j < n && strcmp(v[j], s->arg + 4))
+        while (j < n && strcmp(v[j], f))
             j++;
         if (j == n)
-            v[n++] = s->arg + 4;
+            v[n++] = f;
     }
     *files = v;
     return n;
@@ -540,6 +544,28 @@ const tmpl_sentence *template_sentence(const tmpl *t, const char *name)
 
 /* ---- one line ---------------------------------------------------------- */
 
+/* for csv:FILE … end: the lines up to its end once per row of FILE (not
+ * nested: a for inside a for is an error). */
+static void for_directive(parser *p, const char *rest)
+{
+    if (strncmp(rest, "csv:", 4) || !rest[4]) {
+        err(p, "for %s: expected for csv:FILE", rest);
+        return;
+    }
+    for (int i = 0; i < p->if_depth; i++)
+        if (p->stmts[p->if_stack[i]].kind == T_FOR) {
+            err(p, "for inside a for block (line %d): for blocks do not nest",
+                template_pos(p->t, p->stmts[p->if_stack[i]].line, 0).line);
+            return;
+        }
+    if (p->if_depth == (int)(sizeof p->if_stack / sizeof p->if_stack[0])) {
+        err(p, "if blocks nested too deeply");
+        return;
+    }
+    add_stmt(p, T_FOR, rest);
+    p->if_stack[p->if_depth++] = p->t->n - 1;
+}
+
 static void parse_line(parser *p, char *line)
 {
     char *rest;
@@ -562,8 +588,9 @@ static void parse_line(parser *p, char *line)
             int at = p->if_stack[--p->if_depth];
             add_stmt(p, T_END, NULL);
             p->stmts[at].end = p->t->n - 1;
+            p->stmts[p->t->n - 1].end = at;
         } else {
-            err(p, "end without an open table or if");
+            err(p, "end without an open table, if or for");
         }
         return;
     }
@@ -618,9 +645,9 @@ static void parse_line(parser *p, char *line)
         if (!known)
             err(p, "table %s: expected institutions, three_public, performance, "
                    "income_expense_summary, income, expenditure, fiscal_summary, "
-                   "general_expenditure, general_basic, general_three_public, fund_expenditure, "
-                   "state_capital_expenditure, comparison, grade_summary, procurement, assets or "
-                   "csv:FILE",
+                   "general_expenditure, general_project, general_basic, general_three_public, "
+                   "fund_expenditure, state_capital_expenditure, comparison, grade_summary, "
+                   "procurement, assets or csv:FILE",
                 rest);
         tmpl_stmt *s = add_stmt(p, T_TABLE, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);
@@ -639,6 +666,8 @@ static void parse_line(parser *p, char *line)
         s->table->chart = 1;
         p->table = s->table;
         p->table_line = p->line;
+    } else if (!strcmp(dir, "for")) {
+        for_directive(p, rest);
     } else if (!strcmp(dir, "if")) {
         if (strcmp(rest, "previous") && strncmp(rest, "has:", 4) && strncmp(rest, "no:", 3))
             err(p, "if %s: expected previous, has:NAME or no:NAME", rest);
@@ -721,7 +750,7 @@ static void parse_line(parser *p, char *line)
         err(p,
             "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
             "text, list, table, chart, if, end, pagebreak, compare, sentence, meta, footer, "
-            "numbering, units, empty-note or include",
+            "numbering, units, empty-note, for or include",
             dir);
     }
 }
@@ -1039,7 +1068,7 @@ tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
     }
     for (int i = 0; i < p.if_depth && !p.stop; i++)
         diag_report(d, DIAG_ERROR, template_pos(t, p.stmts[p.if_stack[i]].line, 0),
-                    "if is not closed with end");
+                    "%s is not closed with end", p.stmts[p.if_stack[i]].kind == T_FOR ? "for" : "if");
     /* Move the line map, statements, compares and sentences into the arena. */
     const char **lf = arena_alloc(a, (size_t)(t->cap_lines + 1) * sizeof *lf);
     int *ll = arena_alloc(a, (size_t)(t->cap_lines + 1) * sizeof *ll);

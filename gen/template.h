@@ -26,7 +26,8 @@ typedef enum tmpl_kind {
     T_IF,         /* if COND … end */
     T_END,
     T_PAGEBREAK,
-    T_CHART       /* chart NAME … end (title, unit, sheet) */
+    T_CHART,      /* chart NAME … end (title, unit, sheet) */
+    T_FOR         /* for csv:FILE … end: its lines once per row of FILE */
 } tmpl_kind;
 
 /* The conditions of the if blocks around a head or col line inside a table
@@ -79,7 +80,7 @@ typedef struct tmpl_stmt {
     const char *arg2;      /* list: number pattern; */
     const char *arg3;      /* list: item pattern */
     tmpl_table *table;
-    int end;               /* T_IF: index of its T_END */
+    int end;               /* T_IF, T_FOR: index of its T_END; T_END: of its opener */
     int line;
     int col;               /* column where arg's text starts (for messages) */
 } tmpl_stmt;
@@ -153,8 +154,8 @@ typedef struct tmpl {
  * placeholder that closes the cycle: expanding it would never end. */
 tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root);
 
-/* The CSV files the template lays out as they are (table csv:FILE and
- * list csv:FILE), without duplicates.  Returns the count; *files is arena
+/* The CSV files the template lays out as they are (table csv:FILE,
+ * list csv:FILE and for csv:FILE), without duplicates.  Returns the count; *files is arena
  * memory. */
 size_t template_csv_files(arena *a, const tmpl *t, const char ***files);
 

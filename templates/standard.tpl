@@ -15,6 +15,10 @@ title {部门}
 title {年度}年部门预算信息公开说明
 
 heading 部门主要职责及机构设置
+if has:institutions
+label 部门（单位）构成：
+include sections/units.tpl
+end
 label 机构设置情况：
 table institutions
   sheet 机构设置情况
@@ -132,6 +136,12 @@ end
 if no:actuals
 include performance-table.tpl
 end
+if has:project_notes
+label 绩效目标设置情况：
+include sections/targets.tpl
+heading 项目经费情况说明
+include sections/projects.tpl
+end
 
 heading 名词解释
 list glossary {序号}、 | {名称}：{内容}
@@ -142,3 +152,6 @@ text notes
 pagebreak
 title 附表：{部门}{年度}年部门预算公开表
 include tables.tpl
+if has:project_notes
+include tables/general_project.tpl
+end

@@ -531,6 +531,9 @@ def cmd_pdf(oracle, path, prefix):
     run(prefix + '-titles', lambda: ['title not printed: ' + oracle.title(t) for t in order
                                      if oracle.title(t) not in lines])
     titles = {oracle.title(t): t for t in order}
+    # tables beyond the national nine (project_notes.csv adds
+    # 一般公共预算项目支出表 to standard.tpl): their titles end the table above
+    titles.setdefault(cfg.expand('{部门}{年度}年一般公共预算项目支出表'), 'general_project')
     tables = P.read_tables(path, titles, oracle.tables)
     tol = tolerance(oracle)
     got = {}

@@ -199,4 +199,6 @@ def read_tables(pdf, titles, tables):
     """{table id: (rows, loose lines)} for the tables whose title is found.
     titles: {title text: table id}; tables: {table id: tables_oracle.Table}."""
     segs = segments(read_words(pdf), titles)
-    return {tid: read_table(s, tables[tid]) for tid, s in segs.items()}
+    # a title the oracle does not know (a table it does not check) only
+    # ends the table before it
+    return {tid: read_table(s, tables[tid]) for tid, s in segs.items() if tid in tables}

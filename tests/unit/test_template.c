@@ -241,7 +241,7 @@ static void test_crlf_bom(void)
     CHECK_STR(fx_msgs(&f),
               "crlf2.tpl:3: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, units, empty-note or include\n");
+              "sentence, meta, footer, numbering, units, empty-note, for or include\n");
     fx_done(&f);
 }
 
@@ -288,12 +288,12 @@ static void test_every_error_reported(void)
               "bad.tpl:1: error: title needs text after it\n"
               "bad.tpl:2: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, units, empty-note or include\n"
-              "bad.tpl:3: error: end without an open table or if\n"
+              "sentence, meta, footer, numbering, units, empty-note, for or include\n"
+              "bad.tpl:3: error: end without an open table, if or for\n"
               "bad.tpl:4:6: error: placeholder \"{部门\" is not closed with '}'\n"
               "bad.tpl:5:8: error: unmatched '}' (write }} for a literal brace)\n"
               "bad.tpl:6:6: error: empty placeholder {}\n"
-              "bad.tpl:7:6: error: unknown function {foo:…}; expected 上年, 比较, 列举, 原因 or 占比\n"
+              "bad.tpl:7:6: error: unknown function {foo:…}; expected 上年, 比较, 列举, 原因, 占比 or 金额\n"
               "bad.tpl:8: error: text foo: expected duties, overall_goal or notes\n"
               "bad.tpl:9: error: list foo: expected duty_goals, glossary or csv:FILE\n"
               "bad.tpl:10: error: expected: list NAME NUMBER-PATTERN | ITEM-PATTERN\n"
@@ -306,7 +306,7 @@ static void test_every_error_reported(void)
               "bad.tpl:20: error: numbering chapter: expected heading or subheading\n"
               "bad.tpl:21: error: table foo: expected institutions, three_public, performance, "
               "income_expense_summary, income, expenditure, fiscal_summary, general_expenditure, "
-              "general_basic, general_three_public, fund_expenditure, "
+              "general_project, general_basic, general_three_public, fund_expenditure, "
               "state_capital_expenditure, comparison, grade_summary, procurement, assets or "
               "csv:FILE\n"
               "bad.tpl:22: error: col needs a field name\n"
@@ -367,6 +367,59 @@ static void test_unclosed_blocks(void)
         CHECK_INT(t->stmts[0].end, 2);
     }
     CHECK_STR(fx_msgs(&f), "");
+    fx_done(&f);
+}
+
+/* Issue 14.4: for csv:FILE … end: the block's end and opener point at
+ * each other (an if inside keeps its own), its file is listed as needed
+ * only when reached ("?FILE"), and for blocks do not nest. */
+static void test_for(void)
+{
+    fixture f;
+    fx_init(&f);
+    tmpl *t = LOAD(&f, "f1.tpl",
+                   "for csv:p.csv\n"     /* 0 */
+                   "subheading {名称}\n" /* 1 */
+                   "if previous\n"       /* 2 */
+                   "para {金额:金额}\n"  /* 3 */
+                   "end\n"               /* 4 */
+                   "end\n"               /* 5 */
+                   "table csv:q.csv\n"   /* 6 */
+                   "  col a\n"
+                   "end\n");
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_INT(t->n, 7);
+        CHECK_INT(t->stmts[0].kind, T_FOR);
+        CHECK_INT(t->stmts[0].end, 5);
+        CHECK_INT(t->stmts[5].end, 0);
+        CHECK_INT(t->stmts[2].end, 4);
+        CHECK_INT(t->stmts[4].end, 2);
+        const char **files;
+        size_t n = template_csv_files(f.a, t, &files);
+        CHECK_INT((int)n, 2);
+        if (n == 2) {
+            CHECK_STR(files[0], "?p.csv");
+            CHECK_STR(files[1], "q.csv");
+        }
+    }
+    CHECK_STR(fx_msgs(&f), "");
+    fx_done(&f);
+
+    fx_init(&f);
+    CHECK(LOAD(&f, "f2.tpl",
+               "for csv:p.csv\n"
+               "for csv:p.csv\n" /* 2 */
+               "end\n"
+               "for p.csv\n"     /* 4 */
+               "end\n"
+               "for csv:p.csv\n" /* 6 */
+               "para {未知:x}\n") == NULL);
+    CHECK_STR(fx_msgs(&f), "f2.tpl:2: error: for inside a for block (line 1): for blocks do not nest\n"
+                           "f2.tpl:4: error: for p.csv: expected for csv:FILE\n"
+                           "f2.tpl:5: error: end without an open table, if or for\n"
+                           "f2.tpl:7:6: error: unknown function {未知:…}; expected 上年, 比较, 列举, 原因, 占比 or 金额\n"
+                           "f2.tpl:6: error: for is not closed with end\n");
     fx_done(&f);
 }
 
@@ -720,6 +773,7 @@ int main(void)
     RUN(test_every_error_reported);
     RUN(test_unclosed_blocks);
     RUN(test_table_if);
+    RUN(test_for);
     RUN(test_missing_file);
     RUN(test_seed004);
     RUN(test_sentence_cycles);

@@ -1,0 +1,6 @@
+# project_notes.csv: a 科目编码 whose expenditure.csv line has no 项目支出 (2010301 is 基本支出 only), and one that is not a code.
+cat > input/2021/project_notes.csv <<'EOF'
+项目名称,科目编码,资金来源,年度预算安排,概述,立项依据,实施主体,实施方案,实施周期,绩效目标
+A项目,2010301,,100,概述,依据,本级,方案,2021年,目标
+B项目,20103x,,10,概述,依据,本级,方案,2021年,目标
+EOF
