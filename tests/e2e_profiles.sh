@@ -17,6 +17,10 @@
 #      10.16%, 项目支出 89.84%; 财政拨款收入 against last year's (derived from
 #      input/jianshe-2020/expenditure.csv, no revenue.csv there: 6,553.23 +
 #      5,750.00 = 12,303.23): 比上年增加11,761.03万元，增长95.59%;
+#      政府采购预算 (procurement.csv, 万元): 85.30 + 165.00 + 96.20 = 346.50
+#      against 310.00 last year: 增加36.50, 36.50 / 310.00 = 11.774% → 11.77%;
+#      its table in 元: 3,465,000.00 …; the units of institutions.csv: 4, of
+#      which 行政 1, 事业 3 (参公 1); a project's 年度预算安排 2350 → 2,350.00万元;
 #   4. the workbook: nine sheets named as the profile names them, 收入总计 in
 #      元 (263411900) in sheet 1, 机关运行经费 in 万元 (283.24) in sheet 9;
 #   5. the profile national is templates/standard.tpl: config/jianshe-2021.ini
@@ -31,7 +35,7 @@ if SOURCE_DATE_EPOCH=1700000000 "$BIN" build -q -o "$PF/d" config/jianshe-distri
     tr -d ' \n' <"$PF/rows" >"$PF/flat"
     # 1. titles, parts and sections in order (positions in the flat text)
     last=0 ok=1
-    for s in "第一部分部门概况" "一、部门主要职责" "二、机构设置" "第二部分2021年部门预算表" \
+    for s in "第一部分部门概况" "一、部门主要职责" "二、部门（单位）构成" "三、机构设置" "第二部分2021年部门预算表" \
         "表1示例市住房和城乡建设局2021年部门财务收支预算总表" \
         "表2示例市住房和城乡建设局2021年部门收入预算总表" \
         "表3示例市住房和城乡建设局2021年部门支出预算总表" \
@@ -44,7 +48,9 @@ if SOURCE_DATE_EPOCH=1700000000 "$BIN" build -q -o "$PF/d" config/jianshe-distri
         "第三部分部门预算编制说明" "一、收支预算总体情况" "二、财政拨款收支预算情况" \
         "三、一般公共预算支出预算情况" "四、一般公共预算基本支出预算情况" \
         "五、“三公”经费预算情况" "六、机关运行经费预算" "第四部分其他相关情况说明" \
-        "一、绩效目标设置情况" "二、其他需要说明的事项" "第五部分名词解释"; do
+        "一、政府采购预算情况" "二、国有资产占有使用情况" "三、绩效目标设置情况" \
+        "四、其他需要说明的事项" "第五部分项目经费情况说明" "一、城市公共设施维护提升项目" \
+        "四、城市道路建设项目" "第六部分名词解释"; do
         at=$(python3 -c 'import sys; t=open(sys.argv[1]).read(); print(t.find(sys.argv[2], int(sys.argv[3])))' "$PF/flat" "$s" "$last")
         if [ "$at" -lt 0 ]; then
             fail "e2e_profiles: not found (in this order): $s"
@@ -59,7 +65,9 @@ if SOURCE_DATE_EPOCH=1700000000 "$BIN" build -q -o "$PF/d" config/jianshe-distri
     # 8 tables in 元; the landscape tables repeat no unit line on later pages
     if [ "$n_yuan" = 8 ] && [ "$n_wan" = 1 ]; then pass; else fail "e2e_profiles: unit lines: $n_yuan in 元, $n_wan in 万元"; fi
     # 2. cells
+    # the procurement table in 元, as the profile's tables are (procurement.csv × 10,000)
     for r in "收入总计 263,411,900.00 支出总计 263,411,900.00" \
+        "合计 3,465,000.00 853,000.00 1,650,000.00 962,000.00 2,400,000.00 960,000.00" \
         "2021年本年预算 61.95 6.00 47.80 28.00 19.80 8.15 283.24" \
         "2020年上年预算 36.95 6.00 21.35 21.35 9.60 296.84"; do
         if grep -qxF "$r" "$PF/rows"; then pass; else fail "e2e_profiles: no row: $r"; fi
@@ -68,7 +76,11 @@ if SOURCE_DATE_EPOCH=1700000000 "$BIN" build -q -o "$PF/d" config/jianshe-distri
     for s in "2021年收入预算26,341.19万元，其中：财政拨款收入24,064.26万元，占91.36%；财政专户管理资金收入52.00万元，占0.20%；事业收入306.87万元，占1.16%；其他收入180.80万元，占0.69%；上年结转1,737.26万元，占6.60%。" \
         "2021年支出预算26,341.19万元，其中：基本支出2,677.10万元，占10.16%；项目支出23,664.09万元，占89.84%。" \
         "2021年财政拨款收入预算24,064.26万元，比上年增加11,761.03万元，增长95.59%。" \
-        "2021年示例市住房和城乡建设局机关运行经费预算283.24万元，比上年减少13.60万元，下降4.58%。"; do
+        "2021年示例市住房和城乡建设局机关运行经费预算283.24万元，比上年减少13.60万元，下降4.58%。" \
+        "2021年示例市住房和城乡建设局政府采购预算346.50万元，其中：货物类采购85.30万元，工程类采购165.00万元，服务类采购96.20万元。" \
+        "政府采购预算较2020年增加36.50万元，增长11.77%。" \
+        "纳入示例市住房和城乡建设局2021年部门预算编制范围的单位共4家，其中行政单位1家，事业单位3家（含参照公务员法管理事业单位1家）。" \
+        "年度预算安排：2021年安排2,350.00万元。"; do
         if grep -qF "$s" "$PF/flat"; then pass; else fail "e2e_profiles: no sentence: $s"; fi
     done
     # 4. the workbook

@@ -63,7 +63,7 @@ if "$BIN" build -q -o "$PJD/j" config/jianshe-2021.ini 2>"$PJD/j.err"; then
         "2021年，示例市住房和城乡建设局共4个项目实行绩效目标管理，涉及项目资金7,256.40万元，" \
         "其中一般公共预算拨款4,256.40万元。")"
     pj_has "项目经费情况说明 heading" "$t" \
-        "六、项目经费情况说明2021年，示例市住房和城乡建设局重点项目4个，安排资金7,256.40万元。各项目情况如下："
+        "八、项目经费情况说明2021年，示例市住房和城乡建设局重点项目4个，安排资金7,256.40万元。各项目情况如下："
     pj_has "project 1" "$t" "$(printf '%s' \
         "1、城市公共设施维护提升项目概述：对城区道路照明、排水管网和公共广场等公共设施进行维护和改造提升。" \
         "立项依据：《示例市城市基础设施建设三年行动计划（2020—2022年）》。" \
@@ -76,7 +76,7 @@ if "$BIN" build -q -o "$PJD/j" config/jianshe-2021.ini 2>"$PJD/j.err"; then
     pj_has "project 3 amount" "$t" "3、农村危房改造补助项目"
     pj_has "project 3 amount" "$t" "年度预算安排：2021年安排326.40万元。"
     pj_has "project 4 amount" "$t" "年度预算安排：2021年安排3,000.00万元。"
-    pj_has "名词解释 follows as 七" "$t" "七、名词解释"
+    pj_has "名词解释 follows as 九" "$t" "九、名词解释"
     # the table: 一般公共预算拨款's 项目支出 by 类/款/项 of expenditure.csv:
     # 2019999 24.60; 2120102 186.40, 2120106 132.65, 2120109 96.30,
     # 2120110 18.75 (21201: 434.10), 2120399 2350.00 (212: 2784.10);
@@ -147,12 +147,15 @@ if pj_build notarget; then
     pj_has "projects with targets" "$t" \
         "共3个项目实行绩效目标管理，涉及项目资金4,256.40万元，其中一般公共预算拨款4,256.40万元。"
     pj_has "all projects still listed" "$t" "重点项目4个，安排资金7,256.40万元。"
-    pj_has "no 绩效目标 paragraph" "$t" "实施周期：2021年3月至2021年12月年度预算安排：2021年安排3,000.00万元。七、名词解释"
+    pj_has "no 绩效目标 paragraph" "$t" "实施周期：2021年3月至2021年12月年度预算安排：2021年安排3,000.00万元。九、名词解释"
 else
     fail "e2e_projects: notarget: $(head -n 3 "$PJD/notarget.err")"
 fi
 
 # Without project_notes.csv, standard.tpl has neither the sections nor the table.
+# (Headings of jianshe-2021: 一 职责及机构, 二 总体情况, 三 机关运行经费, 四 三公,
+# 五 政府采购 and 六 国有资产 (procurement.csv, assets.csv), 七 绩效预算信息, then
+# 八 项目经费情况说明 when there are projects.)
 pj_copy none
 rm "$PJD/none/input/jianshe-2021/project_notes.csv"
 if pj_build none; then
@@ -160,7 +163,7 @@ if pj_build none; then
     pj_lacks "no 项目经费情况说明" "$t" "项目经费情况说明"
     pj_lacks "no 绩效目标设置情况" "$t" "绩效目标设置情况"
     pj_lacks "no general_project table" "$t" "一般公共预算项目支出表"
-    pj_has "名词解释 stays 六" "$t" "六、名词解释"
+    pj_has "名词解释 stays 八" "$t" "八、名词解释"
 else
     fail "e2e_projects: none: $(head -n 3 "$PJD/none.err")"
 fi

@@ -2,9 +2,10 @@
 # template sets it out (FORMATS.md §1): 部门概况, the nine tables under the
 # district's names (tables 1–8 in 元, table 9 and the text in 万元, 编制部门 on
 # every table), 部门预算编制说明 with shares and changes, 机关运行经费预算,
-# 其他相关情况说明, 名词解释.  Select it with [document] profile =
-# district-2026.  To make a region's own profile, copy this folder and edit
-# it: docs/profiles.md.  Syntax: docs/templates.md.
+# 其他相关情况说明 (政府采购, 国有资产, 绩效目标设置情况), 项目经费情况说明,
+# 名词解释.  Select it with [document] profile = district-2026.  To make a
+# region's own profile, copy this folder and edit it: docs/profiles.md.
+# Syntax: docs/templates.md.
 
 meta title     {部门}{年度}年部门预算
 meta subject   {部门}{年度}年部门预算信息公开
@@ -24,10 +25,13 @@ title {年度}年部门预算
 heading 部门概况
 subheading 部门主要职责
 text duties
+if has:institutions
+subheading 部门（单位）构成
+include ../../sections/units.tpl
+end
 subheading 机构设置
 table institutions
-  title 部门（单位）构成
-  sheet 部门（单位）构成
+  sheet 机构设置
   head  单位名称 | 单位性质 | 单位规格 | 经费保障形式
   col   单位名称      text
   col   单位性质      text center
@@ -89,10 +93,18 @@ subheading 国有资产占有使用情况
 include ../../sections/assets.tpl
 end
 subheading 绩效目标设置情况
+if has:project_notes
+include ../../sections/targets.tpl
+end
 text overall_goal
 list duty_goals （{序号}） | {名称}。{内容}
 subheading 其他需要说明的事项
 text notes
+
+if has:project_notes
+heading 项目经费情况说明
+include ../../sections/projects.tpl
+end
 
 heading 名词解释
 list glossary {序号}、 | {名称}：{内容}
