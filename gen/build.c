@@ -699,6 +699,8 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         case T_TABLE: bld_table(&b, st); break;
         case T_PAGEBREAK: doc_add(a, dm, DOC_PAGE_BREAK); break;
         case T_CHART: build_chart(&b, st); break;
+        case T_COVER:
+        case T_TOC: bld_front(&b, st); break;
         case T_IF:
             if (!condition(&b, st->arg))
                 i = st->end; /* skip to the matching end */
@@ -706,5 +708,6 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         case T_END: break;
         }
     }
+    bld_outline(dm);
     return b.failed ? NULL : dm;
 }

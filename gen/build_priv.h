@@ -145,4 +145,13 @@ int bld_class_union(builder *b, const char ***codes, const char ***names);
 money bld_class_total_shown(builder *b, const budget *bg, const char *code, int *found,
                             money *shown);
 
+/* ---- build_toc.c ---- */
+
+/* A cover line (T_COVER) or the 目录 (T_TOC) of the template. */
+void bld_front(builder *b, const tmpl_stmt *st);
+
+/* Once the blocks are built: the outline entries of title lines (see
+ * build_toc.c). */
+void bld_outline(doc *dm);
+
 #endif

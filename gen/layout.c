@@ -73,7 +73,7 @@ double lay_area_width(int landscape)
     return floor((page_w - 2 * MARGIN_SIDE) / BODY_SIZE + EPS) * BODY_SIZE;
 }
 
-static void finish_page(lay *l)
+void lay_finish_page(lay *l)
 {
     if (!l->open)
         return;
@@ -95,7 +95,7 @@ static void finish_page(lay *l)
  * number of body characters wide (see the file notes). */
 void lay_new_page(lay *l, int landscape)
 {
-    finish_page(l);
+    lay_finish_page(l);
     memset(&l->cur, 0, sizeof l->cur);
     l->cur.landscape = landscape;
     l->cur.width = landscape ? LAY_A4_LONG : LAY_A4_SHORT;
@@ -424,7 +424,8 @@ static double lead_height(const lay *l, const prep *pp, size_t i)
     double h = 0.0;
     for (size_t j = i; j < dm->n; j++) {
         const doc_block *b = &dm->blocks[j];
-        if (b->kind == DOC_PAGE_BREAK || pp[j].landscape != pp[i].landscape)
+        if (b->kind == DOC_PAGE_BREAK || lay_front_kind(b->kind) ||
+            pp[j].landscape != pp[i].landscape)
             break;
         if (b->kind == DOC_TABLE) {
             if (pp[j].t)
@@ -464,8 +465,16 @@ static void place_text(lay *l, prep *pp, size_t i)
     if (b->kind == DOC_HEADING) {
         l->section = b->level < 1 ? 1 : b->level;
         lay_add_mark(l, p->text, l->section);
+    } else if (b->bookmark && b->kind == DOC_TITLE) {
+        /* a run of title lines opening a part (build_toc.c): one top-level
+         * entry, its lines joined; what follows nests under it */
+        const char *t = p->text;
+        for (size_t j = i + 1; j < l->dm->n && l->dm->blocks[j].kind == DOC_TITLE; j++)
+            t = arena_printf(l->a, "%s%s", t, pp[j].p.text);
+        l->section = 1;
+        lay_add_mark(l, t, 1);
     } else if (b->bookmark) {
-        lay_add_mark(l, p->text, b->kind == DOC_TITLE ? 1 : l->section + 1);
+        lay_add_mark(l, p->text, l->section + 1);
     }
     lay_place_para(l, p, LAY_ROLE_TEXT, &b->src);
     l->y -= p->after;
@@ -555,7 +564,7 @@ layout *layout_doc(arena *a, diag *d, const doc *dm, font *const fonts[LAY_NFONT
             /* a chart without bars has nothing to show */
             if (b->chart && b->chart->n_cats > 0 && b->chart->n_series > 0)
                 pp[i].c = lay_prep_chart(&l, i);
-        } else if (b->kind != DOC_PAGE_BREAK) {
+        } else if (b->kind != DOC_PAGE_BREAK && !lay_front_kind(b->kind)) {
             prep_text(&l, i, &pp[i]);
         }
     }
@@ -573,19 +582,24 @@ layout *layout_doc(arena *a, diag *d, const doc *dm, font *const fonts[LAY_NFONT
         } else if (b->kind == DOC_CHART) {
             if (pp[i].c)
                 lay_place_chart(&l, pp[i].c, i);
-        } else {
+        } else if (!lay_front_kind(b->kind)) { /* the front matter: lay_front_matter() */
             place_text(&l, pp, i);
         }
     }
     if (!l.open && l.n_pages == 0)
         lay_new_page(&l, 0);
-    finish_page(&l);
+    lay_finish_page(&l);
+    /* The cover and the 目录 go before the body, unnumbered: the body's
+     * pages are numbered from 1 whatever comes before them, so the 目录 is
+     * set once, after the body, with the numbers its footers print. */
+    size_t nf = lay_front_matter(&l);
 
     layout *out = arena_alloc(a, sizeof *out);
     out->n_pages = l.n_pages;
     out->pages = arena_alloc(a, l.n_pages * sizeof *out->pages);
     memcpy(out->pages, l.pages, l.n_pages * sizeof *out->pages);
-    add_footers(&l, out->pages, out->n_pages);
+    add_footers(&l, out->pages + nf, out->n_pages - nf);
+    out->n_front = nf;
     out->n_marks = l.n_marks;
     out->marks = arena_alloc(a, (l.n_marks ? l.n_marks : 1) * sizeof *out->marks);
     if (l.n_marks)

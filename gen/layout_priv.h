@@ -2,7 +2,8 @@
  * layout_priv.h — what the layout modules share (private: not for other
  * stages).  layout.c: measuring, pages, drawing operations, text blocks
  * and the pass driver; layout_table.c: tables (sizing, page breaks,
- * drawing); layout_chart.c: bar charts.  See layout.c for the rules.
+ * drawing); layout_chart.c: bar charts; layout_toc.c: the cover and the
+ * 目录.  See layout.c for the rules.
  */
 #ifndef GEN_LAYOUT_PRIV_H
 #define GEN_LAYOUT_PRIV_H
@@ -172,6 +173,8 @@ double lay_natural_width(const char *s, meas *m, double *sum, int *pieces);
 
 double lay_area_width(int landscape);
 
+void lay_finish_page(lay *l);
+
 void lay_new_page(lay *l, int landscape);
 
 void lay_ensure_orientation(lay *l, int landscape);
@@ -210,6 +213,21 @@ void lay_free_table(tprep *tp);
 double lay_table_lead(const tprep *tp);
 
 void lay_place_table(lay *l, prep *pp, size_t bi);
+
+/* ---- layout_toc.c ------------------------------------------------------- */
+
+/* The blocks of the front matter (DOC_COVER, DOC_TOC): not placed with the
+ * body. */
+static inline int lay_front_kind(doc_block_kind k)
+{
+    return k == DOC_COVER || k == DOC_TOC;
+}
+
+/* Once the body is laid out (l's pages and marks finished): sets the cover
+ * page and the 目录 pages and puts them before the body's, moving the
+ * body's marks and charts after them.  Returns the number of front pages
+ * (0 when the document has neither). */
+size_t lay_front_matter(lay *l);
 
 /* ---- layout_chart.c ----------------------------------------------------- */
 

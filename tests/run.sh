@@ -18,7 +18,8 @@
 #      comparison cases as the text writes them (tests/e2e_words.sh), input
 #      typed in 元 and published in 万元, tables in 元 and text in 万元
 #      (tests/e2e_units.sh), one code list per year (tests/e2e_codes.sh),
-#      revenue sources, shares and lists (tests/e2e_sources.sh), the path
+#      revenue sources, shares and lists (tests/e2e_sources.sh), the cover,
+#      the 目录 and the bookmarks of every sample (tests/e2e_toc.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
 #      and tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
@@ -275,6 +276,10 @@ fi
 if [ -f tests/e2e_sources.sh ]; then
     # shellcheck source=tests/e2e_sources.sh
     . tests/e2e_sources.sh
+fi
+if [ -f tests/e2e_toc.sh ]; then
+    # shellcheck source=tests/e2e_toc.sh
+    . tests/e2e_toc.sh
 fi
 if [ -f tests/e2e_race.sh ]; then
     # shellcheck source=tests/e2e_race.sh
