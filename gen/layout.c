@@ -144,6 +144,7 @@ void lay_add_mark(lay *l, const char *title, int level)
     m->level = level < 1 ? 1 : level;
     m->page = l->n_pages; /* the open page is the next to be finished */
     m->y = l->y;
+    m->block = l->block;
 }
 
 /*

@@ -99,6 +99,7 @@ typedef struct lay_mark {
     int level;         /* 1 top level; a level n + 1 entry nests under the last level n */
     size_t page;       /* 0-based page index */
     double y;          /* top of the block on that page */
+    size_t block;      /* the doc block it marks */
 } lay_mark;
 
 /*

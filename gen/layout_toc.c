@@ -17,7 +17,8 @@
  * two characters a level.  Each entry ends with a dot leader and its page
  * number, right-aligned; the leaders of all entries end in one column, and
  * their dots stand in columns from line to line.  A long entry wraps, its
- * following lines hung one character; the leader follows its last line.
+ * following lines under its text after the heading's number (one character
+ * in for other entries); the leader follows its last line.
  *
  * The cover: its title lines (一号 黑体) centred in the upper part of the
  * page, its other lines (三号 黑体: 编制单位, the date) in the lower part.
@@ -131,7 +132,12 @@ static void place_toc(lay *l, size_t bi, const lay_mark *marks, size_t n)
                  0.0);
         p->align = DOC_LEFT;
         p->xoff = (lv > TOC_MAX_INDENT ? TOC_MAX_INDENT - 1 : lv - 1) * INDENT_EM * TOC_SIZE;
-        p->hang = TOC_SIZE;
+        /* a wrapped heading goes on under its text, after its number */
+        const doc_block *mk = &l->dm->blocks[marks[k].block];
+        meas mf = {l->fonts[p->font], TOC_SIZE / 1000.0};
+        p->hang = mk->kind == DOC_HEADING && mk->number && *mk->number
+                      ? lb_measure(mk->number, strlen(mk->number), lay_advance_cb, &mf)
+                      : TOC_SIZE;
         p->w = lead_end - p->xoff - TOC_MIN_LEADER * TOC_SIZE;
         if (p->w < 4 * TOC_SIZE)
             p->w = 4 * TOC_SIZE;
