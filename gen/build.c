@@ -699,6 +699,8 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         case T_CHART:
             bld_block(&b, st, chart_block);
             break;
+        case T_COVER:
+        case T_TOC: bld_front(&b, st); break;
         case T_IF:
             if (!condition(&b, st->arg))
                 i = st->end; /* skip to the matching end */
@@ -707,5 +709,6 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         case T_FOR: i = bld_for(&b, i); break;
         }
     }
+    bld_outline(dm);
     return b.failed ? NULL : dm;
 }

@@ -168,4 +168,13 @@ const char *bld_amount_cell(builder *b, const char *column, const item *it);
  * of them. */
 int bld_project_condition(builder *b, const char *name);
 
+/* ---- build_toc.c ---- */
+
+/* A cover line (T_COVER) or the 目录 (T_TOC) of the template. */
+void bld_front(builder *b, const tmpl_stmt *st);
+
+/* Once the blocks are built: the outline entries of title lines (see
+ * build_toc.c). */
+void bld_outline(doc *dm);
+
 #endif

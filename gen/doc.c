@@ -110,8 +110,8 @@ void doc_table_span(doc_table *t, int body, int row, int col, int rs, int cs)
     anchor->colspan = cs;
 }
 
-static const char *const KIND_NAMES[] = {"title", "heading",    "para", "label",
-                                         "item",  "table",      "page-break", "chart"};
+static const char *const KIND_NAMES[] = {"title", "heading",    "para",  "label", "item",
+                                         "table", "page-break", "chart", "cover", "toc"};
 static const char *const ALIGN_NAMES[] = {"left", "center", "right"};
 static const char *const COL_KIND_NAMES[] = {"text", "code", "amount", "percent"};
 static const char *const ROW_KIND_NAMES[] = {"", " subtotal", " total"};
@@ -143,7 +143,7 @@ void doc_dump_tree(const doc *d, FILE *out)
     for (size_t i = 0; i < d->n; i++) {
         const doc_block *b = &d->blocks[i];
         fprintf(out, "%s", KIND_NAMES[b->kind]);
-        if (b->kind == DOC_HEADING)
+        if (b->kind == DOC_HEADING || b->kind == DOC_COVER)
             fprintf(out, " %d", b->level);
         if (b->number)
             fprintf(out, " [%s]", b->number);

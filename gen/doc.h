@@ -102,12 +102,18 @@ typedef enum doc_block_kind {
     DOC_LIST_ITEM, /* numbered item: number is hung, text wraps under itself */
     DOC_TABLE,
     DOC_PAGE_BREAK,
-    DOC_CHART      /* a bar chart (chart) */
+    DOC_CHART,     /* a bar chart (chart) */
+    DOC_COVER,     /* a line of the cover page (level 1: a title line, large;
+                      2: another line, e.g. 编制单位): the cover blocks make
+                      the first page, without a footer */
+    DOC_TOC        /* the 目录: text is its title; its entries (the outline,
+                      with the page numbers the footers print) are made by
+                      layout, on pages of their own after the cover */
 } doc_block_kind;
 
 typedef struct doc_block {
     doc_block_kind kind;
-    int level;            /* headings: 1 or 2 */
+    int level;            /* headings: 1 or 2; cover lines: 1 title, 2 other */
     const char *number;   /* headings and list items: "一、", "（1）" */
     const char *text;     /* without the number */
     doc_table *table;     /* DOC_TABLE */

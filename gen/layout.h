@@ -15,6 +15,9 @@
  * unless one alone is taller than a page, row-spanned cells redrawn on
  * continuation pages; bar charts (DOC_CHART) across the text block of a
  * portrait page, never split; a page footer with the page number and count.
+ * A cover (DOC_COVER) and a 目录 (DOC_TOC) go first, on pages of their own
+ * without footers; the footers number the body's pages from 1, and the 目录
+ * lists the outline with those numbers (layout_toc.c).
  */
 #ifndef GEN_LAYOUT_H
 #define GEN_LAYOUT_H
@@ -96,6 +99,7 @@ typedef struct lay_mark {
     int level;         /* 1 top level; a level n + 1 entry nests under the last level n */
     size_t page;       /* 0-based page index */
     double y;          /* top of the block on that page */
+    size_t block;      /* the doc block it marks */
 } lay_mark;
 
 /*
@@ -121,6 +125,8 @@ typedef struct layout {
     lay_page *pages;
     size_t n_marks;
     lay_mark *marks;
+    size_t n_front;  /* the first n_front pages are the cover and the 目录:
+                        no footer; the footers number the rest from 1 */
     size_t n_charts; /* in document order */
     lay_chart *charts;
 } layout;

@@ -866,6 +866,12 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
     }
     if (hs.error == HPDF_OK)
         add_outline(pdf, L, pages);
+    /* A cover and a 目录 (unnumbered, layout_toc.c): the viewer's page
+     * labels follow the footers, i, ii, … before the body's 1, 2, … */
+    if (hs.error == HPDF_OK && L->n_front > 0) {
+        HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
+        HPDF_AddPageLabel(pdf, (HPDF_UINT)L->n_front, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+    }
     if (hs.error == HPDF_OK)
         HPDF_SaveToStream(pdf);
     if (hs.error != HPDF_OK) {

@@ -9,6 +9,8 @@
  *   end
  *   if previous|has:NAME|no:NAME   (block closed by "end"; also inside a
  *                                   table block, around head and col lines)
+ *   cover                 (block: title TEXT, line TEXT; closed by "end")
+ *   toc TITLE             (cover and toc before the document's first line)
  *
  * Placeholders {…} are checked for balanced braces and known functions
  * here; names are resolved against the data by build_text.c.
@@ -54,6 +56,9 @@ typedef struct parser {
     const char *table_if[8];
     int table_if_line[8];
     int table_if_depth;
+    int cover_line; /* an open cover block: where it opened (0: none) */
+    int printed;    /* a line that prints was seen: no cover or toc after it */
+    int has_cover, has_toc;
 } parser;
 
 static void err(parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -176,6 +181,8 @@ static tmpl_stmt *add_stmt(parser *p, tmpl_kind kind, const char *arg)
     s->arg = arg ? arena_strdup(p->a, arg) : NULL;
     s->line = p->line;
     s->col = arg && *arg ? col_of(p, arg) : 0;
+    if (kind != T_COVER && kind != T_TOC && kind != T_IF && kind != T_END)
+        p->printed = 1;
     return s;
 }
 
@@ -186,6 +193,43 @@ static int need_text(parser *p, const char *dir, const char *rest)
         return 0;
     }
     check_placeholders(p, rest);
+    return 1;
+}
+
+/* cover (opening a block of title and line lines) and toc TITLE: the front
+ * matter, before anything the document prints, once each. */
+static void front_directive(parser *p, const char *dir, const char *rest)
+{
+    int cover = !strcmp(dir, "cover");
+    if (p->printed || p->if_depth || (cover ? p->has_cover || p->has_toc : p->has_toc)) {
+        err(p, "%s must come %s, before the document's first line and outside if blocks", dir,
+            cover ? "first, once, before toc" : "once, after the cover");
+        return;
+    }
+    if (cover) {
+        if (*rest)
+            err(p, "cover takes nothing after it: its lines follow, up to end");
+        p->cover_line = p->line;
+        p->has_cover = 1;
+    } else if (need_text(p, dir, rest)) {
+        add_stmt(p, T_TOC, rest);
+        p->has_toc = 1;
+    }
+}
+
+/* A line inside a cover block.  Any other directive ends the block with
+ * an error (an end forgotten), and is parsed as usual; returns 0 then. */
+static int cover_directive(parser *p, const char *dir, const char *rest)
+{
+    if (strcmp(dir, "title") && strcmp(dir, "line")) {
+        diag_pos at = template_pos(p->t, p->cover_line, 0);
+        err(p, "%s in the cover block of %s:%d: expected title TEXT, line TEXT or end", dir,
+            at.file, at.line);
+        p->cover_line = 0;
+        return 0;
+    }
+    if (need_text(p, dir, rest))
+        add_stmt(p, T_COVER, rest)->arg2 = dir[0] == 't' ? "title" : "line";
     return 1;
 }
 
@@ -579,6 +623,12 @@ static void parse_line(parser *p, char *line)
     while (rl && ((rest[rl - 1] == ' ' && !keep_space) || rest[rl - 1] == '\t'))
         rest[--rl] = '\0';
 
+    if (!strcmp(dir, "end") && p->cover_line) {
+        p->cover_line = 0;
+        return;
+    }
+    if (p->cover_line && cover_directive(p, dir, rest))
+        return;
     if (!strcmp(dir, "end")) {
         if (p->table && p->table_if_depth) {
             p->table_if_depth--; /* closes an if inside the table */
@@ -616,6 +666,8 @@ static void parse_line(parser *p, char *line)
             add_stmt(p, T_LABEL, rest);
     } else if (!strcmp(dir, "pagebreak")) {
         add_stmt(p, T_PAGEBREAK, NULL);
+    } else if (!strcmp(dir, "cover") || !strcmp(dir, "toc")) {
+        front_directive(p, dir, rest);
     } else if (!strcmp(dir, "text")) {
         if (strcmp(rest, "duties") && strcmp(rest, "overall_goal") && strcmp(rest, "notes"))
             err(p, "text %s: expected duties, overall_goal or notes", rest);
@@ -750,7 +802,7 @@ static void parse_line(parser *p, char *line)
         err(p,
             "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
             "text, list, table, chart, if, end, pagebreak, compare, sentence, meta, footer, "
-            "numbering, units, empty-note, for or include",
+            "numbering, units, empty-note, for, cover, toc or include",
             dir);
     }
 }
@@ -1069,6 +1121,9 @@ tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
     for (int i = 0; i < p.if_depth && !p.stop; i++)
         diag_report(d, DIAG_ERROR, template_pos(t, p.stmts[p.if_stack[i]].line, 0),
                     "%s is not closed with end", p.stmts[p.if_stack[i]].kind == T_FOR ? "for" : "if");
+    if (p.cover_line && !p.stop)
+        diag_report(d, DIAG_ERROR, template_pos(t, p.cover_line, 0),
+                    "cover is not closed with end");
     /* Move the line map, statements, compares and sentences into the arena. */
     const char **lf = arena_alloc(a, (size_t)(t->cap_lines + 1) * sizeof *lf);
     int *ll = arena_alloc(a, (size_t)(t->cap_lines + 1) * sizeof *ll);

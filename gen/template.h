@@ -27,7 +27,10 @@ typedef enum tmpl_kind {
     T_END,
     T_PAGEBREAK,
     T_CHART,      /* chart NAME … end (title, unit, sheet) */
-    T_FOR         /* for csv:FILE … end: its lines once per row of FILE */
+    T_FOR,        /* for csv:FILE … end: its lines once per row of FILE */
+    T_COVER,      /* a line of a cover … end block: arg the text, arg2 "title"
+                     or "line" */
+    T_TOC         /* toc TITLE: the 目录 */
 } tmpl_kind;
 
 /* The conditions of the if blocks around a head or col line inside a table
