@@ -19,6 +19,13 @@ units text   万元
 
 include wording.tpl
 
+cover
+  title {部门}
+  title {年度}年部门预算
+  line  编制部门：{部门}
+end
+toc 目录
+
 title {部门}
 title {年度}年部门预算
 
