@@ -33,8 +33,18 @@ if SOURCE_DATE_EPOCH=1700000000 "$BIN" build -q -o "$PF/d" config/jianshe-distri
     P=$(ls "$PF"/d/*.pdf) X=$(ls "$PF"/d/*.xlsx)
     pdftotext -layout "$P" - 2>/dev/null | sed -e 's/^ *//' -e 's/ *$//' -e 's/  */ /g' >"$PF/rows"
     tr -d ' \n' <"$PF/rows" >"$PF/flat"
-    # 1. titles, parts and sections in order (positions in the flat text)
-    last=0 ok=1
+    # 1. titles, parts and sections in order (positions in the flat text of
+    # the body, after the cover and the 目录, which list them too)
+    last=$(python3 -c 'import sys; print(open(sys.argv[1]).read().find("第一部分部门概况一、部门主要职责其主要职责是"))' "$PF/flat")
+    ok=1
+    if [ "$last" -le 0 ]; then fail "e2e_profiles: the body does not open with 第一部分 部门概况"; ok=0; fi
+    # the cover and the 目录 come first (their own pages, no footer)
+    if pdftotext -f 1 -l 1 "$P" - 2>/dev/null | tr -d ' \n\f' | grep -qxF "示例市住房和城乡建设局2021年部门预算编制部门：示例市住房和城乡建设局"; then
+        pass
+    else
+        fail "e2e_profiles: the cover"
+    fi
+    if pdftotext -f 2 -l 2 "$P" - 2>/dev/null | head -n 3 | tr -d ' ' | grep -qx "目录"; then pass; else fail "e2e_profiles: no 目录 on page 2"; fi
     for s in "第一部分部门概况" "一、部门主要职责" "二、部门（单位）构成" "三、机构设置" "第二部分2021年部门预算表" \
         "表1示例市住房和城乡建设局2021年部门财务收支预算总表" \
         "表2示例市住房和城乡建设局2021年部门收入预算总表" \

@@ -70,6 +70,8 @@ def tree_outline(cfg):
                 blocks.append(('heading', int(hm.group(1)), (hm.group(2) or '') + hm.group(3)))
             elif kind in ('table', 'chart'):
                 blocks.append((kind, 0, None))
+            elif kind == 'toc':  # the 目录's own bookmark comes first
+                blocks.append(('toc', 0, rest))
             elif kind != 'document':
                 blocks.append(('other', 0, None))
         elif kind in ('table', 'chart') and ln.startswith('  title '):
@@ -91,7 +93,9 @@ def tree_outline(cfg):
                 section = 1
             i = j
             continue
-        if k == 'heading':
+        if k == 'toc':
+            want.insert(0, (1, text))
+        elif k == 'heading':
             section = lv
             want.append((lv, text))
         elif text:
