@@ -14,7 +14,9 @@
 #        text (spaces and line ends removed) prints in its footer the
 #        number the 目录 gives;
 #      - the outline is 目录 then the same list, with its levels;
-#      - qpdf --check and the glyph check pass.
+#      - qpdf --check and the glyph check pass;
+#      the same 目录 checks for config/jianshe-district-2021.ini (the
+#      profile district-2026 opens with a cover and a 目录).
 #   2. every config/*.ini: a non-empty outline whose titles, in order, are
 #      the headings, table and chart titles and the title runs that open a
 #      part (no heading before the next title), as `budgetgen tree` shows
@@ -253,6 +255,33 @@ if "$BIN" build -q -f pdf -o "$TD/toc" tests/data/toc/jianshe-toc.ini 2>"$TD/toc
     fi
 else
     fail "e2e_toc: build of tests/data/toc/jianshe-toc.ini failed: $(cat "$TD/toc.err")"
+fi
+
+# The 目录 of config/jianshe-district-2021.ini (the profile district-2026,
+# which opens with a cover and a 目录), written by hand from
+# templates/profiles/district-2026/document.tpl and its tables.tpl: its
+# parts (第X部分), their sections (一、…), the nine tables' titles and the
+# tables of the sections, the projects of project_notes.csv.
+D=示例市住房和城乡建设局2021年部门
+printf '%s\n' "1	第一部分 部门概况" "2	一、部门主要职责" "2	二、部门（单位）构成" "2	三、机构设置" \
+    "1	第二部分 2021年部门预算表" "2	表1  ${D}财务收支预算总表" "2	表2  ${D}收入预算总表" \
+    "2	表3  ${D}支出预算总表" "2	表4  ${D}财政拨款收支预算总表" \
+    "2	表5  ${D}一般公共预算支出功能分类预算表" "2	表6  ${D}政府性基金预算支出功能分类预算表" \
+    "2	表7  ${D}国有资本经营预算支出功能分类预算表" \
+    "2	表8  ${D}一般公共预算基本支出部门预算经济分类预算表" \
+    "2	表9  ${D}“三公”经费和机关运行经费预算表" "1	第三部分 部门预算编制说明" \
+    "2	一、收支预算总体情况" "2	二、财政拨款收支预算情况" "2	三、一般公共预算支出预算情况" \
+    "2	四、一般公共预算基本支出预算情况" "2	五、“三公”经费预算情况" "2	六、机关运行经费预算" \
+    "1	第四部分 其他相关情况说明" "2	一、政府采购预算情况" "3	2021年政府采购预算表" \
+    "2	二、国有资产占有使用情况" "3	国有资产占有使用情况表" "2	三、绩效目标设置情况" \
+    "2	四、其他需要说明的事项" "1	第五部分 项目经费情况说明" "2	一、城市公共设施维护提升项目" \
+    "2	二、棚户区改造项目" "2	三、农村危房改造补助项目" "2	四、城市道路建设项目" \
+    "1	第六部分 名词解释" >"$TD/district.want"
+if "$BIN" build -q -f pdf -o "$TD/district" config/jianshe-district-2021.ini 2>/dev/null &&
+    $PY "$TD/toc.py" check-toc "$TD"/district/*.pdf "$TD/district.want" >"$TD/district.out" 2>&1; then
+    pass
+else
+    fail "e2e_toc: the 目录 of jianshe-district-2021: $(cat "$TD/district.out")"
 fi
 
 # ---- 2. the outline of every sample -----------------------------------------
