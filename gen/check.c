@@ -23,14 +23,7 @@ typedef struct checker {
  * ("240.00", "0.125"), no thousands separators so it can be searched. */
 static const char *fmt(const checker *k, money v, char *buf, size_t n)
 {
-    money_unit u = k->c->input_unit; /* as the files are typed */
-    money_format(v, u, money_unit_max_decimals(u), 0, 1, buf, n);
-    const char *dot = strchr(buf, '.');
-    size_t len = strlen(buf);
-    if (!dot)
-        snprintf(buf + len, n - len, ".00");
-    else if (strlen(dot) == 2)
-        snprintf(buf + len, n - len, "0");
+    money_format_finding(v, k->c->input_unit, buf, n); /* as the files are typed */
     return buf;
 }
 

@@ -240,6 +240,17 @@ int money_change_decimals(money v, money_unit unit, int decimals)
     return d > maxdec ? maxdec : d;
 }
 
+void money_format_finding(money v, money_unit unit, char *out, size_t size)
+{
+    money_format(v, unit, money_unit_max_decimals(unit), 0, 1, out, size);
+    const char *dot = strchr(out, '.');
+    size_t len = strlen(out);
+    if (!dot)
+        snprintf(out + len, size - len, ".00");
+    else if (strlen(dot) == 2)
+        snprintf(out + len, size - len, "0");
+}
+
 void money_format_change(money v, money_unit unit, int decimals, int thousands, int trim, char *out,
                          size_t n)
 {

@@ -156,6 +156,11 @@ void money_format(money v, money_unit unit, int decimals, int thousands, int tri
  * zeros.  money_change_decimals() returns the digits chosen.
  */
 int money_change_decimals(money v, money_unit unit, int decimals);
+/* An amount as findings show it: every significant decimal, at least two
+ * ("240.00", "0.125"), no thousands separators, so it can be searched for
+ * in the input file. */
+void money_format_finding(money v, money_unit unit, char *out, size_t size);
+
 void money_format_change(money v, money_unit unit, int decimals, int thousands, int trim, char *out,
                          size_t n);
 

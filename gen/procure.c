@@ -291,13 +291,7 @@ int procure_load(arena *a, diag *d, const config *c, const char *dir, const csv_
  * decimal, at least two, no thousands separators. */
 static const char *fmt(const config *c, money v, char *buf, size_t n)
 {
-    money_format(v, c->input_unit, money_unit_max_decimals(c->input_unit), 0, 1, buf, n);
-    const char *dot = strchr(buf, '.');
-    size_t len = strlen(buf);
-    if (!dot)
-        snprintf(buf + len, n - len, ".00");
-    else if (strlen(dot) == 2)
-        snprintf(buf + len, n - len, "0");
+    money_format_finding(v, c->input_unit, buf, n);
     return buf;
 }
 #define A(v) fmt(c, (v), (char[48]){0}, 48)
