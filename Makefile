@@ -126,7 +126,7 @@ FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,a
                       -fno-sanitize-recover=all -DGEN_ARENA_MALLOC
 FUZZ_TARGETS       := $(sort $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c))))
 # The gen/ objects each target links.
-FUZZ_OBJS_fuzz_csv      = csv textio paths arena diag strbuf utf8
+FUZZ_OBJS_fuzz_csv      = csv csvshape names textio paths arena diag strbuf utf8
 FUZZ_OBJS_fuzz_ini      = config paths arena diag strbuf utf8 money
 FUZZ_OBJS_fuzz_template = template paths textio arena diag strbuf utf8
 FUZZ_OBJS_fuzz_money    = money utf8

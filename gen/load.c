@@ -23,12 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const load_file_names[] = {
-    "institutions.csv", "duties.txt",    "revenue.csv",     "summary.csv",
-    "expenditure.csv",  "basic_economic.csv", "three_public.csv", "reasons.csv",
-    "overall_goal.txt", "duty_goals.csv", "performance.csv", "actuals.csv", "glossary.csv",
-    "notes.txt",        "procurement.csv", "assets.csv", "project_notes.csv", NULL,
-};
 
 /* Names of the kinds: index 0 is the published name, the rest aliases. */
 static const char *const REVENUE_NAMES[REV_COUNT][3] = {

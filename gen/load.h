@@ -35,7 +35,8 @@ int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const 
 int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *fcodes,
                 const code_list *ecodes);
 
-/* The file names load_budget() reads, NULL-terminated (for --help). */
+/* The file names load_budget() reads, NULL-terminated (for --help);
+ * defined in names.c, beside their Chinese names. */
 extern const char *const load_file_names[];
 
 #endif

@@ -10,6 +10,7 @@
 #include "names.h"
 
 #include "load.h"
+
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -17,6 +18,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+/* The input files budgetgen reads from a year's folder (load.h). */
+const char *const load_file_names[] = {
+    "institutions.csv", "duties.txt",    "revenue.csv",     "summary.csv",
+    "expenditure.csv",  "basic_economic.csv", "three_public.csv", "reasons.csv",
+    "overall_goal.txt", "duty_goals.csv", "performance.csv", "actuals.csv", "glossary.csv",
+    "notes.txt",        "procurement.csv", "assets.csv", "project_notes.csv", NULL,
+};
 
 /* The Chinese names of each input file (docs/input.md lists them). */
 static const struct {

@@ -21,8 +21,12 @@ static void check_table(const csv_table *t, const csv_limits *lim)
     FZ_ASSERT(t->ncols > 0 && t->header);
     FZ_ASSERT(t->header_line >= 1);
     FZ_ASSERT(lim == NULL || lim->max_rows == 0 || t->nrows <= lim->max_rows);
+    /* Every column has a name: in the header row, or, for a header of two
+     * rows (merged cells, csvshape.c), in the row below it, which
+     * csv_map_columns() joins or refuses. */
     for (size_t f = 0; f < t->ncols; f++)
-        FZ_ASSERT(t->header[f] && t->header[f][0] != '\0');
+        FZ_ASSERT((t->header[f] && t->header[f][0] != '\0') ||
+                  (t->sub && t->sub[f] && t->sub[f][0] != '\0'));
     int last = t->header_line;
     for (size_t i = 0; i < t->nrows; i++) {
         const csv_row *r = &t->rows[i];
