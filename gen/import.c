@@ -249,7 +249,7 @@ static int header_word(const char *t)
 
 /* Finds the unit row and the header of t->s; reads the columns and the
  * rows.  money_cols: 1 when the table has amounts. */
-static int read_table(imp *im, table *t, int money_cols)
+static int read_table(imp *im, table *t, int money_cols, int parse_amounts)
 {
     const xl_sheet *s = t->s;
     int unit_found = 0;
@@ -365,6 +365,8 @@ static int read_table(imp *im, table *t, int money_cols)
             if (v && is_total(squeeze(im->a, v)))
                 w->total = 1;
         }
+        if (w->total)
+            w->code = "";
         if (!*w->code && !w->total && t->c_name >= 0 && (t->c_code >= 0 || t->c_lei >= 0)) {
             error_at(im, s, r, (uint32_t)t->c_name,
                      "row \"%s\" has no 科目编码 and is not a 合计 row: cannot place it", w->name);
@@ -372,7 +374,7 @@ static int read_table(imp *im, table *t, int money_cols)
         }
         w->v = arena_alloc(im->a, (t->n_amt + 1) * sizeof *w->v);
         for (size_t k = 0; k < t->n_amt; k++)
-            if (money_cols && amount(im, t, r, t->amt[k], &w->v[k]) != 0)
+            if (parse_amounts && amount(im, t, r, t->amt[k], &w->v[k]) != 0)
                 return -1;
         t->n++;
     }
@@ -567,9 +569,9 @@ static const trow *total_row(const table *t)
 
 static void report_table(imp *im, const table *t, size_t leaves, size_t checked)
 {
-    fprintf(im->out, "  %s: header on row %u, amounts in %s, %zu row%s kept, %zu 合计/subtotal "
+    fprintf(im->out, "  %s: data from row %u, amounts in %s, %zu row%s kept, %zu 合计/subtotal "
                      "row%s verified and dropped\n",
-            t->s->name, (unsigned)t->first, money_unit_name(t->unit), leaves,
+            t->s->name, (unsigned)t->first + 1, money_unit_name(t->unit), leaves,
             leaves == 1 ? "" : "s", checked, checked == 1 ? "" : "s");
 }
 
@@ -829,7 +831,7 @@ int import_run(diag *d, FILE *out, const char *workbook, const char *dir, money_
                 continue;
             }
             int money_cols = t->k != K_INST;
-            if (read_table(&im, t, money_cols) != 0) {
+            if (read_table(&im, t, money_cols, money_cols && t->k != K_SUMMARY) != 0) {
                 rc = -1;
                 break;
             }
