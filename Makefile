@@ -20,11 +20,11 @@ endif
 
 # Debian packages: libraries, fonts, and the tools the tests use.
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxlsxwriter-dev libinih-dev libcsv-dev \
-           libharfbuzz-dev libfontconfig-dev zlib1g-dev fonts-wqy-zenhei fonts-arphic-uming \
+           libharfbuzz-dev libfontconfig-dev zlib1g-dev libzip-dev libexpat1-dev fonts-wqy-zenhei fonts-arphic-uming \
            poppler-utils qpdf python3 python3-openpyxl python3-fonttools valgrind \
            libreoffice-calc-nogui
 
-PKGS        = xlsxwriter inih harfbuzz harfbuzz-subset fontconfig zlib
+PKGS        = xlsxwriter inih harfbuzz harfbuzz-subset fontconfig zlib libzip expat
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # bookworm ships no .pc for libhpdf and libcsv
 PKG_LIBS    = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lhpdf -lcsv -lm

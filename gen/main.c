@@ -25,6 +25,7 @@
 #include "doc.h"
 #include "load.h"
 #include "names.h"
+#include "import.h"
 #include "outfile.h"
 #include "paths.h"
 #include "render.h"
@@ -68,6 +69,15 @@ static void usage(FILE *out)
           "                     A failed department does not stop the others; exit 0 only\n"
           "                     if all were built, 2 if any had a usage or I/O error,\n"
           "                     crashed or was refused, else 1\n"
+          "  import WORKBOOK.xlsx [-o DIR] [--unit=元|万元]\n",
+          out);
+    fputs("                     write an input folder (DIR, default: WORKBOOK without\n"
+          "                     .xlsx) from a workbook: budgetgen's own (exactly the data\n"
+          "                     it was built from; last year's published workbook becomes\n"
+          "                     last year's folder) or the budget system's export (each\n"
+          "                     table found by its sheet name or title, 合计 and subtotal\n"
+          "                     rows checked, amounts converted to --unit, default 万元);\n"
+          "                     prints every decision; writes nothing on an error\n"
           "  diff OLD.ini NEW.ini\n"
           "                     print every sentence, heading and table row that differs\n"
           "                     between two documents (e.g. a revision before\n"
@@ -494,6 +504,42 @@ static int cmd_diff(const char *old_path, const char *new_path, const options *o
     return changes ? 1 : 0;
 }
 
+/* budgetgen import WORKBOOK.xlsx [-o DIR] [--unit=元|万元] (import.h). */
+static int import_main(int argc, char **argv, const options *o, const char *unit_arg)
+{
+    if (argc != 2) {
+        fputs("budgetgen: import takes one workbook: budgetgen import WORKBOOK.xlsx -o DIR\n"
+              "Try 'budgetgen --help'.\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    money_unit unit = MONEY_WAN;
+    if (unit_arg && !strcmp(unit_arg, "元"))
+        unit = MONEY_YUAN;
+    else if (unit_arg && strcmp(unit_arg, "万元") != 0) {
+        fprintf(stderr, "budgetgen: --unit=%s: expected 元 or 万元\n", unit_arg);
+        return EXIT_USAGE;
+    }
+    const char *dir = o->output_dir;
+    char *def = NULL;
+    if (!dir) { /* WORKBOOK.xlsx → WORKBOOK/ */
+        size_t n = strlen(argv[1]);
+        def = xmalloc(n + 8);
+        memcpy(def, argv[1], n + 1);
+        if (n > 5 && !strcmp(def + n - 5, ".xlsx"))
+            def[n - 5] = '\0';
+        else
+            strcat(def, ".input");
+        dir = def;
+    }
+    diag d;
+    diag_init(&d, stderr);
+    d.quiet = o->quiet;
+    int st = import_run(&d, stdout, argv[1], dir, unit, unit_arg != NULL);
+    free(def);
+    return st;
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -506,13 +552,14 @@ int main(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},
         {"all", required_argument, NULL, 'A'},
         {"root", required_argument, NULL, 'R'},
+        {"unit", required_argument, NULL, 'U'},
         {NULL, 0, NULL, 0},
     };
     static options o; /* its root holds PATH_MAX bytes */
     /* Temporary files are removed on SIGINT, SIGTERM and SIGHUP; SIGXFSZ
      * becomes a write error (outfile.h). */
     outfile_signals_init();
-    const char *root_arg = NULL;
+    const char *root_arg = NULL, *unit_arg = NULL;
     int ch;
     /* GNU getopt permutes, so options may follow the command word. */
     while ((ch = getopt_long(argc, argv, "sf:o:qhVj:", longopts, NULL)) != -1) {
@@ -525,6 +572,7 @@ int main(int argc, char **argv)
         case 'V': puts("budgetgen 0.1"); return 0;
         case 'A': o.all_dir = optarg; break;
         case 'R': root_arg = optarg; break;
+        case 'U': unit_arg = optarg; break;
         case 'j': {
             char *end;
             long v = strtol(optarg, &end, 10);
@@ -572,6 +620,8 @@ int main(int argc, char **argv)
         fputs("budgetgen: diff needs two configs: budgetgen diff OLD.ini NEW.ini\n", stderr);
         return EXIT_USAGE;
     }
+    if (argc - optind >= 1 && !strcmp(argv[optind], "import"))
+        return import_main(argc - optind, argv + optind, &o, unit_arg);
     if (argc - optind != 2) {
         fputs("budgetgen: expected a command and a config file, e.g. "
               "'budgetgen check config/cangzhou-2020.ini'\nTry 'budgetgen --help'.\n",

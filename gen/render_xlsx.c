@@ -20,6 +20,7 @@
  * which we fix (creation_time()).
  */
 #include "render.h"
+#include "datasheet.h"
 
 #include "layout.h"
 #include "linebreak.h"
@@ -1241,6 +1242,8 @@ int render_xlsx_tmp(arena *a, diag *d, const config *c, const doc *dm, const out
     if (tables + charts == 0 && x.err == LXW_NO_ERROR)
         diag_report(d, DIAG_NOTE, diag_at(x.path, 0, 0),
                     "the document has no tables: the workbook has one empty sheet");
+    if (x.err == LXW_NO_ERROR) /* the input rows, for budgetgen import (datasheet.h) */
+        lxw_check(&x, datasheet_write(x.wb, a, d, c), DATASHEET_NAME, -1, -1);
 
     /* workbook_close() frees the workbook whatever it returns. */
     errno = 0;

@@ -165,7 +165,7 @@ if "$BIN" --root / build -q -o "$UD/t" "$UD/t.ini" 2>"$UD/t.err"; then
     if /usr/bin/python3 - "$UD"/t/*.xlsx <<'PY'; then pass; else fail "e2e_units: a table's own units: workbook"; fi
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1], data_only=True)  # 合计: a formula and its value
-got = [[r[1] for r in ws.iter_rows(values_only=True) if r[0] == "合计"] for ws in wb.worksheets]
+got = [[r[1] for r in ws.iter_rows(values_only=True) if r[0] == "合计"] for ws in wb.worksheets if ws.title != "budgetgen-data"]
 sys.exit(0 if got == [[65.95], [659500]] else print(got) or 1)
 PY
 else

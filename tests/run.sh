@@ -19,7 +19,8 @@
 #      typed in 元 and published in 万元, tables in 元 and text in 万元
 #      (tests/e2e_units.sh), one code list per year (tests/e2e_codes.sh),
 #      regional profiles (tests/e2e_profiles.sh), CSV files as Excel saves
-#      them and their Chinese names (tests/e2e_excel.sh),
+#      them and their Chinese names (tests/e2e_excel.sh), budgetgen import
+#      (round trip, the budget system's export: tests/e2e_import.sh),
 #      政府采购预算 and 国有资产 (procurement.csv, assets.csv: tests/e2e_procure.sh),
 #      revenue sources, shares and lists (tests/e2e_sources.sh), units,
 #      targets and projects (tests/e2e_projects.sh), the cover,
@@ -284,6 +285,10 @@ fi
 if [ -f tests/e2e_excel.sh ]; then
     # shellcheck source=tests/e2e_excel.sh
     . tests/e2e_excel.sh
+fi
+if [ -f tests/e2e_import.sh ]; then
+    # shellcheck source=tests/e2e_import.sh
+    . tests/e2e_import.sh
 fi
 if [ -f tests/e2e_procure.sh ]; then
     # shellcheck source=tests/e2e_procure.sh

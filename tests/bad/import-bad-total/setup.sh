@@ -1,0 +1,3 @@
+# The workbook (named config.ini: the runner passes it last) is the budget
+# system's export of tests/tools/mkbook.py, variant bad-total.
+/usr/bin/python3 "$ROOT/tests/tools/mkbook.py" config.ini bad-total

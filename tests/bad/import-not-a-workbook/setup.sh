@@ -1,0 +1,1 @@
+# config.ini (an INI file) given as the workbook.
