@@ -1369,6 +1369,8 @@ void bld_table(builder *b, const tmpl_stmt *st)
         t->title = bld_expand(b, tt->title, NULL);
     if (tt->unit)
         t->unit_line = bld_expand(b, tt->unit, NULL);
+    if (tt->unit_left)
+        t->unit_left = bld_expand(b, tt->unit_left, NULL);
     if (tt->note)
         t->note = bld_expand(b, tt->note, NULL);
     t->sheet = tt->sheet ? bld_expand(b, tt->sheet, NULL) : t->title;

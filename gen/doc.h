@@ -63,6 +63,7 @@ typedef struct doc_table {
     const char *id;        /* template table name, e.g. "three_public" */
     const char *title;     /* centred above the table; NULL for none */
     const char *unit_line; /* right-aligned above the table, e.g. "单位：万元" */
+    const char *unit_left; /* on the same line at the left, e.g. "编制部门：…"; NULL */
     const char *note;      /* below the table (e.g. the empty-table note); NULL */
     const char *sheet;     /* XLSX sheet name (<= 31 characters) */
     money_unit unit;       /* of its amount cells' values (doc_table_new: 万元) */

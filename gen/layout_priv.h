@@ -131,7 +131,8 @@ typedef struct tprep {
     size_t *order, nhorder, nborder; /* row-spanned anchors by rowspan: header ones, then body */
     size_t *by_end, *end_first; /* spans by last row: by_end[end_first[r] .. end_first[r + 1]) */
     para title, unit, note;
-    int has_title, has_unit, has_note;
+    para left; /* unit_left, at the left of the unit line */
+    int has_title, has_unit, has_note, has_left;
 } tprep;
 
 typedef struct cprep cprep; /* a chart, ready to place (see the charts section) */

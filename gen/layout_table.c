@@ -464,6 +464,26 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
         tp->has_unit = 1;
         prep_table_para(l, tp, &tp->unit, t->unit_line, LAY_FONT_BODY, UNIT_SIZE, DOC_RIGHT);
     }
+    if (t->unit_left && *t->unit_left) {
+        /* beside the unit line, in the width it leaves (less two characters) */
+        double used = 0;
+        for (size_t i = 0; tp->has_unit && i < tp->unit.n; i++)
+            if (tp->unit.lines[i].width > used)
+                used = tp->unit.lines[i].width;
+        tp->has_left = 1;
+        para *p = &tp->left;
+        memset(p, 0, sizeof *p);
+        p->text = t->unit_left;
+        p->font = LAY_FONT_BODY;
+        p->size = UNIT_SIZE;
+        p->lead = UNIT_SIZE * 1.5;
+        p->xoff = tp->xoff;
+        p->w = tp->width - used - (used > 0 ? 2 * UNIT_SIZE : 0);
+        if (p->w < 4 * UNIT_SIZE)
+            p->w = 4 * UNIT_SIZE;
+        p->align = DOC_LEFT;
+        lay_break_para(l, p);
+    }
     if (t->note && *t->note) {
         tp->has_note = 1;
         prep_table_para(l, tp, &tp->note, t->note, LAY_FONT_BODY, UNIT_SIZE, DOC_LEFT);
@@ -490,6 +510,7 @@ void lay_free_table(tprep *tp)
     free(tp->end_first);
     free(tp->title.lines);
     free(tp->unit.lines);
+    free(tp->left.lines);
     free(tp->note.lines);
     free(tp);
 }
@@ -504,10 +525,17 @@ typedef struct slice {
     double h;          /* height of the rows */
 } slice;
 
+/* The unit line and the text at its left share their first line. */
+static double unit_block_h(const tprep *tp)
+{
+    double u = tp->has_unit ? lay_para_height(&tp->unit) : 0.0;
+    double left = tp->has_left ? lay_para_height(&tp->left) : 0.0;
+    return u > left ? u : left;
+}
+
 static double title_block_h(const tprep *tp)
 {
-    return (tp->has_title ? lay_para_height(&tp->title) : 0.0) +
-           (tp->has_unit ? lay_para_height(&tp->unit) : 0.0);
+    return (tp->has_title ? lay_para_height(&tp->title) : 0.0) + unit_block_h(tp);
 }
 
 static double note_block_h(const tprep *tp)
@@ -817,10 +845,14 @@ void lay_place_table(lay *l, prep *pp, size_t bi)
         lay_emit_para_line(l, &tp->title, k, l->y, LAY_ROLE_TABLE, &b->src);
         l->y -= tp->title.lead;
     }
-    for (size_t k = 0; k < tp->unit.n && tp->has_unit; k++) {
-        lay_emit_para_line(l, &tp->unit, k, l->y, LAY_ROLE_TABLE, &b->src);
-        l->y -= tp->unit.lead;
-    }
+    double top = l->y;
+    for (size_t k = 0; k < tp->unit.n && tp->has_unit; k++)
+        lay_emit_para_line(l, &tp->unit, k, top - (double)k * tp->unit.lead, LAY_ROLE_TABLE,
+                           &b->src);
+    for (size_t k = 0; k < tp->left.n && tp->has_left; k++)
+        lay_emit_para_line(l, &tp->left, k, top - (double)k * tp->left.lead, LAY_ROLE_TABLE,
+                           &b->src);
+    l->y = top - unit_block_h(tp);
     l->fresh = 0;
 
     double x0 = l->cur.area.x0 + tp->xoff;

@@ -104,6 +104,7 @@ typedef struct xlsx {
     lxw_workbook *wb;
     lxw_format *cell[ST_COUNT]; /* cached cell formats (owned by wb) */
     lxw_format *title, *unit, *note;
+    lxw_format *unit_left; /* the text at the left of the unit line */
     char num_format[32];                       /* amounts, per [units] decimals and thousands */
     money scale;                               /* fen per display unit */
     lxw_error err;                             /* the first library error, LXW_NO_ERROR if none */
@@ -239,6 +240,12 @@ static void make_frame_formats(xlsx *x)
     format_set_font_size(x->unit, FONT_PT);
     format_set_align(x->unit, LXW_ALIGN_RIGHT);
     format_set_align(x->unit, LXW_ALIGN_VERTICAL_CENTER);
+
+    x->unit_left = workbook_add_format(x->wb);
+    format_set_font_name(x->unit_left, FONT_NAME);
+    format_set_font_size(x->unit_left, FONT_PT);
+    format_set_align(x->unit_left, LXW_ALIGN_LEFT);
+    format_set_align(x->unit_left, LXW_ALIGN_VERTICAL_CENTER);
 
     x->note = workbook_add_format(x->wb);
     format_set_font_name(x->note, FONT_NAME);
@@ -745,7 +752,8 @@ static void set_print(xlsx *x, lxw_worksheet *ws, const char *sheet, int landsca
  * after reporting.
  */
 static int write_title_rows(xlsx *x, lxw_worksheet *ws, const char *sheet, const char *title,
-                            const char *unit, lxw_col_t last_col, double total_w, lxw_row_t *row)
+                            const char *unit, const char *left, lxw_col_t last_col,
+                            double total_w, lxw_row_t *row)
 {
     if (title && *title) {
         /* the title is TITLE_PT, wider than the FONT_PT the units assume */
@@ -758,8 +766,20 @@ static int write_title_rows(xlsx *x, lxw_worksheet *ws, const char *sheet, const
             return -1;
         (*row)++;
     }
-    if (unit && *unit) {
-        if (lxw_check(x, put_range(ws, *row, 0, *row, last_col, unit, x->unit), sheet, *row, 0) <
+    if (left && *left && last_col > 0) {
+        /* the left text over the first half, the unit line over the rest */
+        lxw_col_t mid = (lxw_col_t)((last_col - 1) / 2);
+        if (lxw_check(x, put_range(ws, *row, 0, *row, mid, left, x->unit_left), sheet, *row, 0) <
+                0 ||
+            lxw_check(x, put_range(ws, *row, mid + 1, *row, last_col, unit ? unit : "", x->unit),
+                      sheet, *row, mid + 1) < 0)
+            return -1;
+        (*row)++;
+    } else if ((unit && *unit) || (left && *left)) {
+        const char *text = unit && *unit ? unit : left;
+        if (left && *left && unit && *unit)
+            text = arena_printf(x->a, "%s　　%s", left, unit); /* one column: one cell */
+        if (lxw_check(x, put_range(ws, *row, 0, *row, last_col, text, x->unit), sheet, *row, 0) <
             0)
             return -1;
         (*row)++;
@@ -825,7 +845,8 @@ static int write_table(xlsx *x, const doc *dm, const doc_table *t, int index)
     /* The rows of the sheet, top to bottom: title, unit line, header, body,
      * note; a part the table lacks takes no row. */
     lxw_row_t row = 0;
-    if (write_title_rows(x, ws, sheet, t->title, t->unit_line, last_col, total_w, &row) < 0)
+    if (write_title_rows(x, ws, sheet, t->title, t->unit_line, t->unit_left, last_col, total_w,
+                         &row) < 0)
         goto out;
     lxw_row_t head_first = row;
     if (write_grid(x, ws, sheet, t, 1, head_first) < 0)
@@ -924,7 +945,7 @@ static int write_chart(xlsx *x, const doc *dm, const doc_chart *ch, int index)
 
     lxw_col_t last_col = (lxw_col_t)ns;
     lxw_row_t row = 0;
-    if (write_title_rows(x, ws, sheet, ch->title, ch->unit, last_col, total_w, &row) < 0)
+    if (write_title_rows(x, ws, sheet, ch->title, ch->unit, NULL, last_col, total_w, &row) < 0)
         goto out;
     lxw_row_t head = row++;
     lxw_format *hf = cell_format(x, DOC_CENTER | ST_BOLD | ST_WRAP | ST_HEAD);

@@ -308,7 +308,7 @@ static void table_directive(parser *p, const char *dir, char *rest)
         return;
     }
     if (!strcmp(dir, "title") || !strcmp(dir, "unit") || !strcmp(dir, "note") ||
-        !strcmp(dir, "empty-note") || !strcmp(dir, "sheet")) {
+        !strcmp(dir, "empty-note") || !strcmp(dir, "sheet") || !strcmp(dir, "unit-left")) {
         if (!need_text(p, dir, rest))
             return;
         const char *v = arena_strdup(p->a, rest);
@@ -316,6 +316,8 @@ static void table_directive(parser *p, const char *dir, char *rest)
             tb->title = v;
         else if (!strcmp(dir, "unit"))
             tb->unit = v;
+        else if (!strcmp(dir, "unit-left"))
+            tb->unit_left = v;
         else if (!strcmp(dir, "note"))
             tb->note = v;
         else if (!strcmp(dir, "empty-note"))
@@ -399,7 +401,7 @@ static void table_directive(parser *p, const char *dir, char *rest)
         }
     } else {
         err(p,
-            "\"%s\" is not a table directive; expected title, unit, units, head, col, note, "
+            "\"%s\" is not a table directive; expected title, unit, unit-left, units, head, col, note, "
             "empty-note, sheet, landscape, if or end",
             dir);
     }

@@ -65,6 +65,7 @@ typedef struct tmpl_table {
     const char *source;    /* institutions, three_public, performance …; for
                               charts: three_public, function_classes */
     const char *title, *unit, *note, *empty_note, *sheet;
+    const char *unit_left; /* at the left of the unit line ("编制部门：{部门}") */
     int units;             /* its own unit of amounts (money_unit), or -1 */
     int units_line;
     int landscape;

@@ -21,7 +21,8 @@
 #      against 310.00 last year: 增加36.50, 36.50 / 310.00 = 11.774% → 11.77%;
 #      its table in 元: 3,465,000.00 …; the units of institutions.csv: 4, of
 #      which 行政 1, 事业 3 (参公 1); a project's 年度预算安排 2350 → 2,350.00万元;
-#   4. the workbook: nine sheets named as the profile names them, 收入总计 in
+#   4. the workbook: nine sheets named as the profile names them, row 2 of
+#      each "编制部门：示例市住房和城乡建设局" (unit-left) and its unit, 收入总计 in
 #      元 (263411900) in sheet 1, 机关运行经费 in 万元 (283.24) in sheet 9;
 #   5. the profile national is templates/standard.tpl: config/jianshe-2021.ini
 #      with `profile = national` instead of its template line gives the same
@@ -111,6 +112,11 @@ if not s1 or s1[0][1] != 263411900:
     print("sheet 1", s1); ok = False
 if not s9 or s9[0][7] != 283.24 or s9[0][1] != 61.95:
     print("sheet 9", s9); ok = False
+# row 2: 编制部门 at the left (unit-left), the unit at the right, in each table's unit
+for n, unit in zip(names, ["单位：元"] * 8 + ["单位：万元"]):
+    row2 = [c for c in next(wb[n].iter_rows(min_row=2, max_row=2, values_only=True)) if c]
+    if row2 != ["编制部门：示例市住房和城乡建设局", unit]:
+        print(n, "row 2", row2); ok = False
 sys.exit(0 if ok else 1)
 PY
 else

@@ -313,8 +313,8 @@ static void test_every_error_reported(void)
               "bad.tpl:23: error: unknown column option \"bogus\"; expected text, code, amount, "
               "percent, left, center, right, merge=duty, merge=activity, merge=blank, "
               "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, min=EM or weight=N\n"
-              "bad.tpl:24: error: \"bold\" is not a table directive; expected title, unit, units, "
-              "head, col, note, empty-note, sheet, landscape, if or end\n"
+              "bad.tpl:24: error: \"bold\" is not a table directive; expected title, unit, unit-left, "
+              "units, head, col, note, empty-note, sheet, landscape, if or end\n"
               "bad.tpl:25:12: error: placeholder \"{b\" is not closed with '}'\n"
               "bad.tpl:28: error: table institutions has no col lines\n"
               "bad.tpl:31: error: if is not closed with end\n");
@@ -739,6 +739,15 @@ static void test_units(void)
     fx_init(&f);
     t = LOAD(&f, "n.tpl", "para 无\n");
     CHECK(t && t->table_units == -1 && t->text_units == -1);
+    fx_done(&f);
+
+    /* unit-left: the text at the left of the unit line */
+    fx_init(&f);
+    t = LOAD(&f, "l.tpl", "table institutions\n  unit-left 编制部门：{部门}\n  unit 单位：元\n"
+                          "  col 单位名称 text\nend\n");
+    CHECK(t && t->stmts[0].table->unit_left &&
+          !strcmp(t->stmts[0].table->unit_left, "编制部门：{部门}") &&
+          !strcmp(t->stmts[0].table->unit, "单位：元"));
     fx_done(&f);
 
     fx_init(&f);

@@ -6,7 +6,8 @@
 
 table income_expense_summary
   title 表1  {部门}{年度}年部门财务收支预算总表
-  unit  编制部门：{部门}　　　　单位：{单位}
+  unit-left 编制部门：{部门}
+  unit  单位：{单位}
   sheet 1部门财务收支预算总表
   head  收入>2 | 支出>2
   head  项目 | 预算数 | 项目 | 预算数
@@ -18,7 +19,8 @@ end
 
 table income
   title 表2  {部门}{年度}年部门收入预算总表
-  unit  编制部门：{部门}　　　　单位：{单位}
+  unit-left 编制部门：{部门}
+  unit  单位：{单位}
   sheet 2部门收入预算总表
   landscape
   if has:上年结转
@@ -47,7 +49,8 @@ end
 
 table expenditure
   title 表3  {部门}{年度}年部门支出预算总表
-  unit  编制部门：{部门}　　　　单位：{单位}
+  unit-left 编制部门：{部门}
+  unit  单位：{单位}
   sheet 3部门支出预算总表
   head  科目编码>3 | 科目名称^2 | 合计^2 | 基本支出^2 | 项目支出^2
   head  类 | 款 | 项
@@ -62,7 +65,8 @@ end
 
 table fiscal_summary
   title 表4  {部门}{年度}年部门财政拨款收支预算总表
-  unit  编制部门：{部门}　　　　单位：{单位}
+  unit-left 编制部门：{部门}
+  unit  单位：{单位}
   sheet 4部门财政拨款收支预算总表
   head  收入>2 | 支出>5
   head  项目 | 预算数 | 项目 | 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算
@@ -77,7 +81,8 @@ end
 
 table general_expenditure
   title 表5  {部门}{年度}年部门一般公共预算支出功能分类预算表
-  unit  编制部门：{部门}　　　　单位：{单位}
+  unit-left 编制部门：{部门}
+  unit  单位：{单位}
   sheet 5一般公共预算支出功能分类预算表
   empty-note 本部门{年度}年无一般公共预算支出，本表为空表。
   head  科目编码>3 | 科目名称^2 | 合计^2 | 基本支出^2 | 项目支出^2
@@ -93,7 +98,8 @@ end
 
 table fund_expenditure
   title 表6  {部门}{年度}年部门政府性基金预算支出功能分类预算表
-  unit  编制部门：{部门}　　　　单位：{单位}
+  unit-left 编制部门：{部门}
+  unit  单位：{单位}
   sheet 6政府性基金预算支出功能分类预算表
   empty-note 本部门{年度}年无政府性基金预算财政拨款安排，故本表为空表。
   head  科目编码>3 | 科目名称^2 | 合计^2 | 基本支出^2 | 项目支出^2
@@ -109,7 +115,8 @@ end
 
 table state_capital_expenditure
   title 表7  {部门}{年度}年部门国有资本经营预算支出功能分类预算表
-  unit  编制部门：{部门}　　　　单位：{单位}
+  unit-left 编制部门：{部门}
+  unit  单位：{单位}
   sheet 7国有资本经营预算支出功能分类预算表
   empty-note 本部门{年度}年无国有资本经营预算财政拨款安排，故本表为空表。
   head  科目编码>3 | 科目名称^2 | 合计^2 | 基本支出^2 | 项目支出^2
@@ -125,7 +132,8 @@ end
 
 table general_basic
   title 表8  {部门}{年度}年部门一般公共预算基本支出部门预算经济分类预算表
-  unit  编制部门：{部门}　　　　单位：{单位}
+  unit-left 编制部门：{部门}
+  unit  单位：{单位}
   sheet 8一般公共预算基本支出经济分类预算表
   empty-note 本部门{年度}年无一般公共预算基本支出，本表为空表。
   head  部门预算经济分类>2 | 科目名称^2 | 合计^2 | 人员经费^2 | 公用经费^2
@@ -141,7 +149,8 @@ end
 table general_three_public
   units 万元
   title 表9  {部门}{年度}年部门“三公”经费和机关运行经费预算表
-  unit  编制部门：{部门}　　　　单位：{单位}
+  unit-left 编制部门：{部门}
+  unit  单位：{单位}
   sheet 9“三公”经费和机关运行经费预算表
   empty-note 本部门{年度}年无一般公共预算“三公”经费支出，本表为空表。
   landscape
