@@ -575,6 +575,86 @@ static void report_table(imp *im, const table *t, size_t leaves, size_t checked)
             leaves == 1 ? "" : "s", checked, checked == 1 ? "" : "s");
 }
 
+/* The 一般公共预算“三公”经费支出表 (national table 7): one row per year
+ * (上年预算, 本年预算) and the items as columns — 合计, 因公出国（境）费,
+ * 公务用车购置及运行费 (小计, 购置费, 运行费), 公务接待费.  This year's row
+ * (the one saying 本年, or the only row) becomes three_public.csv, each
+ * item with its 一般预算 column: the national table holds the 一般公共预算
+ * part only, and the report says so.  Its sums are checked first. */
+static int three_public(imp *im, const table *t, ofile *o)
+{
+    const trow *w = NULL;
+    size_t n_rows = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        n_rows++;
+        if (strstr(t->rows[i].name, "本年"))
+            w = &t->rows[i];
+    }
+    if (!w && n_rows == 1)
+        w = &t->rows[0];
+    if (!w) {
+        error_at(im, t->s, t->first, (uint32_t)(t->c_name >= 0 ? t->c_name : 0),
+                 "the “三公” table has %zu rows and none says 本年 (本年预算): name this year's "
+                 "row so, or delete the others",
+                 n_rows);
+        return -1;
+    }
+    int c_total = col_named(t, "合计"), c_abroad = col_named(t, "因公出国（境）费"),
+        c_sub = col_named(t, "小计"), c_buy = col_named(t, "购置费"),
+        c_run = col_named(t, "运行费"), c_rec = col_named(t, "公务接待费");
+    if (c_sub < 0)
+        c_sub = col_named(t, "公务用车购置及运行费");
+    if (c_total < 0 || c_abroad < 0 || c_sub < 0 || c_rec < 0) {
+        error_at(im, t->s, t->first ? t->first - 1 : 0, 0,
+                 "the “三公” table lacks one of the columns 合计, 因公出国（境）费, "
+                 "公务用车购置及运行费 (or 小计), 公务接待费: cannot read it");
+        return -1;
+    }
+    money v_sub = w->v[c_sub];
+    if (c_buy >= 0 && c_run >= 0 && w->v[c_buy] + w->v[c_run] != v_sub) {
+        error_at(im, t->s, w->r, t->amt[c_sub],
+                 "公务用车购置及运行费 is %s but 购置费 + 运行费 = %s",
+                 fmt_money_disp(im->a, v_sub, t->unit),
+                 fmt_money_disp(im->a, w->v[c_buy] + w->v[c_run], t->unit));
+        return -1;
+    }
+    money sum = w->v[c_abroad] + v_sub + w->v[c_rec];
+    if (sum != w->v[c_total]) {
+        error_at(im, t->s, w->r, t->amt[c_total],
+                 "合计 is %s but its items sum to %s", fmt_money_disp(im->a, w->v[c_total], t->unit),
+                 fmt_money_disp(im->a, sum, t->unit));
+        return -1;
+    }
+    o->name = "three_public.csv";
+    o->from = t->s->name;
+    sb_append(&o->text, "项目,合计,一般预算\n");
+    struct {
+        const char *name;
+        money v;
+    } items[5] = {{"公务用车运行费", c_run >= 0 ? w->v[c_run] : 0},
+                  {"公务用车购置费", c_buy >= 0 ? w->v[c_buy] : 0},
+                  {"公务接待费", w->v[c_rec]},
+                  {"因公出国（境）费", w->v[c_abroad]},
+                  {"合计", w->v[c_total]}};
+    if (c_buy < 0 || c_run < 0) { /* no split: the vehicle row as a whole */
+        items[0].name = "公务用车购置及运行费";
+        items[0].v = v_sub;
+    }
+    for (size_t i = 0; i < 5; i++) {
+        if (i == 1 && (c_buy < 0 || c_run < 0))
+            continue;
+        const char *a = fmt_amount(im->a, items[i].v, im->unit);
+        sb_printf(&o->text, "%s,%s,%s\n", items[i].name, a, a);
+        o->rows++;
+    }
+    fprintf(im->out,
+            "  %s: three_public.csv from the row \"%s\": the 一般公共预算 part of each item (the "
+            "national table holds no other source; add 基金预算 or 财政专户 columns by hand if "
+            "the department pays “三公” from them)\n",
+            t->s->name, w->name);
+    return 0;
+}
+
 static int national(imp *im, table *tabs, ofile *f, size_t *nf)
 {
     table *T[K_COUNT] = {0};
@@ -713,6 +793,11 @@ static int national(imp *im, table *tabs, ofile *f, size_t *nf)
             }
         }
     }
+    /* three_public.csv: the year's row of the 一般公共预算“三公”经费支出表 */
+    if (T[K_THREE] && three_public(im, T[K_THREE], &f[*nf]) == 0)
+        (*nf)++;
+    else if (T[K_THREE])
+        return -1;
     /* summary.csv: the totals */
     if (T[K_SUMMARY] && T[K_EXP]) {
         const table *s = T[K_SUMMARY], *e = T[K_EXP];
@@ -822,11 +907,8 @@ int import_run(diag *d, FILE *out, const char *workbook, const char *dir, money_
             }
             fprintf(out, "  sheet %s: %s (by its %s)\n", t->s->name, kind_label[t->k],
                     title ? "title" : "name");
-            if (t->k == K_FISCAL || t->k == K_PROJECT || t->k == K_THREE) {
-                fprintf(out, "    not read: %s\n",
-                        t->k == K_THREE ? "three_public.csv is not made from the national "
-                                          "table yet (type it by hand)"
-                                        : "its figures are those of the other tables");
+            if (t->k == K_FISCAL || t->k == K_PROJECT) {
+                fprintf(out, "    not read: its figures are those of the other tables\n");
                 t->k = K_NONE;
                 continue;
             }
@@ -835,7 +917,7 @@ int import_run(diag *d, FILE *out, const char *workbook, const char *dir, money_
                 rc = -1;
                 break;
             }
-            if (money_cols && t->k != K_SUMMARY) {
+            if (money_cols && t->k != K_SUMMARY && t->k != K_THREE) {
                 size_t leaves, checked;
                 int before = im.errors;
                 checked = check_subtotals(&im, t, &leaves);

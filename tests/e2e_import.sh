@@ -7,8 +7,10 @@
 #   - A workbook shaped like the budget system's export, made by openpyxl
 #     (tests/tools/mkbook.py: title and unit rows in 元, merged two-row
 #     headers, 类/款/项 columns and one code column, 合计 first and last,
-#     subtotal rows, a sheet named 表3 found by its title): every CSV is
-#     compared with the files written here by hand, in 万元.
+#     subtotal rows, a sheet named 表3 found by its title, the national
+#     “三公” table with a row per year): every CSV is compared with the files
+#     written here by hand, in 万元; a “三公” table whose 合计 is not the sum
+#     of its items is refused at its cell.
 ID=$(mktemp -d)
 for cfg in jianshe-2021 cangzhou-2020; do
     IP=$ID/$cfg
@@ -51,6 +53,8 @@ printf '科目编码,科目名称,人员经费,公用经费\n30101,基本工资,
 printf '收入项目,预算数\n一般公共预算拨款收入,19.345678\n事业收入,1\n' >"$ID/want/revenue.csv"
 printf '项目,金额\n收入总计,20.345678\n支出总计,20.345678\n基本支出,15.345678\n项目支出,5\n' >"$ID/want/summary.csv"
 printf '单位名称,单位性质\n示例单位（本级）,行政\n示例中心,公益一类事业单位\n' >"$ID/want/institutions.csv"
+# the “三公” table's 本年 row in 元: 20000 + 30000 (运行费) + 12345.67 = 62345.67
+printf '项目,合计,一般预算\n公务用车运行费,3,3\n公务用车购置费,0,0\n公务接待费,1.234567,1.234567\n因公出国（境）费,2,2\n合计,6.234567,6.234567\n' >"$ID/want/three_public.csv"
 if "$BIN" import "$ID/export.xlsx" -o "$ID/got" >"$ID/out" 2>"$ID/err"; then
     pass
     for f in "$ID"/want/*.csv; do
@@ -58,7 +62,7 @@ if "$BIN" import "$ID/export.xlsx" -o "$ID/got" >"$ID/out" 2>"$ID/err"; then
             fail "e2e_import: $(basename "$f") differs: $(diff "$f" "$ID/got/$(basename "$f")" | head -5)"
         fi
     done
-    [ "$(ls "$ID/got" | wc -l)" = 5 ] && pass || fail "e2e_import: files written: $(ls "$ID/got")"
+    [ "$(ls "$ID/got" | wc -l)" = 6 ] && pass || fail "e2e_import: files written: $(ls "$ID/got")"
     for want in '  sheet 表3: 支出总表 (by its title)' \
         '  表3: data from row 5, amounts in 元, 3 rows kept, 5 合计/subtotal rows verified and dropped' \
         '  经济分类: data from row 4, amounts in 元, 3 rows kept, 3 合计/subtotal rows verified and dropped'; do

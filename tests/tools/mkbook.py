@@ -3,9 +3,10 @@
 openpyxl for tests/e2e_import.sh and tests/bad/import-*: title rows, a unit
 row in 元, merged headers of two rows, 类/款/项 in three columns (部门支出总表,
 部门收入总表) or one code column (基本支出表), 合计 first or last, 类/款
-subtotal rows.  Every amount is a plain number (no formula).
+subtotal rows; the “三公” table with a row per year.  Every amount is a
+plain number (no formula).
 
-    mkbook.py OUT.xlsx [ok|bad-total|bad-unit|extra-sheet]
+    mkbook.py OUT.xlsx [ok|bad-total|bad-unit|bad-three|extra-sheet]
 """
 import sys
 from openpyxl import Workbook
@@ -80,6 +81,18 @@ ws = wb.create_sheet("机构设置情况表")
 ws.append(["单位名称", "单位性质"])
 ws.append(["示例单位（本级）", "行政"])
 ws.append(["示例中心", "公益一类事业单位"])
+
+# 一般公共预算“三公”经费支出表 (national table 7): a row per year, the items as
+# columns, 公务用车购置及运行费 merged over 小计/购置费/运行费
+ws = titled("一般公共预算“三公”经费支出表", "示例单位2021年一般公共预算“三公”经费支出表", 7)
+ws.append(["项目", "合计", "因公出国（境）费", "公务用车购置及运行费", None, None, "公务接待费"])
+ws.merge_cells("D3:F3")
+for c in "ABCG":
+    ws.merge_cells("%s3:%s4" % (c, c))
+ws.append([None, None, None, "小计", "购置费", "运行费", None])
+ws.append(["2020年上年预算", 50000, 20000, 30000, None, 30000, None])
+ws.append(["2021年本年预算", 62345.68 if variant == "bad-three" else 62345.67, 20000, 30000,
+           None, 30000, 12345.67])
 
 if variant == "extra-sheet":
     ws = wb.create_sheet("Sheet3")
