@@ -196,25 +196,36 @@ static int too_many_for_pages(loader *L, const csv_table *t)
 
 /* Reads dir/file if it exists; NULL (silently) when absent, NULL after a
  * report when broken.  *broken tells the two apart. */
-static csv_table *open_csv(loader *L, const char *file, int *broken)
+csv_table *load_input_csv(arena *a, diag *d, const config *c, const char *dir, const char *file,
+                          const csv_limits *lim, int *status)
 {
-    const char *path = path_in(L, file);
-    *broken = 0;
-    int fd = open_input(L, path, 1);
+    const char *path = names_path(a, d, dir, file); /* or its Chinese name (names.c) */
+    *status = 0;
+    int fd = paths_open(d, diag_at(path, 0, 0), NULL, c->root, path, PATHS_OPTIONAL, NULL);
     if (fd == -2)
         return NULL;
     if (fd < 0) {
-        *broken = 1;
+        *status = -2;
         return NULL;
     }
-    int before = L->d->errors;
-    csv_table *t = csv_read_fd(L->a, L->d, fd, path, &L->lim);
-    if (!t || csvshape_check_unit(L->d, t, (int)L->c->input_unit, L->c->input_unit_set) < 0 ||
-        L->d->errors > before || too_many_for_pages(L, t)) {
-        *broken = 1;
+    int before = d->errors;
+    csv_table *t = csv_read_fd(a, d, fd, path, lim);
+    if (!t || csvshape_check_unit(d, t, (int)c->input_unit, c->input_unit_set) < 0 ||
+        d->errors > before) {
+        *status = -1;
         return NULL;
     }
     return t;
+}
+
+static csv_table *open_csv(loader *L, const char *file, int *broken)
+{
+    int st;
+    csv_table *t = load_input_csv(L->a, L->d, L->c, L->dir, file, &L->lim, &st);
+    if (st == -2)
+        L->refused = 1;
+    *broken = st < 0 || (t && too_many_for_pages(L, t));
+    return *broken ? NULL : t;
 }
 
 /* Parses an amount cell.  Empty is 0 when allow_empty, else an error. */

@@ -12,6 +12,7 @@
 #include "arena.h"
 #include "codes.h"
 #include "config.h"
+#include "csv.h"
 #include "data.h"
 #include "diag.h"
 
@@ -34,6 +35,16 @@ int load_extra(arena *a, diag *d, const config *c, budget *b, const char *const 
  * or -1. */
 int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *fcodes,
                 const code_list *ecodes);
+
+/* Reads FILE of the folder dir as load_budget() reads its files: by its
+ * name or a Chinese one (names.c), from a descriptor opened once and
+ * checked to lead into the project folder (paths_open), and its unit row,
+ * if it has one, checked against the unit amounts are read in
+ * (csvshape_check_unit).  Returns the table; NULL with *status 0 when the
+ * file is absent, -1 after reporting it unreadable or wrong, -2 after
+ * reporting a path that leads outside the project folder. */
+csv_table *load_input_csv(arena *a, diag *d, const config *c, const char *dir, const char *file,
+                          const csv_limits *lim, int *status);
 
 /* The file names load_budget() reads, NULL-terminated (for --help);
  * defined in names.c, beside their Chinese names. */

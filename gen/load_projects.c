@@ -9,7 +9,7 @@
 #include "projects.h"
 
 #include "csv.h"
-#include "names.h"
+#include "load.h"
 #include "paths.h"
 #include "utf8.h"
 
@@ -220,17 +220,12 @@ static void check_against_data(ploader *P, budget *b, const project_note **ix)
 
 int load_projects(arena *a, diag *d, const config *c, budget *b)
 {
-    const char *path = names_path(a, d, b->dir, "project_notes.csv"); /* or its Chinese name */
-    int fd = paths_open(d, diag_at(path, 0, 0), NULL, c->root, path, PATHS_OPTIONAL, NULL);
-    if (fd == -2)
-        return 0;
-    if (fd < 0)
-        return -2;
     int before = d->errors;
     csv_limits lim = {0, (size_t)c->max_rows, (size_t)c->max_cell};
-    csv_table *t = csv_read_fd(a, d, fd, path, &lim);
-    if (!t || d->errors > before)
-        return -1;
+    int st;
+    csv_table *t = load_input_csv(a, d, c, b->dir, "project_notes.csv", &lim, &st);
+    if (!t)
+        return st; /* 0 absent, -1 unreadable, -2 outside the project */
     int ix[PC_COUNT];
     if (csv_map_columns(t, d, PROJECT_COLS, PC_COUNT, ix) < 0)
         return -1;

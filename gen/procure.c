@@ -4,7 +4,7 @@
  * sources (see procure.h, docs/input.md, docs/templates.md).
  */
 #include "procure.h"
-#include "names.h"
+#include "load.h"
 
 #include "build_priv.h"
 #include "figures.h"
@@ -77,20 +77,15 @@ typedef struct ploader {
 } ploader;
 
 /* The file if it exists (NULL silently when absent, NULL after a report
- * when it cannot be read). */
+ * when it cannot be read), read as every input file is (load_input_csv:
+ * its unit row too). */
 static csv_table *open_file(ploader *L, const char *file)
 {
-    const char *path = names_path(L->a, L->d, L->dir, file); /* or its Chinese name */
-    int fd = paths_open(L->d, diag_at(path, 0, 0), NULL, L->c->root, path, PATHS_OPTIONAL, NULL);
-    if (fd == -2)
-        return NULL;
-    if (fd < 0) {
+    int st;
+    csv_table *t = load_input_csv(L->a, L->d, L->c, L->dir, file, L->lim, &st);
+    if (st == -2)
         L->refused = 1;
-        return NULL;
-    }
-    int before = L->d->errors;
-    csv_table *t = csv_read_fd(L->a, L->d, fd, path, L->lim);
-    return t && L->d->errors == before ? t : NULL;
+    return t;
 }
 
 static amount parse_amount(ploader *L, const csv_table *t, const csv_row *r, int f, int required)
