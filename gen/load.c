@@ -228,35 +228,44 @@ static csv_table *open_csv(loader *L, const char *file, int *broken)
     return *broken ? NULL : t;
 }
 
+money_status load_amount_cell(diag *d, const config *c, const csv_table *t, const csv_row *r,
+                              int f, int required, amount *am)
+{
+    *am = (amount){0, 0, csv_pos(t, r, f)};
+    if (f < 0)
+        return MONEY_EMPTY;
+    const char *s = r->fields[f];
+    char why[160];
+    money_status st = money_parse(s, c->input_unit, &am->v, why, sizeof why);
+    switch (st) {
+    case MONEY_OK:
+        am->present = 1;
+        if (am->v < 0) {
+            diag_report(d, DIAG_ERROR, am->pos,
+                        "%s is negative (%s): budget amounts cannot be negative", t->header[f], s);
+            am->v = 0;
+        }
+        break;
+    case MONEY_EMPTY:
+        if (required)
+            diag_report(d, DIAG_ERROR, am->pos, "%s is empty: expected an amount in %s",
+                        t->header[f], money_unit_name(c->input_unit));
+        break;
+    default:
+        diag_report(d, DIAG_ERROR, am->pos, "%s \"%s\" is not an amount in %s: %s", t->header[f],
+                    s, money_unit_name(c->input_unit), why);
+        break;
+    }
+    return st;
+}
+
 /* Parses an amount cell.  Empty is 0 when allow_empty, else an error. */
 static amount parse_amount(loader *L, const csv_table *t, const csv_row *r, int f,
                            int allow_empty)
 {
-    amount am = {0, 0, csv_pos(t, r, f)};
-    if (f < 0)
-        return am;
-    const char *s = r->fields[f];
-    char why[160];
-    switch (money_parse(s, L->c->input_unit, &am.v, why, sizeof why)) {
-    case MONEY_OK:
-        am.present = 1;
+    amount am;
+    if (load_amount_cell(L->d, L->c, t, r, f, !allow_empty, &am) == MONEY_OK)
         add_magnitude(L, &am);
-        if (am.v < 0) {
-            diag_report(L->d, DIAG_ERROR, am.pos,
-                        "%s is negative (%s): budget amounts cannot be negative", t->header[f], s);
-            am.v = 0;
-        }
-        break;
-    case MONEY_EMPTY:
-        if (!allow_empty)
-            diag_report(L->d, DIAG_ERROR, am.pos, "%s is empty: expected an amount in %s",
-                        t->header[f], money_unit_name(L->c->input_unit));
-        break;
-    default:
-        diag_report(L->d, DIAG_ERROR, am.pos, "%s \"%s\" is not an amount in %s: %s", t->header[f],
-                    s, money_unit_name(L->c->input_unit), why);
-        break;
-    }
     return am;
 }
 

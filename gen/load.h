@@ -46,6 +46,13 @@ int load_derive(arena *a, diag *d, const config *c, budget *b, const code_list *
 csv_table *load_input_csv(arena *a, diag *d, const config *c, const char *dir, const char *file,
                           const csv_limits *lim, int *status);
 
+/* An amount cell (column f of row r; f < 0: none) in the unit the files
+ * are typed in, into *am with its position.  A negative amount (then 0)
+ * and a cell that is no amount are reported at the cell, and an empty cell
+ * when required.  Returns money_parse's status. */
+money_status load_amount_cell(diag *d, const config *c, const csv_table *t, const csv_row *r,
+                              int f, int required, amount *am);
+
 /* The file names load_budget() reads, NULL-terminated (for --help);
  * defined in names.c, beside their Chinese names. */
 extern const char *const load_file_names[];

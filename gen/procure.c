@@ -90,36 +90,17 @@ static csv_table *open_file(ploader *L, const char *file)
 
 static amount parse_amount(ploader *L, const csv_table *t, const csv_row *r, int f, int required)
 {
-    amount am = {0, 0, csv_pos(t, r, f)};
+    amount am;
+    money_status st = load_amount_cell(L->d, L->c, t, r, f, required, &am);
     if (f < 0)
         return am;
-    const char *s = r->fields[f];
-    char why[160];
-    switch (money_parse(s, L->c->input_unit, &am.v, why, sizeof why)) {
-    case MONEY_OK:
-        am.present = 1;
-        if (am.v < 0) {
-            diag_report(L->d, DIAG_ERROR, am.pos,
-                        "%s is negative (%s): budget amounts cannot be negative", t->header[f], s);
-            am.v = 0;
-        } else if (am.v > PROC_AMOUNT_MAX) {
-            diag_report(L->d, DIAG_ERROR, am.pos,
-                        "%s %s is too large to be a budget amount: check the figure and its unit",
-                        t->header[f], s);
-            am.v = 0;
-        }
-        break;
-    case MONEY_EMPTY:
-        if (required)
-            diag_report(L->d, DIAG_ERROR, am.pos, "%s is empty: expected an amount in %s",
-                        t->header[f], money_unit_name(L->c->input_unit));
-        else
-            am.present = 1; /* an empty part is 0 */
-        break;
-    default:
-        diag_report(L->d, DIAG_ERROR, am.pos, "%s \"%s\" is not an amount in %s: %s", t->header[f],
-                    s, money_unit_name(L->c->input_unit), why);
-        break;
+    if (st == MONEY_OK && am.v > PROC_AMOUNT_MAX) {
+        diag_report(L->d, DIAG_ERROR, am.pos,
+                    "%s %s is too large to be a budget amount: check the figure and its unit",
+                    t->header[f], r->fields[f]);
+        am.v = 0;
+    } else if (st == MONEY_EMPTY && !required) {
+        am.present = 1; /* an empty part is 0 */
     }
     return am;
 }
