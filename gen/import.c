@@ -437,21 +437,6 @@ static int col_named(const table *t, const char *name)
     return -1;
 }
 
-static void csv_field(strbuf *sb, const char *s)
-{
-    if (strpbrk(s, ",\"\n\r")) {
-        sb_putc(sb, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                sb_putc(sb, '"');
-            sb_putc(sb, *s);
-        }
-        sb_putc(sb, '"');
-    }
-    else
-        sb_append(sb, s);
-}
-
 static const char *amt_or_blank(imp *im, money v)
 {
     return v ? fmt_amount(im->a, v, im->unit) : "";
@@ -678,9 +663,9 @@ static int national(imp *im, table *tabs, ofile *f, size_t *nf)
             const trow *w = &t->rows[i];
             if (!is_leaf(t, w))
                 continue;
-            csv_field(&o->text, w->code);
+            sb_csv_field(&o->text, w->code);
             sb_putc(&o->text, ',');
-            csv_field(&o->text, w->name);
+            sb_csv_field(&o->text, w->name);
             sb_printf(&o->text, ",%s,%s\n", amt_or_blank(im, w->v[cp]),
                       amt_or_blank(im, w->v[cg]));
             o->rows++;
@@ -702,7 +687,7 @@ static int national(imp *im, table *tabs, ofile *f, size_t *nf)
         for (size_t k = 0; k < t->n_amt; k++) {
             if (is_total(t->amt_name[k]) || !tot->v[k])
                 continue;
-            csv_field(&o->text, t->amt_name[k]);
+            sb_csv_field(&o->text, t->amt_name[k]);
             sb_printf(&o->text, ",%s\n", fmt_amount(im->a, tot->v[k], im->unit));
             o->rows++;
         }
@@ -783,11 +768,11 @@ static int national(imp *im, table *tabs, ofile *f, size_t *nf)
             for (size_t k = 0; k < rv->n_amt; k++) {
                 if (!b[k] && !p[k])
                     continue;
-                csv_field(&o->text, w->code);
+                sb_csv_field(&o->text, w->code);
                 sb_putc(&o->text, ',');
-                csv_field(&o->text, w->name);
+                sb_csv_field(&o->text, w->name);
                 sb_putc(&o->text, ',');
-                csv_field(&o->text, rv->amt_name[k]);
+                sb_csv_field(&o->text, rv->amt_name[k]);
                 sb_printf(&o->text, ",%s,%s\n", amt_or_blank(im, b[k]), amt_or_blank(im, p[k]));
                 o->rows++;
             }
@@ -846,7 +831,7 @@ static int national(imp *im, table *tabs, ofile *f, size_t *nf)
                 if (c)
                     sb_putc(&o->text, ',');
                 const char *v = cell_text(s, r, c);
-                csv_field(&o->text, v ? v : "");
+                sb_csv_field(&o->text, v ? v : "");
             }
             sb_putc(&o->text, '\n');
             if (r >= t->first)

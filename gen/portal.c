@@ -82,22 +82,11 @@ static void url_path(strbuf *sb, const char *s)
     }
 }
 
-/* One CSV field (RFC 4180: quoted when it holds a comma, quote or line end;
- * also a semicolon or a tab, which Excel takes as the separator in some
- * locales). */
+/* One CSV field (sb_csv_field) and its separator: a comma, or CRLF after the
+ * last field of a row. */
 static void csv_field(strbuf *sb, const char *s, int last)
 {
-    if (strpbrk(s, ",;\"\t\r\n")) {
-        sb_putc(sb, '"');
-        for (; *s; s++) {
-            if (*s == '"')
-                sb_putc(sb, '"');
-            sb_putc(sb, *s);
-        }
-        sb_putc(sb, '"');
-    } else {
-        sb_append(sb, s);
-    }
+    sb_csv_field(sb, s);
     sb_append(sb, last ? "\r\n" : ",");
 }
 

@@ -22,6 +22,11 @@ void sb_putc(strbuf *sb, char c);
  * (valid until the next append). */
 char *sb_extend(strbuf *sb, size_t n);
 void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* One CSV field (RFC 4180): quoted, with its quotes doubled, when it holds a
+ * comma, quote or line end, or a semicolon or tab (the separator Excel
+ * takes in some locales). */
+void sb_csv_field(strbuf *sb, const char *s);
 /* The contents; "" for an empty buffer.  Valid until the next append. */
 const char *sb_str(const strbuf *sb);
 void sb_reset(strbuf *sb);
