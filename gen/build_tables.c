@@ -1148,6 +1148,20 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
         }
         prev_merge = c;
     }
+    /* span-into=NEXT: a non-blank cell whose right neighbour is blank in the
+     * data spans it (seed 000: a task without sub-tasks fills both columns
+     * of 工作任务).  Only cells of one row each, so vertical merges stay. */
+    for (int c = 0; c + 1 < t->ncols; c++) {
+        if (!tt->cols[c].span_into)
+            continue;
+        for (int r = first; r < t->n_body; r++) {
+            const csv_row *row = &ct->rows[r - first];
+            const doc_cell *a = doc_body_cell(t, r, c), *n = doc_body_cell(t, r, c + 1);
+            if (*row->fields[fix[c]] && !*row->fields[fix[c + 1]] && a->rowspan == 1 &&
+                a->colspan == 1 && n->rowspan == 1 && n->colspan == 1)
+                doc_table_span(t, 1, r, c, 1, 2);
+        }
+    }
 }
 
 /* ---- 绩效自评汇总: grades counted per duty --------------------------------- */

@@ -384,6 +384,8 @@ static void table_directive(parser *p, const char *dir, char *rest)
                 c->points_with = arena_strdup(p->a, o + 12);
             else if (!strncmp(o, "points-of=", 10) && o[10])
                 c->points_of = arena_strdup(p->a, o + 10);
+            else if (!strncmp(o, "span-into=", 10) && o[10])
+                c->span_into = arena_strdup(p->a, o + 10);
             else if (!strcmp(o, "blank-zero"))
                 c->flags |= TC_BLANK_ZERO;
             else if (!strncmp(o, "compare=", 8) && o[8])
@@ -395,8 +397,8 @@ static void table_directive(parser *p, const char *dir, char *rest)
             else
                 err(p, "unknown column option \"%s\"; expected text, code, amount, percent, "
                        "left, center, right, merge=duty, merge=activity, merge=blank, "
-                       "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, min=EM "
-                       "or weight=N",
+                       "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, "
+                       "span-into=COLUMN, min=EM or weight=N",
                     o);
         }
     } else {
@@ -420,6 +422,24 @@ static void close_table(parser *p)
     }
     if (tb->ncols == 0 && !tb->chart)
         err(p, "table %s has no col lines", tb->source);
+    /* span-into=COLUMN names the column of the next col line, in a csv:FILE
+     * table (the only source whose blank cells are the data's own). */
+    for (int i = 0; i < tb->ncols; i++) {
+        const tmpl_column *sc = &tb->cols[i];
+        if (!sc->span_into)
+            continue;
+        int save = p->line;
+        p->line = sc->line;
+        if (strncmp(tb->source, "csv:", 4))
+            err(p, "span-into=%s: only a csv:FILE table may span a cell into the next column",
+                sc->span_into);
+        else if (i + 1 >= tb->ncols || strcmp(tb->cols[i + 1].key, sc->span_into) ||
+                 sc->cond.n || tb->cols[i + 1].cond.n)
+            err(p, "span-into=%s: expected the name of the next col line%s%s%s", sc->span_into,
+                i + 1 < tb->ncols ? " (" : "", i + 1 < tb->ncols ? tb->cols[i + 1].key : "",
+                i + 1 < tb->ncols ? "), outside if blocks" : "");
+        p->line = save;
+    }
     /* Copy the malloc'd arrays into the arena. */
     const char **h = arena_alloc(p->a, (size_t)tb->n_head * sizeof *h + 1);
     int *hl = arena_alloc(p->a, (size_t)tb->n_head * sizeof *hl + 1);

@@ -53,6 +53,8 @@ typedef struct tmpl_column {
     const char *points_of; /* column whose 分 points this column's items sum to */
     const char *points_with; /* a column whose points count with this one's
                                 (a part shared by every quarter) */
+    const char *span_into; /* csv:FILE tables: the next column, which this
+                              column's non-blank cell spans when blank there */
     int flags;
     double min_chars, weight;
     const char *compare;   /* compare family for change columns, or NULL */

@@ -18,7 +18,7 @@ table csv:tasks.csv
   landscape
   head  工作任务>2^2 | 分值^2 | 目标及质量要求>5
   head  总体要求 | 第一季度 | 第二季度 | 第三季度 | 第四季度
-  col   类别            text center merge=blank min=5
+  col   类别            text center merge=blank min=5 span-into=工作任务
   col   工作任务        text center min=5 points-of=分值
   col   分值            text center min=2
   col   目标及质量要求  text weight=2

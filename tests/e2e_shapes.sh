@@ -85,6 +85,29 @@ st=$?
 shapes_build zeren config/zeren-2019.ini
 ZR=$SH/zeren/示范区发展改革局（项目办）-2019
 shapes_run "$ZR.pdf" "zeren-pdf-tasks zeren-pdf-quarters" zeren input/zeren-2019/tasks.csv "$ZR.pdf"
+# A task without sub-tasks (工作任务 blank in tasks.csv) has its 类别 cell
+# across both columns of 工作任务, as in the seed (span-into=工作任务); a
+# task with sub-tasks keeps two cells.  Expected from the CSV, read by Python.
+"$BIN" tree config/zeren-2019.ini >"$SH/zeren.tree" 2>/dev/null
+/usr/bin/python3 - input/zeren-2019/tasks.csv "$SH/zeren.tree" >"$SH/zeren.span" <<'PY'
+import csv, re, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+tree = [l for l in open(sys.argv[2], encoding="utf-8") if re.match(r"\s+row \d+", l)]
+bad = []
+if len(tree) != len(rows):
+    bad.append(f"{len(tree)} rows in the tree, {len(rows)} in tasks.csv")
+for i, (r, t) in enumerate(zip(rows, tree), 1):
+    # tree cells: " | TEXT {RxC}" for an anchor, " |~" for a covered cell
+    cells = [c.strip() for c in re.findall(r"\|(~|[^|~][^|]*|)", t.split(":", 1)[1])]
+    want = "{1x2}" if r["类别"] and not r["工作任务"] else None
+    has = re.search(r"\{(\d+)x(\d+)\}", cells[0] if cells else "")
+    if want and not (cells[0].endswith(want) and cells[1].startswith("~")):
+        bad.append(f"row {i} ({r['类别']}): 类别 should span 工作任务: {cells[0][:40]} | {cells[1][:10]}")
+    if not want and r["类别"] and has and has.group(2) != "1":
+        bad.append(f"row {i} ({r['类别']}): 类别 spans {has.group(0)} but 工作任务 is {r['工作任务']}")
+print("\n".join(bad) if bad else "ok")
+PY
+[ "$(cat "$SH/zeren.span")" = ok ] && pass || fail "e2e_shapes: zeren 类别 spans: $(head -n 3 "$SH/zeren.span")"
 
 # A copy of zeren-2019 in $SH/NAME with SED applied to its tasks.csv; `check`
 # on it must exit 1, and `shapes_check.py CMD` judges its messages (NAME the

@@ -312,13 +312,51 @@ static void test_every_error_reported(void)
               "bad.tpl:22: error: col needs a field name\n"
               "bad.tpl:23: error: unknown column option \"bogus\"; expected text, code, amount, "
               "percent, left, center, right, merge=duty, merge=activity, merge=blank, "
-              "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, min=EM or weight=N\n"
+              "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, span-into=COLUMN, "
+              "min=EM or weight=N\n"
               "bad.tpl:24: error: \"bold\" is not a table directive; expected title, unit, unit-left, "
               "units, head, col, note, empty-note, sheet, landscape, if or end\n"
               "bad.tpl:25:12: error: placeholder \"{b\" is not closed with '}'\n"
               "bad.tpl:28: error: table institutions has no col lines\n"
               "bad.tpl:31: error: if is not closed with end\n");
     CHECK_INT(f.d.errors, 24);
+    fx_done(&f);
+}
+
+/* span-into=COLUMN names the next col line of a csv:FILE table; the three
+ * ways to get it wrong are each reported at the col line. */
+static void test_span_into(void)
+{
+    fixture f;
+    fx_init(&f);
+    CHECK(LOAD(&f, "s.tpl",
+               "table csv:tasks.csv\n"
+               "  col 类别 span-into=工作任务\n" /* 2: not the next column */
+               "  col 分值\n"
+               "  col 工作任务 span-into=分值\n" /* 4: fine, 分值 follows */
+               "  col 分值\n"
+               "  col 内容 span-into=备注\n" /* 6: last column */
+               "end\n"
+               "table three_public\n"
+               "  col 项目 span-into=合计\n" /* 9: not a csv:FILE table */
+               "  col 合计\n"
+               "end\n") == NULL);
+    CHECK_STR(fx_msgs(&f),
+              "s.tpl:2: error: span-into=工作任务: expected the name of the next col line "
+              "(分值), outside if blocks\n"
+              "s.tpl:6: error: span-into=备注: expected the name of the next col line\n"
+              "s.tpl:9: error: span-into=合计: only a csv:FILE table may span a cell into the "
+              "next column\n");
+    CHECK_INT(f.d.errors, 3);
+    fx_done(&f);
+
+    fx_init(&f);
+    CHECK(LOAD(&f, "ok.tpl",
+               "table csv:tasks.csv\n"
+               "  col 类别 merge=blank span-into=工作任务\n"
+               "  col 工作任务\n"
+               "end\n") != NULL);
+    CHECK_INT(f.d.errors, 0);
     fx_done(&f);
 }
 
@@ -781,6 +819,7 @@ int main(void)
     RUN(test_crlf_bom);
     RUN(test_every_error_reported);
     RUN(test_unclosed_blocks);
+    RUN(test_span_into);
     RUN(test_table_if);
     RUN(test_for);
     RUN(test_missing_file);
