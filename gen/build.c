@@ -7,6 +7,7 @@
  */
 #include "build_priv.h"
 #include "procure.h"
+#include "punct.h"
 
 #include "strbuf.h"
 
@@ -690,6 +691,13 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         }
         case T_PARA: add_text_block(&b, DOC_PARA, bld_expand(&b, st->arg, b.row), st->line); break;
         case T_LABEL: add_text_block(&b, DOC_LABEL, bld_expand(&b, st->arg, b.row), st->line); break;
+        case T_LINE:
+            add_text_block(&b, DOC_LINE, bld_expand(&b, st->arg, b.row), st->line);
+            dm->blocks[dm->n - 1].align = st->arg2[0] == 'l'   ? DOC_LEFT
+                                          : st->arg2[0] == 'c' ? DOC_CENTER
+                                                               : DOC_RIGHT;
+            break;
+        case T_TABLE_NOTE: b.table_note = *st->arg ? st->arg : NULL; break;
         case T_TEXT: build_text(&b, st); break;
         case T_LIST: build_list(&b, st); break;
         case T_TABLE:
@@ -709,6 +717,7 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
         case T_FOR: i = bld_for(&b, i); break;
         }
     }
+    punct_doc(a, dm);
     bld_outline(dm);
     return b.failed ? NULL : dm;
 }

@@ -72,6 +72,7 @@ typedef struct builder {
     int in_group;   /* the placeholder being expanded stands inside [[…]] */
     const item *row;  /* for csv:FILE: the row being repeated, or NULL */
     int for_at, for_row; /* its statement and row (build_projects.c) */
+    const char *table_note; /* table-note: the note of tables without one */
 } builder;
 
 /* ---- build.c ---- */

@@ -1387,6 +1387,8 @@ void bld_table(builder *b, const tmpl_stmt *st)
         t->unit_left = bld_expand(b, tt->unit_left, NULL);
     if (tt->note)
         t->note = bld_expand(b, tt->note, NULL);
+    else if (b->table_note)
+        t->note = bld_expand(b, b->table_note, NULL);
     t->sheet = tt->sheet ? bld_expand(b, tt->sheet, NULL) : t->title;
     int *occupied = xcalloc((size_t)(tt->n_head * tt->ncols) + 1, sizeof(int));
     for (int r = 0; r < tt->n_head; r++)

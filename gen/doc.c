@@ -111,7 +111,7 @@ void doc_table_span(doc_table *t, int body, int row, int col, int rs, int cs)
 }
 
 static const char *const KIND_NAMES[] = {"title", "heading",    "para",  "label", "item",
-                                         "table", "page-break", "chart", "cover", "toc"};
+                                         "table", "page-break", "chart", "cover", "toc",  "line"};
 static const char *const ALIGN_NAMES[] = {"left", "center", "right"};
 static const char *const COL_KIND_NAMES[] = {"text", "code", "amount", "percent"};
 static const char *const ROW_KIND_NAMES[] = {"", " subtotal", " total"};
@@ -145,6 +145,8 @@ void doc_dump_tree(const doc *d, FILE *out)
         fprintf(out, "%s", KIND_NAMES[b->kind]);
         if (b->kind == DOC_HEADING || b->kind == DOC_COVER)
             fprintf(out, " %d", b->level);
+        if (b->kind == DOC_LINE)
+            fprintf(out, " %s", ALIGN_NAMES[b->align]);
         if (b->number)
             fprintf(out, " [%s]", b->number);
         if (b->text)

@@ -107,9 +107,11 @@ typedef enum doc_block_kind {
     DOC_COVER,     /* a line of the cover page (level 1: a title line, large;
                       2: another line, e.g. 编制单位): the cover blocks make
                       the first page, without a footer */
-    DOC_TOC        /* the 目录: text is its title; its entries (the outline,
+    DOC_TOC,       /* the 目录: text is its title; its entries (the outline,
                       with the page numbers the footers print) are made by
                       layout, on pages of their own after the cover */
+    DOC_LINE       /* a body line, not indented, aligned by `align` (a
+                      notice's 文号, addressee, signature and date) */
 } doc_block_kind;
 
 typedef struct doc_block {
@@ -122,6 +124,7 @@ typedef struct doc_block {
     const char *sheet;    /* DOC_LIST_ITEM of a list csv:FILE: the workbook
                              sheet its consecutive items also go to */
     int bookmark;         /* 1: gets a PDF outline entry */
+    doc_align align;      /* DOC_LINE: its side */
     diag_pos src;         /* template line that produced it */
 } doc_block;
 

@@ -350,6 +350,10 @@ static void prep_text(lay *l, size_t i, prep *pp)
     case DOC_PARA:
         p->indent = INDENT_EM * BODY_SIZE;
         break;
+    case DOC_LINE:
+        p->align = b->align;
+        p->justify = 0;
+        break;
     case DOC_LIST_ITEM:
         /* indent and hang are set by prep_list_hangs() once every item of
          * the list is measured */

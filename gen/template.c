@@ -181,7 +181,7 @@ static tmpl_stmt *add_stmt(parser *p, tmpl_kind kind, const char *arg)
     s->arg = arg ? arena_strdup(p->a, arg) : NULL;
     s->line = p->line;
     s->col = arg && *arg ? col_of(p, arg) : 0;
-    if (kind != T_COVER && kind != T_TOC && kind != T_IF && kind != T_END)
+    if (kind != T_COVER && kind != T_TOC && kind != T_IF && kind != T_END && kind != T_TABLE_NOTE)
         p->printed = 1;
     return s;
 }
@@ -686,6 +686,18 @@ static void parse_line(parser *p, char *line)
     } else if (!strcmp(dir, "label")) {
         if (need_text(p, dir, rest))
             add_stmt(p, T_LABEL, rest);
+    } else if (!strcmp(dir, "line")) {
+        char *text;
+        char *side = first_word(rest, &text);
+        if (strcmp(side, "left") && strcmp(side, "center") && strcmp(side, "right"))
+            err(p, "expected: line left|center|right TEXT");
+        else if (need_text(p, dir, text)) {
+            tmpl_stmt *s = add_stmt(p, T_LINE, text);
+            s->arg2 = arena_strdup(p->a, side);
+        }
+    } else if (!strcmp(dir, "table-note")) {
+        check_placeholders(p, rest);
+        add_stmt(p, T_TABLE_NOTE, rest);
     } else if (!strcmp(dir, "pagebreak")) {
         add_stmt(p, T_PAGEBREAK, NULL);
     } else if (!strcmp(dir, "cover") || !strcmp(dir, "toc")) {
@@ -823,8 +835,8 @@ static void parse_line(parser *p, char *line)
     } else {
         err(p,
             "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
-            "text, list, table, chart, if, end, pagebreak, compare, sentence, meta, footer, "
-            "numbering, units, empty-note, for, cover, toc or include",
+            "line, text, list, table, chart, if, end, pagebreak, compare, sentence, meta, "
+            "footer, numbering, units, empty-note, table-note, for, cover, toc or include",
             dir);
     }
 }

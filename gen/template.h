@@ -30,7 +30,9 @@ typedef enum tmpl_kind {
     T_FOR,        /* for csv:FILE … end: its lines once per row of FILE */
     T_COVER,      /* a line of a cover … end block: arg the text, arg2 "title"
                      or "line" */
-    T_TOC         /* toc TITLE: the 目录 */
+    T_TOC,        /* toc TITLE: the 目录 */
+    T_LINE,       /* line left|center|right TEXT: arg the text, arg2 the side */
+    T_TABLE_NOTE  /* table-note [TEXT]: the note of the tables that follow */
 } tmpl_kind;
 
 /* The conditions of the if blocks around a head or col line inside a table

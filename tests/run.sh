@@ -24,7 +24,9 @@
 #      政府采购预算 and 国有资产 (procurement.csv, assets.csv: tests/e2e_procure.sh),
 #      revenue sources, shares and lists (tests/e2e_sources.sh), units,
 #      targets and projects (tests/e2e_projects.sh), the cover,
-#      the 目录 and the bookmarks of every sample (tests/e2e_toc.sh), the path
+#      the 目录 and the bookmarks of every sample (tests/e2e_toc.sh), the
+#      samples' own text: seed 002's whole notice, the illustrative 附表
+#      marked as such (tests/e2e_notice.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
 #      and tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
@@ -301,6 +303,10 @@ fi
 if [ -f tests/e2e_projects.sh ]; then
     # shellcheck source=tests/e2e_projects.sh
     . tests/e2e_projects.sh
+fi
+if [ -f tests/e2e_notice.sh ]; then
+    # shellcheck source=tests/e2e_notice.sh
+    . tests/e2e_notice.sh
 fi
 if [ -f tests/e2e_toc.sh ]; then
     # shellcheck source=tests/e2e_toc.sh

@@ -293,7 +293,7 @@ def cmd_renwu(csvp, pdf, xlsx):
 def mubiao_item(c):
     """The text of one target as seed 002 writes it: 责任单位 only if given."""
     _, task, lead, resp = c
-    return '%s（牵头单位：%s%s）' % (task, lead, '；责任单位：' + resp if resp else '')
+    return checklib.fullwidth('%s（牵头单位：%s%s）' % (task, lead, '；责任单位：' + resp if resp else ''))
 
 
 def cmd_mubiao(csvp, pdf, xlsx):
@@ -338,7 +338,7 @@ def cmd_zeren(csvp, pdf):
     _, recs = read_csv(csvp, ZEREN_HEAD)
     text = pdf_text(pdf)
     def cells(cols):
-        return [('%s line %d' % (ZEREN_HEAD[c], line), nows(row[c]))
+        return [('%s line %d' % (ZEREN_HEAD[c], line), nows(checklib.fullwidth(row[c])))
                 for line, row in recs for c in cols if row[c]]
     run('zeren-pdf-tasks', find_in_order, text, cells([0, 1]), 'zeren')
     run('zeren-pdf-quarters', find_in_order, text, cells([3, 4, 5, 6, 7]), 'zeren')

@@ -240,8 +240,9 @@ static void test_crlf_bom(void)
     CHECK(LOAD(&f, "crlf2.tpl", "title 标题\r\n\r\nparagraph 正文\r\n") == NULL);
     CHECK_STR(fx_msgs(&f),
               "crlf2.tpl:3: error: unknown directive \"paragraph\"; expected title, heading, "
-              "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, units, empty-note, for, cover, toc or include\n");
+              "subheading, para, label, line, text, list, table, chart, if, end, pagebreak, compare, "
+              "sentence, meta, footer, numbering, units, empty-note, table-note, for, cover, toc "
+              "or include\n");
     fx_done(&f);
 }
 
@@ -287,8 +288,9 @@ static void test_every_error_reported(void)
     CHECK_STR(fx_msgs(&f),
               "bad.tpl:1: error: title needs text after it\n"
               "bad.tpl:2: error: unknown directive \"paragraph\"; expected title, heading, "
-              "subheading, para, label, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, units, empty-note, for, cover, toc or include\n"
+              "subheading, para, label, line, text, list, table, chart, if, end, pagebreak, compare, "
+              "sentence, meta, footer, numbering, units, empty-note, table-note, for, cover, toc "
+              "or include\n"
               "bad.tpl:3: error: end without an open table, if or for\n"
               "bad.tpl:4:6: error: placeholder \"{部门\" is not closed with '}'\n"
               "bad.tpl:5:8: error: unmatched '}' (write }} for a literal brace)\n"
@@ -357,6 +359,35 @@ static void test_span_into(void)
                "  col 工作任务\n"
                "end\n") != NULL);
     CHECK_INT(f.d.errors, 0);
+    fx_done(&f);
+}
+
+/* line needs a side and text; table-note may be empty (it ends the note). */
+static void test_line_and_table_note(void)
+{
+    fixture f;
+    fx_init(&f);
+    CHECK(LOAD(&f, "l.tpl",
+               "line middle 文号\n"
+               "line right\n"
+               "line left {金额:\n") == NULL);
+    CHECK_STR(fx_msgs(&f), "l.tpl:1: error: expected: line left|center|right TEXT\n"
+                           "l.tpl:2: error: line needs text after it\n"
+                           "l.tpl:3:11: error: placeholder \"{金额:\" is not closed with '}'\n");
+    fx_done(&f);
+
+    fx_init(&f);
+    tmpl *t = LOAD(&f, "ok.tpl",
+                   "table-note 注：{部门}\n"
+                   "line right {部门}\n"
+                   "table-note\n");
+    CHECK(t != NULL);
+    if (t) {
+        CHECK_INT((int)t->n, 3);
+        CHECK_INT(t->stmts[0].kind, T_TABLE_NOTE);
+        CHECK_STR(t->stmts[1].arg2, "right");
+        CHECK_STR(t->stmts[2].arg, "");
+    }
     fx_done(&f);
 }
 
@@ -820,6 +851,7 @@ int main(void)
     RUN(test_every_error_reported);
     RUN(test_unclosed_blocks);
     RUN(test_span_into);
+    RUN(test_line_and_table_note);
     RUN(test_table_if);
     RUN(test_for);
     RUN(test_missing_file);
