@@ -196,7 +196,6 @@ def cmd_messages(page, refs):
     for r in refs:
         with open(r, encoding='utf-8', errors='replace') as f:
             ref += f.read() + '\n'
-    ref = ref.replace('@TMP@/', '')
     with open(page, encoding='utf-8') as f:
         text = f.read()
     bad = shown = 0
