@@ -24,7 +24,7 @@ docs_check() { # name, then the check's arguments
     if "$DOCS_PY" tests/tools/docs_check.py "$@" >"$DD/out" 2>&1; then
         pass
     else
-        fail "e2e_docs: $name: $(head -n 20 "$DD/out")"
+        fail "e2e_docs: $name: $(grep -v "^ran (" "$DD/out" | head -n 20)"
     fi
 }
 
