@@ -20,7 +20,9 @@
 #      (tests/e2e_units.sh), one code list per year (tests/e2e_codes.sh),
 #      regional profiles (tests/e2e_profiles.sh), CSV files as Excel saves
 #      them and their Chinese names (tests/e2e_excel.sh), budgetgen import
-#      (round trip, the budget system's export: tests/e2e_import.sh),
+#      (round trip, the budget system's export: tests/e2e_import.sh), the
+#      Chinese documentation: links, keys, file names, messages and the
+#      guide's commands (tests/e2e_docs.sh),
 #      政府采购预算 and 国有资产 (procurement.csv, assets.csv: tests/e2e_procure.sh),
 #      revenue sources, shares and lists (tests/e2e_sources.sh), units,
 #      targets and projects (tests/e2e_projects.sh), the cover,
@@ -291,6 +293,10 @@ fi
 if [ -f tests/e2e_import.sh ]; then
     # shellcheck source=tests/e2e_import.sh
     . tests/e2e_import.sh
+fi
+if [ -f tests/e2e_docs.sh ]; then
+    # shellcheck source=tests/e2e_docs.sh
+    . tests/e2e_docs.sh
 fi
 if [ -f tests/e2e_procure.sh ]; then
     # shellcheck source=tests/e2e_procure.sh
