@@ -130,6 +130,11 @@ int outfile_publish(diag *d, outfile *of);
  * Either may be NULL.  Returns 0, or -1 after reporting. */
 int outfile_publish_pair(diag *d, outfile *a, outfile *b);
 
+/* The same for the n files of v (NULL entries skipped) in order, as one
+ * step; two or fewer go through outfile_publish_pair.  Returns 0, or -1
+ * after reporting. */
+int outfile_publish_all(diag *d, outfile **v, size_t n);
+
 /* outfile_finish, then outfile_publish. */
 int outfile_commit(diag *d, outfile *of, FILE *fp);
 
