@@ -5,6 +5,8 @@
 #define _GNU_SOURCE /* flock, getrandom */
 #include "outfile.h"
 
+#include "render_data.h" /* DATA_DIR_SUFFIX */
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -494,6 +496,42 @@ static void remove_tmp_of(int dirfd, const char *const *finals, size_t n)
     closedir(dir);
 }
 
+/* The data folder base.data (render_data.h) holds only this department's
+ * files: every temporary name in it is one a killed build left.  A folder
+ * left with nothing else (a first build killed) is removed. */
+static void remove_stale_data(int dirfd, const char *base)
+{
+    char *sub = malloc(strlen(base) + sizeof DATA_DIR_SUFFIX);
+    if (!sub)
+        return;
+    sprintf(sub, "%s%s", base, DATA_DIR_SUFFIX);
+    int fd = openat(dirfd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!dir) {
+        if (fd >= 0)
+            close(fd);
+        free(sub);
+        return;
+    }
+    int others = 0;
+    size_t sl = strlen(OUTFILE_TMP_SUFFIX);
+    struct dirent *de;
+    while ((de = readdir(dir)) != NULL) {
+        const char *n = de->d_name;
+        size_t len = strlen(n);
+        if (!strcmp(n, ".") || !strcmp(n, ".."))
+            continue;
+        if (n[0] == '.' && len > sl && !strcmp(n + len - sl, OUTFILE_TMP_SUFFIX))
+            unlinkat(fd, n, 0);
+        else
+            others = 1;
+    }
+    closedir(dir);
+    if (!others)
+        (void)unlinkat(dirfd, sub, AT_REMOVEDIR);
+    free(sub);
+}
+
 void outdir_remove_stale(int dirfd, const char *base)
 {
     static const char *const exts[] = {".pdf", ".xlsx", ".pdf.font0", ".pdf.font1"};
@@ -511,6 +549,7 @@ void outdir_remove_stale(int dirfd, const char *base)
     }
     remove_tmp_of(dirfd, finals, NEXT);
     free(buf);
+    remove_stale_data(dirfd, base);
 }
 
 void outdir_remove_stale_file(int dirfd, const char *final_name)

@@ -91,7 +91,8 @@ int outdir_lock(diag *d, outdir *od);
 
 /* Removes the temporary files a killed build left for the files named
  * base.pdf and base.xlsx (and the PDF's font subsets), exactly those
- * names (outfile_is_tmp_of).  Call only with the folder locked. */
+ * names (outfile_is_tmp_of), and those in its data folder base.data
+ * (removed when nothing else is in it).  Call only with the folder locked. */
 void outdir_remove_stale(int dirfd, const char *base);
 
 /* The same for one file, final_name (the portal's index.html, index.csv). */

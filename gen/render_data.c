@@ -493,7 +493,11 @@ int render_data_tmp(arena *a, diag *d, const config *c, doc *dm, const outdir *o
     ds->dirfd = -1;
     const char *sub = arena_printf(a, "%s%s", c->output_name, DATA_DIR_SUFFIX);
     ds->dir = arena_printf(a, "%s/%s", od->path, sub);
-    if (mkdirat(od->fd, sub, 0777) != 0 && errno != EEXIST) {
+    ds->parentfd = od->fd;
+    ds->sub = sub;
+    if (mkdirat(od->fd, sub, 0777) == 0)
+        ds->created = 1;
+    else if (errno != EEXIST) {
         diag_syserr(d, "cannot create folder", ds->dir, errno);
         return -1;
     }
@@ -581,6 +585,7 @@ void render_data_prune(data_set *ds)
             close(fd);
         return;
     }
+    rewinddir(dir); /* the offset is shared with dirfd, read before */
     struct dirent *e;
     while ((e = readdir(dir)) != NULL) {
         size_t len = strlen(e->d_name);
@@ -599,9 +604,14 @@ void render_data_prune(data_set *ds)
 void render_data_close(data_set *ds)
 {
     for (size_t i = 0; i < ds->n; i++)
-        if (ds->of)
-            outfile_abort(&ds->of[i], NULL);
+        outfile_abort(&ds->of[i], NULL);
     if (ds->dirfd >= 0)
         close(ds->dirfd);
     ds->dirfd = -1;
+    /* A folder this run created goes again when nothing was published into
+     * it (rmdir fails on a folder that is not empty), so a failed build
+     * changes nothing. */
+    if (ds->created && ds->sub)
+        (void)unlinkat(ds->parentfd, ds->sub, AT_REMOVEDIR);
+    ds->created = 0;
 }

@@ -35,6 +35,9 @@ typedef struct data_set {
     const char **names; /* their names in the folder, sorted (bytes) */
     int dirfd;          /* the data folder; -1 when not open */
     const char *dir;    /* <dir>/<name>.data (messages) */
+    int parentfd;       /* the output folder */
+    const char *sub;    /* <name>.data */
+    int created;        /* this run made the folder: removed again if empty */
 } data_set;
 
 /* Writes the data files as temporary files in <od>/<name>.data (created,
