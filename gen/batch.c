@@ -427,6 +427,7 @@ static outdir *lock_output_dirs(batch *b, const char *index_dir, size_t *m)
         if (i == b->n) { /* what a killed batch left of the index */
             outdir_remove_stale_file(od->fd, "index.html");
             outdir_remove_stale_file(od->fd, "index.csv");
+            outdir_remove_stale_file(od->fd, "facts.csv");
         }
         if (od->lock_fd < 0) /* the same folder as an earlier one */
             outdir_close(od);

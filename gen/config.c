@@ -88,6 +88,9 @@ static const key_def KEYS[] = {
      "file name without extension (default 部门-年度): no / \\ or control characters, "
      "not starting with '.'"},
     {"output", "formats", K_FORMATS, 0, "pdf, xlsx or pdf,xlsx (default pdf,xlsx)"},
+    {"output", "data", K_BOOL, 0,
+     "yes/no: the figures as open data, NAME.data/ (CSV, datapackage.json) and in the PDF "
+     "(default yes)"},
     {"fonts", "body", K_STRING, 0, "body font family or file (default AR PL UMing CN)"},
     {"fonts", "heading", K_STRING, 0, "heading font family or file (default WenQuanYi Zen Hei)"},
     {"check", "reason_threshold", K_INT, 0,
@@ -712,6 +715,8 @@ config *config_load(arena *a, diag *d, const char *path)
     if (f->text && config_set_formats(c, f->text) < 0)
         diag_report(d, DIAG_ERROR, f->pos, "formats = \"%s\": expected pdf, xlsx or pdf,xlsx",
                     f->text);
+
+    c->want_data = get_bool(&st, "output", "data", 1);
 
     c->font_body = get_str(&st, "fonts", "body", "AR PL UMing CN", &c->font_body_pos);
     c->font_heading = get_str(&st, "fonts", "heading", "WenQuanYi Zen Hei", &c->font_heading_pos);

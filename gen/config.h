@@ -83,6 +83,7 @@ typedef struct config {
     int output_from_option; /* output_dir came from -o (config_set_output_dir) */
     const char *output_name; /* file name without extension */
     int want_pdf, want_xlsx;
+    int want_data;          /* [output] data: the open-data files (render_data.h) */
     diag_pos formats_pos;
 
     /* [fonts] */

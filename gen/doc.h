@@ -128,6 +128,14 @@ typedef struct doc_block {
     diag_pos src;         /* template line that produced it */
 } doc_block;
 
+/* A file the PDF carries as an embedded file (render_data.c fills these
+ * before the PDF is written; pdf_attach.c attaches them). */
+typedef struct doc_attachment {
+    const char *name; /* as stored in the PDF: ASCII, e.g. "facts.csv" */
+    const char *path; /* where it can be read now (a temporary file) */
+    const char *desc; /* UTF-8 description, e.g. the table's title; NULL */
+} doc_attachment;
+
 typedef struct doc {
     const char *title;    /* metadata: title, subject, author, keywords */
     const char *subject;
@@ -138,6 +146,8 @@ typedef struct doc {
     size_t n;
     doc_block *blocks;
     size_t cap;
+    const doc_attachment *attach; /* sorted by name (bytes); NULL: none */
+    size_t n_attach;
 } doc;
 
 /* A new empty document. */

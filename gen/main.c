@@ -29,6 +29,7 @@
 #include "outfile.h"
 #include "paths.h"
 #include "render.h"
+#include "render_data.h"
 #include "template.h"
 
 #include <errno.h>
@@ -53,7 +54,10 @@ static void usage(FILE *out)
           "  check CONFIG.ini   load the data and run every consistency rule; print the\n"
           "                     findings and a summary; write nothing\n"
           "  build CONFIG.ini   check, then write output/NAME.pdf and NAME.xlsx (refuses\n"
-          "                     when check finds errors; warnings do not stop it)\n"
+          "                     when check finds errors; warnings do not stop it), and the\n"
+          "                     open data NAME.data/ (a CSV per table, facts.csv with every\n"
+          "                     amount, datapackage.json; also attached inside the PDF;\n"
+          "                     [output] data = no: none; docs/open-data.md)\n"
           "  tree CONFIG.ini    print the document model (headings, paragraphs, tables\n"
           "                     with spans) as text, for review and tests\n"
           "  build CONFIG.ini CONFIG.ini... | build --all DIR\n"
@@ -62,7 +66,8 @@ static void usage(FILE *out)
           "                     at a time; each department's messages are printed as one\n"
           "                     block when it ends, then a summary table (stdout).  Then\n"
           "                     rewrites index.html (the portal page: search box, sortable\n"
-          "                     columns) and index.csv in the first department's output\n"
+          "                     columns), index.csv and facts.csv (every department's\n"
+          "                     facts.csv in one) in the first department's output\n"
           "                     folder (or -o DIR), from the files on disk: a department\n"
           "                     that failed keeps its previous files, marked 未更新, without\n"
           "                     figures.  Configs writing the same files are all refused.\n"
@@ -326,17 +331,35 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
     memset(&opdf, 0, sizeof opdf);
     memset(&oxlsx, 0, sizeof oxlsx);
     long pages = 0;
+    int rc = 0;
+    /* The data files first: the PDF carries them (render_data.h). */
+    data_set ds;
+    memset(&ds, 0, sizeof ds);
+    ds.dirfd = -1;
+    xalloc_stage("writing the data files");
+    if (c->want_data && render_data_tmp(r->a, &r->d, c, dm, &od, &ds) < 0)
+        rc = EXIT_USAGE;
     xalloc_stage("laying out and writing the PDF");
-    int rc = 0, pdf = c->want_pdf ? render_pdf_tmp(r->a, &r->d, c, dm, &od, &opdf, &pages) : 0;
+    int pdf = !rc && c->want_pdf ? render_pdf_tmp(r->a, &r->d, c, dm, &od, &opdf, &pages) : 0;
     if (pdf < 0)
         rc = pdf == -2 ? EXIT_FINDINGS : EXIT_USAGE;
     xalloc_stage("writing the workbook");
     if (!rc && c->want_xlsx && render_xlsx_tmp(r->a, &r->d, c, dm, &od, &oxlsx) < 0)
         rc = EXIT_USAGE;
-    /* One step that a kill cannot split (outfile_publish_pair). */
-    if (!rc && outfile_publish_pair(&r->d, c->want_pdf ? &opdf : NULL,
-                                    c->want_xlsx ? &oxlsx : NULL) < 0)
-        rc = EXIT_USAGE;
+    /* One step that a kill cannot split (outfile_publish_all). */
+    if (!rc) {
+        outfile **all = xcalloc(ds.n + 2, sizeof *all);
+        for (size_t i = 0; i < ds.n; i++)
+            all[i] = &ds.of[i];
+        all[ds.n] = c->want_pdf ? &opdf : NULL;
+        all[ds.n + 1] = c->want_xlsx ? &oxlsx : NULL;
+        if (outfile_publish_all(&r->d, all, ds.n + 2) < 0)
+            rc = EXIT_USAGE;
+        else
+            render_data_prune(&ds);
+        free(all);
+    }
+    render_data_close(&ds);
     outfile_abort(&opdf, NULL);
     outfile_abort(&oxlsx, NULL);
     outdir_close(&od);
@@ -348,6 +371,8 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
                     c->output_name, pages);
         if (c->want_xlsx)
             fprintf(stderr, "budgetgen: wrote %s/%s.xlsx\n", c->output_dir, c->output_name);
+        if (c->want_data)
+            fprintf(stderr, "budgetgen: wrote %s (%zu data files)\n", ds.dir, ds.n);
     }
     return rc;
 }

@@ -5,6 +5,8 @@
 #define _GNU_SOURCE /* flock, getrandom */
 #include "outfile.h"
 
+#include "render_data.h" /* DATA_DIR_SUFFIX */
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -494,6 +496,42 @@ static void remove_tmp_of(int dirfd, const char *const *finals, size_t n)
     closedir(dir);
 }
 
+/* The data folder base.data (render_data.h) holds only this department's
+ * files: every temporary name in it is one a killed build left.  A folder
+ * left with nothing else (a first build killed) is removed. */
+static void remove_stale_data(int dirfd, const char *base)
+{
+    char *sub = malloc(strlen(base) + sizeof DATA_DIR_SUFFIX);
+    if (!sub)
+        return;
+    sprintf(sub, "%s%s", base, DATA_DIR_SUFFIX);
+    int fd = openat(dirfd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!dir) {
+        if (fd >= 0)
+            close(fd);
+        free(sub);
+        return;
+    }
+    int others = 0;
+    size_t sl = strlen(OUTFILE_TMP_SUFFIX);
+    struct dirent *de;
+    while ((de = readdir(dir)) != NULL) {
+        const char *n = de->d_name;
+        size_t len = strlen(n);
+        if (!strcmp(n, ".") || !strcmp(n, ".."))
+            continue;
+        if (n[0] == '.' && len > sl && !strcmp(n + len - sl, OUTFILE_TMP_SUFFIX))
+            unlinkat(fd, n, 0);
+        else
+            others = 1;
+    }
+    closedir(dir);
+    if (!others)
+        (void)unlinkat(dirfd, sub, AT_REMOVEDIR);
+    free(sub);
+}
+
 void outdir_remove_stale(int dirfd, const char *base)
 {
     static const char *const exts[] = {".pdf", ".xlsx", ".pdf.font0", ".pdf.font1"};
@@ -511,6 +549,7 @@ void outdir_remove_stale(int dirfd, const char *base)
     }
     remove_tmp_of(dirfd, finals, NEXT);
     free(buf);
+    remove_stale_data(dirfd, base);
 }
 
 void outdir_remove_stale_file(int dirfd, const char *final_name)
@@ -764,6 +803,106 @@ int outfile_publish_pair(diag *d, outfile *a, outfile *b)
     else
         diag_syserr(d, "cannot rename into place", which == 1 ? a->final_path : b->final_path,
                     err);
+    return -1;
+}
+
+/*
+ * More than two files (a department's PDF, workbook and data files) as one
+ * step, the way outfile_publish_pair renames two: a child in a session of
+ * its own makes every rename, in order, and tells the parent through a pipe
+ * which one failed, if any, and why.
+ */
+int outfile_publish_all(diag *d, outfile **v, size_t n)
+{
+    outfile *live[2] = {NULL, NULL};
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i] && k < 2)
+            live[k++] = v[i];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        m += v[i] != NULL;
+    if (m <= 2)
+        return outfile_publish_pair(d, live[0], live[1]);
+    if (getenv("BUDGETGEN_TEST_CRASH_BEFORE_RENAME"))
+        raise(SIGKILL);
+    for (size_t i = 0; i < n; i++) {
+        struct stat fs;
+        if (v[i] && fstatat(v[i]->dirfd, v[i]->name, &fs, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISDIR(fs.st_mode)) {
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "cannot publish '%s': a folder has that name; remove or rename the "
+                        "folder, then run again (nothing was published)",
+                        v[i]->final_path);
+            for (size_t j = 0; j < n; j++)
+                if (v[j])
+                    drop(v[j]);
+            return -1;
+        }
+    }
+    int pfd[2];
+    if (pipe(pfd) != 0) {
+        diag_syserr(d, "cannot publish", v[0] ? v[0]->final_path : "", errno);
+        return -1;
+    }
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, &old);
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        setsid();
+        close(pfd[0]);
+        int res[2] = {-1, 0}; /* the failed rename, its errno */
+        for (size_t i = 0; i < n && res[0] < 0; i++)
+            if (v[i] && renameat(v[i]->dirfd, v[i]->tmp_name, v[i]->dirfd, v[i]->name) != 0) {
+                res[0] = (int)i;
+                res[1] = errno;
+            }
+        ssize_t w = write(pfd[1], res, sizeof res);
+        _exit(w == (ssize_t)sizeof res ? 0 : 1);
+    }
+    close(pfd[1]);
+    int res[2] = {-2, EIO}, st = 0, e = pid < 0 ? errno : 0;
+    if (pid >= 0) {
+        ssize_t r;
+        while ((r = read(pfd[0], res, sizeof res)) < 0 && errno == EINTR)
+            ;
+        if (r != (ssize_t)sizeof res)
+            res[0] = -2, res[1] = EIO; /* the child died: not known */
+        while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+            ;
+    }
+    close(pfd[0]);
+    if (pid < 0)
+        res[0] = -2, res[1] = e;
+    /* What was renamed is done; the rest is removed. */
+    size_t upto = res[0] == -1 ? n : res[0] >= 0 ? (size_t)res[0] : 0;
+    for (size_t i = 0; i < upto; i++)
+        if (v[i])
+            v[i]->done = 1;
+    for (size_t i = 0; i < n; i++)
+        if (v[i])
+            drop(v[i]);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (res[0] == -1)
+        return 0;
+    const outfile *first = NULL;
+    for (size_t i = 0; i < upto && !first; i++)
+        first = v[i];
+    if (res[0] >= 0 && first)
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "cannot rename '%s' into place: %s; '%s' and the files before it were "
+                    "published, so the files now belong to different versions: correct this "
+                    "and run again",
+                    v[res[0]]->final_path, strerror(res[1]), first->final_path);
+    else
+        diag_syserr(d, "cannot rename into place",
+                    res[0] >= 0 ? v[res[0]]->final_path : first ? first->final_path : "",
+                    res[1]);
     return -1;
 }
 

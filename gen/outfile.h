@@ -91,7 +91,8 @@ int outdir_lock(diag *d, outdir *od);
 
 /* Removes the temporary files a killed build left for the files named
  * base.pdf and base.xlsx (and the PDF's font subsets), exactly those
- * names (outfile_is_tmp_of).  Call only with the folder locked. */
+ * names (outfile_is_tmp_of), and those in its data folder base.data
+ * (removed when nothing else is in it).  Call only with the folder locked. */
 void outdir_remove_stale(int dirfd, const char *base);
 
 /* The same for one file, final_name (the portal's index.html, index.csv). */
@@ -129,6 +130,11 @@ int outfile_publish(diag *d, outfile *of);
  * child in a session of its own makes both renames; see outfile.c).
  * Either may be NULL.  Returns 0, or -1 after reporting. */
 int outfile_publish_pair(diag *d, outfile *a, outfile *b);
+
+/* The same for the n files of v (NULL entries skipped) in order, as one
+ * step; two or fewer go through outfile_publish_pair.  Returns 0, or -1
+ * after reporting. */
+int outfile_publish_all(diag *d, outfile **v, size_t n);
 
 /* outfile_finish, then outfile_publish. */
 int outfile_commit(diag *d, outfile *of, FILE *fp);

@@ -1,7 +1,8 @@
 /*
  * portal — the index of a bureau's disclosures (see batch.h): index.html
- * for the portal and index.csv for the bureau's own records.  Stage:
- * render, after a batch.  Input: the departments as built.  Output: two
+ * for the portal and index.csv for the bureau's own records, with facts.csv,
+ * every department's figures as open data (render_data.h) in one file.  Stage:
+ * render, after a batch.  Input: the departments as built.  Output: three
  * files written atomically (outfile.h).
  *
  * The HTML is one self-contained file (no fonts, scripts or styles from
@@ -19,6 +20,7 @@
 #include "batch.h"
 
 #include "outfile.h"
+#include "render_data.h"
 #include "strbuf.h"
 
 #include <errno.h>
@@ -156,6 +158,7 @@ static const char *rel_dir(arena *a, const char *from, const char *to)
 typedef struct row {
     int updated;                               /* built by this run: figures shown */
     const char *pdf, *xlsx;                    /* link targets relative to the index, or NULL */
+    const char *pkg, *facts;                   /* the open data (render_data.h), or NULL */
     long long pdf_bytes, xlsx_bytes;           /* of the files on disk; -1: none */
     long pages;                                /* of the PDF on disk; 0: unknown */
     char rev[48], exp[48], tp[48];             /* 72,899.00 */
@@ -222,6 +225,11 @@ static void fill_row(arena *a, const char *dir, const batch_dept *dp, row *r)
             r->pdf = arena_printf(a, "%s%s.pdf", rel, dp->output_name);
         if (r->xlsx_bytes >= 0)
             r->xlsx = arena_printf(a, "%s%s.xlsx", rel, dp->output_name);
+        /* The data folder NAME.data/ as published (render_data.h). */
+        if (published(dp->output_dir, dp->output_name, "data/datapackage.json", NULL) >= 0)
+            r->pkg = arena_printf(a, "%s%s.data/datapackage.json", rel, dp->output_name);
+        if (published(dp->output_dir, dp->output_name, "data/facts.csv", NULL) >= 0)
+            r->facts = arena_printf(a, "%s%s.data/facts.csv", rel, dp->output_name);
     }
     /* Figures only for files built now: the worker computed them from the
      * data those files were made from.  For older files nothing records
@@ -249,7 +257,7 @@ static void write_csv(strbuf *sb, const batch_dept *v, const row *rows, size_t n
     sb_append(sb, "\xEF\xBB\xBF"); /* BOM: Excel reads the file as UTF-8 */
     static const char *const head[] = {
         "部门", "年度", "收入总计（万元）", "支出总计（万元）", "“三公”经费合计（万元）", "PDF",
-        "XLSX", "页数", "PDF字节数",        "XLSX字节数",       "状态",
+        "XLSX", "页数", "PDF字节数",        "XLSX字节数",       "状态", "数据包", "明细数据CSV",
     };
     size_t nh = sizeof head / sizeof head[0];
     for (size_t c = 0; c < nh; c++)
@@ -272,7 +280,52 @@ static void write_csv(strbuf *sb, const batch_dept *v, const row *rows, size_t n
         csv_field(sb, r->pdf_bytes >= 0 && r->pages > 0 ? pages : "", 0);
         csv_field(sb, r->pdf_bytes >= 0 ? pb : "", 0);
         csv_field(sb, r->xlsx_bytes >= 0 ? xb : "", 0);
-        csv_text(sb, r->updated ? UPDATED : NOT_UPDATED, 1);
+        csv_text(sb, r->updated ? UPDATED : NOT_UPDATED, 0);
+        csv_text(sb, r->pkg ? r->pkg : "", 0);
+        csv_text(sb, r->facts ? r->facts : "", 1);
+    }
+}
+
+/* ---- facts.csv -------------------------------------------------------------------- */
+
+/*
+ * The bureau's facts: every department's published NAME.data/facts.csv
+ * (render_data.h), in the index's order, under one header.  Read from the
+ * files as they are now, like the rest of the index; a file whose header is
+ * not the one budgetgen writes is left out.  Appends the lines to sb.
+ */
+static void gather_facts(strbuf *sb, const batch_dept *v, size_t n)
+{
+    static const char head[] = "\xEF\xBB\xBF" DATA_FACTS_HEADER "\r\n";
+    sb_append(sb, head);
+    for (size_t i = 0; i < n; i++) {
+        const batch_dept *dp = &v[i];
+        if (!dp->output_dir)
+            continue;
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s/%s" DATA_DIR_SUFFIX "/facts.csv", dp->output_dir,
+                     dp->output_name) >= (int)sizeof path)
+            continue;
+        int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0)
+            continue;
+        struct stat st;
+        FILE *f = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
+        if (!f) {
+            close(fd);
+            continue;
+        }
+        strbuf body = STRBUF_INIT;
+        char buf[8192];
+        size_t got;
+        while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+            sb_appendn(&body, buf, got);
+        int bad = ferror(f);
+        fclose(f);
+        size_t hl = sizeof head - 1;
+        if (!bad && body.len >= hl && memcmp(sb_str(&body), head, hl) == 0)
+            sb_appendn(sb, sb_str(&body) + hl, body.len - hl);
+        sb_free(&body);
     }
 }
 
@@ -377,6 +430,7 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
                   "<th data-key=\"pages\">页数</th>"
                   "<th data-key=\"size\">PDF 大小</th>"
                   "<th data-key=\"state\">状态</th>"
+                  "<th data-key=\"data\">开放数据</th>"
                   "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n; i++) {
         const batch_dept *dp = &v[i];
@@ -409,12 +463,26 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
         }
         sb_append(sb, "<td>");
         html_text(sb, r->updated ? UPDATED : NOT_UPDATED);
+        sb_append(sb, "</td><td>");
+        if (r->pkg) {
+            sb_append(sb, "<a href=\"");
+            url_path(sb, r->pkg);
+            sb_append(sb, "\">数据包</a>");
+        }
+        if (r->facts) {
+            sb_append(sb, r->pkg ? " " : "");
+            sb_append(sb, "<a href=\"");
+            url_path(sb, r->facts);
+            sb_append(sb, "\">CSV</a>");
+        }
         sb_append(sb, "</td></tr>\n");
     }
     sb_printf(sb,
               "</tbody>\n</table>\n<p class=\"note\">金额单位：万元。点击列标题排序，"
               "再次点击倒序。共 %zu 个部门。“未更新”的部门本次生成失败：列出的是此前发布的"
-              "文件（大小与页数按文件本身），不列金额。</p>\n<script>\n%s</script>\n</body>\n</html>\n",
+              "文件（大小与页数按文件本身），不列金额。开放数据：每个部门的表格与明细（CSV，"
+              "datapackage.json 说明其结构，PDF 内也附有同样的文件）；全部部门的明细："
+              "<a href=\"facts.csv\">facts.csv</a>。</p>\n<script>\n%s</script>\n</body>\n</html>\n",
               n, JS);
 }
 
@@ -439,28 +507,35 @@ int portal_write_index(arena *a, diag *d, const char *dir, const batch_dept *v, 
     row *rows = xcalloc(n + 1, sizeof *rows);
     for (size_t i = 0; i < n; i++)
         fill_row(a, dir, &v[i], &rows[i]);
-    strbuf html = STRBUF_INIT, csv = STRBUF_INIT;
+    strbuf html = STRBUF_INIT, csv = STRBUF_INIT, facts = STRBUF_INIT;
     write_html(&html, v, rows, n);
     write_csv(&csv, v, rows, n);
+    gather_facts(&facts, v, n);
     free(rows);
 
     /* The folder is opened once and both files are written through it;
      * both are complete under temporary names before either is renamed,
      * and the two renames are one step (outfile_publish_pair). */
-    outfile oh, oc;
+    outfile oh, oc, of;
     memset(&oh, 0, sizeof oh);
     memset(&oc, 0, sizeof oc);
+    memset(&of, 0, sizeof of);
     int rc = -1;
     outdir od;
     if (outdir_open(d, &od, diag_at(NULL, 0, 0), dir, dir, NULL) == 0) {
         if (write_one(a, d, &od, "index.html", &html, &oh) == 0 &&
-            write_one(a, d, &od, "index.csv", &csv, &oc) == 0)
-            rc = outfile_publish_pair(d, &oc, &oh);
+            write_one(a, d, &od, "index.csv", &csv, &oc) == 0 &&
+            write_one(a, d, &od, "facts.csv", &facts, &of) == 0) {
+            outfile *all[3] = {&of, &oc, &oh};
+            rc = outfile_publish_all(d, all, 3);
+        }
         outfile_abort(&oh, NULL);
         outfile_abort(&oc, NULL);
+        outfile_abort(&of, NULL);
         outdir_close(&od);
     }
     sb_free(&html);
     sb_free(&csv);
+    sb_free(&facts);
     return rc;
 }

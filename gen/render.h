@@ -2,7 +2,7 @@
  * render — the output back ends.  Stage: render.  Input: the document model
  * (doc.h) and the config (output folder, name, fonts).  Output: files
  * written atomically (outfile.h).  Renderers compute no content.
- * Only render_pdf.c and layout.c include hpdf.h; only render_xlsx.c
+ * Only render_pdf.c, pdf_attach.c and layout.c include hpdf.h; only render_xlsx.c
  * includes xlsxwriter.h.
  *
  * A department's PDF and workbook are one publication: main.c has both

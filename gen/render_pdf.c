@@ -20,6 +20,7 @@
 #include "fonts.h"
 #include "layout.h"
 #include "outfile.h"
+#include "pdf_attach.h"
 #include "utf8.h"
 
 #include <errno.h>
@@ -872,6 +873,8 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
         HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
         HPDF_AddPageLabel(pdf, (HPDF_UINT)L->n_front, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
     }
+    if (hs.error == HPDF_OK)
+        pdf_attach_files(pdf, dm); /* the data files (render_data.c) */
     if (hs.error == HPDF_OK)
         HPDF_SaveToStream(pdf);
     if (hs.error != HPDF_OK) {

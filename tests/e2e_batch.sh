@@ -111,7 +111,8 @@ body = {r[0]: r for r in p.rows[1:]}
 assert set(body) == set(want), sorted(body)
 assert body[CZ][2:5] == ["72,899.00", "72,899.00", "240.00"], body[CZ]
 assert body[JS][2:5] == ["26,341.19", "26,341.19", "65.95"], body[JS]
-assert len(p.links) == 6
+# PDF, XLSX, datapackage.json and facts.csv of each, and the bureau's facts.csv.
+assert len(p.links) == 13, p.links
 for href in p.links:
     assert "://" not in href and not href.startswith("/"), href
     assert os.path.isfile(os.path.join(out, urllib.parse.unquote(href))), href
@@ -202,7 +203,7 @@ assert raw.startswith(b"\xef\xbb\xbf"), "no BOM"
 rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
 head, body = rows[0], rows[1:]
 assert head == ["部门", "年度", "收入总计（万元）", "支出总计（万元）", "“三公”经费合计（万元）",
-                "PDF", "XLSX", "页数", "PDF字节数", "XLSX字节数", "状态"], head
+                "PDF", "XLSX", "页数", "PDF字节数", "XLSX字节数", "状态", "数据包", "明细数据CSV"], head
 def pages(path):
     info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
     return next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:"))
@@ -221,6 +222,9 @@ for r in body:
     else:
         assert r[7] == "", r
     assert r[10] in ("已更新", "未更新：本次生成失败，见日志"), r
+    for col in (11, 12):  # the open data, when published
+        link = r[col][1:] if r[col][:1] == "'" else r[col]
+        assert not link or os.path.isfile(os.path.join(out, link)), ("data linked but missing", r)
     if r[10] != "已更新":
         assert r[2:5] == ["", "", ""], ("figures of files not built now", r)
 on_disk = {os.path.realpath(os.path.join(out, f)) for f in os.listdir(out)

@@ -60,7 +60,11 @@ ep_pair() {
 }
 # Everything in folder $1 besides the pair (the lock file of a build killed
 # by SIGKILL is not a temporary file: it is reused, never trusted).
-ep_extra() { ls -A "$1" | grep -v -x -e "$JSN.pdf" -e "$JSN.xlsx" -e .budgetgen.lock; }
+ep_extra() { ls -A "$1" | grep -v -x -e "$JSN.pdf" -e "$JSN.xlsx" -e "$JSN.data" -e .budgetgen.lock; ep_data_tmp "$1"; }
+# Temporary files in the department's data folder (docs/open-data.md).
+ep_data_tmp() { ls -A "$1/$JSN.data" 2>/dev/null | grep '^\.' | sed "s|^|$JSN.data/|"; }
+# Everything besides the pair and the data folder, the lock file included.
+ep_rest() { ls -A "$1" | grep -v -x -e "$JSN.pdf" -e "$JSN.xlsx" -e "$JSN.data"; ep_data_tmp "$1"; }
 ep_put_old() { mkdir -p "$1" && cp "$EP/ref0/$JSN.pdf" "$EP/ref0/$JSN.xlsx" "$1/"; }
 # Runs the new version's build in the project folder; extra arguments first.
 ep_build() { (cd "$PR" && SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH_NEW "$BIN" build -q "$@" config/jianshe-2021.ini); }
@@ -165,7 +169,7 @@ EP_EPOCH=
 [ $bad = 0 ] && pass || fail "publish: $bad of 40 kills left a mixed or damaged pair"
 ep_build -o "$out" 2>"$EP/err"
 st=$?
-[ $st = 0 ] && [ "$(ep_pair "$out")" = new ] && [ "$(ls -A "$out" | wc -l)" = 2 ] && pass \
+[ $st = 0 ] && [ "$(ep_pair "$out")" = new ] && [ -z "$(ep_rest "$out")" ] && pass \
     || fail "publish: the build after 40 kills: exit $st, $(ep_pair "$out"), left: $(ep_extra "$out")"
 
 # ---- SIGINT, SIGTERM, SIGHUP while temporary files exist ---------------------
@@ -189,7 +193,7 @@ for sig in INT TERM HUP; do
         kill -$sig $EP_PID
         wait $EP_PID 2>/dev/null
         p=$(ep_pair "$out")
-        { [ "$p" = old ] || [ "$p" = new ]; } && [ -z "$(ls -A "$out" | grep -v -x -e "$JSN.pdf" -e "$JSN.xlsx")" ] \
+        { [ "$p" = old ] || [ "$p" = new ]; } && [ -z "$(ep_rest "$out")" ] \
             && pass || fail "publish: SIG$sig: $p; left: $(ep_extra "$out")"
     else
         fail "publish: SIG$sig: no temporary file was seen in 5 builds"
@@ -228,7 +232,7 @@ if [ $seen = 1 ]; then
         && pass || { fail "publish: a second build into a folder being written: exit $st"; head -n 3 "$EP/err"; }
     [ $stb = 2 ] && grep -qF "$out/ is being written by another budgetgen (pid $EP_PID)" "$EP/err2" \
         && pass || { fail "publish: a batch into a folder being written: exit $stb"; head -n 3 "$EP/err2"; }
-    [ $st1 = 0 ] && [ "$(ep_pair "$out")" = new ] && [ "$(ls -A "$out" | wc -l)" = 2 ] && pass \
+    [ $st1 = 0 ] && [ "$(ep_pair "$out")" = new ] && [ -z "$(ep_rest "$out")" ] && pass \
         || fail "publish: the first build, after the refused second: exit $st1, $(ep_pair "$out"), left $(ep_extra "$out")"
 else
     fail "publish: lock: no temporary file was seen in 5 builds"
@@ -254,7 +258,7 @@ st=$?
 keep2
 keep3" ] && pass || fail "publish: a crashed worker's clean-up removed another file: $(ls -A "$B/out")"
 # The index is rewritten after every batch (x listed as not updated).
-[ "$(ls -A "$B/out" | LC_ALL=C sort | tr '\n' ' ')" = ".x.pdf.a.xlsx .x.pdf.font0.zzzzzz .x.xlsx.backup index.csv index.html y.pdf y.xlsx " ] \
+[ "$(ls -A "$B/out" | LC_ALL=C sort | tr '\n' ' ')" = ".x.pdf.a.xlsx .x.pdf.font0.zzzzzz .x.xlsx.backup facts.csv index.csv index.html y.data y.pdf y.xlsx " ] \
     && pass || fail "publish: after a crashed worker the folder holds: $(ls -A "$B/out")"
 
 # ---- a folder where the workbook goes: neither file is renamed ---------------
@@ -268,7 +272,7 @@ ep_build -o "$out" 2>"$EP/err"
 st=$?
 [ $st = 2 ] && grep -q 'a folder has that name' "$EP/err" \
     && [ "$(sha256sum <"$out/$JSN.pdf" | cut -c1-64)" = "$SUM_0_pdf" ] \
-    && [ -z "$(ls -A "$out" | grep -v -x -e "$JSN.pdf" -e "$JSN.xlsx")" ] && pass \
+    && [ -z "$(ep_rest "$out")" ] && [ ! -e "$out/$JSN.data" ] && pass \
     || fail "publish: a folder named like the workbook: exit $st, $(head -c 300 "$EP/err"); folder: $(ls -A "$out")"
 
 # ---- kill -9 of a whole batch (parent and workers) at random moments ----------
@@ -299,7 +303,8 @@ done
 [ $bad = 0 ] && pass || fail "publish: $bad department pairs mixed or damaged after 12 batch kills"
 (cd "$PR" && "$BIN" build -q -j 2 -o "$K/out" --all "$K/cfg") >/dev/null 2>"$EP/err"
 st=$?
-left=$(ls -A "$K/out" | grep -v -x -e '[abc]\.pdf' -e '[abc]\.xlsx' -e 'index\.html' -e 'index\.csv')
+left=$(ls -A "$K/out" | grep -v -x -e '[abc]\.pdf' -e '[abc]\.xlsx' -e '[abc]\.data' -e 'index\.html' -e 'index\.csv' -e 'facts\.csv'
+    ls -A "$K/out/a.data" "$K/out/b.data" "$K/out/c.data" 2>/dev/null | grep '^\.')
 [ $st = 0 ] && [ -z "$left" ] && pass \
     || fail "publish: the batch after 12 kills: exit $st, left: $left"
 

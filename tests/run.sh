@@ -31,7 +31,8 @@
 #      marked as such (tests/e2e_notice.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
-#      and tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
+#      and tools/synth.py (tests/e2e_batch.sh), of the open data (CSV files,
+#      datapackage.json, the PDF's attachments: tests/e2e_opendata.sh), of publishing under faults:
 #      full disks, kills, signals, two writers, a swapped output folder
 #      (tests/e2e_publish.sh), and of runaway templates and inputs under
 #      time and memory limits (tests/e2e_limits.sh);
@@ -331,6 +332,10 @@ fi
 if [ -f tests/e2e_batch.sh ]; then
     # shellcheck source=tests/e2e_batch.sh
     . tests/e2e_batch.sh
+fi
+if [ -f tests/e2e_opendata.sh ]; then
+    # shellcheck source=tests/e2e_opendata.sh
+    . tests/e2e_opendata.sh
 fi
 if [ -f tests/e2e_limits.sh ]; then
     # shellcheck source=tests/e2e_limits.sh

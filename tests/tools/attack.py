@@ -311,9 +311,18 @@ def check_published(out, names, when):
 
 
 def leftovers(out, names, when):
-    allowed = {n + '.pdf' for n in names} | {n + '.xlsx' for n in names} | {'index.html', 'index.csv'}
+    # The open data (docs/open-data.md): NAME.data/ and the bureau's facts.csv;
+    # a temporary file inside NAME.data/ is a leftover too.
+    data = {n + '.data' for n in names}
+    allowed = {n + '.pdf' for n in names} | {n + '.xlsx' for n in names} | data | \
+        {'index.html', 'index.csv', 'facts.csv'}
     n = 0
     for e in sorted(os.listdir(out)) if os.path.isdir(out) else []:
+        if e in data and os.path.isdir(os.path.join(out, e)):
+            for f in sorted(os.listdir(os.path.join(out, e))):
+                if f.startswith('.'):
+                    problem('leftover', f'{when}: {os.path.join(out, e, f)}')
+                    n += 1
         if e in allowed or 'lock' in e.lower():
             continue
         problem('leftover', f'{when}: {os.path.join(out, e)}')
@@ -475,7 +484,13 @@ def full_tmpfs():
         return
     sz = lambda d, e: pages(os.path.getsize(os.path.join(d, SNAME + e)))  # noqa: E731
     pp, px, np_, nx = sz(mo, '.pdf'), sz(mo, '.xlsx'), sz(ref, '.pdf'), sz(ref, '.xlsx')
-    npages = pp + px + np_ + max(1, nx - pp - 2)
+    # The data folders (the previous build's and the new one, about its size:
+    # written first) have their room too, so the workbook is what does not fit.
+    def data_pages(d):
+        dd = os.path.join(d, SNAME + '.data')
+        return sum(pages(os.path.getsize(os.path.join(dd, f))) for f in os.listdir(dd)) + 1 \
+            if os.path.isdir(dd) else 0
+    npages = pp + px + np_ + data_pages(mo) + data_pages(ref) + max(1, nx - pp - 2)
     subprocess.run(['mount', '-o', f'remount,size={npages * 4}k', mo], check=True)
     before = [sha(os.path.join(mo, SNAME + e)) for e in ('.pdf', '.xlsx')]
     st, _, err = run(['build', '-q', '-o', mo, SBIG], 'build into a full output folder')

@@ -335,6 +335,70 @@ static void test_remove_stale(void)
     }
 }
 
+/* The data folder x.data (render_data.h): its temporary files go, its own
+ * files stay; a folder left with nothing else is removed. */
+static void test_remove_stale_data(void)
+{
+    CHECK_INT(mkdir("out/x.data", 0777), 0);
+    touch("out/x.data/.facts.csv.Ab3xY9.budgetgen-tmp");
+    touch("out/x.data/.table-01-a.csv.Zz9999.budgetgen-tmp");
+    touch("out/x.data/facts.csv");
+    int fd = open("out", O_RDONLY | O_DIRECTORY);
+    outdir_remove_stale(fd, "x");
+    CHECK_STR(listing(), "x.data");
+    CHECK(access("out/x.data/facts.csv", F_OK) == 0);
+    CHECK(access("out/x.data/.facts.csv.Ab3xY9.budgetgen-tmp", F_OK) != 0);
+    CHECK(access("out/x.data/.table-01-a.csv.Zz9999.budgetgen-tmp", F_OK) != 0);
+    unlink("out/x.data/facts.csv");
+    touch("out/x.data/.datapackage.json.Qq1111.budgetgen-tmp");
+    outdir_remove_stale(fd, "x");
+    CHECK_STR(listing(), ""); /* only a leftover: the folder goes too */
+    close(fd);
+}
+
+/* outfile_publish_all: three files renamed in one step; a folder at one
+ * final name refuses all of them before any rename, removing the
+ * temporary files. */
+static void test_publish_all(void)
+{
+    fixture f;
+    fx_init(&f);
+    static const char *const names[] = {"a.csv", "b.pdf", "c.xlsx"};
+    outfile of[3];
+    outfile *v[4] = {&of[0], NULL, &of[1], &of[2]};
+    for (int round = 0; round < 2; round++) {
+        if (round == 1)
+            CHECK_INT(mkdir("out/c.xlsx", 0777), 0);
+        for (int i = 0; i < 3; i++) {
+            FILE *fp = outfile_begin(f.a, &f.d, &of[i], "out", names[i]);
+            CHECK(fp != NULL);
+            if (fp) {
+                fprintf(fp, "%s %d\n", names[i], round);
+                CHECK_INT(outfile_finish(&f.d, &of[i], fp), 0);
+            }
+        }
+        int rc = outfile_publish_all(&f.d, v, 4);
+        for (int i = 0; i < 3; i++)
+            outfile_abort(&of[i], NULL);
+        if (round == 0) {
+            CHECK_INT(rc, 0);
+            CHECK_STR(fx_msgs(&f), "");
+            CHECK_STR(listing(), "a.csv b.pdf c.xlsx");
+            CHECK_STR(contents("b.pdf"), "b.pdf 0\n");
+            unlink("out/c.xlsx");
+        } else {
+            CHECK_INT(rc, -1);
+            CHECK(strstr(fx_msgs(&f), "a folder has that name") != NULL);
+            CHECK_STR(listing(), "a.csv b.pdf c.xlsx"); /* no temporary file left */
+            CHECK_STR(contents("a.csv"), "a.csv 0\n");  /* nothing renamed */
+            rmdir("out/c.xlsx");
+        }
+    }
+    unlink("out/a.csv");
+    unlink("out/b.pdf");
+    fx_done(&f);
+}
+
 /* The lock: a second process is refused with the holder's pid; the holder
  * itself (and a child it forks, as a batch worker) may lock again; the lock
  * file goes when the holder closes the folder. */
@@ -515,6 +579,8 @@ int main(void)
     RUN(test_check_dir_not_writable);
     RUN(test_tmp_names);
     RUN(test_remove_stale);
+    RUN(test_remove_stale_data);
+    RUN(test_publish_all);
     RUN(test_lock);
     RUN(test_open_outside);
     RUN(test_signal_cleanup);

@@ -2,7 +2,8 @@
  * Unit tests for gen/portal.c (portal_write_index): the index describes the
  * files on disk, whatever the run says; text cells of index.csv that a
  * spreadsheet would run as formulas get a leading ' while numbers stay
- * numbers; index.html escapes every name.  Expected texts are written by
+ * numbers; index.html escapes every name; the open data is linked and the
+ * bureau's facts.csv gathered.  Expected texts are written by
  * hand from the rules in batch.h.
  */
 #define _DEFAULT_SOURCE /* mkdtemp, symlink */
@@ -12,6 +13,7 @@
 #include "arena.h"
 #include "batch.h"
 #include "diag.h"
+#include "render_data.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +90,20 @@ static void test_index(void)
     put("out/old.pdf", PDF3);                 /* published by an earlier run */
     CHECK(symlink("/etc/passwd", "out/link.pdf") == 0); /* never listed */
     CHECK(mkfifo("out/fifo.pdf", 0666) == 0);           /* never opened for long, never listed */
+    /* The open data (render_data.h): built's is linked and its facts
+     * gathered into the bureau's facts.csv; old's facts.csv has another
+     * header (not budgetgen's): linked, but not gathered. */
+    static const char FACTS_HEAD[] = "\xEF\xBB\xBF" DATA_FACTS_HEADER "\r\n";
+    CHECK(mkdir("out/built.data", 0777) == 0 && mkdir("out/old.data", 0777) == 0);
+    put("out/built.data/datapackage.json", "{}\n");
+    put("out/built.data/facts.csv", FACTS_HEAD);
+    FILE *ff = fopen("out/built.data/facts.csv", "ab");
+    CHECK(ff != NULL);
+    if (ff) {
+        fputs("d,2021,预算,approved,1,t,1,total,,,,合计,合计,1.00,万元,1000000\r\n", ff);
+        fclose(ff);
+    }
+    put("out/old.data/facts.csv", "a,b\r\n1,2\r\n");
 
     batch_dept v[5];
     v[0] = dept("=HYPERLINK(\"http://x\",\"y\")", "built", 0);
@@ -118,19 +134,26 @@ static void test_index(void)
         return;
     CHECK(strncmp(csv, "\xEF\xBB\xBF", 3) == 0);
     CHECK_STR(csv_line(csv + 3, 0), "部门,年度,收入总计（万元）,支出总计（万元）,“三公”经费合计（万元）,"
-                                    "PDF,XLSX,页数,PDF字节数,XLSX字节数,状态");
+                                    "PDF,XLSX,页数,PDF字节数,XLSX字节数,状态,数据包,明细数据CSV");
     char want[512];
     snprintf(want, sizeof want,
              "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2021,-12.00,72899.00,,built.pdf,"
-             "built.xlsx,3,%zu,5,已更新",
+             "built.xlsx,3,%zu,5,已更新,built.data/datapackage.json,built.data/facts.csv",
              strlen(PDF3));
     CHECK_STR(csv_line(csv + 3, 1), want);
-    snprintf(want, sizeof want, "'@old<b>\x1b,2021,,,,old.pdf,,3,%zu,,未更新：本次生成失败，见日志",
+    snprintf(want, sizeof want,
+             "'@old<b>\x1b,2021,,,,old.pdf,,3,%zu,,未更新：本次生成失败，见日志,,old.data/facts.csv",
              strlen(PDF3));
     CHECK_STR(csv_line(csv + 3, 2), want);
-    CHECK_STR(csv_line(csv + 3, 3), "'+link,2021,,,,,,,,,未更新：本次生成失败，见日志");
-    CHECK_STR(csv_line(csv + 3, 4), "\"'-fifo\tx\",2021,,,,,,,,,未更新：本次生成失败，见日志");
-    CHECK_STR(csv_line(csv + 3, 5), "\"'\rrefused\",2021,,,,,,,,,未更新：本次生成失败，见日志");
+    CHECK_STR(csv_line(csv + 3, 3), "'+link,2021,,,,,,,,,未更新：本次生成失败，见日志,,");
+    CHECK_STR(csv_line(csv + 3, 4), "\"'-fifo\tx\",2021,,,,,,,,,未更新：本次生成失败，见日志,,");
+    CHECK_STR(csv_line(csv + 3, 5), "\"'\rrefused\",2021,,,,,,,,,未更新：本次生成失败，见日志,,");
+    /* The bureau's facts: one header, built's line; old's file left out. */
+    const char *facts = slurp("out/facts.csv");
+    CHECK(facts != NULL);
+    if (facts)
+        CHECK_STR(facts, "\xEF\xBB\xBF" DATA_FACTS_HEADER
+                         "\r\nd,2021,预算,approved,1,t,1,total,,,,合计,合计,1.00,万元,1000000\r\n");
 
     const char *html = slurp("out/index.html");
     CHECK(html != NULL);
@@ -143,7 +166,16 @@ static void test_index(void)
     CHECK(strstr(html, "link.pdf") == NULL && strstr(html, "fifo.pdf") == NULL);
     CHECK(strstr(html, "<a href=\"old.pdf\">PDF</a>") != NULL);
     CHECK(strstr(html, "data-v=\"-12000000\">-12.00</td>") != NULL);
+    CHECK(strstr(html, "<a href=\"built.data/datapackage.json\">数据包</a> "
+                       "<a href=\"built.data/facts.csv\">CSV</a>") != NULL);
+    CHECK(strstr(html, "<a href=\"facts.csv\">facts.csv</a>") != NULL);
 
+    unlink("out/built.data/datapackage.json");
+    unlink("out/built.data/facts.csv");
+    unlink("out/old.data/facts.csv");
+    rmdir("out/built.data");
+    rmdir("out/old.data");
+    unlink("out/facts.csv");
     unlink("out/index.csv");
     unlink("out/index.html");
     unlink("out/built.pdf");
