@@ -1,6 +1,7 @@
 /*
  * check — balancing rules (see check.h).  Each rule cites FORMAT.md §4.
  */
+#include "i18n.h"
 #include "check.h"
 
 #include "procure.h"
@@ -24,6 +25,8 @@ typedef struct checker {
 static const char *fmt(const checker *k, money v, char *buf, size_t n)
 {
     money_format_finding(v, k->c->input_unit, buf, n); /* as the files are typed */
+    if (i18n_current() == I18N_ZH) /* Chinese findings name the unit: 245.00万元 */
+        strncat(buf, money_unit_name(k->c->input_unit), n - strlen(buf) - 1);
     return buf;
 }
 
@@ -57,8 +60,8 @@ static const char *slip_hint(const checker *k, money a, money b, char *buf, size
     if (!check_unit_slip(a, b, &ratio))
         return "";
     snprintf(buf, n,
-             "; one is about %lld times the other: 元 and 万元 mixed up? (amounts are read in "
-             "%s: %s)",
+             _("; one is about %lld times the other: 元 and 万元 mixed up? (amounts are read in "
+               "%s: %s)"),
              ratio, money_unit_name(k->c->input_unit), config_input_unit_key(k->c));
     return buf;
 }
@@ -68,7 +71,7 @@ static const char *slip_hint(const checker *k, money a, money b, char *buf, size
 static void report(const checker *k, diag_pos pos, const char *msg, money stated, money sum,
                    const char *what)
 {
-    diag_report(k->d, k->level, pos, "%s is %s but %s %s%s", msg, A(stated), what, A(sum),
+    diag_report(k->d, k->level, pos, "%s is %s but %s %s%s", msg, A(stated), _(what), A(sum),
                 HINT(stated, sum));
 }
 

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -36,69 +37,72 @@ typedef struct key_def {
 
 /* Every key the config understands.  The order is the order of --help. */
 static const key_def KEYS[] = {
-    {"document", "department", K_STRING, 1, "the department's full name (部门名称)"},
-    {"document", "region", K_STRING, 1, "the region or government level (地区)"},
-    {"document", "year", K_INT, 1, "the budget year, e.g. 2020"},
+    {"document", "department", K_STRING, 1, N_("the department's full name (部门名称)")},
+    {"document", "region", K_STRING, 1, N_("the region or government level (地区)")},
+    {"document", "year", K_INT, 1, N_("the budget year, e.g. 2020")},
     {"document", "profile", K_STRING, 0,
-     "a region's profile: national, district-2026 or a folder of templates holding document.tpl "
-     "(default national; see docs/profiles.md)"},
+     N_("a region's profile: national, district-2026 or a folder of templates holding document.tpl "
+     "(default national; see docs/profiles.md)")},
     {"document", "template", K_STRING, 0,
-     "path of the document template, instead of a profile (default: the profile's "
-     "document.tpl)"},
-    {"document", "author", K_STRING, 0, "PDF author (default: the department)"},
+     N_("path of the document template, instead of a profile (default: the profile's "
+     "document.tpl)")},
+    {"document", "author", K_STRING, 0, N_("PDF author (default: the department)")},
+    {"document", "language", K_STRING, 0,
+     N_("zh or en: the language of budgetgen's messages for this config (default: the "
+        "locale; --lang wins)")},
     {"units", "unit", K_UNIT, 0,
-     "万元 or 元: the unit of the tables and charts (default 万元; a template's units tables "
-     "wins)"},
-    {"units", "decimals", K_INT, 0, "digits after the point for amounts (default 2)"},
-    {"units", "thousands", K_BOOL, 0, "yes/no: thousands separators (default yes)"},
-    {"units", "percent_decimals", K_INT, 0, "digits after the point for percentages (default 1)"},
-    {"units", "percent_trim", K_BOOL, 0, "yes/no: write 2.0% as 2% (default no)"},
+     N_("万元 or 元: the unit of the tables and charts (default 万元; a template's units tables "
+     "wins)")},
+    {"units", "decimals", K_INT, 0, N_("digits after the point for amounts (default 2)")},
+    {"units", "thousands", K_BOOL, 0, N_("yes/no: thousands separators (default yes)")},
+    {"units", "percent_decimals", K_INT, 0, N_("digits after the point for percentages (default 1)")},
+    {"units", "percent_trim", K_BOOL, 0, N_("yes/no: write 2.0% as 2% (default no)")},
     {"units", "trim", K_BOOL, 0,
-     "yes/no: tables drop trailing zeros, 29.00 as 29, 0.50 as 0.5 (default no)"},
+     N_("yes/no: tables drop trailing zeros, 29.00 as 29, 0.50 as 0.5 (default no)")},
     {"units", "text_decimals", K_INT, 0,
-     "digits after the point for amounts in the text (default decimals)"},
+     N_("digits after the point for amounts in the text (default decimals)")},
     {"units", "text_trim", K_BOOL, 0,
-     "yes/no: the text drops trailing zeros, 29万元, 0.5万元 (default trim)"},
+     N_("yes/no: the text drops trailing zeros, 29万元, 0.5万元 (default trim)")},
     {"units", "text_thousands", K_BOOL, 0,
-     "yes/no: thousands separators in the text (default thousands)"},
+     N_("yes/no: thousands separators in the text (default thousands)")},
     {"units", "text_unit", K_UNIT, 0,
-     "万元 or 元: the unit of amounts in the text (default unit; a template's units text wins)"},
-    {"input", "dir", K_STRING, 1, "folder of this year's CSV and text files"},
+     N_("万元 or 元: the unit of amounts in the text (default unit; a template's units text wins)")},
+    {"input", "dir", K_STRING, 1, N_("folder of this year's CSV and text files")},
     {"input", "unit", K_UNIT, 0,
-     "万元 or 元: the unit the CSV files are typed in, converted exactly to [units] unit "
-     "(default: [units] unit)"},
-    {"input", "previous", K_STRING, 0, "folder of last year's files (for comparisons)"},
-    {"input", "previous_year", K_INT, 0, "year of the previous folder (default year - 1)"},
+     N_("万元 or 元: the unit the CSV files are typed in, converted exactly to [units] unit "
+     "(default: [units] unit)")},
+    {"input", "previous", K_STRING, 0, N_("folder of last year's files (for comparisons)")},
+    {"input", "previous_year", K_INT, 0, N_("year of the previous folder (default year - 1)")},
     {"input", "earlier", K_STRING, 0,
-     "folders of the years before previous, newest first, comma-separated (for trends)"},
+     N_("folders of the years before previous, newest first, comma-separated (for trends)")},
     {"input", "function_codes", K_STRING, 0,
-     "function code list (default templates/codes/function-YEAR.csv if there, else "
-     "templates/codes/function.csv)"},
+     N_("function code list (default templates/codes/function-YEAR.csv if there, else "
+     "templates/codes/function.csv)")},
     {"input", "economic_codes", K_STRING, 0,
-     "economic code list (default templates/codes/economic-YEAR.csv if there, else "
-     "templates/codes/economic.csv)"},
+     N_("economic code list (default templates/codes/economic-YEAR.csv if there, else "
+     "templates/codes/economic.csv)")},
     {"input", "previous_function_codes", K_STRING, 0,
-     "function code list of the previous year's data (default templates/codes/"
-     "function-PREVIOUS_YEAR.csv if there, else function_codes)"},
+     N_("function code list of the previous year's data (default templates/codes/"
+     "function-PREVIOUS_YEAR.csv if there, else function_codes)")},
     {"input", "previous_economic_codes", K_STRING, 0,
-     "economic code list of the previous year's data (default templates/codes/"
-     "economic-PREVIOUS_YEAR.csv if there, else economic_codes)"},
-    {"output", "dir", K_STRING, 0, "folder for the PDF and XLSX (default output)"},
+     N_("economic code list of the previous year's data (default templates/codes/"
+     "economic-PREVIOUS_YEAR.csv if there, else economic_codes)")},
+    {"output", "dir", K_STRING, 0, N_("folder for the PDF and XLSX (default output)")},
     {"output", "name", K_STRING, 0,
-     "file name without extension (default 部门-年度): no / \\ or control characters, "
-     "not starting with '.'"},
-    {"output", "formats", K_FORMATS, 0, "pdf, xlsx or pdf,xlsx (default pdf,xlsx)"},
-    {"fonts", "body", K_STRING, 0, "body font family or file (default AR PL UMing CN)"},
-    {"fonts", "heading", K_STRING, 0, "heading font family or file (default WenQuanYi Zen Hei)"},
+     N_("file name without extension (default 部门-年度): no / \\ or control characters, "
+     "not starting with '.'")},
+    {"output", "formats", K_FORMATS, 0, N_("pdf, xlsx or pdf,xlsx (default pdf,xlsx)")},
+    {"fonts", "body", K_STRING, 0, N_("body font family or file (default AR PL UMing CN)")},
+    {"fonts", "heading", K_STRING, 0, N_("heading font family or file (default WenQuanYi Zen Hei)")},
     {"check", "reason_threshold", K_INT, 0,
-     "percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)"},
+     N_("percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)")},
     {"check", "audit", K_STRING, 0,
-     "word list of the self-audit of typed text (default audit.txt beside the template, else "
-     "templates/audit.txt; none: off)"},
-    {"limits", "max_rows", K_INT, 0, "most data rows in one CSV file (default 100000)"},
-    {"limits", "max_cell", K_INT, 0, "most bytes in one CSV cell (default 65536)"},
+     N_("word list of the self-audit of typed text (default audit.txt beside the template, else "
+     "templates/audit.txt; none: off)")},
+    {"limits", "max_rows", K_INT, 0, N_("most data rows in one CSV file (default 100000)")},
+    {"limits", "max_cell", K_INT, 0, N_("most bytes in one CSV cell (default 65536)")},
     {"limits", "max_pages", K_INT, 0,
-     "most pages of the PDF (default 2000); a CSV file may have 50 rows a page"},
+     N_("most pages of the PDF (default 2000); a CSV file may have 50 rows a page")},
 };
 #define NKEYS (sizeof KEYS / sizeof KEYS[0])
 
@@ -285,7 +289,7 @@ static const char *help_of(const char *section, const char *name)
 {
     for (size_t i = 0; i < NKEYS; i++)
         if (!strcmp(KEYS[i].section, section) && !strcmp(KEYS[i].name, name))
-            return KEYS[i].help;
+            return _(KEYS[i].help);
     return "";
 }
 
@@ -615,7 +619,7 @@ config *config_load(arena *a, diag *d, const char *path)
     for (size_t i = 0; i < NKEYS && !st.rejected; i++)
         if (KEYS[i].required && !st.values[i].text)
             diag_report(d, DIAG_ERROR, diag_at(st.path, 0, 0), "missing %s in [%s]: %s",
-                        KEYS[i].name, KEYS[i].section, KEYS[i].help);
+                        KEYS[i].name, KEYS[i].section, _(KEYS[i].help));
 
     config *c = arena_alloc(a, sizeof *c);
     c->path = st.path;
@@ -641,6 +645,8 @@ config *config_load(arena *a, diag *d, const char *path)
         c->profile_pos = pv->pos;
     }
     c->author = get_str(&st, "document", "author", c->department, NULL);
+    i18n_set_config(d, value_of(&st, "document", "language")->text, /* i18n.h */
+                    value_of(&st, "document", "language")->pos);
 
     c->unit = config_unit(d, value_of(&st, "units", "unit"), "unit", "", MONEY_WAN);
     c->text_unit = config_unit(d, value_of(&st, "units", "text_unit"), "text_unit", "", c->unit);
@@ -737,8 +743,8 @@ void config_print_keys(FILE *out)
             section = KEYS[i].section;
             fprintf(out, "  [%s]\n", section);
         }
-        fprintf(out, "    %-17s %s%s\n", KEYS[i].name, KEYS[i].help,
-                KEYS[i].required ? " (required)" : "");
+        fprintf(out, "    %-17s %s%s\n", KEYS[i].name, _(KEYS[i].help),
+                KEYS[i].required ? _(" (required)") : "");
     }
 }
 

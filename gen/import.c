@@ -1,4 +1,5 @@
 /* import — see import.h. */
+#include "i18n.h"
 #include "import.h"
 
 #include "arena.h"
@@ -94,7 +95,7 @@ static void error_at(imp *im, const xl_sheet *s, uint32_t r, uint32_t c, const c
     va_start(ap, fmt);
     char *msg = arena_printf(im->a, "%s!%s", s->name, xl_ref(r, c, ref));
     diag_vreport(im->d, DIAG_ERROR, diag_at(im->b->path, 0, 0),
-                 arena_printf(im->a, "%s: %s", msg, fmt), ap);
+                 arena_printf(im->a, "%s: %s", msg, _(fmt)), ap);
     va_end(ap);
     im->errors++;
 }

@@ -1,6 +1,7 @@
 /*
  * money — exact decimal parsing and half-up rounding (see money.h).
  */
+#include "i18n.h"
 #include "money.h"
 
 #include "utf8.h"
@@ -28,7 +29,7 @@ int money_unit_max_decimals(money_unit u)
 static void say(char *why, size_t n, const char *msg)
 {
     if (why && n)
-        snprintf(why, n, "%s", msg);
+        snprintf(why, n, "%s", _(msg));
 }
 
 /* Maps full-width forms to ASCII: digits, '-', ',', '.'; 0 otherwise. */

@@ -4,6 +4,7 @@
  * the four grades of one indicator are ordered, and grades actual values.
  * Input: one cell's text.  Output: a threshold (threshold.h), or a reason.
  */
+#include "i18n.h"
 #include "threshold.h"
 
 #include "utf8.h"
@@ -79,7 +80,7 @@ static void say(char *why, size_t n, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, n, fmt, ap);
+    vsnprintf(why, n, _(fmt), ap);
     va_end(ap);
 }
 
@@ -107,7 +108,7 @@ static int fail(parser *ps, const char *at, const char *fmt, ...)
     if (ps->why && ps->whylen) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(ps->why, ps->whylen, fmt, ap);
+        vsnprintf(ps->why, ps->whylen, _(fmt), ap);
         va_end(ap);
     }
     return -1;
