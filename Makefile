@@ -91,8 +91,8 @@ pot:
 	@mkdir -p po
 	$(Q)xgettext $(XGETTEXT_FLAGS) -o po/budgetgen.pot $(SRCS) gen/*.h
 po-update: pot
-	$(Q)for l in $(PO_LANGS); do msgmerge --quiet --update --backup=none --no-wrap --sort-output \
-	    po/$$l.po po/budgetgen.pot; done
+	$(Q)for l in $(PO_LANGS); do msgmerge --quiet --update --backup=none --no-wrap --sort-output --no-location \
+	    po/$$l.po po/budgetgen.pot && msgattrib --no-obsolete --no-wrap -o po/$$l.po po/$$l.po; done
 
 install: $(BIN) $(MOS)
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -1,8 +1,8 @@
 /*
  * check — balancing rules (see check.h).  Each rule cites FORMAT.md §4.
  */
-#include "i18n.h"
 #include "check.h"
+#include "i18n.h"
 
 #include "procure.h"
 
@@ -474,7 +474,7 @@ static const char *part_hint(const checker *k, money part, money whole, char *bu
 {
     if (*slip_hint(k, part, whole, buf, n))
         return buf;
-    snprintf(buf, n, ": check that both are in %s (%s; 1 万元 = 10,000 元)",
+    snprintf(buf, n, _(": check that both are in %s (%s; 1 万元 = 10,000 元)"),
              money_unit_name(k->c->input_unit), config_input_unit_key(k->c));
     return buf;
 }
@@ -679,8 +679,8 @@ static void check_slips(const checker *k, const budget *cur, const budget *prev)
             diag_report(k->d, DIAG_ERROR, at,
                         "%s%s is %s, about %lld times %s, its value %s%s: 元 and 万元 mixed up? "
                         "(amounts are read in %s: %s)",
-                        data_figure_name(r), cur_big ? "" : " of last year", A(cur_big ? c : p),
-                        ratio, A(cur_big ? p : c), cur_big ? "last year" : "this year", where,
+                        data_figure_name(r), cur_big ? "" : _(" of last year"), A(cur_big ? c : p),
+                        ratio, A(cur_big ? p : c), cur_big ? _("last year") : _("this year"), where,
                         money_unit_name(k->c->input_unit), config_input_unit_key(k->c));
         }
 }

@@ -298,9 +298,9 @@ static const char *help_of(const char *section, const char *name)
  * and so their URLs on the portal.  A name that is not a plain file name is
  * refused, never cleaned: a silent rename would move a published URL. */
 
-static const char NAME_RULE[] =
-    "an output name is a file name: printable characters other than '/' and '\\', "
-    "not starting with '.'";
+static const char *const NAME_RULE =
+    N_("an output name is a file name: printable characters other than '/' and '\\', "
+       "not starting with '.'");
 
 /* Invisible line separators and reordering marks: a name holding one
  * would read differently from the bytes of its URL. */
@@ -314,21 +314,21 @@ static int is_format_char(uint32_t cp)
 static const char *bad_name_char(uint32_t cp, size_t off, char *buf, size_t n)
 {
     if (off == 0 && cp == '.')
-        return "starts with '.' (a hidden file, or '.' or '..')";
+        return _("starts with '.' (a hidden file, or '.' or '..')");
     if (cp == '/')
-        return "contains '/' (a folder separator)";
+        return _("contains '/' (a folder separator)");
     if (cp == '\\')
-        return "contains '\\' (a folder separator on Windows)";
+        return _("contains '\\' (a folder separator on Windows)");
     if (cp == '\r')
-        return "contains a carriage return (CR)";
+        return _("contains a carriage return (CR)");
     if (cp == 0x1B)
-        return "contains an escape character (ESC)";
+        return _("contains an escape character (ESC)");
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-        snprintf(buf, n, "contains the control character U+%04X", (unsigned)cp);
+        snprintf(buf, n, _("contains the control character U+%04X"), (unsigned)cp);
         return buf;
     }
     if (is_format_char(cp)) {
-        snprintf(buf, n, "contains the invisible formatting character U+%04X", (unsigned)cp);
+        snprintf(buf, n, _("contains the invisible formatting character U+%04X"), (unsigned)cp);
         return buf;
     }
     return NULL;
@@ -391,10 +391,10 @@ static void check_output_name(parse_state *st, const char *name)
                             "department = \"%s\": the default output name \"%s\" "
                             "(部门名称-年度) %s: set [output] name; %s",
                             shown_name(st->a, dv->text ? dv->text : ""), shown_name(st->a, name),
-                            why, NAME_RULE);
+                            why, _(NAME_RULE));
             else
                 diag_report(st->d, DIAG_ERROR, pos, "name = \"%s\": %s: %s", shown_name(st->a, name),
-                            why, NAME_RULE);
+                            why, _(NAME_RULE));
             return;
         }
         i += (size_t)len;
@@ -470,7 +470,7 @@ static void check_path(const config *c, diag *d, const char *path, diag_pos pos,
     int before = d->errors;
     if (stat(path, &sb) != 0)
         diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": %s", key, path,
-                    errno == ENOENT ? (dir ? "the folder does not exist" : "no such file")
+                    errno == ENOENT ? (dir ? _("the folder does not exist") : _("no such file"))
                                     : strerror(errno));
     /* Say what to do: a file where a folder is expected is usually one of
      * the files in that folder, and the reverse the folder of the file. */
@@ -655,7 +655,7 @@ config *config_load(arena *a, diag *d, const char *path)
      * with more decimals than its input unit holds (0.001 元) is refused. */
     const config_value *iu = value_of(&st, "input", "unit");
     c->input_unit_set = iu->text != NULL;
-    c->input_unit = config_unit(d, iu, "unit", " in [input]", c->unit);
+    c->input_unit = config_unit(d, iu, "unit", _(" in [input]"), c->unit);
     c->decimals = (int)get_int(&st, "units", "decimals", 2, 0, money_unit_max_decimals(c->unit));
     c->decimals_pos = value_of(&st, "units", "decimals")->pos;
     c->thousands = get_bool(&st, "units", "thousands", 1);

@@ -1,8 +1,8 @@
 /*
  * money — exact decimal parsing and half-up rounding (see money.h).
  */
-#include "i18n.h"
 #include "money.h"
+#include "i18n.h"
 
 #include "utf8.h"
 
@@ -86,7 +86,7 @@ money_status money_parse(const char *text, money_unit unit, money *out, char *wh
             if (seen_point) {
                 if (++frac_digits > maxdec) {
                     if (why && whylen)
-                        snprintf(why, whylen, "more than %d decimals for an amount in %s", maxdec,
+                        snprintf(why, whylen, _("more than %d decimals for an amount in %s"), maxdec,
                                  money_unit_name(unit));
                     return MONEY_PRECISION;
                 }

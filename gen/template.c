@@ -16,6 +16,7 @@
  * here; names are resolved against the data by build_text.c.
  */
 #include "template.h"
+#include "i18n.h"
 
 #include "data.h"
 #include "strbuf.h"
@@ -148,7 +149,7 @@ static void check_placeholders(parser *p, const char *s)
         size_t n = (size_t)(e - s - 1);
         char name[256];
         if (n == 0 || n >= sizeof name) {
-            err(p, n == 0 ? "empty placeholder {}" : "placeholder longer than 255 bytes");
+            err(p, n == 0 ? N_("empty placeholder {}") : N_("placeholder longer than 255 bytes"));
             p->col = 0;
             return;
         }
@@ -203,7 +204,7 @@ static void front_directive(parser *p, const char *dir, const char *rest)
     int cover = !strcmp(dir, "cover");
     if (p->printed || p->if_depth || (cover ? p->has_cover || p->has_toc : p->has_toc)) {
         err(p, "%s must come %s, before the document's first line and outside if blocks", dir,
-            cover ? "first, once, before toc" : "once, after the cover");
+            cover ? _("first, once, before toc") : _("once, after the cover"));
         return;
     }
     if (cover) {

@@ -4,8 +4,8 @@
  * the four grades of one indicator are ordered, and grades actual values.
  * Input: one cell's text.  Output: a threshold (threshold.h), or a reason.
  */
-#include "i18n.h"
 #include "threshold.h"
+#include "i18n.h"
 
 #include "utf8.h"
 
@@ -752,10 +752,10 @@ static int has_value(const threshold *t)
 static const char *unit_phrase(const threshold *t, char *buf, size_t n)
 {
     if (t->percent)
-        return "is in %";
+        return _("is in %");
     if (!t->unit[0])
-        return "has no unit";
-    snprintf(buf, n, "is in %s", t->unit);
+        return _("has no unit");
+    snprintf(buf, n, _("is in %s"), t->unit);
     return buf;
 }
 
@@ -866,7 +866,8 @@ int threshold_check_order(const threshold g[4], char *why, size_t n)
         int cmp = threshold_num_compare(boundary(cur, dir), boundary(prev, dir));
         if (dir > 0 ? cmp >= 0 : cmp <= 0) {
             say(why, n, "%s '%s' is not %s than %s '%s' (%s is better here)", grade_names[i], b,
-                dir > 0 ? "lower" : "higher", grade_names[i - 1], a, dir > 0 ? "higher" : "lower");
+                dir > 0 ? _("lower") : _("higher"), grade_names[i - 1], a,
+                dir > 0 ? _("higher") : _("lower"));
             return -1;
         }
     }
