@@ -87,9 +87,10 @@ $(B)/gen/i18n.o: CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
 # The template of the catalogue: made, never committed (its dates and line
 # numbers change with every edit); tests/i18n.sh makes its own.
 .PHONY: pot po-update install
+POT ?= po/budgetgen.pot
 pot:
-	@mkdir -p po
-	$(Q)xgettext $(XGETTEXT_FLAGS) -o po/budgetgen.pot $(SRCS) gen/*.h
+	@mkdir -p $(dir $(POT))
+	$(Q)xgettext $(XGETTEXT_FLAGS) -o $(POT) $(SRCS) gen/*.h
 po-update: pot
 	$(Q)for l in $(PO_LANGS); do msgmerge --quiet --update --backup=none --no-wrap --sort-output --no-location \
 	    po/$$l.po po/budgetgen.pot && msgattrib --no-obsolete --no-wrap -o po/$$l.po po/$$l.po; done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test runner behind `make test` (and .ci/run).  Runs, in order:
 #   1. unit tests (tests/unit/test_*.c), release and ASan+UBSan builds;
-#   2. command-line behaviour (--help, usage errors);
+#   2. command-line behaviour (--help, usage errors), and the message
+#      catalogue: every message has a Chinese translation (tests/i18n.sh);
 #   3. bad-input cases (tests/bad/*/): each copies tests/data/minimal, breaks
 #      one thing with its setup.sh, runs budgetgen and compares the exit
 #      status and the complete stderr with expected.status / expected.stderr,
@@ -27,7 +28,10 @@
 #      the 目录 and the bookmarks of every sample (tests/e2e_toc.sh), the path
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
-#      and tools/synth.py (tests/e2e_batch.sh), of publishing under faults:
+#      and tools/synth.py (tests/e2e_batch.sh), of the messages in Chinese:
+#      every bad-input case again under zh_CN.UTF-8, findings and help in both
+#      languages, documents identical in both (tests/e2e_lang.sh), of
+#      publishing under faults:
 #      full disks, kills, signals, two writers, a swapped output folder
 #      (tests/e2e_publish.sh), and of runaway templates and inputs under
 #      time and memory limits (tests/e2e_limits.sh);
@@ -160,6 +164,7 @@ want="$CL/etc.ini:22: error: dir = \"/etc\": outside the project folder $(pwd -P
 [ "$(cat "$CL/err")" = "budgetgen: error: --root=nosuch: No such file or directory" ] && pass \
     || fail "--root nosuch: $(cat "$CL/err")"
 rm -rf "$CL"
+if out=$(bash tests/i18n.sh 2>&1); then pass; else fail "tests/i18n.sh"; printf '%s\n' "$out" | head -n 30; fi
 
 # ---- 3. bad-input cases ----------------------------------------------------------
 run_bad_case() {
@@ -324,6 +329,10 @@ fi
 if [ -f tests/e2e_batch.sh ]; then
     # shellcheck source=tests/e2e_batch.sh
     . tests/e2e_batch.sh
+fi
+if [ -f tests/e2e_lang.sh ]; then
+    # shellcheck source=tests/e2e_lang.sh
+    . tests/e2e_lang.sh
 fi
 if [ -f tests/e2e_limits.sh ]; then
     # shellcheck source=tests/e2e_limits.sh
