@@ -83,6 +83,13 @@ $(B)/locale/%/LC_MESSAGES/budgetgen.mo: po/%.po
 	$(Q)msgfmt --check -o $@ $<
 
 $(B)/gen/i18n.o: CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+# i18n.o is rebuilt when LOCALEDIR (PREFIX) changes.
+$(B)/gen/i18n.o: $(B)/localedir.txt
+.PHONY: localedir-check
+localedir-check:
+$(B)/localedir.txt: localedir-check
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
 
 # The template of the catalogue: made, never committed (its dates and line
 # numbers change with every edit); tests/i18n.sh makes its own.
