@@ -125,7 +125,8 @@ money_status money_parse(const char *text, money_unit unit, money *out, char *wh
         }
     }
     if (!seen_digit || (group >= 0 && group != 3)) {
-        say(why, whylen, !seen_digit ? "no digits" : "thousands separators must separate groups of three digits");
+        say(why, whylen,
+            !seen_digit ? N_("no digits") : N_("thousands separators must separate groups of three digits"));
         return MONEY_SYNTAX;
     }
     /* The largest amount is a whole number of units (INT64_MAX / scale - 1):
