@@ -100,7 +100,8 @@ pot:
 	$(Q)xgettext $(XGETTEXT_FLAGS) -o $(POT) $(SRCS) gen/*.h
 po-update: pot
 	$(Q)for l in $(PO_LANGS); do msgmerge --quiet --update --backup=none --no-wrap --sort-output --no-location \
-	    po/$$l.po po/budgetgen.pot && msgattrib --no-obsolete --no-wrap -o po/$$l.po po/$$l.po; done
+	    po/$$l.po po/budgetgen.pot && msgattrib --no-obsolete --no-wrap -o po/$$l.po po/$$l.po && \
+	    sed -i '/^"POT-Creation-Date:/d' po/$$l.po; done
 
 install: $(BIN) $(MOS)
 	install -d $(DESTDIR)$(PREFIX)/bin
