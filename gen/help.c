@@ -93,7 +93,11 @@ static const char *const TEMPLATE_TEXT[] = {
        "                                      units, sheet, note, empty-note, landscape,\n"
        "                                      head (header cells, ^N rows, >N columns),\n"
        "                                      col (one per column), if ... end\n"
-       "  chart three_public|function_classes ... end   a bar chart\n"
+       "      SOURCE: institutions, three_public, performance, grade_summary,\n"
+       "      comparison, income_expense_summary, income, expenditure, fiscal_summary,\n"
+       "      general_expenditure, general_project, general_basic, general_three_public,\n"
+       "      fund_expenditure, state_capital_expenditure, procurement, assets, csv:FILE\n"
+       "  chart three_public|function_classes|trend ... end   a bar chart\n"
        "  for csv:FILE ... end                the lines once per row of FILE\n"
        "  if previous|has:NAME|no:NAME ... end   lines kept only when it holds\n"
        "  pagebreak, cover ... end, toc TITLE, include FILE\n"),
