@@ -4,6 +4,9 @@
 #
 #   make deps     install the Debian packages this project needs (as root)
 #   make          build build/release/budgetgen
+#   make install  the binary and its message catalogue under DESTDIR$(PREFIX)
+#   make pot      po/budgetgen.pot from the sources (xgettext); po-update merges it
+#                 into po/zh_CN.po (docs/messages.md)
 #   make demo     check and build the sample disclosure into output/
 #   make test     unit, end-to-end, bad-input and sanitizer tests
 #   make bench    timings (printed, never pass/fail)
@@ -22,7 +25,7 @@ endif
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxlsxwriter-dev libinih-dev libcsv-dev \
            libharfbuzz-dev libfontconfig-dev zlib1g-dev libzip-dev libexpat1-dev fonts-wqy-zenhei fonts-arphic-uming \
            poppler-utils qpdf python3 python3-openpyxl python3-fonttools valgrind \
-           libreoffice-calc-nogui
+           libreoffice-calc-nogui gettext locales
 
 PKGS        = xlsxwriter inih harfbuzz harfbuzz-subset fontconfig zlib libzip expat
 PKG_CFLAGS  = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -53,11 +56,61 @@ UNITBIN := $(UNITSRC:tests/unit/%.c=$(B)/tests/%)
 
 BIN = $(B)/budgetgen
 
+# Messages (gen/i18n.h, docs/messages.md): po/LANG.po → build/<variant>/locale,
+# found beside the binary; `make install` puts it under $(PREFIX)/share/locale.
+PREFIX    ?= /usr/local
+LOCALEDIR ?= $(PREFIX)/share/locale
+PO_LANGS   = zh_CN
+MOS        = $(PO_LANGS:%=$(B)/locale/%/LC_MESSAGES/budgetgen.mo)
+XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --sort-output --no-wrap --add-comments=TRANSLATORS \
+           --package-name=budgetgen --msgid-bugs-address=budgetgen-dev@invalid \
+           --keyword=_ --keyword=N_ --keyword=i18n_ntext:1,2 --keyword=diag_report:4 \
+           --keyword=diag_syserr:2 --keyword=bld_fail:2 --keyword=err:2 --keyword=report:4 \
+           --keyword=error_at:5 --keyword=say:3 --keyword=fail:3 --keyword=expect_sum:5 \
+           --flag=diag_report:4:c-format --flag=bld_fail:2:c-format --flag=err:2:c-format \
+           --flag=report:4:c-format --flag=error_at:5:c-format --flag=say:3:c-format \
+           --flag=fail:3:c-format --flag=i18n_ntext:1:c-format --flag=i18n_ntext:2:c-format
+
 .PHONY: all deps demo test test-unit test-e2e test-bad asan valgrind bench clean lint format \
         check-format golden-update
 .PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps
 
-all: $(BIN)
+all: $(BIN) $(MOS)
+
+$(B)/locale/%/LC_MESSAGES/budgetgen.mo: po/%.po
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  MSGFMT  $<")
+	$(Q)msgfmt --check -o $@ $<
+
+$(B)/gen/i18n.o: CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+# i18n.o is rebuilt when LOCALEDIR (PREFIX) changes.
+$(B)/gen/i18n.o: $(B)/localedir.txt
+.PHONY: localedir-check
+localedir-check:
+$(B)/localedir.txt: localedir-check
+	@mkdir -p $(@D)
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+
+# The template of the catalogue: made, never committed (its dates and line
+# numbers change with every edit); tests/i18n.sh makes its own.
+.PHONY: pot po-update install
+POT ?= po/budgetgen.pot
+pot:
+	@mkdir -p $(dir $(POT))
+	$(Q)xgettext $(XGETTEXT_FLAGS) -o $(POT) $(SRCS) gen/*.h
+po-update: pot
+	$(Q)for l in $(PO_LANGS); do msgmerge --quiet --update --backup=none --no-wrap --sort-output --no-location \
+	    po/$$l.po po/budgetgen.pot && msgattrib --no-obsolete --no-wrap -o po/$$l.po po/$$l.po && \
+	    sed -i '/^"POT-Creation-Date:/d' po/$$l.po; done
+
+install: $(BIN) $(MOS)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/budgetgen
+	for l in $(PO_LANGS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(B)/locale/$$l/LC_MESSAGES/budgetgen.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/budgetgen.mo || exit 1; \
+	done
 
 $(B)/gen/%.o: gen/%.c
 	@mkdir -p $(@D)
@@ -87,6 +140,13 @@ deps:
 	    if [ "$$(id -u)" -ne 0 ]; then echo "make deps: run as root (apt-get)"; exit 2; fi; \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@# The Chinese locale, for the test suite's run under zh_CN.UTF-8.
+	@if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then \
+	    if [ "$$(id -u)" -ne 0 ]; then echo "make deps: run as root (locale-gen zh_CN.UTF-8)"; exit 2; fi; \
+	    sed -i 's/^# *zh_CN.UTF-8 UTF-8/zh_CN.UTF-8 UTF-8/' /etc/locale.gen; \
+	    grep -q '^zh_CN.UTF-8 UTF-8' /etc/locale.gen || echo 'zh_CN.UTF-8 UTF-8' >>/etc/locale.gen; \
+	    locale-gen >/dev/null; \
 	fi
 
 DEMO_CONFIG = config/cangzhou-2020.ini
@@ -126,11 +186,11 @@ FUZZ_CFLAGS         = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,a
                       -fno-sanitize-recover=all -DGEN_ARENA_MALLOC
 FUZZ_TARGETS       := $(sort $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c))))
 # The gen/ objects each target links.
-FUZZ_OBJS_fuzz_csv      = csv csvshape names textio paths arena diag strbuf utf8
-FUZZ_OBJS_fuzz_ini      = config paths arena diag strbuf utf8 money
-FUZZ_OBJS_fuzz_template = template paths textio arena diag strbuf utf8
-FUZZ_OBJS_fuzz_money    = money utf8
-FUZZ_OBJS_fuzz_threshold = threshold utf8
+FUZZ_OBJS_fuzz_csv      = csv csvshape names textio paths arena diag strbuf utf8 i18n
+FUZZ_OBJS_fuzz_ini      = config paths arena diag strbuf utf8 money i18n
+FUZZ_OBJS_fuzz_template = template paths textio arena diag strbuf utf8 i18n
+FUZZ_OBJS_fuzz_money    = money utf8 i18n diag
+FUZZ_OBJS_fuzz_threshold = threshold utf8 i18n diag
 FUZZ_LIBS               = -lcsv -linih
 
 $(FZ)/gen/%.o: gen/%.c

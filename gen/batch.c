@@ -12,6 +12,7 @@
 #define _DEFAULT_SOURCE /* wait4, MAP_ANONYMOUS, d_type */
 
 #include "batch.h"
+#include "i18n.h"
 
 #include "config.h"
 #include "fonts.h"
@@ -337,15 +338,15 @@ static size_t refuse_duplicates(batch *b)
                 if (o == j)
                     continue;
                 seen++;
-                sb_printf(&others, "%s%s", seen == 1 ? "" : seen == nothers ? " and " : ", ",
+                sb_printf(&others, "%s%s", seen == 1 ? "" : seen == nothers ? _(" and ") : _(", "),
                           b->v[k[o].i].config_path);
             }
             fprintf(stderr,
-                    "budgetgen: error: %s: writes %s/%s like %s: %s built, so that the "
-                    "files published under that name stay as they were; give each its own "
-                    "[output] name or dir\n",
+                    _("budgetgen: error: %s: writes %s/%s like %s: %s built, so that the "
+                      "files published under that name stay as they were; give each its own "
+                      "[output] name or dir\n"),
                     dp->config_path, dp->output_dir, dp->output_name, sb_str(&others),
-                    nothers == 1 ? "neither is" : "none of them is");
+                    nothers == 1 ? _("neither is") : _("none of them is"));
             sb_free(&others);
         }
         for (size_t j = first; j < end; j++) {
@@ -463,13 +464,13 @@ static void progress(batch *b, const batch_dept *dp)
     }
     fprintf(stderr, "[%zu/%zu] %s: ", b->done, b->n, dp->department);
     if (dp->crashed)
-        fprintf(stderr, "crashed (%s)\n", strsignal(dp->crashed));
+        fprintf(stderr, _("crashed (%s)\n"), strsignal(dp->crashed));
     else if (dp->status == 0)
-        fprintf(stderr, "built, %ld page%s, %d error%s, %d warning%s, %.0f ms\n", dp->rep.pages,
+        fprintf(stderr, _("built, %ld page%s, %d error%s, %d warning%s, %.0f ms\n"), dp->rep.pages,
                 dp->rep.pages == 1 ? "" : "s", dp->rep.errors, dp->rep.errors == 1 ? "" : "s",
                 dp->rep.warnings, dp->rep.warnings == 1 ? "" : "s", dp->ms);
     else
-        fprintf(stderr, "failed (exit %d), %d error%s, %d warning%s\n", dp->status, dp->rep.errors,
+        fprintf(stderr, _("failed (exit %d), %d error%s, %d warning%s\n"), dp->status, dp->rep.errors,
                 dp->rep.errors == 1 ? "" : "s", dp->rep.warnings, dp->rep.warnings == 1 ? "" : "s");
 }
 
@@ -579,8 +580,8 @@ static void reap(batch *b)
         dp->status = 2;
         clear_progress(b);
         fprintf(stderr,
-                "budgetgen: error: %s: the build of %s was killed by signal %d (%s); its "
-                "published files were not replaced\n",
+                _("budgetgen: error: %s: the build of %s was killed by signal %d (%s); its "
+                  "published files were not replaced\n"),
                 dp->config_path, dp->department, dp->crashed, strsignal(dp->crashed));
         remove_leftovers(dp);
     } else {
@@ -708,7 +709,7 @@ int batch_run(const char *const *paths, size_t n, const batch_options *o, batch_
     b.slots = mmap(NULL, (size_t)njobs * sizeof *b.slots, PROT_READ | PROT_WRITE,
                    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (b.slots == MAP_FAILED) {
-        fprintf(stderr, "budgetgen: error: cannot map memory for %d workers: %s\n", njobs,
+        fprintf(stderr, _("budgetgen: error: cannot map memory for %d workers: %s\n"), njobs,
                 strerror(errno));
         for (size_t k = 0; k < n_locked; k++)
             outdir_close(&locked[k]);
@@ -740,7 +741,7 @@ int batch_run(const char *const *paths, size_t n, const batch_options *o, batch_
                 break;
             }
             clear_progress(&b);
-            fprintf(stderr, "budgetgen: error: %s: cannot start a worker: %s\n", paths[i],
+            fprintf(stderr, _("budgetgen: error: %s: cannot start a worker: %s\n"), paths[i],
                     strerror(e));
             b.v[i].status = 2;
             b.done++;
@@ -776,19 +777,20 @@ int batch_run(const char *const *paths, size_t n, const batch_options *o, batch_
     int rc = any2 ? 2 : any1 ? 1 : 0;
     if (failed)
         fprintf(stderr,
-                "budgetgen: %zu of %zu department%s failed: the portal index lists %s "
-                "previously published files, if any, as 未更新 (not updated), without figures\n",
-                failed, n, n == 1 ? "" : "s", failed == 1 ? "its" : "their");
+                _("budgetgen: %zu of %zu department%s failed: the portal index lists %s "
+                  "previously published files, if any, as 未更新 (not updated), without figures\n"),
+                failed, n, n == 1 ? "" : "s", failed == 1 ? _("its") : _("their"));
     if (index_dir) {
         diag d;
         diag_init(&d, stderr);
         if (portal_write_index(b.a, &d, index_dir, b.v, n) < 0)
             rc = 2;
         else if (!o->quiet)
-            fprintf(stderr, "budgetgen: portal index: %s/index.html, %s/index.csv\n", index_dir,
+            fprintf(stderr, _("budgetgen: portal index: %s/index.html, %s/index.csv\n"), index_dir,
                     index_dir);
     } else {
-        fprintf(stderr, "budgetgen: no department has an output folder: no portal index written\n");
+        fputs(_("budgetgen: no department has an output folder: no portal index written\n"),
+              stderr);
     }
     for (size_t k = 0; k < n_locked; k++)
         outdir_close(&locked[k]);

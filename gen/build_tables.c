@@ -6,6 +6,7 @@
  * bld_table() lays out the table with its head, spans and notes.
  */
 #include "build_priv.h"
+#include "i18n.h"
 #include "procure.h"
 
 #include "strbuf.h"
@@ -1117,7 +1118,7 @@ static void rows_csv(builder *b, doc_table *t, const tmpl_table *tt, const int *
                 money_format(want, MONEY_YUAN, 2, 0, 1, w, sizeof w);
                 diag_report(b->d, DIAG_ERROR, rf->pos[f],
                             "%s carries %s points (（N分） in the text%s) but %s is %s",
-                            ct->header[f], h, shared ? ", with the shared points of its row" : "",
+                            ct->header[f], h, shared ? _(", with the shared points of its row") : "",
                             tc->points_of, w);
                 b->failed = 1;
             }

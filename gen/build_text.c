@@ -9,6 +9,7 @@
  * {百分比} {原因} {序号} {内容}.
  */
 #include "build_priv.h"
+#include "i18n.h"
 #include "procure.h"
 
 #include "strbuf.h"
@@ -123,7 +124,7 @@ const char *bld_compare_phrase(builder *b, const char *family, const item *it, l
         *kase = (int)k;
     if (!cf->text[k]) {
         bld_fail(b, "compare family %s has no \"%s\" wording, which %s needs (%s)", family,
-                 tmpl_case_names[k], it->name, k == TC_NEW ? "last year: none" : "it changed so");
+                 tmpl_case_names[k], it->name, k == TC_NEW ? _("last year: none") : _("it changed so"));
         return "";
     }
     if (pct)
@@ -292,7 +293,7 @@ static const char *fmt_share(builder *b, char **part, int n, const item *it)
     }
     if (t.cur <= 0) {
         bld_fail(b, "{占比:…:%s}: %s is %s, so there is no share of it", tname, tname,
-                 t.cur ? "negative" : "0");
+                 t.cur ? _("negative") : "0");
         return "";
     }
     int dec = b->c->percent_decimals;

@@ -2,6 +2,7 @@
  * check — balancing rules (see check.h).  Each rule cites FORMAT.md §4.
  */
 #include "check.h"
+#include "i18n.h"
 
 #include "procure.h"
 
@@ -24,6 +25,8 @@ typedef struct checker {
 static const char *fmt(const checker *k, money v, char *buf, size_t n)
 {
     money_format_finding(v, k->c->input_unit, buf, n); /* as the files are typed */
+    if (i18n_current() == I18N_ZH) /* Chinese findings name the unit: 245.00万元 */
+        strncat(buf, money_unit_name(k->c->input_unit), n - strlen(buf) - 1);
     return buf;
 }
 
@@ -57,8 +60,8 @@ static const char *slip_hint(const checker *k, money a, money b, char *buf, size
     if (!check_unit_slip(a, b, &ratio))
         return "";
     snprintf(buf, n,
-             "; one is about %lld times the other: 元 and 万元 mixed up? (amounts are read in "
-             "%s: %s)",
+             _("; one is about %lld times the other: 元 and 万元 mixed up? (amounts are read in "
+               "%s: %s)"),
              ratio, money_unit_name(k->c->input_unit), config_input_unit_key(k->c));
     return buf;
 }
@@ -68,7 +71,7 @@ static const char *slip_hint(const checker *k, money a, money b, char *buf, size
 static void report(const checker *k, diag_pos pos, const char *msg, money stated, money sum,
                    const char *what)
 {
-    diag_report(k->d, k->level, pos, "%s is %s but %s %s%s", msg, A(stated), what, A(sum),
+    diag_report(k->d, k->level, pos, "%s is %s but %s %s%s", msg, A(stated), _(what), A(sum),
                 HINT(stated, sum));
 }
 
@@ -471,7 +474,7 @@ static const char *part_hint(const checker *k, money part, money whole, char *bu
 {
     if (*slip_hint(k, part, whole, buf, n))
         return buf;
-    snprintf(buf, n, ": check that both are in %s (%s; 1 万元 = 10,000 元)",
+    snprintf(buf, n, _(": check that both are in %s (%s; 1 万元 = 10,000 元)"),
              money_unit_name(k->c->input_unit), config_input_unit_key(k->c));
     return buf;
 }
@@ -676,8 +679,8 @@ static void check_slips(const checker *k, const budget *cur, const budget *prev)
             diag_report(k->d, DIAG_ERROR, at,
                         "%s%s is %s, about %lld times %s, its value %s%s: 元 and 万元 mixed up? "
                         "(amounts are read in %s: %s)",
-                        data_figure_name(r), cur_big ? "" : " of last year", A(cur_big ? c : p),
-                        ratio, A(cur_big ? p : c), cur_big ? "last year" : "this year", where,
+                        data_figure_name(r), cur_big ? "" : _(" of last year"), A(cur_big ? c : p),
+                        ratio, A(cur_big ? p : c), cur_big ? _("last year") : _("this year"), where,
                         money_unit_name(k->c->input_unit), config_input_unit_key(k->c));
         }
 }

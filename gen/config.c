@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "i18n.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -36,72 +37,75 @@ typedef struct key_def {
 
 /* Every key the config understands.  The order is the order of --help. */
 static const key_def KEYS[] = {
-    {"document", "department", K_STRING, 1, "the department's full name (部门名称)"},
-    {"document", "region", K_STRING, 1, "the region or government level (地区)"},
-    {"document", "year", K_INT, 1, "the budget year, e.g. 2020"},
+    {"document", "department", K_STRING, 1, N_("the department's full name (部门名称)")},
+    {"document", "region", K_STRING, 1, N_("the region or government level (地区)")},
+    {"document", "year", K_INT, 1, N_("the budget year, e.g. 2020")},
     {"document", "profile", K_STRING, 0,
-     "a region's profile: national, district-2026 or a folder of templates holding document.tpl "
-     "(default national; see docs/profiles.md)"},
+     N_("a region's profile: national, district-2026 or a folder of templates holding document.tpl "
+     "(default national; see docs/profiles.md)")},
     {"document", "template", K_STRING, 0,
-     "path of the document template, instead of a profile (default: the profile's "
-     "document.tpl)"},
-    {"document", "author", K_STRING, 0, "PDF author (default: the department)"},
+     N_("path of the document template, instead of a profile (default: the profile's "
+     "document.tpl)")},
+    {"document", "author", K_STRING, 0, N_("PDF author (default: the department)")},
+    {"document", "language", K_STRING, 0,
+     N_("zh or en: the language of budgetgen's messages for this config (default: the "
+        "locale; --lang wins)")},
     {"units", "unit", K_UNIT, 0,
-     "万元 or 元: the unit of the tables and charts (default 万元; a template's units tables "
-     "wins)"},
-    {"units", "decimals", K_INT, 0, "digits after the point for amounts (default 2)"},
-    {"units", "thousands", K_BOOL, 0, "yes/no: thousands separators (default yes)"},
-    {"units", "percent_decimals", K_INT, 0, "digits after the point for percentages (default 1)"},
-    {"units", "percent_trim", K_BOOL, 0, "yes/no: write 2.0% as 2% (default no)"},
+     N_("万元 or 元: the unit of the tables and charts (default 万元; a template's units tables "
+     "wins)")},
+    {"units", "decimals", K_INT, 0, N_("digits after the point for amounts (default 2)")},
+    {"units", "thousands", K_BOOL, 0, N_("yes/no: thousands separators (default yes)")},
+    {"units", "percent_decimals", K_INT, 0, N_("digits after the point for percentages (default 1)")},
+    {"units", "percent_trim", K_BOOL, 0, N_("yes/no: write 2.0% as 2% (default no)")},
     {"units", "trim", K_BOOL, 0,
-     "yes/no: tables drop trailing zeros, 29.00 as 29, 0.50 as 0.5 (default no)"},
+     N_("yes/no: tables drop trailing zeros, 29.00 as 29, 0.50 as 0.5 (default no)")},
     {"units", "text_decimals", K_INT, 0,
-     "digits after the point for amounts in the text (default decimals)"},
+     N_("digits after the point for amounts in the text (default decimals)")},
     {"units", "text_trim", K_BOOL, 0,
-     "yes/no: the text drops trailing zeros, 29万元, 0.5万元 (default trim)"},
+     N_("yes/no: the text drops trailing zeros, 29万元, 0.5万元 (default trim)")},
     {"units", "text_thousands", K_BOOL, 0,
-     "yes/no: thousands separators in the text (default thousands)"},
+     N_("yes/no: thousands separators in the text (default thousands)")},
     {"units", "text_unit", K_UNIT, 0,
-     "万元 or 元: the unit of amounts in the text (default unit; a template's units text wins)"},
-    {"input", "dir", K_STRING, 1, "folder of this year's CSV and text files"},
+     N_("万元 or 元: the unit of amounts in the text (default unit; a template's units text wins)")},
+    {"input", "dir", K_STRING, 1, N_("folder of this year's CSV and text files")},
     {"input", "unit", K_UNIT, 0,
-     "万元 or 元: the unit the CSV files are typed in, converted exactly to [units] unit "
-     "(default: [units] unit)"},
-    {"input", "previous", K_STRING, 0, "folder of last year's files (for comparisons)"},
-    {"input", "previous_year", K_INT, 0, "year of the previous folder (default year - 1)"},
+     N_("万元 or 元: the unit the CSV files are typed in, converted exactly to [units] unit "
+     "(default: [units] unit)")},
+    {"input", "previous", K_STRING, 0, N_("folder of last year's files (for comparisons)")},
+    {"input", "previous_year", K_INT, 0, N_("year of the previous folder (default year - 1)")},
     {"input", "earlier", K_STRING, 0,
-     "folders of the years before previous, newest first, comma-separated (for trends)"},
+     N_("folders of the years before previous, newest first, comma-separated (for trends)")},
     {"input", "function_codes", K_STRING, 0,
-     "function code list (default templates/codes/function-YEAR.csv if there, else "
-     "templates/codes/function.csv)"},
+     N_("function code list (default templates/codes/function-YEAR.csv if there, else "
+     "templates/codes/function.csv)")},
     {"input", "economic_codes", K_STRING, 0,
-     "economic code list (default templates/codes/economic-YEAR.csv if there, else "
-     "templates/codes/economic.csv)"},
+     N_("economic code list (default templates/codes/economic-YEAR.csv if there, else "
+     "templates/codes/economic.csv)")},
     {"input", "previous_function_codes", K_STRING, 0,
-     "function code list of the previous year's data (default templates/codes/"
-     "function-PREVIOUS_YEAR.csv if there, else function_codes)"},
+     N_("function code list of the previous year's data (default templates/codes/"
+     "function-PREVIOUS_YEAR.csv if there, else function_codes)")},
     {"input", "previous_economic_codes", K_STRING, 0,
-     "economic code list of the previous year's data (default templates/codes/"
-     "economic-PREVIOUS_YEAR.csv if there, else economic_codes)"},
-    {"output", "dir", K_STRING, 0, "folder for the PDF and XLSX (default output)"},
+     N_("economic code list of the previous year's data (default templates/codes/"
+     "economic-PREVIOUS_YEAR.csv if there, else economic_codes)")},
+    {"output", "dir", K_STRING, 0, N_("folder for the PDF and XLSX (default output)")},
     {"output", "name", K_STRING, 0,
-     "file name without extension (default 部门-年度): no / \\ or control characters, "
-     "not starting with '.'"},
-    {"output", "formats", K_FORMATS, 0, "pdf, xlsx or pdf,xlsx (default pdf,xlsx)"},
+     N_("file name without extension (default 部门-年度): no / \\ or control characters, "
+     "not starting with '.'")},
+    {"output", "formats", K_FORMATS, 0, N_("pdf, xlsx or pdf,xlsx (default pdf,xlsx)")},
     {"output", "data", K_BOOL, 0,
-     "yes/no: the figures as open data, NAME.data/ (CSV, datapackage.json) and in the PDF "
-     "(default yes)"},
-    {"fonts", "body", K_STRING, 0, "body font family or file (default AR PL UMing CN)"},
-    {"fonts", "heading", K_STRING, 0, "heading font family or file (default WenQuanYi Zen Hei)"},
+     N_("yes/no: the figures as open data, NAME.data/ (CSV, datapackage.json) and in the PDF "
+     "(default yes)")},
+    {"fonts", "body", K_STRING, 0, N_("body font family or file (default AR PL UMing CN)")},
+    {"fonts", "heading", K_STRING, 0, N_("heading font family or file (default WenQuanYi Zen Hei)")},
     {"check", "reason_threshold", K_INT, 0,
-     "percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)"},
+     N_("percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)")},
     {"check", "audit", K_STRING, 0,
-     "word list of the self-audit of typed text (default audit.txt beside the template, else "
-     "templates/audit.txt; none: off)"},
-    {"limits", "max_rows", K_INT, 0, "most data rows in one CSV file (default 100000)"},
-    {"limits", "max_cell", K_INT, 0, "most bytes in one CSV cell (default 65536)"},
+     N_("word list of the self-audit of typed text (default audit.txt beside the template, else "
+     "templates/audit.txt; none: off)")},
+    {"limits", "max_rows", K_INT, 0, N_("most data rows in one CSV file (default 100000)")},
+    {"limits", "max_cell", K_INT, 0, N_("most bytes in one CSV cell (default 65536)")},
     {"limits", "max_pages", K_INT, 0,
-     "most pages of the PDF (default 2000); a CSV file may have 50 rows a page"},
+     N_("most pages of the PDF (default 2000); a CSV file may have 50 rows a page")},
 };
 #define NKEYS (sizeof KEYS / sizeof KEYS[0])
 
@@ -288,7 +292,7 @@ static const char *help_of(const char *section, const char *name)
 {
     for (size_t i = 0; i < NKEYS; i++)
         if (!strcmp(KEYS[i].section, section) && !strcmp(KEYS[i].name, name))
-            return KEYS[i].help;
+            return _(KEYS[i].help);
     return "";
 }
 
@@ -297,9 +301,9 @@ static const char *help_of(const char *section, const char *name)
  * and so their URLs on the portal.  A name that is not a plain file name is
  * refused, never cleaned: a silent rename would move a published URL. */
 
-static const char NAME_RULE[] =
-    "an output name is a file name: printable characters other than '/' and '\\', "
-    "not starting with '.'";
+static const char *const NAME_RULE =
+    N_("an output name is a file name: printable characters other than '/' and '\\', "
+       "not starting with '.'");
 
 /* Invisible line separators and reordering marks: a name holding one
  * would read differently from the bytes of its URL. */
@@ -313,21 +317,21 @@ static int is_format_char(uint32_t cp)
 static const char *bad_name_char(uint32_t cp, size_t off, char *buf, size_t n)
 {
     if (off == 0 && cp == '.')
-        return "starts with '.' (a hidden file, or '.' or '..')";
+        return _("starts with '.' (a hidden file, or '.' or '..')");
     if (cp == '/')
-        return "contains '/' (a folder separator)";
+        return _("contains '/' (a folder separator)");
     if (cp == '\\')
-        return "contains '\\' (a folder separator on Windows)";
+        return _("contains '\\' (a folder separator on Windows)");
     if (cp == '\r')
-        return "contains a carriage return (CR)";
+        return _("contains a carriage return (CR)");
     if (cp == 0x1B)
-        return "contains an escape character (ESC)";
+        return _("contains an escape character (ESC)");
     if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
-        snprintf(buf, n, "contains the control character U+%04X", (unsigned)cp);
+        snprintf(buf, n, _("contains the control character U+%04X"), (unsigned)cp);
         return buf;
     }
     if (is_format_char(cp)) {
-        snprintf(buf, n, "contains the invisible formatting character U+%04X", (unsigned)cp);
+        snprintf(buf, n, _("contains the invisible formatting character U+%04X"), (unsigned)cp);
         return buf;
     }
     return NULL;
@@ -390,10 +394,10 @@ static void check_output_name(parse_state *st, const char *name)
                             "department = \"%s\": the default output name \"%s\" "
                             "(部门名称-年度) %s: set [output] name; %s",
                             shown_name(st->a, dv->text ? dv->text : ""), shown_name(st->a, name),
-                            why, NAME_RULE);
+                            why, _(NAME_RULE));
             else
                 diag_report(st->d, DIAG_ERROR, pos, "name = \"%s\": %s: %s", shown_name(st->a, name),
-                            why, NAME_RULE);
+                            why, _(NAME_RULE));
             return;
         }
         i += (size_t)len;
@@ -469,7 +473,7 @@ static void check_path(const config *c, diag *d, const char *path, diag_pos pos,
     int before = d->errors;
     if (stat(path, &sb) != 0)
         diag_report(d, DIAG_ERROR, pos, "%s = \"%s\": %s", key, path,
-                    errno == ENOENT ? (dir ? "the folder does not exist" : "no such file")
+                    errno == ENOENT ? (dir ? _("the folder does not exist") : _("no such file"))
                                     : strerror(errno));
     /* Say what to do: a file where a folder is expected is usually one of
      * the files in that folder, and the reverse the folder of the file. */
@@ -618,7 +622,7 @@ config *config_load(arena *a, diag *d, const char *path)
     for (size_t i = 0; i < NKEYS && !st.rejected; i++)
         if (KEYS[i].required && !st.values[i].text)
             diag_report(d, DIAG_ERROR, diag_at(st.path, 0, 0), "missing %s in [%s]: %s",
-                        KEYS[i].name, KEYS[i].section, KEYS[i].help);
+                        KEYS[i].name, KEYS[i].section, _(KEYS[i].help));
 
     config *c = arena_alloc(a, sizeof *c);
     c->path = st.path;
@@ -644,6 +648,8 @@ config *config_load(arena *a, diag *d, const char *path)
         c->profile_pos = pv->pos;
     }
     c->author = get_str(&st, "document", "author", c->department, NULL);
+    i18n_set_config(d, value_of(&st, "document", "language")->text, /* i18n.h */
+                    value_of(&st, "document", "language")->pos);
 
     c->unit = config_unit(d, value_of(&st, "units", "unit"), "unit", "", MONEY_WAN);
     c->text_unit = config_unit(d, value_of(&st, "units", "text_unit"), "text_unit", "", c->unit);
@@ -652,7 +658,7 @@ config *config_load(arena *a, diag *d, const char *path)
      * with more decimals than its input unit holds (0.001 元) is refused. */
     const config_value *iu = value_of(&st, "input", "unit");
     c->input_unit_set = iu->text != NULL;
-    c->input_unit = config_unit(d, iu, "unit", " in [input]", c->unit);
+    c->input_unit = config_unit(d, iu, "unit", _(" in [input]"), c->unit);
     c->decimals = (int)get_int(&st, "units", "decimals", 2, 0, money_unit_max_decimals(c->unit));
     c->decimals_pos = value_of(&st, "units", "decimals")->pos;
     c->thousands = get_bool(&st, "units", "thousands", 1);
@@ -742,8 +748,8 @@ void config_print_keys(FILE *out)
             section = KEYS[i].section;
             fprintf(out, "  [%s]\n", section);
         }
-        fprintf(out, "    %-17s %s%s\n", KEYS[i].name, KEYS[i].help,
-                KEYS[i].required ? " (required)" : "");
+        fprintf(out, "    %-17s %s%s\n", KEYS[i].name, _(KEYS[i].help),
+                KEYS[i].required ? _(" (required)") : "");
     }
 }
 

@@ -6,6 +6,7 @@
  * libcsv one physical line at a time so that every record knows its line.
  */
 #include "csv.h" /* ours: gen/csv.h, found next to this file by the quote rule */
+#include "i18n.h"
 
 /*
  * The system libcsv header has the same name as ours.  The Makefile compiles
@@ -512,8 +513,8 @@ static void parse_text(reader *r, const char *text, size_t len)
         int cut = len > 0 && text[len - 1] != '\n' && text[len - 1] != '\r';
         diag_report(r->d, DIAG_ERROR, diag_at(r->path, line, utf8_column(text + ls, q - ls)),
                     "quote opened here is never closed%s",
-                    cut ? "; the file ends inside this cell without a final line break: if it "
-                          "was cut off, copy or export it again"
+                    cut ? _("; the file ends inside this cell without a final line break: if it "
+                            "was cut off, copy or export it again")
                         : "");
         r->errors++;
     }
@@ -566,16 +567,16 @@ static const char *binary_kind(const char *s, size_t n)
         size_t len;
         const char *what;
     } kinds[] = {
-        {"PK\x03\x04", 4, "an Excel workbook (.xlsx) or another ZIP archive"},
+        {"PK\x03\x04", 4, N_("an Excel workbook (.xlsx) or another ZIP archive")},
         {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8,
-         "an old Excel workbook (.xls) or another Office file"},
-        {"\x89PNG\r\n\x1A\n", 8, "a PNG image"},
-        {"\xFF\xD8\xFF", 3, "a JPEG image"},
-        {"%PDF-", 5, "a PDF document"},
+         N_("an old Excel workbook (.xls) or another Office file")},
+        {"\x89PNG\r\n\x1A\n", 8, N_("a PNG image")},
+        {"\xFF\xD8\xFF", 3, N_("a JPEG image")},
+        {"%PDF-", 5, N_("a PDF document")},
     };
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
         if (n >= kinds[i].len && memcmp(s, kinds[i].magic, kinds[i].len) == 0)
-            return kinds[i].what;
+            return _(kinds[i].what);
     return NULL;
 }
 
@@ -619,9 +620,9 @@ csv_table *csv_read_fd(arena *a, diag *d, int fd, const char *path, const csv_li
         int utf16 = n >= 2 && (((unsigned char)raw[0] == 0xFF && (unsigned char)raw[1] == 0xFE) ||
                                ((unsigned char)raw[0] == 0xFE && (unsigned char)raw[1] == 0xFF));
         diag_report(d, DIAG_ERROR, diag_at(t->path, line, column_at(raw + ls, off - ls)), "%s",
-                    utf16 ? "NUL byte: the file looks like UTF-16 (Excel \"Unicode Text\"); "
-                            "save it as \"CSV UTF-8\""
-                          : "NUL byte: a CSV file must be text");
+                    utf16 ? _("NUL byte: the file looks like UTF-16 (Excel \"Unicode Text\"); "
+                              "save it as \"CSV UTF-8\"")
+                          : _("NUL byte: a CSV file must be text"));
         free(raw);
         return NULL;
     }

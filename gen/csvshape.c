@@ -3,6 +3,7 @@
  * as Excel saves a sheet of the budget system's workbook (see csvshape.h).
  */
 #include "csvshape.h"
+#include "i18n.h"
 
 #include "arena.h"
 #include "strbuf.h"
@@ -145,10 +146,10 @@ size_t csvshape_header(diag *d, csv_table *t, const csv_row *rec, const size_t *
             t->unit_col = (int)ucol + 1;
             t->unit = unit;
             t->unit_text = r->fields[ucol];
-            sb_printf(&skipped, "%sline %d (the unit: %s)", skipped.len ? ", " : "", r->line,
+            sb_printf(&skipped, _("%sline %d (the unit: %s)"), skipped.len ? ", " : "", r->line,
                       r->fields[ucol]);
         } else if (c == 1 && wider_below(rec, width, n, h)) {
-            sb_printf(&skipped, "%sline %d (a title: \"%s\")", skipped.len ? ", " : "", r->line,
+            sb_printf(&skipped, _("%sline %d (a title: \"%s\")"), skipped.len ? ", " : "", r->line,
                       r->fields[first]);
         } else {
             break;
@@ -401,6 +402,6 @@ int csvshape_check_unit(diag *d, const csv_table *t, int unit, int unit_set)
                     "line %d says %s but amounts are read in %s%s: set [input] unit = %s in the "
                     "config, or convert the file",
                     t->unit_line, t->unit_text, in,
-                    unit_set ? " ([input] unit)" : " ([units] unit)", t->unit ? "万元" : "元");
+                    unit_set ? _(" ([input] unit)") : _(" ([units] unit)"), t->unit ? "万元" : "元");
     return -1;
 }

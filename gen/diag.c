@@ -3,6 +3,8 @@
  */
 #include "diag.h"
 
+#include "i18n.h"
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -49,9 +51,13 @@ void diag_vreport(diag *d, diag_level level, diag_pos pos, const char *fmt, va_l
     } else {
         fputs("budgetgen: ", d->out);
     }
-    fputs(level == DIAG_ERROR ? "error: " : level == DIAG_WARNING ? "warning: " : "note: ",
+    /* The message in the run's language (i18n.h): every diag_report call
+     * site is translated here, at the one funnel. */
+    fputs(level == DIAG_ERROR     ? _("error: ")
+          : level == DIAG_WARNING ? _("warning: ")
+                                  : _("note: "),
           d->out);
-    vfprintf(d->out, fmt, ap);
+    vfprintf(d->out, _(fmt), ap);
     fputc('\n', d->out);
 }
 
@@ -59,5 +65,5 @@ void diag_syserr(diag *d, const char *what, const char *path, int err)
 {
     d->errors++;
     if (d->out)
-        fprintf(d->out, "budgetgen: error: %s '%s': %s\n", what, path, strerror(err));
+        fprintf(d->out, _("budgetgen: error: %s '%s': %s\n"), _(what), path, strerror(err));
 }

@@ -6,6 +6,7 @@
  * that libharu embeds without losing glyphs (../shared/LIBS.md).
  */
 #include "fonts.h"
+#include "i18n.h"
 #include "outfile.h"
 
 #include "arena.h"
@@ -316,7 +317,7 @@ static int load_face(font *f, diag *d, diag_pos where, const char *asked)
         diag_report(d, DIAG_ERROR, where,
                     "font \"%s\" ('%s') has %s outlines; libharu can embed only TrueType (glyf) "
                     "fonts: use AR PL UMing CN or WenQuanYi Zen Hei",
-                    asked, f->path, cff ? "CFF (PostScript)" : "no TrueType");
+                    asked, f->path, cff ? "CFF (PostScript)" : _("no TrueType"));
         return -1;
     }
     static const hb_tag_t required[] = {

@@ -1,5 +1,6 @@
 /* import — see import.h. */
 #include "import.h"
+#include "i18n.h"
 
 #include "arena.h"
 #include "datasheet.h"
@@ -94,7 +95,7 @@ static void error_at(imp *im, const xl_sheet *s, uint32_t r, uint32_t c, const c
     va_start(ap, fmt);
     char *msg = arena_printf(im->a, "%s!%s", s->name, xl_ref(r, c, ref));
     diag_vreport(im->d, DIAG_ERROR, diag_at(im->b->path, 0, 0),
-                 arena_printf(im->a, "%s: %s", msg, fmt), ap);
+                 arena_printf(im->a, "%s: %s", msg, _(fmt)), ap);
     va_end(ap);
     im->errors++;
 }
@@ -554,8 +555,8 @@ static const trow *total_row(const table *t)
 
 static void report_table(imp *im, const table *t, size_t leaves, size_t checked)
 {
-    fprintf(im->out, "  %s: data from row %u, amounts in %s, %zu row%s kept, %zu 合计/subtotal "
-                     "row%s verified and dropped\n",
+    fprintf(im->out, _("  %s: data from row %u, amounts in %s, %zu row%s kept, %zu 合计/subtotal "
+                       "row%s verified and dropped\n"),
             t->s->name, (unsigned)t->first + 1, money_unit_name(t->unit), leaves,
             leaves == 1 ? "" : "s", checked, checked == 1 ? "" : "s");
 }
@@ -633,9 +634,9 @@ static int three_public(imp *im, const table *t, ofile *o)
         o->rows++;
     }
     fprintf(im->out,
-            "  %s: three_public.csv from the row \"%s\": the 一般公共预算 part of each item (the "
-            "national table holds no other source; add 基金预算 or 财政专户 columns by hand if "
-            "the department pays “三公” from them)\n",
+            _("  %s: three_public.csv from the row \"%s\": the 一般公共预算 part of each item (the "
+              "national table holds no other source; add 基金预算 or 财政专户 columns by hand if "
+              "the department pays “三公” from them)\n"),
             t->s->name, w->name);
     return 0;
 }
@@ -810,8 +811,9 @@ static int national(imp *im, table *tabs, ofile *f, size_t *nf)
                       fmt_amount(im->a, tot->v[cb], im->unit),
                       fmt_amount(im->a, tot->v[cp], im->unit));
             o->rows = 4;
-            fprintf(im->out, "  summary.csv: 机关运行经费 is not in the national tables: add "
-                             "its line by hand\n");
+            fputs(_("  summary.csv: 机关运行经费 is not in the national tables: add "
+                    "its line by hand\n"),
+                  im->out);
         }
     }
     /* institutions.csv: the table as it is */
@@ -858,8 +860,8 @@ int import_run(diag *d, FILE *out, const char *workbook, const char *dir, money_
     fprintf(out, "budgetgen import %s → %s\n", workbook, dir);
     const xl_sheet *ds = xl_sheet_named(&b, DATASHEET_NAME);
     if (ds) {
-        fprintf(out, "  sheet %s: budgetgen's own workbook; the input rows are read from it "
-                     "and the other sheets are not needed\n",
+        fprintf(out, _("  sheet %s: budgetgen's own workbook; the input rows are read from it "
+                       "and the other sheets are not needed\n"),
                 ds->name);
         rc = from_datasheet(&im, ds, f, &nf, unit_set);
     }
@@ -880,7 +882,7 @@ int import_run(diag *d, FILE *out, const char *workbook, const char *dir, money_
                     }
             if (t->k == K_NONE) {
                 if (t->s->n == 0) {
-                    fprintf(out, "  sheet %s: empty, ignored\n", t->s->name);
+                    fprintf(out, _("  sheet %s: empty, ignored\n"), t->s->name);
                     continue;
                 }
                 error_at(&im, t->s, 0, 0,
@@ -890,10 +892,10 @@ int import_run(diag *d, FILE *out, const char *workbook, const char *dir, money_
                 rc = -1;
                 break;
             }
-            fprintf(out, "  sheet %s: %s (by its %s)\n", t->s->name, kind_label[t->k],
-                    title ? "title" : "name");
+            fprintf(out, _("  sheet %s: %s (by its %s)\n"), t->s->name, kind_label[t->k],
+                    title ? _("title") : _("name"));
             if (t->k == K_FISCAL || t->k == K_PROJECT) {
-                fprintf(out, "    not read: its figures are those of the other tables\n");
+                fputs(_("    not read: its figures are those of the other tables\n"), out);
                 t->k = K_NONE;
                 continue;
             }
@@ -923,17 +925,17 @@ int import_run(diag *d, FILE *out, const char *workbook, const char *dir, money_
     }
     int status = 0;
     if (rc != 0 || im.errors || d->errors) {
-        fprintf(out, "nothing written\n");
+        fputs(_("nothing written\n"), out);
         status = 1;
     }
     else {
         for (size_t i = 0; i < nf; i++)
-            fprintf(out, "  %s ← %s: %zu line%s, amounts in %s\n", f[i].name, f[i].from,
+            fprintf(out, _("  %s ← %s: %zu line%s, amounts in %s\n"), f[i].name, f[i].from,
                     f[i].rows, f[i].rows == 1 ? "" : "s", money_unit_name(im.unit));
         if (write_all(&im, dir, f, nf) != 0)
             status = 2;
         else
-            fprintf(out, "wrote %zu file%s into %s\n", nf, nf == 1 ? "" : "s", dir);
+            fprintf(out, _("wrote %zu file%s into %s\n"), nf, nf == 1 ? "" : "s", dir);
     }
     for (size_t i = 0; i < nf; i++)
         sb_free(&f[i].text);

@@ -3,6 +3,7 @@
  * (see layout.c for the rules, layout_priv.h for what is shared).
  */
 #include "layout_priv.h"
+#include "i18n.h"
 
 #include "utf8.h"
 
@@ -397,7 +398,7 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
                     t->title ? t->title
                     : t->id  ? t->id
                              : "",
-                    landscape ? "landscape" : "portrait", tp->size);
+                    landscape ? _("landscape") : _("portrait"), tp->size);
     }
     tp->lh = tp->size * CELL_LEAD;
     tp->colx = xmalloc(((size_t)nc + 1) * sizeof *tp->colx);

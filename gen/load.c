@@ -6,6 +6,7 @@
  * exactly (money.h); amounts in a budget are never negative.
  */
 #include "load.h"
+#include "i18n.h"
 
 #include "codes.h"
 #include "csv.h"
@@ -827,7 +828,7 @@ static void load_actuals(loader *L, budget *b)
         if (!matched)
             diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]),
                         "绩效指标 \"%s\"%s%s is not in performance.csv", ind,
-                        *duty ? " under 职责名称 " : "", duty);
+                        *duty ? _(" under 职责名称 ") : "", duty);
     }
 }
 

@@ -23,6 +23,8 @@
 #include "config.h"
 #include "diag.h"
 #include "doc.h"
+#include "help.h"
+#include "i18n.h"
 #include "load.h"
 #include "names.h"
 #include "import.h"
@@ -43,7 +45,7 @@
 
 static void usage(FILE *out)
 {
-    fputs("Usage: budgetgen COMMAND [OPTIONS] CONFIG.ini\n"
+    fputs(_("Usage: budgetgen COMMAND [OPTIONS] CONFIG.ini\n"
           "       budgetgen build [OPTIONS] CONFIG.ini CONFIG.ini...\n"
           "       budgetgen build [OPTIONS] --all DIR\n"
           "\n"
@@ -74,9 +76,9 @@ static void usage(FILE *out)
           "                     A failed department does not stop the others; exit 0 only\n"
           "                     if all were built, 2 if any had a usage or I/O error,\n"
           "                     crashed or was refused, else 1\n"
-          "  import WORKBOOK.xlsx [-o DIR] [--unit=元|万元]\n",
+          "  import WORKBOOK.xlsx [-o DIR] [--unit=元|万元]\n"),
           out);
-    fputs("                     write an input folder (DIR, default: WORKBOOK without\n"
+    fputs(_("                     write an input folder (DIR, default: WORKBOOK without\n"
           "                     .xlsx) from a workbook: budgetgen's own (exactly the data\n"
           "                     it was built from; last year's published workbook becomes\n"
           "                     last year's folder) or the budget system's export (each\n"
@@ -87,6 +89,8 @@ static void usage(FILE *out)
           "                     print every sentence, heading and table row that differs\n"
           "                     between two documents (e.g. a revision before\n"
           "                     publication); exit 0 same, 1 different, 2 error\n"
+          "  help TOPIC         the input files and their columns (input), every config\n"
+          "                     key (config) or the template language (template)\n"
           "\n"
           "Options:\n"
           "  -s, --strict          treat warnings as errors\n"
@@ -101,6 +105,10 @@ static void usage(FILE *out)
           "                        the number of online CPU cores)\n"
           "      --all DIR         with build: every *.ini file of DIR\n"
           "  -q, --quiet           print only warnings and errors\n"
+          "      --lang=zh|en      the language of messages and help (default: the\n"
+          "                        locale, LANGUAGE, LC_ALL, LC_MESSAGES or LANG:\n"
+          "                        zh_CN.UTF-8 gives Chinese; under C, POSIX or C.UTF-8\n"
+          "                        English); also [document] language in the config\n"
           "  -h, --help            show this help and exit\n"
           "  -V, --version         show the version and exit\n"
           "\n"
@@ -118,18 +126,19 @@ static void usage(FILE *out)
           "else /tmp, removed at the end (or by the next build after a kill -9); the font\n"
           "subsets stay in memory.\n"
           "\n"
-          "Config keys (INI, UTF-8; unknown keys are errors):\n",
+          "Config keys (INI, UTF-8; unknown keys are errors):\n"),
           out);
     config_print_keys(out);
-    fputs("\nInput folder files (CSV with a header row; UTF-8, UTF-8 with BOM or GBK):\n  ", out);
+    fputs(_("\nInput folder files (CSV with a header row; UTF-8, UTF-8 with BOM or GBK):\n  "), out);
     for (int i = 0; load_file_names[i]; i++)
         fprintf(out, "%s%s", load_file_names[i], load_file_names[i + 1] ? ", " : "\n");
-    fputs("  or their Chinese names (三公经费.csv, 支出预算.csv …: docs/input.md); a title row, a\n"
-          "  unit row (单位：万元) and a two-row merged header as Excel saves them are read with\n"
-          "  a note; any other .csv or .txt file in an input folder is a warning.\n",
+    fputs(_("  or their Chinese names (三公经费.csv, 支出预算.csv …: docs/input.md); a title row, a\n"
+            "  unit row (单位：万元) and a two-row merged header as Excel saves them are read with\n"
+            "  a note; any other .csv or .txt file in an input folder is a warning.\n"),
           out);
-    fputs("\nSee docs/input.md for every file's columns, docs/templates.md for templates.\n"
-          "Example: budgetgen build config/cangzhou-2020.ini\n",
+    fputs(_("\nSee docs/input.md for every file's columns, docs/templates.md for templates\n"
+            "(or budgetgen help input, help config, help template).\n"
+            "Example: budgetgen build config/cangzhou-2020.ini\n"),
           out);
 }
 
@@ -254,8 +263,12 @@ static void summary_line(const run *r, const char *what)
 {
     if ((r->d.quiet || r->in_batch) && !r->d.errors && !r->d.warnings)
         return;
-    fprintf(stderr, "budgetgen: %s: %d error%s, %d warning%s\n", what, r->d.errors,
-            r->d.errors == 1 ? "" : "s", r->d.warnings, r->d.warnings == 1 ? "" : "s");
+    char e[64], w[64];
+    snprintf(e, sizeof e, i18n_ntext("%d error", "%d errors", (unsigned long)r->d.errors),
+             r->d.errors);
+    snprintf(w, sizeof w, i18n_ntext("%d warning", "%d warnings", (unsigned long)r->d.warnings),
+             r->d.warnings);
+    fprintf(stderr, _("budgetgen: %s: %s, %s\n"), what, e, w);
 }
 
 /* Load, check, and fill the template: everything but writing files, so
@@ -278,8 +291,11 @@ static int cmd_check(run *r, const char *path, const options *o)
     if (r->cfg) {
         summary_line(r, r->cfg->path);
         if (!o->quiet && st == 0)
-            fprintf(stderr, "budgetgen: %s: no errors: ready to build%s\n", r->cfg->path,
-                    r->d.warnings ? " (review the warnings above)" : "");
+            fprintf(stderr,
+                    r->d.warnings ? _("budgetgen: %s: no errors: ready to build (review the "
+                                      "warnings above)\n")
+                                  : _("budgetgen: %s: no errors: ready to build\n"),
+                    r->cfg->path);
     }
     return st;
 }
@@ -292,7 +308,7 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
         if (r->cfg) {
             summary_line(r, r->cfg->path);
             if (st == EXIT_FINDINGS && !tree_only)
-                fprintf(stderr, "budgetgen: nothing written: correct the errors above first\n");
+                fputs(_("budgetgen: nothing written: correct the errors above first\n"), stderr);
         }
         return st;
     }
@@ -367,12 +383,12 @@ static int cmd_build(run *r, const char *path, const options *o, int tree_only)
     if (!rc && !o->quiet) {
         /* Say what was published, so nobody has to look for it. */
         if (c->want_pdf)
-            fprintf(stderr, "budgetgen: wrote %s/%s.pdf (%ld pages)\n", c->output_dir,
+            fprintf(stderr, _("budgetgen: wrote %s/%s.pdf (%ld pages)\n"), c->output_dir,
                     c->output_name, pages);
         if (c->want_xlsx)
-            fprintf(stderr, "budgetgen: wrote %s/%s.xlsx\n", c->output_dir, c->output_name);
+            fprintf(stderr, _("budgetgen: wrote %s/%s.xlsx\n"), c->output_dir, c->output_name);
         if (c->want_data)
-            fprintf(stderr, "budgetgen: wrote %s (%zu data files)\n", ds.dir, ds.n);
+            fprintf(stderr, _("budgetgen: wrote %s (%zu data files)\n"), ds.dir, ds.n);
     }
     return rc;
 }
@@ -412,7 +428,7 @@ static int cmd_batch(const char *const *paths, int n, options *o)
         long m = batch_list_dir(a, &d, o->all_dir, &list);
         if (m <= 0) {
             if (m == 0)
-                fprintf(stderr, "budgetgen: no *.ini files in '%s'\n", o->all_dir);
+                fprintf(stderr, _("budgetgen: no *.ini files in '%s'\n"), o->all_dir);
             arena_free_all(a);
             return EXIT_USAGE;
         }
@@ -483,7 +499,7 @@ static int cmd_diff(const char *old_path, const char *new_path, const options *o
         free(t2);
         arena_free_all(r1.a);
         arena_free_all(r2.a);
-        fprintf(stderr, "budgetgen: diff: cannot build both documents\n");
+        fputs(_("budgetgen: diff: cannot build both documents\n"), stderr);
         return st == EXIT_FINDINGS ? EXIT_USAGE : st;
     }
     char **a, **b;
@@ -525,7 +541,9 @@ static int cmd_diff(const char *old_path, const char *new_path, const options *o
     free(t2);
     arena_free_all(r1.a);
     arena_free_all(r2.a);
-    fprintf(stderr, "budgetgen: diff: %zu changed line%s\n", changes, changes == 1 ? "" : "s");
+    fprintf(stderr, i18n_ntext("budgetgen: diff: %zu changed line\n",
+                               "budgetgen: diff: %zu changed lines\n", (unsigned long)changes),
+            changes);
     return changes ? 1 : 0;
 }
 
@@ -533,8 +551,8 @@ static int cmd_diff(const char *old_path, const char *new_path, const options *o
 static int import_main(int argc, char **argv, const options *o, const char *unit_arg)
 {
     if (argc != 2) {
-        fputs("budgetgen: import takes one workbook: budgetgen import WORKBOOK.xlsx -o DIR\n"
-              "Try 'budgetgen --help'.\n",
+        fputs(_("budgetgen: import takes one workbook: budgetgen import WORKBOOK.xlsx -o DIR\n"
+                "Try 'budgetgen --help'.\n"),
               stderr);
         return EXIT_USAGE;
     }
@@ -542,7 +560,7 @@ static int import_main(int argc, char **argv, const options *o, const char *unit
     if (unit_arg && !strcmp(unit_arg, "元"))
         unit = MONEY_YUAN;
     else if (unit_arg && strcmp(unit_arg, "万元") != 0) {
-        fprintf(stderr, "budgetgen: --unit=%s: expected 元 or 万元\n", unit_arg);
+        fprintf(stderr, _("budgetgen: --unit=%s: expected 元 or 万元\n"), unit_arg);
         return EXIT_USAGE;
     }
     const char *dir = o->output_dir;
@@ -578,12 +596,17 @@ int main(int argc, char **argv)
         {"all", required_argument, NULL, 'A'},
         {"root", required_argument, NULL, 'R'},
         {"unit", required_argument, NULL, 'U'},
+        {"lang", required_argument, NULL, 'L'},
         {NULL, 0, NULL, 0},
     };
     static options o; /* its root holds PATH_MAX bytes */
     /* Temporary files are removed on SIGINT, SIGTERM and SIGHUP; SIGXFSZ
      * becomes a write error (outfile.h). */
     outfile_signals_init();
+    /* The language of every message (i18n.h): the locale, then --lang. */
+    i18n_init(argv[0]);
+    if (i18n_options(argc, argv) < 0)
+        return EXIT_USAGE;
     const char *root_arg = NULL, *unit_arg = NULL;
     int ch;
     /* GNU getopt permutes, so options may follow the command word. */
@@ -598,11 +621,12 @@ int main(int argc, char **argv)
         case 'A': o.all_dir = optarg; break;
         case 'R': root_arg = optarg; break;
         case 'U': unit_arg = optarg; break;
+        case 'L': break; /* read by i18n_options */
         case 'j': {
             char *end;
             long v = strtol(optarg, &end, 10);
             if (*optarg == '\0' || *end != '\0' || v < 1 || v > 256) {
-                fprintf(stderr, "budgetgen: --jobs=%s: expected a number from 1 to 256\n",
+                fprintf(stderr, _("budgetgen: --jobs=%s: expected a number from 1 to 256\n"),
                         optarg);
                 return EXIT_USAGE;
             }
@@ -610,30 +634,30 @@ int main(int argc, char **argv)
             break;
         }
         default:
-            fputs("Try 'budgetgen --help'.\n", stderr);
+            fputs(_("Try 'budgetgen --help'.\n"), stderr);
             return EXIT_USAGE;
         }
     }
     if (paths_root_init(&o.root, root_arg) < 0) {
         if (root_arg)
-            fprintf(stderr, "budgetgen: error: --root=%s: %s\n", root_arg,
-                    errno == ENOTDIR ? "not a folder" : strerror(errno));
+            fprintf(stderr, _("budgetgen: error: --root=%s: %s\n"), root_arg,
+                    errno == ENOTDIR ? _("not a folder") : strerror(errno));
         else
-            fprintf(stderr, "budgetgen: error: cannot resolve the current folder: %s\n",
+            fprintf(stderr, _("budgetgen: error: cannot resolve the current folder: %s\n"),
                     strerror(errno));
         return EXIT_USAGE;
     }
     int batch = optind < argc && !strcmp(argv[optind], "build") &&
                 (o.all_dir || argc - optind > 2);
     if ((o.all_dir || o.jobs) && !(optind < argc && !strcmp(argv[optind], "build"))) {
-        fputs("budgetgen: --all and --jobs go with build; check, tree and diff take one "
-              "config\nTry 'budgetgen --help'.\n",
+        fputs(_("budgetgen: --all and --jobs go with build; check, tree and diff take one "
+                "config\nTry 'budgetgen --help'.\n"),
               stderr);
         return EXIT_USAGE;
     }
     if (o.all_dir && argc - optind != 1) {
-        fputs("budgetgen: build --all DIR takes no config files besides DIR\n"
-              "Try 'budgetgen --help'.\n",
+        fputs(_("budgetgen: build --all DIR takes no config files besides DIR\n"
+                "Try 'budgetgen --help'.\n"),
               stderr);
         return EXIT_USAGE;
     }
@@ -642,14 +666,16 @@ int main(int argc, char **argv)
     if (argc - optind >= 1 && !strcmp(argv[optind], "diff")) {
         if (argc - optind == 3)
             return cmd_diff(argv[optind + 1], argv[optind + 2], &o);
-        fputs("budgetgen: diff needs two configs: budgetgen diff OLD.ini NEW.ini\n", stderr);
+        fputs(_("budgetgen: diff needs two configs: budgetgen diff OLD.ini NEW.ini\n"), stderr);
         return EXIT_USAGE;
     }
+    if (argc - optind >= 1 && !strcmp(argv[optind], "help"))
+        return help_main(argc - optind, argv + optind, usage);
     if (argc - optind >= 1 && !strcmp(argv[optind], "import"))
         return import_main(argc - optind, argv + optind, &o, unit_arg);
     if (argc - optind != 2) {
-        fputs("budgetgen: expected a command and a config file, e.g. "
-              "'budgetgen check config/cangzhou-2020.ini'\nTry 'budgetgen --help'.\n",
+        fputs(_("budgetgen: expected a command and a config file, e.g. "
+                "'budgetgen check config/cangzhou-2020.ini'\nTry 'budgetgen --help'.\n"),
               stderr);
         return EXIT_USAGE;
     }
@@ -665,8 +691,8 @@ int main(int argc, char **argv)
     else if (!strcmp(cmd, "tree"))
         st = cmd_build(&r, path, &o, 1);
     else {
-        fprintf(stderr, "budgetgen: unknown command '%s': expected check, build or tree\n"
-                        "Try 'budgetgen --help'.\n",
+        fprintf(stderr, _("budgetgen: unknown command '%s': expected check, build or tree\n"
+                          "Try 'budgetgen --help'.\n"),
                 cmd);
         st = EXIT_USAGE;
     }

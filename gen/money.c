@@ -2,6 +2,7 @@
  * money — exact decimal parsing and half-up rounding (see money.h).
  */
 #include "money.h"
+#include "i18n.h"
 
 #include "utf8.h"
 
@@ -28,7 +29,7 @@ int money_unit_max_decimals(money_unit u)
 static void say(char *why, size_t n, const char *msg)
 {
     if (why && n)
-        snprintf(why, n, "%s", msg);
+        snprintf(why, n, "%s", _(msg));
 }
 
 /* Maps full-width forms to ASCII: digits, '-', ',', '.'; 0 otherwise. */
@@ -85,7 +86,7 @@ money_status money_parse(const char *text, money_unit unit, money *out, char *wh
             if (seen_point) {
                 if (++frac_digits > maxdec) {
                     if (why && whylen)
-                        snprintf(why, whylen, "more than %d decimals for an amount in %s", maxdec,
+                        snprintf(why, whylen, _("more than %d decimals for an amount in %s"), maxdec,
                                  money_unit_name(unit));
                     return MONEY_PRECISION;
                 }
@@ -124,7 +125,8 @@ money_status money_parse(const char *text, money_unit unit, money *out, char *wh
         }
     }
     if (!seen_digit || (group >= 0 && group != 3)) {
-        say(why, whylen, !seen_digit ? "no digits" : "thousands separators must separate groups of three digits");
+        say(why, whylen,
+            !seen_digit ? N_("no digits") : N_("thousands separators must separate groups of three digits"));
         return MONEY_SYNTAX;
     }
     /* The largest amount is a whole number of units (INT64_MAX / scale - 1):

@@ -8,6 +8,7 @@
  * prints the same list; tests/e2e_excel.sh reads files under these names.
  */
 #include "names.h"
+#include "i18n.h"
 
 #include "load.h"
 
@@ -202,10 +203,10 @@ static void check_folder(arena *a, diag *d, const char *dir, const char *const *
             sb_printf(&sb, ", %s", extra[k] + (extra[k][0] == '?'));
         const char *near = near_name(e);
         diag_report(d, DIAG_WARNING, diag_at(arena_printf(a, "%s/%s", dir, e), 0, 0),
-                    "%s/%s is not read by budgetgen%s%s%s: the files it reads are %s, or their "
+                    "%s/%s is not read by budgetgen%s: the files it reads are %s, or their "
                     "Chinese names (docs/input.md: 三公经费.csv, 支出预算.csv …); rename it or "
                     "remove it",
-                    dir, e, near ? " (" : "", near ? near : "", near ? " is)" : "", sb_str(&sb));
+                    dir, e, near ? arena_printf(a, _(" (%s is)"), near) : "", sb_str(&sb));
         sb_free(&sb);
     }
     free_list(ent);

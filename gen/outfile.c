@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE /* flock, getrandom */
 #include "outfile.h"
+#include "i18n.h"
 
 #include "render_data.h" /* DATA_DIR_SUFFIX */
 
@@ -219,7 +220,7 @@ int outfile_check_dir(diag *d, diag_pos where, const char *what, const char *dir
             return -1;
         }
         if (access(dir, W_OK | X_OK) != 0) {
-            report_unwritable(d, where, what, "write into the output folder", errno);
+            report_unwritable(d, where, what, _("write into the output folder"), errno);
             return -1;
         }
         return 0;
@@ -266,7 +267,7 @@ int outfile_check_dir(diag *d, diag_pos where, const char *what, const char *dir
                     parent);
         rc = -1;
     } else if (access(parent, W_OK | X_OK) != 0) {
-        report_unwritable(d, where, what, "create the output folder", errno);
+        report_unwritable(d, where, what, _("create the output folder"), errno);
         rc = -1;
     }
     free(parent);
@@ -328,7 +329,7 @@ int outdir_open(diag *d, outdir *od, diag_pos where, const char *what, const cha
         free(parent);
         free(last);
         if (fd < 0 && e != EXDEV) {
-            report_unwritable(d, where, what, "create the output folder", e ? e : ENOMEM);
+            report_unwritable(d, where, what, _("create the output folder"), e ? e : ENOMEM);
             return -1;
         }
         if (fd < 0) {
@@ -348,7 +349,7 @@ int outdir_open(diag *d, outdir *od, diag_pos where, const char *what, const cha
                         "PDF and the workbook (it is created if it does not exist)",
                         what);
         else
-            report_unwritable(d, where, what, "open the output folder", e);
+            report_unwritable(d, where, what, _("open the output folder"), e);
         return -1;
     }
     /* Judged by what was opened (paths_fd_real), as the input files are. */

@@ -4,6 +4,7 @@
  */
 #define _GNU_SOURCE /* realpath, O_PATH */
 #include "paths.h"
+#include "i18n.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -142,14 +143,14 @@ static void report_outside(diag *d, diag_pos pos, const char *what, const paths_
         diag_report(d, DIAG_ERROR, pos,
                     "%s%s%s%s%soutside the project folder %s (--root): budgetgen reads and "
                     "writes only under it; move the files under it, or give a wider --root",
-                    w, sep, leads ? "leads to " : "", leads ? real : "", leads ? ", " : "",
+                    w, sep, leads ? _("leads to ") : "", leads ? real : "", leads ? _(", ") : "",
                     root->real);
     else
         diag_report(d, DIAG_ERROR, pos,
                     "%s%s%s%s%soutside the project folder %s (the folder budgetgen runs "
                     "from): budgetgen reads and writes only under it; move the files under "
                     "it, or run with --root DIR to allow a wider folder",
-                    w, sep, leads ? "leads to " : "", leads ? real : "", leads ? ", " : "",
+                    w, sep, leads ? _("leads to ") : "", leads ? real : "", leads ? _(", ") : "",
                     root->real);
 }
 
@@ -259,15 +260,15 @@ char *paths_fd_real(int fd, const char *path, int proc)
 static const char *kind_of(mode_t m)
 {
     if (S_ISDIR(m))
-        return "a folder";
+        return _("a folder");
     if (S_ISFIFO(m))
-        return "a FIFO";
+        return _("a FIFO");
     if (S_ISCHR(m))
-        return "a character device";
+        return _("a character device");
     if (S_ISBLK(m))
-        return "a block device";
+        return _("a block device");
     if (S_ISSOCK(m))
-        return "a socket";
+        return _("a socket");
     return "a special file";
 }
 
@@ -280,7 +281,7 @@ int paths_open(diag *d, diag_pos pos, const char *what, const paths_root *root, 
         int e = errno;
         if (e == ENOENT && (flags & PATHS_OPTIONAL))
             return -2;
-        diag_syserr(d, (flags & PATHS_CONFIG) ? "cannot open config" : "cannot open", path, e);
+        diag_syserr(d, (flags & PATHS_CONFIG) ? N_("cannot open config") : N_("cannot open"), path, e);
         return -1;
     }
     struct stat st;

@@ -16,6 +16,7 @@
  */
 #define _GNU_SOURCE /* memfd_create */
 #include "render.h"
+#include "i18n.h"
 
 #include "fonts.h"
 #include "layout.h"
@@ -139,7 +140,7 @@ static void report_char(charcheck *cc, const lay_op *op, uint32_t cp, const char
     utf8_encode(cp, ch);
     diag_pos where = op->pos ? *op->pos : diag_at(NULL, 0, 0);
     diag_report(cc->d, DIAG_ERROR, where, "character \xe2\x80\x9c%s\xe2\x80\x9d (U+%04X) %s%s", ch,
-                (unsigned)cp, why, op->role == LAY_ROLE_FOOTER ? " (in the page footer)" : "");
+                (unsigned)cp, why, op->role == LAY_ROLE_FOOTER ? _(" (in the page footer)") : "");
 }
 
 /*
@@ -176,8 +177,8 @@ static size_t check_chars(charcheck *cc, const layout *L)
                 if (bit(missing, cp)) {
                     char why[200];
                     snprintf(why, sizeof why,
-                             "is not in font %s: replace it in the input, or name a font "
-                             "that has it in [fonts] of the config",
+                             _("is not in font %s: replace it in the input, or name a font "
+                               "that has it in [fonts] of the config"),
                              font_family(cc->fonts[op->font]));
                     report_char(cc, op, cp, why);
                     continue;

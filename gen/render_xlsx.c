@@ -20,6 +20,7 @@
  * which we fix (creation_time()).
  */
 #include "render.h"
+#include "i18n.h"
 #include "datasheet.h"
 
 #include "layout.h"
@@ -1119,9 +1120,9 @@ static int check_written(arena *a, diag *d, const outfile *of, const outdir *od,
         const char *where =
             env && *env ? arena_printf(a, "TMPDIR=%s", env)
             : strcmp(scratch, "/dev/shm") == 0
-                ? "/dev/shm (the memory file system budgetgen uses for scratch files when "
-                  "TMPDIR is not set)"
-                : arena_printf(a, "%s (TMPDIR is not set)", scratch);
+                ? _("/dev/shm (the memory file system budgetgen uses for scratch files when "
+                    "TMPDIR is not set)")
+                : arena_printf(a, _("%s (TMPDIR is not set)"), scratch);
         if (limited)
             diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
                         "cannot write '%s': the workbook's parts were cut short while written "
@@ -1142,8 +1143,8 @@ static int check_written(arena *a, diag *d, const outfile *of, const outdir *od,
                     "cannot write '%s': the workbook written is damaged%s: %s (read back before "
                     "publishing, %s)",
                     of->final_path,
-                    full ? ": no space left on the disk of the output folder" : "",
-                    full ? "free space there or choose another output folder" : "run again",
+                    full ? _(": no space left on the disk of the output folder") : "",
+                    full ? _("free space there or choose another output folder") : _("run again"),
                     detail);
     }
     return -1;

@@ -16,6 +16,7 @@
  * here; names are resolved against the data by build_text.c.
  */
 #include "template.h"
+#include "i18n.h"
 
 #include "data.h"
 #include "strbuf.h"
@@ -148,7 +149,7 @@ static void check_placeholders(parser *p, const char *s)
         size_t n = (size_t)(e - s - 1);
         char name[256];
         if (n == 0 || n >= sizeof name) {
-            err(p, n == 0 ? "empty placeholder {}" : "placeholder longer than 255 bytes");
+            err(p, n == 0 ? N_("empty placeholder {}") : N_("placeholder longer than 255 bytes"));
             p->col = 0;
             return;
         }
@@ -203,7 +204,7 @@ static void front_directive(parser *p, const char *dir, const char *rest)
     int cover = !strcmp(dir, "cover");
     if (p->printed || p->if_depth || (cover ? p->has_cover || p->has_toc : p->has_toc)) {
         err(p, "%s must come %s, before the document's first line and outside if blocks", dir,
-            cover ? "first, once, before toc" : "once, after the cover");
+            cover ? _("first, once, before toc") : _("once, after the cover"));
         return;
     }
     if (cover) {
@@ -433,11 +434,13 @@ static void close_table(parser *p)
         if (strncmp(tb->source, "csv:", 4))
             err(p, "span-into=%s: only a csv:FILE table may span a cell into the next column",
                 sc->span_into);
-        else if (i + 1 >= tb->ncols || strcmp(tb->cols[i + 1].key, sc->span_into) ||
-                 sc->cond.n || tb->cols[i + 1].cond.n)
-            err(p, "span-into=%s: expected the name of the next col line%s%s%s", sc->span_into,
-                i + 1 < tb->ncols ? " (" : "", i + 1 < tb->ncols ? tb->cols[i + 1].key : "",
-                i + 1 < tb->ncols ? "), outside if blocks" : "");
+        else if (i + 1 >= tb->ncols)
+            err(p, "span-into=%s: expected the name of the next col line, but this is the last",
+                sc->span_into);
+        else if (strcmp(tb->cols[i + 1].key, sc->span_into) || sc->cond.n ||
+                 tb->cols[i + 1].cond.n)
+            err(p, "span-into=%s: expected the name of the next col line (%s), outside if blocks",
+                sc->span_into, tb->cols[i + 1].key);
         p->line = save;
     }
     /* Copy the malloc'd arrays into the arena. */

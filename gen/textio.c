@@ -2,6 +2,7 @@
  * textio — whole-file reading with encoding detection (see textio.h).
  */
 #include "textio.h"
+#include "i18n.h"
 
 #include "paths.h"
 #include "utf8.h"
@@ -193,10 +194,10 @@ char *textio_read_utf8_fd(arena *a, diag *d, int fd, const char *path, size_t ma
     if (bad != (size_t)-1 && (bom || textio_mostly_utf8(text, tlen))) {
         where(text, bad, &line, &col);
         diag_report(d, DIAG_ERROR, diag_at(path, line, col),
-                    bom ? "invalid byte 0x%02X: the file starts with a UTF-8 byte-order mark "
-                          "but is not valid UTF-8: save it as UTF-8"
-                        : "invalid byte 0x%02X: the rest of the file is UTF-8, but not this: "
-                          "retype the characters here (pasted from a file saved as GBK?)",
+                    bom ? N_("invalid byte 0x%02X: the file starts with a UTF-8 byte-order mark "
+                             "but is not valid UTF-8: save it as UTF-8")
+                        : N_("invalid byte 0x%02X: the rest of the file is UTF-8, but not this: "
+                             "retype the characters here (pasted from a file saved as GBK?)"),
                     (unsigned char)text[bad]);
         free(buf);
         return NULL;

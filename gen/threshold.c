@@ -5,6 +5,7 @@
  * Input: one cell's text.  Output: a threshold (threshold.h), or a reason.
  */
 #include "threshold.h"
+#include "i18n.h"
 
 #include "utf8.h"
 
@@ -79,7 +80,7 @@ static void say(char *why, size_t n, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, n, fmt, ap);
+    vsnprintf(why, n, _(fmt), ap);
     va_end(ap);
 }
 
@@ -107,7 +108,7 @@ static int fail(parser *ps, const char *at, const char *fmt, ...)
     if (ps->why && ps->whylen) {
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(ps->why, ps->whylen, fmt, ap);
+        vsnprintf(ps->why, ps->whylen, _(fmt), ap);
         va_end(ap);
     }
     return -1;
@@ -751,10 +752,10 @@ static int has_value(const threshold *t)
 static const char *unit_phrase(const threshold *t, char *buf, size_t n)
 {
     if (t->percent)
-        return "is in %";
+        return _("is in %");
     if (!t->unit[0])
-        return "has no unit";
-    snprintf(buf, n, "is in %s", t->unit);
+        return _("has no unit");
+    snprintf(buf, n, _("is in %s"), t->unit);
     return buf;
 }
 
@@ -865,7 +866,8 @@ int threshold_check_order(const threshold g[4], char *why, size_t n)
         int cmp = threshold_num_compare(boundary(cur, dir), boundary(prev, dir));
         if (dir > 0 ? cmp >= 0 : cmp <= 0) {
             say(why, n, "%s '%s' is not %s than %s '%s' (%s is better here)", grade_names[i], b,
-                dir > 0 ? "lower" : "higher", grade_names[i - 1], a, dir > 0 ? "higher" : "lower");
+                dir > 0 ? _("lower") : _("higher"), grade_names[i - 1], a,
+                dir > 0 ? _("higher") : _("lower"));
             return -1;
         }
     }

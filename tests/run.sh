@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test runner behind `make test` (and .ci/run).  Runs, in order:
 #   1. unit tests (tests/unit/test_*.c), release and ASan+UBSan builds;
-#   2. command-line behaviour (--help, usage errors);
+#   2. command-line behaviour (--help, usage errors), and the message
+#      catalogue: every message has a Chinese translation (tests/i18n.sh);
 #   3. bad-input cases (tests/bad/*/): each copies tests/data/minimal, breaks
 #      one thing with its setup.sh, runs budgetgen and compares the exit
 #      status and the complete stderr with expected.status / expected.stderr,
@@ -32,7 +33,10 @@
 #      race (tests/e2e_race.sh), of printed figures (tests/e2e_numbers.sh:
 #      the property test tests/prop/), of batch builds with the portal index
 #      and tools/synth.py (tests/e2e_batch.sh), of the open data (CSV files,
-#      datapackage.json, the PDF's attachments: tests/e2e_opendata.sh), of publishing under faults:
+#      datapackage.json, the PDF's attachments: tests/e2e_opendata.sh), of the
+#      messages in Chinese: every bad-input case again under zh_CN.UTF-8,
+#      findings and help in both languages, documents identical in both
+#      (tests/e2e_lang.sh), of publishing under faults:
 #      full disks, kills, signals, two writers, a swapped output folder
 #      (tests/e2e_publish.sh), and of runaway templates and inputs under
 #      time and memory limits (tests/e2e_limits.sh);
@@ -165,6 +169,7 @@ want="$CL/etc.ini:22: error: dir = \"/etc\": outside the project folder $(pwd -P
 [ "$(cat "$CL/err")" = "budgetgen: error: --root=nosuch: No such file or directory" ] && pass \
     || fail "--root nosuch: $(cat "$CL/err")"
 rm -rf "$CL"
+if out=$(bash tests/i18n.sh 2>&1); then pass; else fail "tests/i18n.sh"; printf '%s\n' "$out" | head -n 30; fi
 
 # ---- 3. bad-input cases ----------------------------------------------------------
 run_bad_case() {
@@ -199,7 +204,10 @@ run_bad_case() {
     local runbin=$BIN
     [ "${BAD_ASAN:-0}" = 1 ] && runbin=$ASAN_BIN
     # timeout: a case must not hang the suite (a FIFO as an input file did).
-    (cd "$work" && timeout -k 5 120 $runbin --root "$root" $cmd config.ini >"$tmp/stdout" 2>"$tmp/stderr.raw")
+    # BAD_LANG: the case under that locale (tests/e2e_lang.sh), its stderr
+    # checked by bad_lang_check instead of compared with expected.stderr.
+    (cd "$work" && LC_ALL=${BAD_LANG:-$LC_ALL} timeout -k 5 120 $runbin --root "$root" $cmd config.ini \
+        >"$tmp/stdout" 2>"$tmp/stderr.raw")
     got_status=$?
     [ -f "$dir/teardown.sh" ] && (cd "$work" && bash "$ROOT/$dir/teardown.sh")
     sed "s|$tmp|@TMP@|g" "$tmp/stderr.raw" >"$tmp/stderr"
@@ -209,7 +217,9 @@ run_bad_case() {
         fail "bad/$name: exit status $got_status, expected $want_status"
         ok=0
     fi
-    if ! diff -u "$dir/expected.stderr" "$tmp/stderr" >"$tmp/diff"; then
+    if [ -n "${BAD_LANG:-}" ]; then
+        bad_lang_check "$dir" "$tmp/stderr" || ok=0
+    elif ! diff -u "$dir/expected.stderr" "$tmp/stderr" >"$tmp/diff"; then
         fail "bad/$name: stderr differs from expected.stderr"
         head -n 20 "$tmp/diff"
         ok=0
@@ -336,6 +346,10 @@ fi
 if [ -f tests/e2e_opendata.sh ]; then
     # shellcheck source=tests/e2e_opendata.sh
     . tests/e2e_opendata.sh
+fi
+if [ -f tests/e2e_lang.sh ]; then
+    # shellcheck source=tests/e2e_lang.sh
+    . tests/e2e_lang.sh
 fi
 if [ -f tests/e2e_limits.sh ]; then
     # shellcheck source=tests/e2e_limits.sh

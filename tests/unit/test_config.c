@@ -326,7 +326,7 @@ static void test_every_typo_reported(void)
     CHECK(c == NULL);
     CHECK_STR(fx_msgs(&f),
               "config.ini:2: error: unknown key \"departmnet\" in [document]; expected one of: "
-              "department, region, year, profile, template, author\n"
+              "department, region, year, profile, template, author, language\n"
               "config.ini:14: error: unknown key \"previuos\" in [input]; expected one of: dir, "
               "unit, previous, previous_year, earlier, function_codes, economic_codes, "
               "previous_function_codes, previous_economic_codes\n"
@@ -639,7 +639,7 @@ static void test_long_line(void)
     CHECK_STR(fx_msgs(&f), "config.ini:2: error: line is longer than 198 bytes: keep config "
                            "lines short and put long text in files under the input folder\n"
                            "config.ini:7: error: unknown key \"authr\" in [document]; expected "
-                           "one of: department, region, year, profile, template, author\n");
+                           "one of: department, region, year, profile, template, author, language\n");
     fx_done(&f);
 }
 

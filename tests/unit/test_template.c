@@ -346,7 +346,8 @@ static void test_span_into(void)
     CHECK_STR(fx_msgs(&f),
               "s.tpl:2: error: span-into=工作任务: expected the name of the next col line "
               "(分值), outside if blocks\n"
-              "s.tpl:6: error: span-into=备注: expected the name of the next col line\n"
+              "s.tpl:6: error: span-into=备注: expected the name of the next col line, but this "
+              "is the last\n"
               "s.tpl:9: error: span-into=合计: only a csv:FILE table may span a cell into the "
               "next column\n");
     CHECK_INT(f.d.errors, 3);
