@@ -1,0 +1,219 @@
+/*
+ * js_check — the identities of the nine 决算 tables (FORMATS.md §2),
+ * checked on the input before anything is written; and every 项 of
+ * 一般公共预算财政拨款 against its 年初预算.  What the tables compute
+ * themselves (类 = Σ 款 = Σ 项, 合计 = Σ rows, 收入总计 as the sum of its
+ * lines) holds by construction; what the department states twice (the
+ * fiscal table's 本年收入 and 本年支出, the 结转和结余, the economic
+ * detail) must agree here.
+ */
+#include "js.h"
+
+#include "csv.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+__extension__ typedef __int128 i128;
+
+static diag_pos dir_pos(const js_data *j, const char *file)
+{
+    (void)j;
+    return diag_at(file, 0, 0);
+}
+
+/* A file of the folder, for messages about a whole file. */
+static const char *file_of(const js_data *j, const char *name)
+{
+    static char buf[2][512];
+    static int k;
+    k ^= 1;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", j->dir, name);
+    return buf[k];
+}
+
+static void check_balance(diag *d, const config *c, const js_data *j)
+{
+    money rin = js_revenue_grand_total(j), rout = js_expense_grand_total(j);
+    if (rin != rout)
+        diag_report(d, DIAG_ERROR,
+                    j->has_bal ? dir_pos(j, file_of(j, "js_balance.csv"))
+                               : dir_pos(j, file_of(j, "js_expenditure.csv")),
+                    "收入总计 %s (本年收入合计 %s + 使用非财政拨款结余 %s + 年初结转和结余 %s) "
+                    "differs from 支出总计 %s (本年支出合计 %s + 结余分配 %s + 年末结转和结余 %s)",
+                    js_fmt(c, rin), js_fmt(c, js_inc_total(j, -1)),
+                    js_fmt(c, j->bal[JB_USE_BALANCE].v), js_fmt(c, j->bal[JB_CARRY_IN].v),
+                    js_fmt(c, rout), js_fmt(c, js_exp_total(j, -1, -1)),
+                    js_fmt(c, j->bal[JB_DISTRIBUTION].v), js_fmt(c, j->bal[JB_CARRY_OUT].v));
+}
+
+static void check_fiscal(diag *d, const config *c, const js_data *j)
+{
+    if (!j->has_fis) {
+        if (js_inc_total(j, JI_FISCAL) || js_exp_total(j, JS_GENERAL, -1) ||
+            js_exp_total(j, JS_FUND, -1) || js_exp_total(j, JS_STATE, -1))
+            diag_report(d, DIAG_ERROR, dir_pos(j, file_of(j, "js_fiscal.csv")),
+                        "the department has 财政拨款 money, so the 决算 needs js_fiscal.csv "
+                        "(年初结转和结余, 本年收入, 本年支出, 年末结转和结余 per 资金来源)");
+        return;
+    }
+    /* table 2 财政拨款收入 = table 4 本年收入 */
+    money inc2 = js_inc_total(j, JI_FISCAL), inc4 = js_fiscal_income(j);
+    if (inc2 != inc4)
+        diag_report(d, DIAG_ERROR, j->fis[0][JF_INCOME].pos,
+                    "财政拨款收入 of js_income.csv is %s but the 本年收入 of js_fiscal.csv add up "
+                    "to %s (收入决算表 against 财政拨款收入支出决算总表)",
+                    js_fmt(c, inc2), js_fmt(c, inc4));
+    for (int s = 0; s < 3; s++) {
+        const amount *f = j->fis[s];
+        /* 本年支出 = the source's spending (table 4 against tables 5, 8, 9) */
+        money spent = js_exp_total(j, s, JE_BASIC) + js_exp_total(j, s, JE_PROJECT);
+        if (f[JF_SPEND].v != spent)
+            diag_report(d, DIAG_ERROR, f[JF_SPEND].pos,
+                        "本年支出 of %s is %s but js_expenditure.csv spends %s of it (基本支出 + "
+                        "项目支出)",
+                        js_src_names[s], js_fmt(c, f[JF_SPEND].v), js_fmt(c, spent));
+        /* 年末 = 年初 + 收入 − 支出 */
+        money want = f[JF_CARRY_IN].v + f[JF_INCOME].v - f[JF_SPEND].v;
+        if (f[JF_CARRY_OUT].v != want)
+            diag_report(d, DIAG_ERROR, f[JF_CARRY_OUT].pos,
+                        "年末结转和结余 of %s is %s but 年初结转和结余 %s + 本年收入 %s − 本年支出 "
+                        "%s = %s",
+                        js_src_names[s], js_fmt(c, f[JF_CARRY_OUT].v), js_fmt(c, f[JF_CARRY_IN].v),
+                        js_fmt(c, f[JF_INCOME].v), js_fmt(c, f[JF_SPEND].v), js_fmt(c, want));
+    }
+    /* The 财政拨款 结转和结余 are part of the department's. */
+    money in = j->fis[0][JF_CARRY_IN].v + j->fis[1][JF_CARRY_IN].v + j->fis[2][JF_CARRY_IN].v;
+    money out = j->fis[0][JF_CARRY_OUT].v + j->fis[1][JF_CARRY_OUT].v + j->fis[2][JF_CARRY_OUT].v;
+    if (j->bal[JB_CARRY_IN].v < in)
+        diag_report(d, DIAG_ERROR,
+                    j->has_bal ? j->bal[JB_CARRY_IN].pos : dir_pos(j, file_of(j, "js_balance.csv")),
+                    "年初结转和结余 is %s, less than the 财政拨款 年初结转和结余 %s of js_fiscal.csv "
+                    "it includes",
+                    js_fmt(c, j->bal[JB_CARRY_IN].v), js_fmt(c, in));
+    if (j->bal[JB_CARRY_OUT].v < out)
+        diag_report(d, DIAG_ERROR,
+                    j->has_bal ? j->bal[JB_CARRY_OUT].pos : dir_pos(j, file_of(j, "js_balance.csv")),
+                    "年末结转和结余 is %s, less than the 财政拨款 年末结转和结余 %s of js_fiscal.csv "
+                    "it includes",
+                    js_fmt(c, j->bal[JB_CARRY_OUT].v), js_fmt(c, out));
+}
+
+/* table 5 基本支出 = table 6 人员经费合计 + 公用经费合计 */
+static void check_basic(diag *d, const config *c, const js_data *j)
+{
+    money basic = js_exp_total(j, JS_GENERAL, JE_BASIC);
+    money econ = js_econ_total(j, 1) + js_econ_total(j, 0);
+    if (!j->has_econ && basic)
+        diag_report(d, DIAG_ERROR, dir_pos(j, file_of(j, "js_basic_economic.csv")),
+                    "js_expenditure.csv gives a 一般公共预算 基本支出 of %s, so the 决算 needs "
+                    "js_basic_economic.csv (its 经济分类)",
+                    js_fmt(c, basic));
+    else if (j->has_econ && basic != econ)
+        diag_report(d, DIAG_ERROR, dir_pos(j, file_of(j, "js_basic_economic.csv")),
+                    "js_basic_economic.csv adds up to %s (人员经费 %s + 公用经费 %s) but the "
+                    "一般公共预算 基本支出 of js_expenditure.csv is %s",
+                    js_fmt(c, econ), js_fmt(c, js_econ_total(j, 1)), js_fmt(c, js_econ_total(j, 0)),
+                    js_fmt(c, basic));
+}
+
+static void check_three_public(diag *d, const config *c, const js_data *j)
+{
+    if (!j->has_tp)
+        return;
+    const js_tp_row *f = &j->tp[JT_FOREIGN], *r = &j->tp[JT_RECEPTION];
+    if (f->actual.v > r->actual.v)
+        diag_report(d, DIAG_ERROR, f->actual.pos,
+                    "外宾接待费 %s is more than the 公务接待费 %s it is part of",
+                    js_fmt(c, f->actual.v), js_fmt(c, r->actual.v));
+    for (int k = 0; k < JT_FOREIGN; k++) {
+        const js_tp_row *t = &j->tp[k];
+        if (!t->present || !j->has_tp)
+            continue;
+        money p = t->plan.v, a = t->actual.v;
+        money diff = a > p ? a - p : p - a;
+        if (c->js_reason_threshold && diff && !*t->reason &&
+            (p == 0 || (i128)diff * 100 > (i128)c->js_reason_threshold * p))
+            diag_report(d, DIAG_WARNING, t->actual.pos,
+                        "%s: 决算数 %s against 预算数 %s, more than the %d%% of "
+                        "js_reason_threshold, but 原因 gives no reason",
+                        js_tp_names[k], js_fmt(c, a), js_fmt(c, p), c->js_reason_threshold);
+    }
+}
+
+/* Every 项 of 一般公共预算财政拨款 against its 年初预算. */
+static void check_items(diag *d, const config *c, const js_data *j)
+{
+    for (size_t i = 0; i < j->n_exp; i++) {
+        const js_line *ln = &j->exp[i];
+        if (ln->src != JS_GENERAL)
+            continue;
+        if (!ln->has_plan) {
+            diag_report(d, DIAG_ERROR, ln->pos,
+                        "%s: no 年初预算 for this 一般公共预算 项: give the column 年初预算 of "
+                        "js_expenditure.csv, or [input] budget (the year's 预算 folder)",
+                        ln->code);
+            continue;
+        }
+        money a = ln->v[JE_BASIC].v + ln->v[JE_PROJECT].v, p = ln->plan.v;
+        money diff = a > p ? a - p : p - a;
+        if (!c->js_reason_threshold || !diff || *ln->reason)
+            continue;
+        if (p == 0 || (i128)diff * 100 > (i128)c->js_reason_threshold * p)
+            diag_report(d, DIAG_WARNING, ln->reason_pos,
+                        "%s: 决算 %s against 年初预算 %s, more than the %d%% of "
+                        "js_reason_threshold, but 原因 gives no reason",
+                        ln->code, js_fmt(c, a), js_fmt(c, p), c->js_reason_threshold);
+    }
+}
+
+void js_check(diag *d, const config *c, const js_data *j)
+{
+    check_balance(d, c, j);
+    check_fiscal(d, c, j);
+    check_basic(d, c, j);
+    check_three_public(d, c, j);
+    check_items(d, c, j);
+}
+
+/* The rows `for csv:决算项:SOURCE` repeats: one per 项 of the source. */
+static void js_item_tables(arena *a, const js_data *j, budget *cur)
+{
+    cur->extra = arena_alloc(a, 3 * sizeof *cur->extra);
+    static const char *const HEAD[2] = {"科目编码", "名称"};
+    for (int s = 0; s < 3; s++) {
+        js_item *v;
+        int n = js_items(a, j, s, &v);
+        csv_table *t = arena_alloc(a, sizeof *t);
+        memset(t, 0, sizeof *t);
+        t->a = a;
+        t->path = arena_printf(a, "决算项:%s", js_src_names[s]);
+        t->ncols = 2;
+        t->header = (const char **)HEAD;
+        t->nrows = (size_t)n;
+        t->rows = arena_alloc(a, ((size_t)n + 1) * sizeof *t->rows);
+        for (int i = 0; i < n; i++) {
+            const char **f = arena_alloc(a, 2 * sizeof *f);
+            f[0] = v[i].code;
+            f[1] = v[i].path; /* 类（类）款（款）项（项） */
+            t->rows[i].fields = f;
+            t->rows[i].line = v[i].pos.line;
+        }
+        cur->extra[cur->n_extra].file = t->path;
+        cur->extra[cur->n_extra++].t = t;
+    }
+}
+
+int js_load_and_check(arena *a, diag *d, const config *c, budget *cur)
+{
+    int st = js_load(a, d, c, cur);
+    if (st < 0)
+        return st == -2 ? 2 : 1;
+    js_data *j = (js_data *)cur->js;
+    if (js_derive(a, d, c, j) < 0)
+        return d->errors && !j->nodes ? 2 : 1;
+    js_check(d, c, j);
+    js_item_tables(a, j, cur);
+    return d->errors ? 1 : 0;
+}
