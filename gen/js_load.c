@@ -189,7 +189,7 @@ static void load_expenditure(jloader *L, js_data *j)
             continue;
         }
         for (int k = 0; k < JE_N; k++) {
-            ln->v[k] = amount_cell(L, t, r, ix[3 + k], k < 2);
+            ln->v[k] = amount_cell(L, t, r, ix[3 + k], 0);
             if (k >= JE_UPPER && ln->src != JS_OTHER && ln->v[k].v)
                 diag_report(L->d, DIAG_ERROR, ln->v[k].pos,
                             "%s of %s money: a 财政拨款 is spent only as 基本支出 or 项目支出; "

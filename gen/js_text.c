@@ -227,3 +227,13 @@ const char *js_placeholder(builder *b, char **part, int n, const item *it)
     bld_fail(b, "{决算:%s}: no such 决算 figure (docs/juesuan.md lists them)", part[1]);
     return "";
 }
+
+int js_condition(builder *b, const char *name)
+{
+    const js_data *j = b->cur->js;
+    if (!strcmp(name, "js_other"))
+        return j && j->has_other;
+    if (!strcmp(name, "js_three_public"))
+        return j && j->has_tp;
+    return -1;
+}
