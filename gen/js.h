@@ -149,7 +149,7 @@ void js_check(diag *d, const config *c, const js_data *j);
  * folder, a code list that cannot be read). */
 int js_load_and_check(arena *a, diag *d, const config *c, budget *cur);
 
-/* An amount for a finding (static buffer, four in turn). */
+/* An amount for a finding (static buffers, twelve in turn: a message may quote up to twelve). */
 const char *js_fmt(const config *c, money v);
 
 /* Sums the build and the checks share. */

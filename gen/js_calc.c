@@ -12,9 +12,9 @@
 
 const char *js_fmt(const config *c, money v)
 {
-    static char buf[4][64];
+    static char buf[12][64];
     static int k;
-    k = (k + 1) % 4;
+    k = (k + 1) % 12;
     money_format_finding(v, c->unit, buf[k], sizeof buf[k]);
     return buf[k];
 }
