@@ -86,6 +86,17 @@ static csv_table *open_file(jloader *L, const char *file)
     return t;
 }
 
+/* The smallest amount the tables and the text both print, in fen. */
+static money print_step(const config *c)
+{
+    money t = money_unit_scale(c->unit), x = money_unit_scale(c->text_unit);
+    for (int i = 0; i < c->decimals; i++)
+        t /= 10;
+    for (int i = 0; i < c->text_decimals; i++)
+        x /= 10;
+    return t > x ? t : x;
+}
+
 /* An amount cell; empty is 0 unless required. */
 static amount amount_cell(jloader *L, const csv_table *t, const csv_row *r, int f, int required)
 {
@@ -98,6 +109,13 @@ static amount amount_cell(jloader *L, const csv_table *t, const csv_row *r, int 
                     "%s %s is too large to be a 决算 amount: check the figure and its unit",
                     t->header[f], r->fields[f]);
         am.v = 0;
+    } else if (st == MONEY_OK && am.v % print_step(L->c)) {
+        /* The 决算 tables print exact figures (no 尾差 correction), so
+         * every printed total is the sum of its printed parts. */
+        diag_report(L->d, DIAG_ERROR, am.pos,
+                    "%s %s has more decimals than the 决算 prints (%s with [units] decimals and "
+                    "text_decimals): give it at the precision published",
+                    t->header[f], r->fields[f], money_unit_name(L->c->unit));
     } else if (st == MONEY_EMPTY && !required) {
         am.present = 1;
     }

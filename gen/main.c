@@ -122,7 +122,10 @@ static void usage(FILE *out)
         fprintf(out, "%s%s", load_file_names[i], load_file_names[i + 1] ? ", " : "\n");
     fputs("  or their Chinese names (三公经费.csv, 支出预算.csv …: docs/input.md); a title row, a\n"
           "  unit row (单位：万元) and a two-row merged header as Excel saves them are read with\n"
-          "  a note; any other .csv or .txt file in an input folder is a warning.\n",
+          "  a note; any other .csv or .txt file in an input folder is a warning.\n"
+          "  With [document] kind = 决算 (the final accounts): js_expenditure.csv, js_income.csv,\n"
+          "  js_fiscal.csv, js_balance.csv, js_basic_economic.csv, js_three_public.csv and\n"
+          "  js_other.csv instead (docs/juesuan.md).\n",
           out);
     fputs("\nSee docs/input.md for every file's columns, docs/templates.md for templates.\n"
           "Example: budgetgen build config/cangzhou-2020.ini\n",
