@@ -56,6 +56,7 @@ typedef struct js_line { /* js_expenditure.csv: one 项 and source */
     amount plan;          /* 年初预算 (column, or the budget folder's) */
     int has_plan;
     const char *reason;   /* 原因, "" when none */
+    const char *use;      /* 主要用于, "" when none */
     diag_pos pos, reason_pos;
 } js_line;
 
@@ -166,7 +167,7 @@ money js_expense_grand_total(const js_data *j);         /* 支出总计 */
 typedef struct js_item {
     const char *code, *name, *path; /* path: 类（类）款（款）项（项） */
     money plan, actual;
-    const char *reason;
+    const char *reason, *use;
     diag_pos pos;
 } js_item;
 int js_items(arena *a, const js_data *j, int src, js_item **out);

@@ -19,14 +19,17 @@ const char *js_fmt(const config *c, money v)
     return buf[k];
 }
 
-/* The 一般公共预算 money of the 预算 folder under a 项 (基本 + 项目). */
-static money plan_general(const budget *p, const char *code, int *found)
+/* The 预算 source of each appropriation (JS_GENERAL … JS_STATE). */
+static const revenue_kind REV_OF[3] = {REV_GENERAL, REV_FUND, REV_STATE_CAPITAL};
+
+/* The money of appropriation src in the 预算 folder under a 项 (基本 + 项目). */
+static money plan_of(const budget *p, int src, const char *code, int *found)
 {
     money v = 0;
     *found = 0;
     for (size_t i = 0; i < p->n_func; i++) {
         const func_line *f = &p->func[i];
-        if (f->source != REV_GENERAL || strcmp(f->code, code))
+        if (f->source != REV_OF[src] || strcmp(f->code, code))
             continue;
         v += f->basic.v + f->project.v;
         *found = 1;
@@ -36,23 +39,23 @@ static money plan_general(const budget *p, const char *code, int *found)
 
 static const int TP_OF[JT_N] = {TP_ABROAD, TP_VEHICLE_BUY, TP_VEHICLE_RUN, TP_RECEPTION, -1};
 
-/* The 年初预算 of the 预算 folder: every 一般公共预算 项 and each 三公
- * item; a figure typed in the 决算 files too must equal it. */
+/* The 年初预算 of the 预算 folder: every 项 of the three appropriations
+ * and each 三公 item; a figure typed in the 决算 files too must equal it. */
 static void link_plan(arena *a, diag *d, const config *c, js_data *j)
 {
     const budget *p = j->plan;
     for (size_t i = 0; i < j->n_exp; i++) {
         js_line *ln = &j->exp[i];
-        if (ln->src != JS_GENERAL)
+        if (ln->src == JS_OTHER)
             continue;
         int found;
-        money v = plan_general(p, ln->code, &found);
+        money v = plan_of(p, ln->src, ln->code, &found);
         if (ln->has_plan && ln->plan.v != v)
             diag_report(d, DIAG_ERROR, ln->plan.pos,
-                        "年初预算 of %s is %s but the budget %s gives %s for it (一般公共预算 "
+                        "年初预算 of %s is %s but the budget %s gives %s for it (%s "
                         "基本支出 + 项目支出): the 决算 quotes the published budget",
-                        ln->code, js_fmt(c, ln->plan.v), p->dir,
-                        js_fmt(c, v));
+                        ln->code, js_fmt(c, ln->plan.v), p->dir, js_fmt(c, v),
+                        js_src_names[ln->src]);
         ln->plan.v = v;
         ln->has_plan = 1;
     }
@@ -62,22 +65,26 @@ static void link_plan(arena *a, diag *d, const config *c, js_data *j)
     memcpy(all, j->exp, j->n_exp * sizeof *all);
     for (size_t i = 0; i < p->n_func; i++) {
         const func_line *f = &p->func[i];
-        if (f->source != REV_GENERAL || strlen(f->code) != 7)
+        int src = -1;
+        for (int s = 0; s < 3; s++)
+            if (f->source == REV_OF[s])
+                src = s;
+        if (src < 0 || strlen(f->code) != 7)
             continue;
         int have = 0;
         for (size_t k = 0; k < j->n_exp && !have; k++)
-            have = all[k].src == JS_GENERAL && !strcmp(all[k].code, f->code);
+            have = all[k].src == src && !strcmp(all[k].code, f->code);
         if (have)
             continue;
         js_line *ln = &all[j->n_exp++];
         memset(ln, 0, sizeof *ln);
         ln->code = f->code;
         ln->name = f->name;
-        ln->src = JS_GENERAL;
+        ln->src = src;
         int found;
-        ln->plan.v = plan_general(p, f->code, &found);
+        ln->plan.v = plan_of(p, src, f->code, &found);
         ln->plan.present = ln->has_plan = 1;
-        ln->reason = "";
+        ln->reason = ln->use = "";
         ln->pos = f->pos;
         ln->reason_pos = f->pos;
     }
@@ -245,7 +252,7 @@ int js_items(arena *a, const js_data *j, int src, js_item **out)
         it->code = nd->code;
         it->name = nd->name;
         it->actual = nd->v[src][JE_BASIC] + nd->v[src][JE_PROJECT];
-        it->reason = "";
+        it->reason = it->use = "";
         int has = 0;
         for (size_t k = 0; k < j->n_exp; k++) {
             const js_line *ln = &j->exp[k];
@@ -254,6 +261,7 @@ int js_items(arena *a, const js_data *j, int src, js_item **out)
             has = 1;
             it->plan = ln->plan.v;
             it->reason = ln->reason;
+            it->use = ln->use ? ln->use : "";
             it->pos = ln->reason_pos;
         }
         if (!has)

@@ -142,18 +142,18 @@ static void check_three_public(diag *d, const config *c, const js_data *j)
     }
 }
 
-/* Every 项 of 一般公共预算财政拨款 against its 年初预算. */
+/* Every 项 of the three appropriations against its 年初预算. */
 static void check_items(diag *d, const config *c, const js_data *j)
 {
     for (size_t i = 0; i < j->n_exp; i++) {
         const js_line *ln = &j->exp[i];
-        if (ln->src != JS_GENERAL)
+        if (ln->src == JS_OTHER)
             continue;
         if (!ln->has_plan) {
             diag_report(d, DIAG_ERROR, ln->pos,
-                        "%s: no 年初预算 for this 一般公共预算 项: give the column 年初预算 of "
+                        "%s: no 年初预算 for this %s 项: give the column 年初预算 of "
                         "js_expenditure.csv, or [input] budget (the year's 预算 folder)",
-                        ln->code);
+                        ln->code, js_src_names[ln->src]);
             continue;
         }
         money a = ln->v[JE_BASIC].v + ln->v[JE_PROJECT].v, p = ln->plan.v;
@@ -181,7 +181,7 @@ void js_check(diag *d, const config *c, const js_data *j)
 static void js_item_tables(arena *a, const js_data *j, budget *cur)
 {
     cur->extra = arena_alloc(a, 3 * sizeof *cur->extra);
-    static const char *const HEAD[2] = {"科目编码", "名称"};
+    static const char *const HEAD[3] = {"科目编码", "名称", "主要用于"};
     for (int s = 0; s < 3; s++) {
         js_item *v;
         int n = js_items(a, j, s, &v);
@@ -189,14 +189,15 @@ static void js_item_tables(arena *a, const js_data *j, budget *cur)
         memset(t, 0, sizeof *t);
         t->a = a;
         t->path = arena_printf(a, "决算项:%s", js_src_names[s]);
-        t->ncols = 2;
+        t->ncols = 3;
         t->header = (const char **)HEAD;
         t->nrows = (size_t)n;
         t->rows = arena_alloc(a, ((size_t)n + 1) * sizeof *t->rows);
         for (int i = 0; i < n; i++) {
-            const char **f = arena_alloc(a, 2 * sizeof *f);
+            const char **f = arena_alloc(a, 3 * sizeof *f);
             f[0] = v[i].code;
             f[1] = v[i].path; /* 类（类）款（款）项（项） */
+            f[2] = v[i].use;
             t->rows[i].fields = f;
             t->rows[i].line = v[i].pos.line;
         }

@@ -184,9 +184,10 @@ static void load_expenditure(jloader *L, js_data *j)
         {"项目支出", "project", 1},      {"上缴上级支出", "upper", 0},
         {"经营支出", "operating", 0},    {"对附属单位补助支出", "subsidy", 0},
         {"年初预算", "plan", 0},         {"原因", "reason", 0},
+        {"主要用于", "use", 0},
     };
-    int ix[10];
-    if (csv_map_columns(t, L->d, cols, 10, ix) < 0)
+    int ix[11];
+    if (csv_map_columns(t, L->d, cols, 11, ix) < 0)
         return;
     j->exp = arena_alloc(L->a, (t->nrows + 1) * sizeof *j->exp);
     j->exp_has_plan_col = ix[8] >= 0;
@@ -220,6 +221,7 @@ static void load_expenditure(jloader *L, js_data *j)
         }
         ln->reason = ix[9] >= 0 ? r->fields[ix[9]] : "";
         ln->reason_pos = ix[9] >= 0 ? csv_pos(t, r, ix[9]) : ln->pos;
+        ln->use = ix[10] >= 0 ? r->fields[ix[10]] : "";
         for (size_t k = 0; k < j->n_exp; k++)
             if (!strcmp(j->exp[k].code, ln->code) && j->exp[k].src == ln->src) {
                 diag_report(L->d, DIAG_ERROR, ln->pos,

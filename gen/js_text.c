@@ -178,6 +178,55 @@ static const char *item_sentence(builder *b, const item *row)
     return bld_expand(b, s->text, &it);
 }
 
+/* {决算:列举类:SENTENCE:SEP}: the sentence once per 类 of 一般公共预算
+ * money, in code order, with {名称} the 类, {本年} its money and {内容}
+ * its share of the 一般公共预算财政拨款支出 (不涉及的不列). */
+static const char *class_list(builder *b, const js_data *j, char **part, int n)
+{
+    if (n < 3) {
+        bld_fail(b, "expected {决算:列举类:SENTENCE:SEPARATOR}");
+        return "";
+    }
+    const tmpl_sentence *s = template_sentence(b->t, part[2]);
+    if (!s) {
+        bld_fail(b, "no sentence named %s (add: sentence %s TEXT)", part[2], part[2]);
+        return "";
+    }
+    money total = js_exp_total(j, JS_GENERAL, JE_BASIC) + js_exp_total(j, JS_GENERAL, JE_PROJECT);
+    const char *out = "";
+    int shown = 0;
+    for (size_t i = 0; i < j->n_nodes; i++) {
+        const js_node *nd = &j->nodes[i];
+        money v = nd->v[JS_GENERAL][JE_BASIC] + nd->v[JS_GENERAL][JE_PROJECT];
+        if (nd->level != 1 || !v)
+            continue;
+        item it;
+        memset(&it, 0, sizeof it);
+        it.name = nd->name;
+        it.cur = v;
+        it.has_cur = 1;
+        it.content = percent(b, v, total);
+        it.number = shown + 1;
+        const char *one = bld_expand(b, s->text, &it);
+        out = arena_printf(b->a, "%s%s%s", out, shown++ && n >= 4 ? part[3] : "", one);
+    }
+    return out;
+}
+
+/* {决算:人员经费科目}, {决算:公用经费科目}: the 款 names with money, 、
+ * between them, in code order as js_basic_economic.csv gives them. */
+static const char *econ_names(builder *b, const js_data *j, int personnel)
+{
+    const char *out = "";
+    for (int pass = 0; pass < 2; pass++) {
+        static const char *const CLS[2][2] = {{"302", "310"}, {"301", "303"}};
+        for (size_t i = 0; i < j->n_econ; i++)
+            if (!strncmp(j->econ[i].code, CLS[personnel][pass], 3) && j->econ[i].v.v)
+                out = arena_printf(b->a, "%s%s%s", out, *out ? "、" : "", j->econ[i].name);
+    }
+    return out;
+}
+
 const char *js_placeholder(builder *b, char **part, int n, const item *it)
 {
     const js_data *j = b->cur->js;
@@ -193,6 +242,10 @@ const char *js_placeholder(builder *b, char **part, int n, const item *it)
     long k;
     if (!strcmp(part[1], "项句"))
         return item_sentence(b, it);
+    if (!strcmp(part[1], "列举类"))
+        return class_list(b, j, part, n);
+    if (!strcmp(part[1], "人员经费科目") || !strcmp(part[1], "公用经费科目"))
+        return econ_names(b, j, !strcmp(part[1], "人员经费科目"));
     if (!strcmp(part[1], "完成率")) {
         /* the item's 决算 against its 年初预算 (never on a zero budget) */
         if (!it || !it->has_prev || it->prev == 0) {
@@ -235,5 +288,12 @@ int js_condition(builder *b, const char *name)
         return j && j->has_other;
     if (!strcmp(name, "js_three_public"))
         return j && j->has_tp;
+    if (!strcmp(name, "js_fund") || !strcmp(name, "js_state_capital")) {
+        int s = name[3] == 'f' ? JS_FUND : JS_STATE;
+        if (!j)
+            return 0;
+        return j->fis[s][JF_CARRY_IN].v || j->fis[s][JF_INCOME].v || j->fis[s][JF_CARRY_OUT].v ||
+               js_exp_total(j, s, -1) != 0;
+    }
     return -1;
 }
