@@ -150,6 +150,10 @@ void js_check(diag *d, const config *c, const js_data *j);
  * folder, a code list that cannot be read). */
 int js_load_and_check(arena *a, diag *d, const config *c, budget *cur);
 
+/* The figures the bureau index lists (batch.h): 收入总计, 支出总计, the
+ * 三公 决算数 (*has_tp 0 without js_three_public.csv). */
+void js_batch_figures(const js_data *j, money *revenue, money *expense, money *tp, int *has_tp);
+
 /* An amount for a finding (static buffers, twelve in turn: a message may quote up to twelve). */
 const char *js_fmt(const config *c, money v);
 

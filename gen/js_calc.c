@@ -279,3 +279,11 @@ int js_items(arena *a, const js_data *j, int src, js_item **out)
     *out = v;
     return n;
 }
+
+void js_batch_figures(const js_data *j, money *revenue, money *expense, money *tp, int *has_tp)
+{
+    *revenue = js_revenue_grand_total(j);
+    *expense = js_expense_grand_total(j);
+    *tp = js_tp_actual(j, -1);
+    *has_tp = j->has_tp;
+}

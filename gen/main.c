@@ -373,7 +373,11 @@ static int build_department(const char *path, void *ctx, batch_report *rep)
     int st = cmd_build(&r, path, o, 0);
     rep->errors = r.d.errors;
     rep->warnings = r.d.warnings;
-    if (st == 0) {
+    if (st == 0 && r.cur.js) { /* a 决算: its 收入总计, 支出总计 and 三公 决算数 */
+        js_batch_figures(r.cur.js, &rep->revenue_total, &rep->expense_total,
+                         &rep->three_public_total, &rep->has_three_public);
+        rep->has_revenue = rep->has_expense = 1;
+    } else if (st == 0) {
         rep->revenue_total = budget_figure(&r.cur, SUM_REVENUE_TOTAL, &rep->has_revenue);
         rep->expense_total = budget_figure(&r.cur, SUM_EXPENSE_TOTAL, &rep->has_expense);
         figure_ref tp = {FIG_TP, TP_TOTAL};
