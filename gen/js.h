@@ -116,6 +116,9 @@ typedef struct js_data {
     js_fact fact[JX_N];
     int has_other;
     const budget *plan; /* [input] budget: the year's 预算, or NULL */
+    named_text *reasons; /* js_reasons.csv: 项目 (a figure name) · 原因 */
+    size_t n_reasons;
+    int has_reasons;
     /* derived (js_derive) */
     js_node *nodes;
     size_t n_nodes;
@@ -133,22 +136,28 @@ extern const char *const js_count_names[JC_N];
 const char *js_fact_name(int k);
 int js_fact_kind(int k);
 
-/* Loads the 决算 input folder c->input_dir (and [input] budget with the
- * 预算 loader) into *b: b->js.  Returns 0, -1 after a data error, -2 for a
- * file leading outside the project folder. */
-int js_load(arena *a, diag *d, const config *c, budget *b);
+/* Loads the 决算 input folder dir of year into *b: b->js; with_plan: also
+ * [input] budget with the 预算 loader.  Returns 0, -1 after a data error,
+ * -2 for a file leading outside the project folder. */
+int js_load(arena *a, diag *d, const config *c, const char *dir, int year, int with_plan,
+            budget *b);
 
-/* Derives the 类/款 rows (names from the function code list).  0 or -1. */
-int js_derive(arena *a, diag *d, const config *c, js_data *j);
+/* Derives the 类/款 rows (names from the function code list codes).  0 or
+ * -1. */
+int js_derive(arena *a, diag *d, const config *c, const char *codes, js_data *j);
 
-/* Every identity of the 决算 tables and the 决算 against its 年初预算;
- * findings through d. */
-void js_check(diag *d, const config *c, const js_data *j);
+/* Every identity of the 决算 tables and (plan) the 决算 against its
+ * 年初预算; findings through d. */
+void js_check(diag *d, const config *c, const js_data *j, int plan);
+
+/* The stated reason (js_reasons.csv) for a figure name, or NULL. */
+const char *js_reason(const js_data *j, const char *name);
 
 /* The 决算 stage of main.c: js_load, js_derive, js_check.  Returns 0, 1
  * (errors in the data) or 2 (a setup error: a file outside the project
  * folder, a code list that cannot be read). */
-int js_load_and_check(arena *a, diag *d, const config *c, budget *cur);
+int js_load_and_check(arena *a, diag *d, const config *c, budget *cur, budget *prev,
+                      int *have_prev);
 
 /* The figures the bureau index lists (batch.h): 收入总计, 支出总计, the
  * 三公 决算数 (*has_tp 0 without js_three_public.csv). */
@@ -166,6 +175,12 @@ money js_tp_plan(const js_data *j, int row);            /* -1: 合计 */
 money js_tp_actual(const js_data *j, int row);
 money js_revenue_grand_total(const js_data *j);         /* 收入总计 */
 money js_expense_grand_total(const js_data *j);         /* 支出总计 */
+
+/* A 决算 figure by its name in the template ({决算:NAME}, docs/juesuan.md):
+ * 1 and *v, or 0. */
+int js_figure(const js_data *j, const char *name, money *v);
+/* A count by name (js_other.csv's, 因公出国（境）费团组数 …, 车辆): 1 and *v. */
+int js_count(const js_data *j, const char *name, long *v);
 
 /* One 项 of a source, with its 决算 and 年初预算 (the sentences). */
 typedef struct js_item {

@@ -128,14 +128,14 @@ static js_node *node_of(js_node *v, size_t *n, const char *code, size_t len, dia
     return nd;
 }
 
-int js_derive(arena *a, diag *d, const config *c, js_data *j)
+int js_derive(arena *a, diag *d, const config *c, const char *codes, js_data *j)
 {
     int before = d->errors;
     if (j->plan)
         link_plan(a, d, c, j);
     const code_list *fl = NULL;
     if (j->n_exp || j->n_inc)
-        fl = codes_load(a, d, c->function_codes, c->root, 7);
+        fl = codes_load(a, d, codes, c->root, 7);
     if (d->errors > before)
         return -1;
     size_t cap = 3 * (j->n_exp + j->n_inc) + 1, n = 0;
@@ -156,7 +156,7 @@ int js_derive(arena *a, diag *d, const config *c, js_data *j)
                     diag_report(d, DIAG_ERROR, pos,
                                 "%s: the code list %s does not have %s: check the code, or use "
                                 "the code list of the year",
-                                code, c->function_codes, nd->code);
+                                code, codes, nd->code);
                     nm = "";
                 }
                 nd->name = nm;
@@ -287,3 +287,99 @@ void js_batch_figures(const js_data *j, money *revenue, money *expense, money *t
     *tp = js_tp_actual(j, -1);
     *has_tp = j->has_tp;
 }
+
+/* A named 决算 figure: 1 and *v, or 0. */
+int js_figure(const js_data *j, const char *name, money *v)
+{
+    static const char *const TP_SUFFIX[2] = {"预算", "决算"};
+    for (int k = 0; k < JI_N; k++)
+        if (!strcmp(name, js_inc_names[k]))
+            return *v = js_inc_total(j, k), 1;
+    for (int k = 0; k < JE_N; k++)
+        if (!strcmp(name, js_exp_names[k]))
+            return *v = js_exp_total(j, -1, k), 1;
+    for (int k = 0; k < JB_N; k++)
+        if (!strcmp(name, js_bal_names[k]))
+            return *v = j->bal[k].v, 1;
+    for (int k = 0; k < JX_N; k++)
+        if (!strcmp(name, js_fact_name(k)) && js_fact_kind(k) == JXK_AMOUNT)
+            return *v = j->fact[k].v, 1;
+    for (int k = 0; k < JT_N; k++)
+        for (int a = 0; a < 2; a++)
+            if (!strncmp(name, js_tp_names[k], strlen(js_tp_names[k])) &&
+                !strcmp(name + strlen(js_tp_names[k]), TP_SUFFIX[a]))
+                return *v = a ? js_tp_actual(j, k) : js_tp_plan(j, k), 1;
+    static const char *const SRC_IN[3] = {"一般公共预算财政拨款收入", "政府性基金预算财政拨款收入",
+                                          "国有资本经营预算财政拨款收入"};
+    static const char *const SRC_OUT[3] = {"一般公共预算财政拨款支出", "政府性基金预算财政拨款支出",
+                                           "国有资本经营预算财政拨款支出"};
+    for (int s = 0; s < 3; s++) {
+        if (!strcmp(name, SRC_IN[s]))
+            return *v = j->fis[s][JF_INCOME].v, 1;
+        if (!strcmp(name, SRC_OUT[s]))
+            return *v = js_exp_total(j, s, JE_BASIC) + js_exp_total(j, s, JE_PROJECT), 1;
+    }
+    if (!strcmp(name, "收入总计"))
+        return *v = js_revenue_grand_total(j), 1;
+    if (!strcmp(name, "支出总计"))
+        return *v = js_expense_grand_total(j), 1;
+    if (!strcmp(name, "本年收入合计"))
+        return *v = js_inc_total(j, -1), 1;
+    if (!strcmp(name, "本年支出合计"))
+        return *v = js_exp_total(j, -1, -1), 1;
+    if (!strcmp(name, "财政拨款收入支出总计")) {
+        *v = js_fiscal_income(j);
+        for (int s = 0; s < 3; s++)
+            *v += j->fis[s][JF_CARRY_IN].v;
+        return 1;
+    }
+    if (!strcmp(name, "一般公共预算财政拨款基本支出"))
+        return *v = js_exp_total(j, JS_GENERAL, JE_BASIC), 1;
+    if (!strcmp(name, "一般公共预算财政拨款项目支出"))
+        return *v = js_exp_total(j, JS_GENERAL, JE_PROJECT), 1;
+    if (!strcmp(name, "一般公共预算财政拨款年初预算")) {
+        *v = 0;
+        for (size_t i = 0; i < j->n_exp; i++)
+            if (j->exp[i].src == JS_GENERAL)
+                *v += j->exp[i].plan.v;
+        return 1;
+    }
+    if (!strcmp(name, "人员经费"))
+        return *v = js_econ_total(j, 1), 1;
+    if (!strcmp(name, "公用经费"))
+        return *v = js_econ_total(j, 0), 1;
+    if (!strcmp(name, "三公预算"))
+        return *v = js_tp_plan(j, -1), 1;
+    if (!strcmp(name, "三公决算"))
+        return *v = js_tp_actual(j, -1), 1;
+    if (!strcmp(name, "公务用车购置及运行维护费预算"))
+        return *v = js_tp_plan(j, JT_VEH_BUY) + js_tp_plan(j, JT_VEH_RUN), 1;
+    if (!strcmp(name, "公务用车购置及运行维护费决算"))
+        return *v = js_tp_actual(j, JT_VEH_BUY) + js_tp_actual(j, JT_VEH_RUN), 1;
+    if (!strcmp(name, "政府采购"))
+        return *v = j->fact[JX_PROC_GOODS].v + j->fact[JX_PROC_WORKS].v +
+                    j->fact[JX_PROC_SERVICES].v, 1;
+    return 0;
+}
+
+/* A count: js_other.csv's, a 三公 count ("因公出国（境）费团组数"), 车辆. */
+int js_count(const js_data *j, const char *name, long *v)
+{
+    for (int k = 0; k < JX_N; k++)
+        if (!strcmp(name, js_fact_name(k)) && js_fact_kind(k) == JXK_COUNT)
+            return *v = (long)j->fact[k].v, 1;
+    for (int k = 0; k < JT_N; k++)
+        for (int c = 0; c < JC_N; c++) {
+            size_t l = strlen(js_tp_names[k]);
+            if (!strncmp(name, js_tp_names[k], l) && !strcmp(name + l, js_count_names[c]))
+                return *v = j->tp[k].count[c], 1;
+        }
+    if (!strcmp(name, "车辆")) {
+        *v = 0;
+        for (int k = JX_VEH_FIRST; k <= JX_VEH_LAST; k++)
+            *v += (long)j->fact[k].v;
+        return 1;
+    }
+    return 0;
+}
+

@@ -168,13 +168,38 @@ static void check_items(diag *d, const config *c, const js_data *j)
     }
 }
 
-void js_check(diag *d, const config *c, const js_data *j)
+/* Against last year's 决算: a change of a figure the 情况说明 compares by
+ * more than [check] reason_threshold percent needs a line of
+ * js_reasons.csv (a warning). */
+static void check_changes(diag *d, const config *c, const js_data *j, const js_data *p)
+{
+    static const char *const NAMES[] = {
+        "收入总计", "财政拨款收入支出总计", "一般公共预算财政拨款支出", "三公决算",
+        "因公出国（境）费决算", "公务用车购置及运行维护费决算", "公务接待费决算", "机关运行经费"};
+    if (!c->reason_threshold)
+        return;
+    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++) {
+        money v, w;
+        if (!js_figure(j, NAMES[i], &v) || !js_figure(p, NAMES[i], &w) || w == 0 || v == w)
+            continue;
+        money diff = v > w ? v - w : w - v;
+        if ((i128)diff * 100 <= (i128)c->reason_threshold * w || js_reason(j, NAMES[i]))
+            continue;
+        diag_report(d, DIAG_WARNING, diag_at(file_of(j, "js_reasons.csv"), 0, 0),
+                    "%s changed from %s to %s against last year's 决算, more than the %d%% of "
+                    "reason_threshold, but js_reasons.csv gives no reason for it",
+                    NAMES[i], js_fmt(c, w), js_fmt(c, v), c->reason_threshold);
+    }
+}
+
+void js_check(diag *d, const config *c, const js_data *j, int plan)
 {
     check_balance(d, c, j);
     check_fiscal(d, c, j);
     check_basic(d, c, j);
     check_three_public(d, c, j);
-    check_items(d, c, j);
+    if (plan)
+        check_items(d, c, j);
 }
 
 /* The rows `for csv:决算项:SOURCE` repeats: one per 项 of the source. */
@@ -206,15 +231,28 @@ static void js_item_tables(arena *a, const js_data *j, budget *cur)
     }
 }
 
-int js_load_and_check(arena *a, diag *d, const config *c, budget *cur)
+int js_load_and_check(arena *a, diag *d, const config *c, budget *cur, budget *prev,
+                      int *have_prev)
 {
-    int st = js_load(a, d, c, cur);
+    int st = js_load(a, d, c, c->input_dir, c->year, 1, cur);
+    /* [input] previous: last year's 决算 folder, for the comparisons. */
+    if (c->previous_dir) {
+        *have_prev = 1;
+        int ps = js_load(a, d, c, c->previous_dir, c->previous_year, 0, prev);
+        if (ps < st)
+            st = ps;
+    }
     if (st < 0)
         return st == -2 ? 2 : 1;
-    js_data *j = (js_data *)cur->js;
-    if (js_derive(a, d, c, j) < 0)
-        return d->errors && !j->nodes ? 2 : 1;
-    js_check(d, c, j);
+    js_data *j = (js_data *)cur->js, *p = *have_prev ? (js_data *)prev->js : NULL;
+    if (js_derive(a, d, c, c->function_codes, j) < 0 ||
+        (p && js_derive(a, d, c, c->previous_function_codes, p) < 0))
+        return d->errors && (!j->nodes || (p && !p->nodes)) ? 2 : 1;
+    js_check(d, c, j, 1);
+    if (p) {
+        js_check(d, c, p, 0);
+        check_changes(d, c, j, p);
+    }
     js_item_tables(a, j, cur);
     return d->errors ? 1 : 0;
 }

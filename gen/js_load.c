@@ -464,17 +464,63 @@ static void load_other(jloader *L, js_data *j)
     j->has_other = 1;
 }
 
-int js_load(arena *a, diag *d, const config *c, budget *b)
+/* js_reasons.csv: one reason per figure name ({决算:原因:NAME}). */
+static void load_reasons(jloader *L, js_data *j)
+{
+    csv_table *t = open_file(L, "js_reasons.csv");
+    if (!t)
+        return;
+    static const csv_column cols[] = {{"项目", "item", 1}, {"原因", "reason", 1}};
+    int ix[2];
+    if (csv_map_columns(t, L->d, cols, 2, ix) < 0)
+        return;
+    j->reasons = arena_alloc(L->a, (t->nrows + 1) * sizeof *j->reasons);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const csv_row *r = &t->rows[i];
+        named_text *nt = &j->reasons[j->n_reasons];
+        nt->name = r->fields[ix[0]];
+        nt->text = r->fields[ix[1]];
+        nt->pos = csv_pos(t, r, ix[0]);
+        nt->text_pos = csv_pos(t, r, ix[1]);
+        money v;
+        long k;
+        if (!js_figure(j, nt->name, &v) && !js_count(j, nt->name, &k)) {
+            diag_report(L->d, DIAG_ERROR, nt->pos,
+                        "项目 \"%s\" is no 决算 figure: expected a name such as 收入总计, "
+                        "财政拨款收入支出总计, 一般公共预算财政拨款支出, 三公决算 or 机关运行经费 "
+                        "(docs/juesuan.md)",
+                        nt->name);
+            continue;
+        }
+        if (!*nt->text) {
+            diag_report(L->d, DIAG_ERROR, nt->text_pos, "原因 of %s is empty", nt->name);
+            continue;
+        }
+        j->n_reasons++;
+    }
+    j->has_reasons = 1;
+}
+
+const char *js_reason(const js_data *j, const char *name)
+{
+    for (size_t i = 0; i < j->n_reasons; i++)
+        if (!strcmp(j->reasons[i].name, name))
+            return j->reasons[i].text;
+    return NULL;
+}
+
+int js_load(arena *a, diag *d, const config *c, const char *dir, int year, int with_plan,
+            budget *b)
 {
     memset(b, 0, sizeof *b);
-    b->year = c->year;
-    b->dir = c->input_dir;
+    b->year = year;
+    b->dir = dir;
     js_data *j = arena_alloc(a, sizeof *j);
     memset(j, 0, sizeof *j);
-    j->dir = c->input_dir;
+    j->dir = dir;
     b->js = j;
     int before = d->errors;
-    jloader L = {a, d, c, c->input_dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0};
+    jloader L = {a, d, c, dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0};
     load_expenditure(&L, j);
     load_income(&L, j);
     load_fiscal(&L, j);
@@ -482,11 +528,12 @@ int js_load(arena *a, diag *d, const config *c, budget *b)
     load_economic(&L, j);
     load_three_public(&L, j);
     load_other(&L, j);
+    load_reasons(&L, j);
     if (!j->has_exp && !L.refused && d->errors == before)
-        diag_report(d, DIAG_ERROR, diag_at(c->input_dir, 0, 0),
+        diag_report(d, DIAG_ERROR, diag_at(dir, 0, 0),
                     "a 决算 needs js_expenditure.csv (its spending by 项 and 资金来源; see "
                     "docs/juesuan.md)");
-    if (c->budget_dir) {
+    if (with_plan && c->budget_dir) {
         budget *plan = arena_alloc(a, sizeof *plan);
         int st = load_budget(a, d, c, c->budget_dir, c->year, plan);
         if (st == -2)

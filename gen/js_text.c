@@ -14,101 +14,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A named 决算 figure: 1 and *v, or 0. */
-static int figure(const js_data *j, const char *name, money *v)
-{
-    static const char *const TP_SUFFIX[2] = {"预算", "决算"};
-    for (int k = 0; k < JI_N; k++)
-        if (!strcmp(name, js_inc_names[k]))
-            return *v = js_inc_total(j, k), 1;
-    for (int k = 0; k < JE_N; k++)
-        if (!strcmp(name, js_exp_names[k]))
-            return *v = js_exp_total(j, -1, k), 1;
-    for (int k = 0; k < JB_N; k++)
-        if (!strcmp(name, js_bal_names[k]))
-            return *v = j->bal[k].v, 1;
-    for (int k = 0; k < JX_N; k++)
-        if (!strcmp(name, js_fact_name(k)) && js_fact_kind(k) == JXK_AMOUNT)
-            return *v = j->fact[k].v, 1;
-    for (int k = 0; k < JT_N; k++)
-        for (int a = 0; a < 2; a++)
-            if (!strncmp(name, js_tp_names[k], strlen(js_tp_names[k])) &&
-                !strcmp(name + strlen(js_tp_names[k]), TP_SUFFIX[a]))
-                return *v = a ? js_tp_actual(j, k) : js_tp_plan(j, k), 1;
-    static const char *const SRC_IN[3] = {"一般公共预算财政拨款收入", "政府性基金预算财政拨款收入",
-                                          "国有资本经营预算财政拨款收入"};
-    static const char *const SRC_OUT[3] = {"一般公共预算财政拨款支出", "政府性基金预算财政拨款支出",
-                                           "国有资本经营预算财政拨款支出"};
-    for (int s = 0; s < 3; s++) {
-        if (!strcmp(name, SRC_IN[s]))
-            return *v = j->fis[s][JF_INCOME].v, 1;
-        if (!strcmp(name, SRC_OUT[s]))
-            return *v = js_exp_total(j, s, JE_BASIC) + js_exp_total(j, s, JE_PROJECT), 1;
-    }
-    if (!strcmp(name, "收入总计"))
-        return *v = js_revenue_grand_total(j), 1;
-    if (!strcmp(name, "支出总计"))
-        return *v = js_expense_grand_total(j), 1;
-    if (!strcmp(name, "本年收入合计"))
-        return *v = js_inc_total(j, -1), 1;
-    if (!strcmp(name, "本年支出合计"))
-        return *v = js_exp_total(j, -1, -1), 1;
-    if (!strcmp(name, "财政拨款收入支出总计")) {
-        *v = js_fiscal_income(j);
-        for (int s = 0; s < 3; s++)
-            *v += j->fis[s][JF_CARRY_IN].v;
-        return 1;
-    }
-    if (!strcmp(name, "一般公共预算财政拨款基本支出"))
-        return *v = js_exp_total(j, JS_GENERAL, JE_BASIC), 1;
-    if (!strcmp(name, "一般公共预算财政拨款项目支出"))
-        return *v = js_exp_total(j, JS_GENERAL, JE_PROJECT), 1;
-    if (!strcmp(name, "一般公共预算财政拨款年初预算")) {
-        *v = 0;
-        for (size_t i = 0; i < j->n_exp; i++)
-            if (j->exp[i].src == JS_GENERAL)
-                *v += j->exp[i].plan.v;
-        return 1;
-    }
-    if (!strcmp(name, "人员经费"))
-        return *v = js_econ_total(j, 1), 1;
-    if (!strcmp(name, "公用经费"))
-        return *v = js_econ_total(j, 0), 1;
-    if (!strcmp(name, "三公预算"))
-        return *v = js_tp_plan(j, -1), 1;
-    if (!strcmp(name, "三公决算"))
-        return *v = js_tp_actual(j, -1), 1;
-    if (!strcmp(name, "公务用车购置及运行维护费预算"))
-        return *v = js_tp_plan(j, JT_VEH_BUY) + js_tp_plan(j, JT_VEH_RUN), 1;
-    if (!strcmp(name, "公务用车购置及运行维护费决算"))
-        return *v = js_tp_actual(j, JT_VEH_BUY) + js_tp_actual(j, JT_VEH_RUN), 1;
-    if (!strcmp(name, "政府采购"))
-        return *v = j->fact[JX_PROC_GOODS].v + j->fact[JX_PROC_WORKS].v +
-                    j->fact[JX_PROC_SERVICES].v, 1;
-    return 0;
-}
-
-/* A count: js_other.csv's, a 三公 count ("因公出国（境）费团组数"), 车辆. */
-static int count(const js_data *j, const char *name, long *v)
-{
-    for (int k = 0; k < JX_N; k++)
-        if (!strcmp(name, js_fact_name(k)) && js_fact_kind(k) == JXK_COUNT)
-            return *v = (long)j->fact[k].v, 1;
-    for (int k = 0; k < JT_N; k++)
-        for (int c = 0; c < JC_N; c++) {
-            size_t l = strlen(js_tp_names[k]);
-            if (!strncmp(name, js_tp_names[k], l) && !strcmp(name + l, js_count_names[c]))
-                return *v = j->tp[k].count[c], 1;
-        }
-    if (!strcmp(name, "车辆")) {
-        *v = 0;
-        for (int k = JX_VEH_FIRST; k <= JX_VEH_LAST; k++)
-            *v += (long)j->fact[k].v;
-        return 1;
-    }
-    return 0;
-}
-
 static const char *percent(builder *b, money part, money whole)
 {
     char num[64];
@@ -242,10 +147,85 @@ const char *js_placeholder(builder *b, char **part, int n, const item *it)
     long k;
     if (!strcmp(part[1], "项句"))
         return item_sentence(b, it);
+    if (!strcmp(part[1], "原因") && n >= 3) /* js_reasons.csv; "" when none (for [[…]]) */
+        return js_reason(j, part[2]) ? js_reason(j, part[2]) : "";
+    if (!strcmp(part[1], "上年") || !strcmp(part[1], "比较")) {
+        /* Last year's 决算 ([input] previous), or the change against it in
+         * the wording of a compare family of the template. */
+        const js_data *p = b->prev ? b->prev->js : NULL;
+        int cmp = !strcmp(part[1], "比较");
+        const char *name = n > 2 + cmp ? part[2 + cmp] : "";
+        if (!p) {
+            bld_fail(b, "{决算:%s:…} needs last year's 决算: set previous in [input], or put the "
+                        "text inside \"if previous\"",
+                     part[1]);
+            return "";
+        }
+        if (!js_figure(j, name, &v) || !js_figure(p, name, &w)) {
+            bld_fail(b, "{决算:%s:…%s}: expected a 决算 figure (docs/juesuan.md)", part[1], name);
+            return "";
+        }
+        if (!cmp)
+            return bld_fmt_text(b, w);
+        item x;
+        memset(&x, 0, sizeof x);
+        x.name = name;
+        x.cur = v;
+        x.prev = w;
+        x.has_cur = x.has_prev = 1;
+        x.reason = js_reason(j, name);
+        return bld_compare_phrase(b, part[2], &x, NULL, NULL);
+    }
+    if (!strcmp(part[1], "预决算") && n >= 4) {
+        /* {决算:预决算:FAMILY:ITEM}: a “三公” item's 决算 against its 预算数
+         * in the wording of a compare family, case by case, with the
+         * item's 原因 (js_three_public.csv) as {原因}. */
+        int row = -1;
+        for (int i = 0; i < JT_N; i++)
+            if (!strcmp(part[3], js_tp_names[i]))
+                row = i;
+        const tmpl_compare *cf = template_compare(b->t, part[2]);
+        if (row < 0 || !cf) {
+            bld_fail(b, "{决算:预决算:%s:%s}: expected a compare family and a “三公” item (%s)",
+                     part[2], part[3], js_tp_names[0]);
+            return "";
+        }
+        item x;
+        memset(&x, 0, sizeof x);
+        x.name = js_tp_names[row];
+        x.cur = js_tp_actual(j, row);
+        x.prev = js_tp_plan(j, row);
+        x.has_cur = x.has_prev = 1;
+        x.reason = *j->tp[row].reason ? j->tp[row].reason : NULL;
+        tmpl_case kase = x.prev == 0 ? (x.cur ? TC_NEW : TC_ZERO)
+                         : x.cur == 0 ? TC_GONE
+                         : x.cur == x.prev ? TC_SAME
+                         : x.cur > x.prev ? TC_UP : TC_DOWN;
+        if (!cf->text[kase])
+            return "";
+        return bld_expand(b, cf->text[kase], &x);
+    }
     if (!strcmp(part[1], "列举类"))
         return class_list(b, j, part, n);
     if (!strcmp(part[1], "人员经费科目") || !strcmp(part[1], "公用经费科目"))
         return econ_names(b, j, !strcmp(part[1], "人员经费科目"));
+    if (!strcmp(part[1], "完成率") && n >= 4) {
+        /* {决算:完成率:ACTUAL:PLAN}: never on a zero budget (inside [[…]]
+         * the group then drops) */
+        if (!js_figure(j, part[2], &v) || !js_figure(j, part[3], &w)) {
+            bld_fail(b, "{决算:完成率:%s:%s}: expected two 决算 figures", part[2], part[3]);
+            return "";
+        }
+        if (w == 0) {
+            if (b->in_group)
+                return "";
+            bld_fail(b, "{决算:完成率:%s:%s}: %s is 0, so there is no completion rate (put it "
+                        "inside [[…]])",
+                     part[2], part[3], part[3]);
+            return "";
+        }
+        return percent(b, v, w);
+    }
     if (!strcmp(part[1], "完成率")) {
         /* the item's 决算 against its 年初预算 (never on a zero budget) */
         if (!it || !it->has_prev || it->prev == 0) {
@@ -256,7 +236,7 @@ const char *js_placeholder(builder *b, char **part, int n, const item *it)
         return percent(b, it->cur, it->prev);
     }
     if (!strcmp(part[1], "占比") && n >= 4) {
-        if (!figure(j, part[2], &v) || !figure(j, part[3], &w)) {
+        if (!js_figure(j, part[2], &v) || !js_figure(j, part[3], &w)) {
             bld_fail(b, "{决算:占比:%s:%s}: expected two 决算 figures (docs/juesuan.md)", part[2],
                      part[3]);
             return "";
@@ -273,9 +253,9 @@ const char *js_placeholder(builder *b, char **part, int n, const item *it)
         money_format(j->fact[JX_PERF_SCORE].v, MONEY_YUAN, 2, 0, 1, num, sizeof num);
         return arena_strdup(b->a, num);
     }
-    if (figure(j, part[1], &v)) /* inside [[…]] a 0 empties the group: 不涉及的不列 */
+    if (js_figure(j, part[1], &v)) /* inside [[…]] a 0 empties the group: 不涉及的不列 */
         return b->in_group && v == 0 ? "" : bld_fmt_text(b, v);
-    if (count(j, part[1], &k))
+    if (js_count(j, part[1], &k))
         return arena_printf(b->a, "%ld", k);
     bld_fail(b, "{决算:%s}: no such 决算 figure (docs/juesuan.md lists them)", part[1]);
     return "";

@@ -192,7 +192,7 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     if (r->d.errors)
         return EXIT_USAGE;
     if (r->cfg->kind == DOC_KIND_JUESUAN) /* 决算: its own inputs and checks (js.h) */
-        return js_load_and_check(r->a, &r->d, r->cfg, &r->cur);
+        return js_load_and_check(r->a, &r->d, r->cfg, &r->cur, &r->prev, &r->have_prev);
     /* load_failed: -1 an error in the data, -2 a file refused because it
      * leads outside the project folder (a setup error: exit status 2). */
     xalloc_stage("reading the input files");

@@ -23,12 +23,12 @@ static void small(js_data *j, js_line *ln, js_iline *in, js_eline *ec)
     memset(j, 0, sizeof *j);
     memset(ln, 0, 3 * sizeof *ln);
     memset(in, 0, 2 * sizeof *in);
-    ln[0] = (js_line){"2010101", "行政运行", JS_GENERAL, {am(100 * WAN)}, am(100 * WAN), 1, "",
+    ln[0] = (js_line){"2010101", "行政运行", JS_GENERAL, {am(100 * WAN)}, am(100 * WAN), 1, "", "",
                       {"x.csv", 2, 1}, {"x.csv", 2, 9}};
     ln[1] = (js_line){"2010102", "一般行政管理事务", JS_GENERAL, {am(0), am(60 * WAN)}, am(50 * WAN),
-                      1, "", {"x.csv", 3, 1}, {"x.csv", 3, 9}};
+                      1, "", "", {"x.csv", 3, 1}, {"x.csv", 3, 9}};
     ln[2] = (js_line){"2010101", "行政运行", JS_OTHER, {am(0), am(0), am(0), am(7 * WAN)}, am(0), 0,
-                      "", {"x.csv", 4, 1}, {"x.csv", 4, 9}};
+                      "", "", {"x.csv", 4, 1}, {"x.csv", 4, 9}};
     j->exp = ln;
     j->n_exp = 3;
     j->has_exp = 1;
@@ -96,7 +96,7 @@ static void identities_hold(void)
     js_iline in[2];
     js_eline ec[3];
     small(&j, ln, in, ec);
-    js_check(&f.d, &c, &j);
+    js_check(&f.d, &c, &j, 1);
     CHECK_STR(fx_msgs(&f), "");
     fx_done(&f);
 }
@@ -116,7 +116,7 @@ static void identities_broken(void)
     small(&j, ln, in, ec);
     j.fis[JS_GENERAL][JF_CARRY_OUT] = am(11 * WAN); /* 10 + 160 − 160 = 10 */
     ec[2].v = am(24 * WAN);                         /* 75 + 24 ≠ 100 */
-    js_check(&f.d, &c, &j);
+    js_check(&f.d, &c, &j, 1);
     CHECK_STR(fx_msgs(&f),
               "x.csv:2:3: error: 年末结转和结余 of 一般公共预算 is 11.00 but 年初结转和结余 10.00 + "
               "本年收入 160.00 − 本年支出 160.00 = 10.00\n"
