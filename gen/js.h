@@ -142,8 +142,9 @@ int js_fact_kind(int k);
 int js_load(arena *a, diag *d, const config *c, const char *dir, int year, int with_plan,
             budget *b);
 
-/* Derives the 类/款 rows (names from the function code list codes).  0 or
- * -1. */
+/* Derives the 类/款 rows (names from the function code list codes), after
+ * taking the 年初预算 from j->plan.  0, -1 after a data error, -2 when the
+ * code list cannot be read. */
 int js_derive(arena *a, diag *d, const config *c, const char *codes, js_data *j);
 
 /* Every identity of the 决算 tables and (plan) the 决算 against its

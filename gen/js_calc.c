@@ -134,10 +134,11 @@ int js_derive(arena *a, diag *d, const config *c, const char *codes, js_data *j)
     if (j->plan)
         link_plan(a, d, c, j);
     const code_list *fl = NULL;
+    int before_codes = d->errors;
     if (j->n_exp || j->n_inc)
         fl = codes_load(a, d, codes, c->root, 7);
-    if (d->errors > before)
-        return -1;
+    if (d->errors > before_codes)
+        return -2; /* the code list: a setup error */
     size_t cap = 3 * (j->n_exp + j->n_inc) + 1, n = 0;
     js_node *v = arena_alloc(a, cap * sizeof *v);
     static const size_t LEN[3] = {3, 5, 7};

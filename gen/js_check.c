@@ -245,9 +245,11 @@ int js_load_and_check(arena *a, diag *d, const config *c, budget *cur, budget *p
     if (st < 0)
         return st == -2 ? 2 : 1;
     js_data *j = (js_data *)cur->js, *p = *have_prev ? (js_data *)prev->js : NULL;
-    if (js_derive(a, d, c, c->function_codes, j) < 0 ||
-        (p && js_derive(a, d, c, c->previous_function_codes, p) < 0))
-        return d->errors && (!j->nodes || (p && !p->nodes)) ? 2 : 1;
+    int ds = js_derive(a, d, c, c->function_codes, j);
+    if (ds == 0 && p)
+        ds = js_derive(a, d, c, c->previous_function_codes, p);
+    if (ds < 0)
+        return ds == -2 ? 2 : 1;
     js_check(d, c, j, 1);
     if (p) {
         js_check(d, c, p, 0);
