@@ -32,18 +32,31 @@ enum { JC_GROUPS, JC_PERSONS, JC_BOUGHT, JC_HELD, JC_BATCHES, JC_N };
 /* js_other.csv facts. */
 enum {
     JX_OPERATING_COST, /* 机关运行经费 (amount) */
-    JX_PROC_GOODS, JX_PROC_WORKS, JX_PROC_SERVICES, /* 政府采购 (amounts) */
-    JX_SME_RESERVED, JX_SMALL_RESERVED,             /* 预留 (amounts) */
-    JX_SME_AWARDED, JX_SMALL_AWARDED, JX_SME_OTHER, /* 中标或成交 (amounts) */
-    JX_VEH_FIRST,                                   /* 8 vehicle uses (counts) */
+    JX_PROC_GOODS,
+    JX_PROC_WORKS,
+    JX_PROC_SERVICES, /* 政府采购 (amounts) */
+    JX_SME_RESERVED,
+    JX_SMALL_RESERVED, /* 预留 (amounts) */
+    JX_SME_AWARDED,
+    JX_SMALL_AWARDED,
+    JX_SME_OTHER, /* 中标或成交 (amounts) */
+    JX_VEH_FIRST, /* 8 vehicle uses (counts) */
     JX_VEH_LAST = JX_VEH_FIRST + 7,
-    JX_EQUIPMENT,                                   /* 单价100万元以上设备 (count) */
-    JX_PERF_TARGET_N, JX_PERF_TARGET_AMOUNT,        /* 绩效目标 */
-    JX_PERF_TRACK_N, JX_PERF_TRACK_AMOUNT,          /* 绩效跟踪 */
-    JX_PERF_SELF_N, JX_PERF_SELF_AMOUNT,            /* 绩效自评 */
-    JX_PERF_SCORE,                                  /* 平均得分 (amount-like, 2 decimals) */
-    JX_PERF_EXCELLENT, JX_PERF_GOOD, JX_PERF_PASS, JX_PERF_FAIL, /* 等级 counts */
-    JX_PROBLEMS, JX_FIXED, JX_FIXING,               /* 问题 counts */
+    JX_EQUIPMENT, /* 单价100万元以上设备 (count) */
+    JX_PERF_TARGET_N,
+    JX_PERF_TARGET_AMOUNT, /* 绩效目标 */
+    JX_PERF_TRACK_N,
+    JX_PERF_TRACK_AMOUNT, /* 绩效跟踪 */
+    JX_PERF_SELF_N,
+    JX_PERF_SELF_AMOUNT, /* 绩效自评 */
+    JX_PERF_SCORE,       /* 平均得分 (amount-like, 2 decimals) */
+    JX_PERF_EXCELLENT,
+    JX_PERF_GOOD,
+    JX_PERF_PASS,
+    JX_PERF_FAIL, /* 等级 counts */
+    JX_PROBLEMS,
+    JX_FIXED,
+    JX_FIXING, /* 问题 counts */
     JX_N
 };
 /* What a js_other.csv fact is. */
@@ -53,10 +66,10 @@ typedef struct js_line { /* js_expenditure.csv: one 项 and source */
     const char *code, *name;
     int src;
     amount v[JE_N];
-    amount plan;          /* 年初预算 (column, or the budget folder's) */
+    amount plan; /* 年初预算 (column, or the budget folder's) */
     int has_plan;
-    const char *reason;   /* 原因, "" when none */
-    const char *use;      /* 主要用于, "" when none */
+    const char *reason; /* 原因, "" when none */
+    const char *use;    /* 主要用于, "" when none */
     diag_pos pos, reason_pos;
 } js_line;
 
@@ -74,7 +87,7 @@ typedef struct js_eline { /* js_basic_economic.csv: one 款 */
 
 typedef struct js_tp_row {
     int present;
-    amount plan, actual;       /* 预算数, 决算数 */
+    amount plan, actual; /* 预算数, 决算数 */
     long count[JC_N];
     int has_count[JC_N];
     const char *reason;
@@ -83,18 +96,30 @@ typedef struct js_tp_row {
 
 typedef struct js_fact {
     int present;
-    money v;     /* amounts and scores in fen (score × 100), counts as is */
+    money v; /* amounts and scores in fen (score × 100), counts as is */
     diag_pos pos;
 } js_fact;
 
 /* A 类/款/项 row of a classification table, derived from the lines. */
 typedef struct js_node {
     const char *code, *name;
-    int level;            /* 1 类, 2 款, 3 项 */
+    int level;              /* 1 类, 2 款, 3 项 */
     money v[JS_NSRC][JE_N]; /* expenditure by source and column */
-    money inc[JI_N];      /* revenue */
+    money inc[JI_N];        /* revenue */
     diag_pos pos;
 } js_node;
+
+/* One 项 of a source, with its 决算 and 年初预算 (the sentences). */
+typedef struct js_item {
+    const char *code, *name, *path; /* path: 类（类）款（款）项（项） */
+    money plan, actual;
+    const char *reason, *use;
+    diag_pos pos;
+} js_item;
+typedef struct js_item_list {
+    js_item *v;
+    int n;
+} js_item_list;
 
 typedef struct js_data {
     const char *dir;
@@ -115,14 +140,15 @@ typedef struct js_data {
     int has_tp;
     js_fact fact[JX_N];
     int has_other;
-    const budget *plan; /* [input] budget: the year's 预算, or NULL */
+    const budget *plan;  /* [input] budget: the year's 预算, or NULL */
     named_text *reasons; /* js_reasons.csv: 项目 (a figure name) · 原因 */
     size_t n_reasons;
     int has_reasons;
     /* derived (js_derive) */
     js_node *nodes;
     size_t n_nodes;
-    const char *src_path[JS_NSRC]; /* unused: messages */
+    const char *econ_class[4]; /* names of 301, 302, 303, 310 (economic code list) */
+    js_item_list *items;       /* per appropriation: the 项 the text states */
 } js_data;
 
 /* Published names. */
@@ -174,8 +200,8 @@ money js_fiscal_income(const js_data *j);               /* Σ 本年收入 of th
 money js_econ_total(const js_data *j, int personnel);   /* 301+303 or 302+310 */
 money js_tp_plan(const js_data *j, int row);            /* -1: 合计 */
 money js_tp_actual(const js_data *j, int row);
-money js_revenue_grand_total(const js_data *j);         /* 收入总计 */
-money js_expense_grand_total(const js_data *j);         /* 支出总计 */
+money js_revenue_grand_total(const js_data *j); /* 收入总计 */
+money js_expense_grand_total(const js_data *j); /* 支出总计 */
 
 /* A 决算 figure by its name in the template ({决算:NAME}, docs/juesuan.md):
  * 1 and *v, or 0. */
@@ -183,13 +209,6 @@ int js_figure(const js_data *j, const char *name, money *v);
 /* A count by name (js_other.csv's, 因公出国（境）费团组数 …, 车辆): 1 and *v. */
 int js_count(const js_data *j, const char *name, long *v);
 
-/* One 项 of a source, with its 决算 and 年初预算 (the sentences). */
-typedef struct js_item {
-    const char *code, *name, *path; /* path: 类（类）款（款）项（项） */
-    money plan, actual;
-    const char *reason, *use;
-    diag_pos pos;
-} js_item;
 int js_items(arena *a, const js_data *j, int src, js_item **out);
 
 #endif

@@ -95,15 +95,15 @@ static void link_plan(arena *a, diag *d, const config *c, js_data *j)
         if (TP_OF[k] < 0)
             continue;
         const tp_row *r = &p->tp[TP_OF[k]];
-        money v = !r->present ? 0 : r->source[TPS_GENERAL].present ? r->source[TPS_GENERAL].v
-                                                                     : r->total.v;
+        money v = !r->present                      ? 0
+                  : r->source[TPS_GENERAL].present ? r->source[TPS_GENERAL].v
+                                                   : r->total.v;
         js_tp_row *tr = &j->tp[k];
         if (tr->present && tr->plan.present && tr->plan.v != v && tr->pos.line)
             diag_report(d, DIAG_ERROR, tr->plan.pos,
                         "预算数 of %s is %s but the budget %s gives %s: the 决算 quotes the "
                         "published budget",
-                        js_tp_names[k], js_fmt(c, tr->plan.v), p->dir,
-                        js_fmt(c, v));
+                        js_tp_names[k], js_fmt(c, tr->plan.v), p->dir, js_fmt(c, v));
         tr->plan.v = v;
         tr->plan.present = 1;
     }
@@ -114,8 +114,7 @@ static int cmp_node(const void *x, const void *y)
     return strcmp(((const js_node *)x)->code, ((const js_node *)y)->code);
 }
 
-static js_node *node_of(js_node *v, size_t *n, const char *code, size_t len, diag_pos pos,
-                        arena *a)
+static js_node *node_of(js_node *v, size_t *n, const char *code, size_t len, diag_pos pos, arena *a)
 {
     for (size_t i = 0; i < *n; i++)
         if (strlen(v[i].code) == len && !strncmp(v[i].code, code, len))
@@ -137,8 +136,26 @@ int js_derive(arena *a, diag *d, const config *c, const char *codes, js_data *j)
     int before_codes = d->errors;
     if (j->n_exp || j->n_inc)
         fl = codes_load(a, d, codes, c->root, 7);
+    const code_list *el = NULL;
+    if (j->n_econ)
+        el = codes_load(a, d, c->economic_codes, c->root, 5);
     if (d->errors > before_codes)
-        return -2; /* the code list: a setup error */
+        return -2; /* a code list: a setup error */
+    /* The 类 names of the basic-expenditure table, from the code list. */
+    static const char *const CLS[4] = {"301", "302", "303", "310"};
+    for (int k = 0; k < 4; k++) {
+        j->econ_class[k] = el ? codes_name(el, CLS[k]) : NULL;
+        if (!j->econ_class[k])
+            j->econ_class[k] = "";
+        for (size_t i = 0; el && !*j->econ_class[k] && i < j->n_econ; i++)
+            if (!strncmp(j->econ[i].code, CLS[k], 3)) {
+                diag_report(d, DIAG_ERROR, j->econ[i].pos,
+                            "%s: the code list %s does not have its 类 %s: check the code, or "
+                            "use the code list of the year",
+                            j->econ[i].code, c->economic_codes, CLS[k]);
+                break;
+            }
+    }
     size_t cap = 3 * (j->n_exp + j->n_inc) + 1, n = 0;
     js_node *v = arena_alloc(a, cap * sizeof *v);
     static const size_t LEN[3] = {3, 5, 7};
@@ -359,7 +376,8 @@ int js_figure(const js_data *j, const char *name, money *v)
         return *v = js_tp_actual(j, JT_VEH_BUY) + js_tp_actual(j, JT_VEH_RUN), 1;
     if (!strcmp(name, "政府采购"))
         return *v = j->fact[JX_PROC_GOODS].v + j->fact[JX_PROC_WORKS].v +
-                    j->fact[JX_PROC_SERVICES].v, 1;
+                    j->fact[JX_PROC_SERVICES].v,
+               1;
     return 0;
 }
 
@@ -383,4 +401,3 @@ int js_count(const js_data *j, const char *name, long *v)
     }
     return 0;
 }
-

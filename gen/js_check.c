@@ -35,6 +35,12 @@ static const char *file_of(const js_data *j, const char *name)
 
 static void check_balance(diag *d, const config *c, const js_data *j)
 {
+    if (!j->has_inc && js_exp_total(j, -1, -1)) {
+        diag_report(d, DIAG_ERROR, dir_pos(j, file_of(j, "js_income.csv")),
+                    "the 决算 spends %s, so it needs js_income.csv (its revenue by 项 and source)",
+                    js_fmt(c, js_exp_total(j, -1, -1)));
+        return;
+    }
     money rin = js_revenue_grand_total(j), rout = js_expense_grand_total(j);
     if (rin != rout)
         diag_report(d, DIAG_ERROR,
@@ -87,17 +93,19 @@ static void check_fiscal(diag *d, const config *c, const js_data *j)
     money in = j->fis[0][JF_CARRY_IN].v + j->fis[1][JF_CARRY_IN].v + j->fis[2][JF_CARRY_IN].v;
     money out = j->fis[0][JF_CARRY_OUT].v + j->fis[1][JF_CARRY_OUT].v + j->fis[2][JF_CARRY_OUT].v;
     if (j->bal[JB_CARRY_IN].v < in)
-        diag_report(d, DIAG_ERROR,
-                    j->has_bal ? j->bal[JB_CARRY_IN].pos : dir_pos(j, file_of(j, "js_balance.csv")),
-                    "年初结转和结余 is %s, less than the 财政拨款 年初结转和结余 %s of js_fiscal.csv "
-                    "it includes",
-                    js_fmt(c, j->bal[JB_CARRY_IN].v), js_fmt(c, in));
+        diag_report(
+            d, DIAG_ERROR,
+            j->has_bal ? j->bal[JB_CARRY_IN].pos : dir_pos(j, file_of(j, "js_balance.csv")),
+            "年初结转和结余 is %s, less than the 财政拨款 年初结转和结余 %s of js_fiscal.csv "
+            "it includes",
+            js_fmt(c, j->bal[JB_CARRY_IN].v), js_fmt(c, in));
     if (j->bal[JB_CARRY_OUT].v < out)
-        diag_report(d, DIAG_ERROR,
-                    j->has_bal ? j->bal[JB_CARRY_OUT].pos : dir_pos(j, file_of(j, "js_balance.csv")),
-                    "年末结转和结余 is %s, less than the 财政拨款 年末结转和结余 %s of js_fiscal.csv "
-                    "it includes",
-                    js_fmt(c, j->bal[JB_CARRY_OUT].v), js_fmt(c, out));
+        diag_report(
+            d, DIAG_ERROR,
+            j->has_bal ? j->bal[JB_CARRY_OUT].pos : dir_pos(j, file_of(j, "js_balance.csv")),
+            "年末结转和结余 is %s, less than the 财政拨款 年末结转和结余 %s of js_fiscal.csv "
+            "it includes",
+            js_fmt(c, j->bal[JB_CARRY_OUT].v), js_fmt(c, out));
 }
 
 /* table 5 基本支出 = table 6 人员经费合计 + 公用经费合计 */
@@ -174,8 +182,9 @@ static void check_items(diag *d, const config *c, const js_data *j)
 static void check_changes(diag *d, const config *c, const js_data *j, const js_data *p)
 {
     static const char *const NAMES[] = {
-        "收入总计", "财政拨款收入支出总计", "一般公共预算财政拨款支出", "三公决算",
-        "因公出国（境）费决算", "公务用车购置及运行维护费决算", "公务接待费决算", "机关运行经费"};
+        "收入总计",       "财政拨款收入支出总计", "一般公共预算财政拨款支出",
+        "三公决算",       "因公出国（境）费决算", "公务用车购置及运行维护费决算",
+        "公务接待费决算", "机关运行经费"};
     if (!c->reason_threshold)
         return;
     for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++) {
@@ -203,13 +212,16 @@ void js_check(diag *d, const config *c, const js_data *j, int plan)
 }
 
 /* The rows `for csv:决算项:SOURCE` repeats: one per 项 of the source. */
-static void js_item_tables(arena *a, const js_data *j, budget *cur)
+static void js_item_tables(arena *a, js_data *j, budget *cur)
 {
     cur->extra = arena_alloc(a, 3 * sizeof *cur->extra);
+    j->items = arena_alloc(a, 3 * sizeof *j->items);
     static const char *const HEAD[3] = {"科目编码", "名称", "主要用于"};
     for (int s = 0; s < 3; s++) {
         js_item *v;
         int n = js_items(a, j, s, &v);
+        j->items[s].v = v;
+        j->items[s].n = n;
         csv_table *t = arena_alloc(a, sizeof *t);
         memset(t, 0, sizeof *t);
         t->a = a;
@@ -231,8 +243,7 @@ static void js_item_tables(arena *a, const js_data *j, budget *cur)
     }
 }
 
-int js_load_and_check(arena *a, diag *d, const config *c, budget *cur, budget *prev,
-                      int *have_prev)
+int js_load_and_check(arena *a, diag *d, const config *c, budget *cur, budget *prev, int *have_prev)
 {
     int st = js_load(a, d, c, c->input_dir, c->year, 1, cur);
     /* [input] previous: last year's 决算 folder, for the comparisons. */

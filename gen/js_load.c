@@ -28,37 +28,53 @@ const char *const js_src_names[JS_NSRC] = {"一般公共预算", "政府性基�
                                            "其他资金"};
 const char *const js_exp_names[JE_N] = {"基本支出", "项目支出", "上缴上级支出", "经营支出",
                                         "对附属单位补助支出"};
-const char *const js_inc_names[JI_N] = {"财政拨款收入", "上级补助收入", "事业收入",
+const char *const js_inc_names[JI_N] = {"财政拨款收入", "上级补助收入",     "事业收入",
                                         "经营收入",     "附属单位上缴收入", "其他收入"};
 const char *const js_bal_names[JB_N] = {"使用非财政拨款结余", "年初结转和结余", "结余分配",
                                         "年末结转和结余"};
-const char *const js_fis_names[JF_N] = {"年初结转和结余", "本年收入", "本年支出",
-                                        "年末结转和结余"};
+const char *const js_fis_names[JF_N] = {"年初结转和结余", "本年收入", "本年支出", "年末结转和结余"};
 const char *const js_tp_names[JT_N] = {"因公出国（境）费", "公务用车购置费", "公务用车运行维护费",
                                        "公务接待费", "外宾接待费"};
 const char *const js_count_names[JC_N] = {"团组数", "人次", "购置数", "保有量", "批次"};
 
 static const char *const FACT_NAMES[JX_N] = {
-    "机关运行经费", "货物采购", "工程采购", "服务采购", "面向中小企业预留", "面向小微企业预留",
-    "中小企业中标", "小微企业中标", "其他项目中小企业中标",
-    "部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车",
-    "特种专业技术用车", "离退休干部用车", "其他用车", "单价100万元以上设备",
-    "绩效目标项目数", "绩效目标金额", "绩效跟踪项目数", "绩效跟踪金额", "绩效自评项目数",
-    "绩效自评金额", "绩效自评平均得分", "评级优", "评级良", "评级合格", "评级不合格",
-    "发现问题", "已整改", "正在整改"};
+    "机关运行经费",     "货物采购",         "工程采购",
+    "服务采购",         "面向中小企业预留", "面向小微企业预留",
+    "中小企业中标",     "小微企业中标",     "其他项目中小企业中标",
+    "部级领导干部用车", "主要领导干部用车", "机要通信用车",
+    "应急保障用车",     "执法执勤用车",     "特种专业技术用车",
+    "离退休干部用车",   "其他用车",         "单价100万元以上设备",
+    "绩效目标项目数",   "绩效目标金额",     "绩效跟踪项目数",
+    "绩效跟踪金额",     "绩效自评项目数",   "绩效自评金额",
+    "绩效自评平均得分", "评级优",           "评级良",
+    "评级合格",         "评级不合格",       "发现问题",
+    "已整改",           "正在整改"};
 
-const char *js_fact_name(int k) { return FACT_NAMES[k]; }
+const char *js_fact_name(int k)
+{
+    return FACT_NAMES[k];
+}
 
 int js_fact_kind(int k)
 {
     switch (k) {
-    case JX_OPERATING_COST: case JX_PROC_GOODS: case JX_PROC_WORKS: case JX_PROC_SERVICES:
-    case JX_SME_RESERVED: case JX_SMALL_RESERVED: case JX_SME_AWARDED: case JX_SMALL_AWARDED:
-    case JX_SME_OTHER: case JX_PERF_TARGET_AMOUNT: case JX_PERF_TRACK_AMOUNT:
+    case JX_OPERATING_COST:
+    case JX_PROC_GOODS:
+    case JX_PROC_WORKS:
+    case JX_PROC_SERVICES:
+    case JX_SME_RESERVED:
+    case JX_SMALL_RESERVED:
+    case JX_SME_AWARDED:
+    case JX_SMALL_AWARDED:
+    case JX_SME_OTHER:
+    case JX_PERF_TARGET_AMOUNT:
+    case JX_PERF_TRACK_AMOUNT:
     case JX_PERF_SELF_AMOUNT:
         return JXK_AMOUNT;
-    case JX_PERF_SCORE: return JXK_SCORE;
-    default: return JXK_COUNT;
+    case JX_PERF_SCORE:
+        return JXK_SCORE;
+    default:
+        return JXK_COUNT;
     }
 }
 
@@ -79,8 +95,7 @@ static csv_table *open_file(jloader *L, const char *file)
         L->refused = 1;
     if (t && t->nrows > JS_ROWS_MAX) {
         diag_report(L->d, DIAG_ERROR, diag_at(t->path, t->rows[JS_ROWS_MAX].line, 0),
-                    "more than %d rows: a 决算 input file has one row per 项 or item",
-                    JS_ROWS_MAX);
+                    "more than %d rows: a 决算 input file has one row per 项 or item", JS_ROWS_MAX);
         return NULL;
     }
     return t;
@@ -179,11 +194,11 @@ static void load_expenditure(jloader *L, js_data *j)
     if (!t)
         return;
     static const csv_column cols[] = {
-        {"科目编码", "code", 1},         {"科目名称", "name", 0},
-        {"资金来源", "source", 1},       {"基本支出", "basic", 1},
-        {"项目支出", "project", 1},      {"上缴上级支出", "upper", 0},
-        {"经营支出", "operating", 0},    {"对附属单位补助支出", "subsidy", 0},
-        {"年初预算", "plan", 0},         {"原因", "reason", 0},
+        {"科目编码", "code", 1},      {"科目名称", "name", 0},
+        {"资金来源", "source", 1},    {"基本支出", "basic", 1},
+        {"项目支出", "project", 1},   {"上缴上级支出", "upper", 0},
+        {"经营支出", "operating", 0}, {"对附属单位补助支出", "subsidy", 0},
+        {"年初预算", "plan", 0},      {"原因", "reason", 0},
         {"主要用于", "use", 0},
     };
     int ix[11];
@@ -202,9 +217,8 @@ static void load_expenditure(jloader *L, js_data *j)
         ln->name = ix[1] >= 0 ? r->fields[ix[1]] : "";
         ln->src = name_index(js_src_names, JS_NSRC, r->fields[ix[2]]);
         if (ln->src < 0) {
-            diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[2]),
-                        "资金来源 \"%s\": expected %s", r->fields[ix[2]],
-                        names_list(L->a, js_src_names, JS_NSRC));
+            diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[2]), "资金来源 \"%s\": expected %s",
+                        r->fields[ix[2]], names_list(L->a, js_src_names, JS_NSRC));
             continue;
         }
         for (int k = 0; k < JE_N; k++) {
@@ -242,10 +256,14 @@ static void load_income(jloader *L, js_data *j)
     if (!t)
         return;
     static const csv_column cols[] = {
-        {"科目编码", "code", 1},          {"科目名称", "name", 0},
-        {"财政拨款收入", "fiscal", 1},    {"上级补助收入", "superior", 0},
-        {"事业收入", "business", 0},      {"经营收入", "operating", 0},
-        {"附属单位上缴收入", "affiliated", 0}, {"其他收入", "other", 0},
+        {"科目编码", "code", 1},
+        {"科目名称", "name", 0},
+        {"财政拨款收入", "fiscal", 1},
+        {"上级补助收入", "superior", 0},
+        {"事业收入", "business", 0},
+        {"经营收入", "operating", 0},
+        {"附属单位上缴收入", "affiliated", 0},
+        {"其他收入", "other", 0},
     };
     int ix[8];
     if (csv_map_columns(t, L->d, cols, 8, ix) < 0)
@@ -295,8 +313,7 @@ static csv_table *named_rows(jloader *L, const char *file, const csv_column *col
         }
         if (row_of[k] >= 0) {
             diag_report(L->d, DIAG_ERROR, csv_pos(t, r, ix[0]),
-                        "%s is given twice (first at line %d)", names[k],
-                        t->rows[row_of[k]].line);
+                        "%s is given twice (first at line %d)", names[k], t->rows[row_of[k]].line);
             continue;
         }
         row_of[k] = (int)i;
@@ -307,9 +324,8 @@ static csv_table *named_rows(jloader *L, const char *file, const csv_column *col
 static void load_fiscal(jloader *L, js_data *j)
 {
     static const csv_column cols[] = {
-        {"资金来源", "source", 1},          {"年初结转和结余", "carry_in", 1},
-        {"本年收入", "income", 1},          {"本年支出", "spend", 1},
-        {"年末结转和结余", "carry_out", 1},
+        {"资金来源", "source", 1}, {"年初结转和结余", "carry_in", 1},  {"本年收入", "income", 1},
+        {"本年支出", "spend", 1},  {"年末结转和结余", "carry_out", 1},
     };
     int ix[5], row_of[3];
     csv_table *t = named_rows(L, "js_fiscal.csv", cols, 5, ix, js_src_names, 3, row_of);
@@ -383,18 +399,18 @@ static void load_economic(jloader *L, js_data *j)
 static void load_three_public(jloader *L, js_data *j)
 {
     static const csv_column cols[] = {
-        {"项目", "item", 1},    {"预算数", "plan", 0}, {"决算数", "actual", 1},
+        {"项目", "item", 1},     {"预算数", "plan", 0},  {"决算数", "actual", 1},
         {"团组数", "groups", 0}, {"人次", "persons", 0}, {"购置数", "bought", 0},
-        {"保有量", "held", 0},  {"批次", "batches", 0}, {"原因", "reason", 0},
+        {"保有量", "held", 0},   {"批次", "batches", 0}, {"原因", "reason", 0},
     };
     int ix[9], row_of[JT_N];
     csv_table *t = named_rows(L, "js_three_public.csv", cols, 9, ix, js_tp_names, JT_N, row_of);
     if (!t)
         return;
     /* Which counts an item may give. */
-    static const int ALLOWED[JT_N] = {
-        1 << JC_GROUPS | 1 << JC_PERSONS, 1 << JC_BOUGHT, 1 << JC_HELD,
-        1 << JC_BATCHES | 1 << JC_PERSONS, 1 << JC_BATCHES | 1 << JC_PERSONS};
+    static const int ALLOWED[JT_N] = {1 << JC_GROUPS | 1 << JC_PERSONS, 1 << JC_BOUGHT,
+                                      1 << JC_HELD, 1 << JC_BATCHES | 1 << JC_PERSONS,
+                                      1 << JC_BATCHES | 1 << JC_PERSONS};
     for (int k = 0; k < JT_N; k++) {
         js_tp_row *tr = &j->tp[k];
         if (row_of[k] < 0) {
@@ -509,8 +525,7 @@ const char *js_reason(const js_data *j, const char *name)
     return NULL;
 }
 
-int js_load(arena *a, diag *d, const config *c, const char *dir, int year, int with_plan,
-            budget *b)
+int js_load(arena *a, diag *d, const config *c, const char *dir, int year, int with_plan, budget *b)
 {
     memset(b, 0, sizeof *b);
     b->year = year;

@@ -16,33 +16,39 @@
 #define NF 12 /* the most fields of a source */
 
 static const char *const F_SUMMARY[] = {"收入项目", "收入决算数", "支出项目", "支出决算数"};
-static const char *const F_INCOME[] = {"科目编码", "科目名称", "本年收入合计", "财政拨款收入",
-                                       "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入",
-                                       "其他收入"};
-static const char *const F_EXP[] = {"科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出",
-                                    "上缴上级支出", "经营支出", "对附属单位补助支出"};
-static const char *const F_FISCAL[] = {"收入项目", "收入决算数", "支出项目", "合计",
-                                       "一般公共预算财政拨款", "政府性基金预算财政拨款",
+static const char *const F_INCOME[] = {"科目编码",     "科目名称",         "本年收入合计",
+                                       "财政拨款收入", "上级补助收入",     "事业收入",
+                                       "经营收入",     "附属单位上缴收入", "其他收入"};
+static const char *const F_EXP[] = {"科目编码", "科目名称",          "本年支出合计",
+                                    "基本支出", "项目支出",          "上缴上级支出",
+                                    "经营支出", "对附属单位补助支出"};
+static const char *const F_FISCAL[] = {"收入项目",
+                                       "收入决算数",
+                                       "支出项目",
+                                       "合计",
+                                       "一般公共预算财政拨款",
+                                       "政府性基金预算财政拨款",
                                        "国有资本经营预算财政拨款"};
 static const char *const F_GENERAL[] = {"科目编码", "科目名称", "合计", "基本支出", "项目支出"};
 static const char *const F_BASIC[] = {"人员科目编码", "人员科目名称", "人员决算数",
                                       "公用科目编码", "公用科目名称", "公用决算数"};
-static const char *const F_TP[] = {"合计预算数", "合计决算数", "因公出国预算数", "因公出国决算数",
-                                   "公务用车小计预算数", "公务用车小计决算数", "购置费预算数",
-                                   "购置费决算数", "运行维护费预算数", "运行维护费决算数",
-                                   "公务接待费预算数", "公务接待费决算数"};
-static const char *const F_FUND[] = {"科目编码", "科目名称", "年初结转和结余", "本年收入",
-                                     "本年支出合计", "基本支出", "项目支出", "年末结转和结余"};
+static const char *const F_TP[] = {"合计预算数",       "合计决算数",         "因公出国预算数",
+                                   "因公出国决算数",   "公务用车小计预算数", "公务用车小计决算数",
+                                   "购置费预算数",     "购置费决算数",       "运行维护费预算数",
+                                   "运行维护费决算数", "公务接待费预算数",   "公务接待费决算数"};
+static const char *const F_FUND[] = {"科目编码", "科目名称",      "年初结转和结余",
+                                     "本年收入", "本年支出合计",  "基本支出",
+                                     "项目支出", "年末结转和结余"};
 
 static const struct {
     const char *name;
     const char *const *f;
     int n;
 } SRC[] = {
-    {"js_summary", F_SUMMARY, 4},         {"js_income", F_INCOME, 9},
-    {"js_expenditure", F_EXP, 8},         {"js_fiscal_summary", F_FISCAL, 7},
-    {"js_general", F_GENERAL, 5},         {"js_general_basic", F_BASIC, 6},
-    {"js_three_public", F_TP, 12},        {"js_fund", F_FUND, 8},
+    {"js_summary", F_SUMMARY, 4},    {"js_income", F_INCOME, 9},
+    {"js_expenditure", F_EXP, 8},    {"js_fiscal_summary", F_FISCAL, 7},
+    {"js_general", F_GENERAL, 5},    {"js_general_basic", F_BASIC, 6},
+    {"js_three_public", F_TP, 12},   {"js_fund", F_FUND, 8},
     {"js_state_capital", F_FUND, 8},
 };
 
@@ -120,10 +126,14 @@ static money node_sum(const js_node *nd, unsigned srcmask, int col)
     return v;
 }
 
-static const char *const ZH[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
-                                 "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八",
+static const char *const ZH[] = {"一",   "二",   "三",     "四",     "五",     "六",
+                                 "七",   "八",   "九",     "十",     "十一",   "十二",
+                                 "十三", "十四", "十五",   "十六",   "十七",   "十八",
                                  "十九", "二十", "二十一", "二十二", "二十三", "二十四"};
-static const char *zh(int i) { return i < 24 ? ZH[i] : ""; }
+static const char *zh(int i)
+{
+    return i < 24 ? ZH[i] : "";
+}
 
 /* 收入支出决算总表 and 财政拨款收入支出决算总表: two sides. */
 static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
@@ -144,9 +154,9 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
         lv[nl++] = js_inc_total(j, k);
     }
     unsigned mask = fiscal ? 7u : 15u;
-    const js_node *cls[64];
+    const js_node **cls = arena_alloc(b->a, (j->n_nodes + 1) * sizeof *cls);
     int nc = 0;
-    for (size_t i = 0; i < j->n_nodes && nc < 64; i++)
+    for (size_t i = 0; i < j->n_nodes; i++)
         if (j->nodes[i].level == 1 && node_sum(&j->nodes[i], mask, -1))
             cls[nc++] = &j->nodes[i];
     int body = nl > nc ? nl : nc;
@@ -190,7 +200,8 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
     int total_row = body;
     emit(b, t, tt, fix, &r);
     if (!fiscal) {
-        static const int L[2] = {JB_USE_BALANCE, JB_CARRY_IN}, R[2] = {JB_DISTRIBUTION, JB_CARRY_OUT};
+        static const int L[2] = {JB_USE_BALANCE, JB_CARRY_IN},
+                         R[2] = {JB_DISTRIBUTION, JB_CARRY_OUT};
         for (int i = 0; i < 2; i++) {
             memset(&r, 0, sizeof r);
             r.text[lf] = js_bal_names[L[i]];
@@ -351,31 +362,35 @@ static void rows_basic(builder *b, doc_table *t, const tmpl_table *tt, const int
 {
     const js_data *j = b->cur->js;
     static const char *const SIDE[2][2] = {{"301", "303"}, {"302", "310"}};
-    static const char *const CLS[4] = {"工资福利支出", "对个人和家庭的补助", "商品和服务支出",
-                                       "资本性支出"};
-    /* Each side: its lines (class rows then their 款), as row indexes. */
-    const char *code[2][256], *name[2][256];
-    money val[2][256];
+    static const int CLASS_OF[2][2] = {{0, 2}, {1, 3}}; /* js_data.econ_class */
+    /* Each side: its 类 rows, each followed by its 款, as the file gives them. */
+    size_t cap = j->n_econ + 3;
+    const char **code[2], **name[2];
+    money *val[2];
     int n[2] = {0, 0};
-    for (int s = 0; s < 2; s++)
+    for (int s = 0; s < 2; s++) {
+        code[s] = arena_alloc(b->a, cap * sizeof *code[s]);
+        name[s] = arena_alloc(b->a, cap * sizeof *name[s]);
+        val[s] = arena_alloc(b->a, cap * sizeof *val[s]);
         for (int c = 0; c < 2; c++) {
             money sum = 0;
             int have = 0;
             for (size_t i = 0; i < j->n_econ; i++)
                 if (!strncmp(j->econ[i].code, SIDE[s][c], 3))
                     sum += j->econ[i].v.v, have = 1;
-            if (!have || n[s] >= 250)
+            if (!have)
                 continue;
             code[s][n[s]] = SIDE[s][c];
-            name[s][n[s]] = CLS[s + 2 * c == 1 ? 2 : s + 2 * c == 2 ? 1 : s + 2 * c];
+            name[s][n[s]] = j->econ_class[CLASS_OF[s][c]];
             val[s][n[s]++] = sum;
-            for (size_t i = 0; i < j->n_econ && n[s] < 255; i++)
+            for (size_t i = 0; i < j->n_econ; i++)
                 if (!strncmp(j->econ[i].code, SIDE[s][c], 3)) {
                     code[s][n[s]] = j->econ[i].code;
                     name[s][n[s]] = j->econ[i].name;
                     val[s][n[s]++] = j->econ[i].v.v;
                 }
         }
+    }
     int body = n[0] > n[1] ? n[0] : n[1];
     int *cls[2], ncls[2] = {0, 0};
     cls[0] = arena_alloc(b->a, 4 * sizeof(int));

@@ -25,8 +25,8 @@ static const char *percent(builder *b, money part, money whole)
         return arena_printf(b->a, "不足%s%%", num);
     }
     if (part != whole && v == full) { /* never 100% for a part that differs */
-        money_format_percent(part < whole ? full - 1 : full + 1, dec, 0, num, sizeof num);
-        return arena_printf(b->a, "%s%s%%", part < whole ? "接近" : "超过", num);
+        money_format_percent(full, dec, 0, num, sizeof num);
+        return arena_printf(b->a, "%s%s%%", part < whole ? "不足" : "超过", num);
     }
     money_format_percent(v, dec, b->c->percent_trim, num, sizeof num);
     return arena_printf(b->a, "%s%%", num);
@@ -36,19 +36,16 @@ static const char *percent(builder *b, money part, money whole)
 static const js_item *row_item(builder *b, const item *it)
 {
     const js_data *j = b->cur->js;
-    if (!it || !it->csv || strncmp(it->csv->path, "决算项:", strlen("决算项:")))
+    if (!it || !it->csv || strncmp(it->csv->path, "决算项:", strlen("决算项:")) || !j->items)
         return NULL;
-    const char *code = it->row->fields[0];
     int src = -1;
     for (int s = 0; s < 3; s++)
         if (!strcmp(it->csv->path + strlen("决算项:"), js_src_names[s]))
             src = s;
-    js_item *v;
-    int n = src < 0 ? 0 : js_items(b->a, j, src, &v);
-    for (int i = 0; i < n; i++)
-        if (!strcmp(v[i].code, code))
-            return &v[i];
-    return NULL;
+    long r = it->row - it->csv->rows; /* the rows are the items, in order */
+    if (src < 0 || r < 0 || r >= j->items[src].n)
+        return NULL;
+    return &j->items[src].v[r];
 }
 
 static const char *item_sentence(builder *b, const item *row)
@@ -58,11 +55,11 @@ static const char *item_sentence(builder *b, const item *row)
         bld_fail(b, "{决算:项句} stands outside a for csv:决算项:一般公共预算 block");
         return "";
     }
-    const char *name = ji->plan == 0 ? (ji->actual ? "决算项无预算" : NULL)
-                       : ji->actual == 0         ? "决算项无决算"
-                       : ji->actual == ji->plan  ? "决算项相等"
-                       : ji->actual > ji->plan   ? "决算项大于"
-                                                 : "决算项小于";
+    const char *name = ji->plan == 0            ? (ji->actual ? "决算项无预算" : NULL)
+                       : ji->actual == 0        ? "决算项无决算"
+                       : ji->actual == ji->plan ? "决算项相等"
+                       : ji->actual > ji->plan  ? "决算项大于"
+                                                : "决算项小于";
     if (!name)
         return "";
     const tmpl_sentence *s = template_sentence(b->t, name);
@@ -156,8 +153,9 @@ const char *js_placeholder(builder *b, char **part, int n, const item *it)
         int cmp = !strcmp(part[1], "比较");
         const char *name = n > 2 + cmp ? part[2 + cmp] : "";
         if (!p) {
-            bld_fail(b, "{决算:%s:…} needs last year's 决算: set previous in [input], or put the "
-                        "text inside \"if previous\"",
+            bld_fail(b,
+                     "{决算:%s:…} needs last year's 决算: set previous in [input], or put the "
+                     "text inside \"if previous\"",
                      part[1]);
             return "";
         }
@@ -197,10 +195,11 @@ const char *js_placeholder(builder *b, char **part, int n, const item *it)
         x.prev = js_tp_plan(j, row);
         x.has_cur = x.has_prev = 1;
         x.reason = *j->tp[row].reason ? j->tp[row].reason : NULL;
-        tmpl_case kase = x.prev == 0 ? (x.cur ? TC_NEW : TC_ZERO)
-                         : x.cur == 0 ? TC_GONE
+        tmpl_case kase = x.prev == 0       ? (x.cur ? TC_NEW : TC_ZERO)
+                         : x.cur == 0      ? TC_GONE
                          : x.cur == x.prev ? TC_SAME
-                         : x.cur > x.prev ? TC_UP : TC_DOWN;
+                         : x.cur > x.prev  ? TC_UP
+                                           : TC_DOWN;
         if (!cf->text[kase])
             return "";
         return bld_expand(b, cf->text[kase], &x);
@@ -219,8 +218,9 @@ const char *js_placeholder(builder *b, char **part, int n, const item *it)
         if (w == 0) {
             if (b->in_group)
                 return "";
-            bld_fail(b, "{决算:完成率:%s:%s}: %s is 0, so there is no completion rate (put it "
-                        "inside [[…]])",
+            bld_fail(b,
+                     "{决算:完成率:%s:%s}: %s is 0, so there is no completion rate (put it "
+                     "inside [[…]])",
                      part[2], part[3], part[3]);
             return "";
         }

@@ -20,6 +20,7 @@ percent_decimals = 1
 [input]
 dir            = input/js
 function_codes = ../../../templates/codes/function.csv
+economic_codes = ../../../templates/codes/economic.csv
 INI
 mkdir -p input/js
 cat >input/js/js_expenditure.csv <<'CSV'

@@ -13,7 +13,10 @@
 
 #define WAN 1000000LL
 
-static amount am(long long v) { return (amount){v, 1, {"x.csv", 2, 3}}; }
+static amount am(long long v)
+{
+    return (amount){v, 1, {"x.csv", 2, 3}};
+}
 
 /* 一般公共预算: 2010101 basic 100, 2010102 project 60 (年初预算 50);
  * 其他资金: 2010101 经营支出 7.  Income: 财政拨款 160, 事业 7.
@@ -23,12 +26,21 @@ static void small(js_data *j, js_line *ln, js_iline *in, js_eline *ec)
     memset(j, 0, sizeof *j);
     memset(ln, 0, 3 * sizeof *ln);
     memset(in, 0, 2 * sizeof *in);
-    ln[0] = (js_line){"2010101", "行政运行", JS_GENERAL, {am(100 * WAN)}, am(100 * WAN), 1, "", "",
-                      {"x.csv", 2, 1}, {"x.csv", 2, 9}};
-    ln[1] = (js_line){"2010102", "一般行政管理事务", JS_GENERAL, {am(0), am(60 * WAN)}, am(50 * WAN),
-                      1, "", "", {"x.csv", 3, 1}, {"x.csv", 3, 9}};
-    ln[2] = (js_line){"2010101", "行政运行", JS_OTHER, {am(0), am(0), am(0), am(7 * WAN)}, am(0), 0,
-                      "", "", {"x.csv", 4, 1}, {"x.csv", 4, 9}};
+    ln[0] = (js_line){"2010101", "行政运行", JS_GENERAL, {am(100 * WAN)}, am(100 * WAN),
+                      1,         "",         "",         {"x.csv", 2, 1}, {"x.csv", 2, 9}};
+    ln[1] = (js_line){
+        "2010102", "一般行政管理事务", JS_GENERAL,     {am(0), am(60 * WAN)}, am(50 * WAN), 1, "",
+        "",        {"x.csv", 3, 1},    {"x.csv", 3, 9}};
+    ln[2] = (js_line){"2010101",
+                      "行政运行",
+                      JS_OTHER,
+                      {am(0), am(0), am(0), am(7 * WAN)},
+                      am(0),
+                      0,
+                      "",
+                      "",
+                      {"x.csv", 4, 1},
+                      {"x.csv", 4, 9}};
     j->exp = ln;
     j->n_exp = 3;
     j->has_exp = 1;
@@ -64,14 +76,14 @@ static void sums(void)
     js_iline in[2];
     js_eline ec[3];
     small(&j, ln, in, ec);
-    CHECK_INT(js_exp_total(&j, -1, -1), 167 * WAN);       /* 100 + 60 + 7 */
+    CHECK_INT(js_exp_total(&j, -1, -1), 167 * WAN); /* 100 + 60 + 7 */
     CHECK_INT(js_exp_total(&j, JS_GENERAL, -1), 160 * WAN);
     CHECK_INT(js_exp_total(&j, -1, JE_OPERATING), 7 * WAN);
     CHECK_INT(js_inc_total(&j, -1), 167 * WAN);
     CHECK_INT(js_inc_total(&j, JI_FISCAL), 160 * WAN);
     CHECK_INT(js_fiscal_income(&j), 160 * WAN);
-    CHECK_INT(js_econ_total(&j, 1), 75 * WAN); /* 301 and 303 */
-    CHECK_INT(js_econ_total(&j, 0), 25 * WAN); /* 302 */
+    CHECK_INT(js_econ_total(&j, 1), 75 * WAN);        /* 301 and 303 */
+    CHECK_INT(js_econ_total(&j, 0), 25 * WAN);        /* 302 */
     CHECK_INT(js_revenue_grand_total(&j), 177 * WAN); /* 167 + 0 + 10 */
     CHECK_INT(js_expense_grand_total(&j), 177 * WAN); /* 167 + 0 + 10 */
     /* 三公: 合计 = 出国 + 购置 + 运行 + 接待; 外宾 is part of 接待. */
@@ -117,15 +129,16 @@ static void identities_broken(void)
     j.fis[JS_GENERAL][JF_CARRY_OUT] = am(11 * WAN); /* 10 + 160 − 160 = 10 */
     ec[2].v = am(24 * WAN);                         /* 75 + 24 ≠ 100 */
     js_check(&f.d, &c, &j, 1);
-    CHECK_STR(fx_msgs(&f),
-              "x.csv:2:3: error: 年末结转和结余 of 一般公共预算 is 11.00 but 年初结转和结余 10.00 + "
-              "本年收入 160.00 − 本年支出 160.00 = 10.00\n"
-              "x.csv:2:3: error: 年末结转和结余 is 10.00, less than the 财政拨款 年末结转和结余 11.00 "
-              "of js_fiscal.csv it includes\n"
-              "in/js_basic_economic.csv: error: js_basic_economic.csv adds up to 99.00 (人员经费 "
-              "75.00 + 公用经费 24.00) but the 一般公共预算 基本支出 of js_expenditure.csv is 100.00\n"
-              "x.csv:3:9: warning: 2010102: 决算 60.00 against 年初预算 50.00, more than the 10% of "
-              "js_reason_threshold, but 原因 gives no reason\n");
+    CHECK_STR(
+        fx_msgs(&f),
+        "x.csv:2:3: error: 年末结转和结余 of 一般公共预算 is 11.00 but 年初结转和结余 10.00 + "
+        "本年收入 160.00 − 本年支出 160.00 = 10.00\n"
+        "x.csv:2:3: error: 年末结转和结余 is 10.00, less than the 财政拨款 年末结转和结余 11.00 "
+        "of js_fiscal.csv it includes\n"
+        "in/js_basic_economic.csv: error: js_basic_economic.csv adds up to 99.00 (人员经费 "
+        "75.00 + 公用经费 24.00) but the 一般公共预算 基本支出 of js_expenditure.csv is 100.00\n"
+        "x.csv:3:9: warning: 2010102: 决算 60.00 against 年初预算 50.00, more than the 10% of "
+        "js_reason_threshold, but 原因 gives no reason\n");
     fx_done(&f);
 }
 
