@@ -527,14 +527,15 @@ const char *js_reason(const js_data *j, const char *name)
 
 int js_load(arena *a, diag *d, const config *c, const char *dir, int year, int with_plan, budget *b)
 {
-    memset(b, 0, sizeof *b);
-    b->year = year;
-    b->dir = dir;
+    /* The parts a 决算 shares with the 预算 (duties.txt, institutions.csv,
+     * notes.txt …: the 部门概况) are read by the 预算 loader, every one of
+     * them optional; the js_*.csv files are the 决算's own. */
+    int before = d->errors;
+    int common = load_budget(a, d, c, dir, year, b);
     js_data *j = arena_alloc(a, sizeof *j);
     memset(j, 0, sizeof *j);
     j->dir = dir;
     b->js = j;
-    int before = d->errors;
     jloader L = {a, d, c, dir, {0, (size_t)c->max_rows, (size_t)c->max_cell}, 0};
     load_expenditure(&L, j);
     load_income(&L, j);
@@ -555,7 +556,7 @@ int js_load(arena *a, diag *d, const config *c, const char *dir, int year, int w
             L.refused = 1;
         j->plan = plan;
     }
-    if (L.refused)
+    if (L.refused || common == -2)
         return -2;
     return d->errors > before ? -1 : 0;
 }

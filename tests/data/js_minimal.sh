@@ -23,6 +23,7 @@ function_codes = ../../../templates/codes/function.csv
 economic_codes = ../../../templates/codes/economic.csv
 INI
 mkdir -p input/js
+echo 负责本市示例事务。 >input/js/duties.txt
 cat >input/js/js_expenditure.csv <<'CSV'
 科目编码,科目名称,资金来源,基本支出,项目支出,年初预算,原因
 2010101,行政运行,一般公共预算,100.00,,100.00,
