@@ -349,6 +349,23 @@ static void rows_class(builder *b, doc_table *t, const tmpl_table *tt, const int
     }
     if (!nr && kind == 2)
         return;
+    /* A 类 row sums its 款 rows, a 款 row its 项 rows (formulas in the
+     * workbook); the rows are in code order, children right after. */
+    int off = total_first ? 1 : 0;
+    for (int i = 0; i < nr; i++) {
+        size_t len = strlen(rows[i].text[0]);
+        if (len != 3 && len != 5)
+            continue;
+        int *kids = arena_alloc(b->a, (size_t)(nr + 1) * sizeof *kids), nk = 0;
+        for (int k = i + 1; k < nr && !strncmp(rows[k].text[0], rows[i].text[0], len); k++)
+            if (strlen(rows[k].text[0]) == len + 2)
+                kids[nk++] = k + off;
+        for (int f = 2; f < 2 + nf; f++)
+            if (rows[i].is_amount[f] && (kind < 3 || (f >= 4 && f <= 6))) {
+                rows[i].sum[f] = kids;
+                rows[i].n_sum[f] = nk;
+            }
+    }
     if (total_first)
         emit(b, t, tt, fix, &tot);
     for (int i = 0; i < nr; i++)
