@@ -181,6 +181,15 @@ js_has "棚户区改造（项）。主要用于棚户区改造项目。年初预
 # The cover says the figures are invented.
 js_has "（示例数据：本决算的全部数字均为虚构，仅用于演示）"
 
+# 1c. A completion rate that rounds to 100.0% for a 决算 below its budget:
+# 100.00 of 100.01 is 99.990…% → never "100.0%": 不足100.0%.
+cp -r "$J2/input/js" "$J2/input/js3"
+sed -i 's/^2010101,行政运行,一般公共预算,100.00,,100.00,$/2010101,行政运行,一般公共预算,100.00,,100.01,/' "$J2/input/js3/js_expenditure.csv"
+sed 's#^dir            = input/js$#dir            = input/js3#' "$J2/config.ini" >"$J2/config3.ini"
+(cd "$J2" && "$BIN" --root "$JS/root" tree config3.ini 2>/dev/null | tr -d ' ' >"$JS/flat")
+js_has "行政运行（项）。年初预算为100.01万元，支出决算为100.00万元，完成年初预算的不足100.0%，决算数小于预算数。"
+js_lacks "完成年初预算的100.0%，决算数小于"
+
 # 3. diff between two 决算: the small department with one 原因 reworded.
 cp -r "$J2/input/js" "$J2/input/js2"
 sed -i 's/,新增专项工作$/,新增两项专项工作/' "$J2/input/js2/js_expenditure.csv"
