@@ -70,7 +70,7 @@ typedef struct js_line { /* js_expenditure.csv: one 项 and source */
     int has_plan;
     const char *reason; /* 原因, "" when none */
     const char *use;    /* 主要用于, "" when none */
-    diag_pos pos, reason_pos;
+    diag_pos pos, reason_pos, use_pos;
 } js_line;
 
 typedef struct js_iline { /* js_income.csv: one 项 */
@@ -91,7 +91,7 @@ typedef struct js_tp_row {
     long count[JC_N];
     int has_count[JC_N];
     const char *reason;
-    diag_pos pos;
+    diag_pos pos, reason_pos;
 } js_tp_row;
 
 typedef struct js_fact {

@@ -9,6 +9,7 @@
  */
 #include "js.h"
 
+#include "audit.h"
 #include "csv.h"
 
 #include <stdint.h>
@@ -243,6 +244,35 @@ static void js_item_tables(arena *a, js_data *j, budget *cur)
     }
 }
 
+/* The self-audit of typed text (audit.h, as for a 预算): duties.txt and
+ * notes.txt, and the 决算's own: 原因 and 主要用于 of js_expenditure.csv,
+ * 原因 of js_three_public.csv and js_reasons.csv.  -1: the word list is
+ * wrong. */
+static int js_audit(arena *a, diag *d, const config *c, const js_data *j, const budget *cur)
+{
+    size_t n = j->n_reasons + 2 * j->n_exp + JT_N, k = 0;
+    named_text *v = arena_alloc(a, (n + 1) * sizeof *v);
+    for (size_t i = 0; i < j->n_reasons; i++)
+        v[k++] = j->reasons[i];
+    for (size_t i = 0; i < j->n_exp; i++) {
+        const js_line *ln = &j->exp[i];
+        if (ln->reason && *ln->reason && ln->reason_pos.file)
+            v[k++] = (named_text){ln->code, ln->reason, ln->reason_pos, ln->reason_pos};
+        if (ln->use && *ln->use)
+            v[k++] = (named_text){ln->code, ln->use, ln->use_pos, ln->use_pos};
+    }
+    for (int t = 0; t < JT_N; t++)
+        if (j->tp[t].present && *j->tp[t].reason)
+            v[k++] = (named_text){js_tp_names[t], j->tp[t].reason, j->tp[t].reason_pos,
+                                  j->tp[t].reason_pos};
+    budget aud = *cur;
+    aud.reasons = v;
+    aud.n_reasons = k;
+    aud.extra = NULL;
+    aud.n_extra = 0;
+    return audit_budget(a, d, c, &aud) < 0 ? -1 : 0;
+}
+
 int js_load_and_check(arena *a, diag *d, const config *c, budget *cur, budget *prev, int *have_prev)
 {
     int st = js_load(a, d, c, c->input_dir, c->year, 1, cur);
@@ -266,6 +296,8 @@ int js_load_and_check(arena *a, diag *d, const config *c, budget *cur, budget *p
         js_check(d, c, p, 0);
         check_changes(d, c, j, p);
     }
+    if (js_audit(a, d, c, j, cur) < 0)
+        return 2;
     js_item_tables(a, j, cur);
     return d->errors ? 1 : 0;
 }

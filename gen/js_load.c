@@ -236,6 +236,7 @@ static void load_expenditure(jloader *L, js_data *j)
         ln->reason = ix[9] >= 0 ? r->fields[ix[9]] : "";
         ln->reason_pos = ix[9] >= 0 ? csv_pos(t, r, ix[9]) : ln->pos;
         ln->use = ix[10] >= 0 ? r->fields[ix[10]] : "";
+        ln->use_pos = ix[10] >= 0 ? csv_pos(t, r, ix[10]) : ln->pos;
         for (size_t k = 0; k < j->n_exp; k++)
             if (!strcmp(j->exp[k].code, ln->code) && j->exp[k].src == ln->src) {
                 diag_report(L->d, DIAG_ERROR, ln->pos,
@@ -434,6 +435,7 @@ static void load_three_public(jloader *L, js_data *j)
                             js_count_names[c], js_tp_names[k]);
         }
         tr->reason = ix[8] >= 0 ? r->fields[ix[8]] : "";
+        tr->reason_pos = ix[8] >= 0 ? csv_pos(t, r, ix[8]) : tr->pos;
     }
     j->has_tp = 1;
 }

@@ -190,6 +190,19 @@ sed 's#^dir            = input/js$#dir            = input/js3#' "$J2/config.ini"
 js_has "行政运行（项）。年初预算为100.01万元，支出决算为100.00万元，完成年初预算的不足100.0%，决算数小于预算数。"
 js_lacks "完成年初预算的100.0%，决算数小于"
 
+# 1d. The typed text of the 决算 files is audited as the 预算's is: a
+# placeholder left in a 原因 is a warning at its cell (line 3, column 7).
+cp -r "$J2/input/js" "$J2/input/js4"
+sed -i 's/,新增专项工作$/,新增某某专项工作/' "$J2/input/js4/js_expenditure.csv"
+rm -f "$J2/input/js4/js_reasons.csv"
+sed 's#^dir            = input/js$#dir            = input/js4#; /^previous/d' "$J2/config.ini" >"$J2/config4.ini"
+(cd "$J2" && "$BIN" --root "$JS/root" check config4.ini 2>"$JS/err4")
+if grep -qxF 'input/js4/js_expenditure.csv:3:7: warning: placeholder "某某" left in: write the text it stands for' "$JS/err4"; then
+    pass
+else
+    fail "e2e_juesuan: audit of a 原因: $(head -3 "$JS/err4")"
+fi
+
 # 3. diff between two 决算: the small department with one 原因 reworded.
 cp -r "$J2/input/js" "$J2/input/js2"
 sed -i 's/,新增专项工作$/,新增两项专项工作/' "$J2/input/js2/js_expenditure.csv"

@@ -21,6 +21,9 @@ percent_decimals = 1
 dir            = input/js
 function_codes = ../../../templates/codes/function.csv
 economic_codes = ../../../templates/codes/economic.csv
+
+[check]
+audit = ../../../templates/audit.txt
 INI
 mkdir -p input/js
 echo 负责本市示例事务。 >input/js/duties.txt

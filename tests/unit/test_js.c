@@ -26,21 +26,18 @@ static void small(js_data *j, js_line *ln, js_iline *in, js_eline *ec)
     memset(j, 0, sizeof *j);
     memset(ln, 0, 3 * sizeof *ln);
     memset(in, 0, 2 * sizeof *in);
-    ln[0] = (js_line){"2010101", "行政运行", JS_GENERAL, {am(100 * WAN)}, am(100 * WAN),
-                      1,         "",         "",         {"x.csv", 2, 1}, {"x.csv", 2, 9}};
-    ln[1] = (js_line){
-        "2010102", "一般行政管理事务", JS_GENERAL,     {am(0), am(60 * WAN)}, am(50 * WAN), 1, "",
-        "",        {"x.csv", 3, 1},    {"x.csv", 3, 9}};
-    ln[2] = (js_line){"2010101",
-                      "行政运行",
-                      JS_OTHER,
-                      {am(0), am(0), am(0), am(7 * WAN)},
-                      am(0),
-                      0,
-                      "",
-                      "",
-                      {"x.csv", 4, 1},
-                      {"x.csv", 4, 9}};
+    ln[0] = (js_line){.code = "2010101", .name = "行政运行", .src = JS_GENERAL,
+                      .v = {am(100 * WAN)}, .plan = am(100 * WAN), .has_plan = 1,
+                      .reason = "", .use = "", .pos = {"x.csv", 2, 1},
+                      .reason_pos = {"x.csv", 2, 9}};
+    ln[1] = (js_line){.code = "2010102", .name = "一般行政管理事务", .src = JS_GENERAL,
+                      .v = {am(0), am(60 * WAN)}, .plan = am(50 * WAN), .has_plan = 1,
+                      .reason = "", .use = "", .pos = {"x.csv", 3, 1},
+                      .reason_pos = {"x.csv", 3, 9}};
+    ln[2] = (js_line){.code = "2010101", .name = "行政运行", .src = JS_OTHER,
+                      .v = {am(0), am(0), am(0), am(7 * WAN)}, .plan = am(0),
+                      .reason = "", .use = "", .pos = {"x.csv", 4, 1},
+                      .reason_pos = {"x.csv", 4, 9}};
     j->exp = ln;
     j->n_exp = 3;
     j->has_exp = 1;
