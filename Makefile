@@ -155,6 +155,8 @@ demo: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(BIN) check $(DEMO_CONFIG)
 	$(BIN) build $(DEMO_CONFIG)
+	$(BIN) build config/jianshe-2021.ini
+	$(BIN) build config/jianshe-juesuan-2021.ini
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all

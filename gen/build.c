@@ -619,6 +619,8 @@ static int condition(builder *b, const char *cond)
         ; /* procurement, assets … (procure.c) */
     else if ((has = bld_project_condition(b, name)) >= 0)
         ;
+    else if ((has = js_condition(b, name)) >= 0)
+        ; /* js_other, js_three_public, js_fund … (the 决算, js_text.c) */
     else {
         item it;
         if (!bld_figure_item(b, name, &it)) {

@@ -169,6 +169,19 @@ const char *bld_amount_cell(builder *b, const char *column, const item *it);
  * of them. */
 int bld_project_condition(builder *b, const char *name);
 
+/* ---- js_tables.c, js_text.c (the 决算, js.h) ---- */
+
+/* Table sources js_*: their field count and names (0: not one). */
+int js_table_fields(const char *source, const char *const **fields);
+/* Fills a js_* table; 0 when source is not one. */
+int js_table_rows(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
+                  const char *source);
+/* has:js_other, js_three_public, js_fund, js_state_capital: 1 or 0; -1 for
+ * another name. */
+int js_condition(builder *b, const char *name);
+/* {决算:…} placeholders; NULL when name[0] is not 决算. */
+const char *js_placeholder(builder *b, char **part, int n, const item *it);
+
 /* ---- build_toc.c ---- */
 
 /* A cover line (T_COVER) or the 目录 (T_TOC) of the template. */

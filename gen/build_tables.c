@@ -1290,6 +1290,8 @@ void bld_table(builder *b, const tmpl_stmt *st)
             src = &SOURCE_DEFS[i];
     if (!src && (csv_src.nfields = procure_table_fields(tt->source, &csv_src.fields)) > 0)
         csv_src.name = tt->source, src = &csv_src; /* procurement, assets */
+    if (!src && (csv_src.nfields = js_table_fields(tt->source, &csv_src.fields)) > 0)
+        csv_src.name = tt->source, src = &csv_src; /* the 决算's (js_tables.c) */
     if (!src)
         return; /* the parser reported it */
     b->col_base = 0; /* table lines carry no column */
@@ -1436,7 +1438,7 @@ void bld_table(builder *b, const tmpl_stmt *st)
             return;
         }
         rows_comparison(b, t, tt, fix);
-    } else
+    } else if (!js_table_rows(b, t, tt, fix, sn))
         procure_table_rows(b, t, tt, fix, sn);
     /* A classification table with only its 合计 row has no data: publish
      * it empty, with the note (e.g. no 国有资本经营预算 this year). */

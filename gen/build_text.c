@@ -331,6 +331,8 @@ static const char *placeholder(builder *b, char *name, const item *it)
             v = figure_text(b, name, 0);
         return v;
     }
+    if (!strcmp(part[0], "决算"))
+        return js_placeholder(b, part, n, it); /* js_text.c */
     if (!strcmp(part[0], "上年"))
         return figure_text(b, part[1], 1);
     if (!strcmp(part[0], "占比"))

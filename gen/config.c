@@ -50,6 +50,9 @@ static const key_def KEYS[] = {
     {"document", "language", K_STRING, 0,
      N_("zh or en: the language of budgetgen's messages for this config (default: the "
         "locale; --lang wins)")},
+    {"document", "kind", K_STRING, 0,
+     N_("预算 (the budget, default) or 决算 (the final accounts: docs/juesuan.md); yusuan and "
+     "juesuan are accepted too")},
     {"units", "unit", K_UNIT, 0,
      N_("万元 or 元: the unit of the tables and charts (default 万元; a template's units tables "
      "wins)")},
@@ -72,6 +75,8 @@ static const key_def KEYS[] = {
      N_("万元 or 元: the unit the CSV files are typed in, converted exactly to [units] unit "
      "(default: [units] unit)")},
     {"input", "previous", K_STRING, 0, N_("folder of last year's files (for comparisons)")},
+    {"input", "budget", K_STRING, 0,
+     N_("with kind = 决算: the year's 预算 input folder, whose figures are the 年初预算")},
     {"input", "previous_year", K_INT, 0, N_("year of the previous folder (default year - 1)")},
     {"input", "earlier", K_STRING, 0,
      N_("folders of the years before previous, newest first, comma-separated (for trends)")},
@@ -99,6 +104,9 @@ static const key_def KEYS[] = {
     {"fonts", "heading", K_STRING, 0, N_("heading font family or file (default WenQuanYi Zen Hei)")},
     {"check", "reason_threshold", K_INT, 0,
      N_("percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)")},
+    {"check", "js_reason_threshold", K_INT, 0,
+     N_("percent: with kind = 决算, a 决算 that differs from its 年初预算 by more than this needs a "
+     "reason (default 10)")},
     {"check", "audit", K_STRING, 0,
      N_("word list of the self-audit of typed text (default audit.txt beside the template, else "
      "templates/audit.txt; none: off)")},
@@ -639,6 +647,17 @@ config *config_load(arena *a, diag *d, const char *path)
                     "profile and template are both given (template at line %d): a profile is "
                     "the template PROFILE/document.tpl; keep one of the two keys",
                     c->template_pos.line);
+    }
+    /* [document] kind: the one place the 决算 document kind is chosen
+     * (docs/juesuan.md); its default template is templates/juesuan/. */
+    const config_value *kv = value_of(&st, "document", "kind");
+    if (kv->text && (!strcmp(kv->text, "决算") || !strcmp(kv->text, "juesuan")))
+        c->kind = DOC_KIND_JUESUAN;
+    else if (kv->text && strcmp(kv->text, "预算") && strcmp(kv->text, "yusuan"))
+        diag_report(d, DIAG_ERROR, kv->pos, "kind = \"%s\": expected 预算 or 决算", kv->text);
+    if (c->kind == DOC_KIND_JUESUAN && !c->template_path && !pv->text) {
+        c->template_path = "templates/juesuan/document.tpl";
+        c->template_pos = kv->pos;
     } else if (!c->template_path) {
         const char *name = pv->text && *pv->text ? pv->text : "national";
         c->profile = name;
@@ -680,6 +699,10 @@ config *config_load(arena *a, diag *d, const char *path)
     c->input_dir = get_str(&st, "input", "dir", "", &c->input_pos);
     c->previous_dir = get_str(&st, "input", "previous", NULL, &c->previous_pos);
     c->previous_year = (int)get_int(&st, "input", "previous_year", c->year - 1, 1949, 9999);
+    c->budget_dir = get_str(&st, "input", "budget", NULL, &c->budget_pos);
+    if (c->budget_dir && c->kind != DOC_KIND_JUESUAN)
+        diag_report(d, DIAG_ERROR, c->budget_pos,
+                    "budget names the 预算 folder of a 决算: it needs kind = 决算 in [document]");
     const config_value *ev = value_of(&st, "input", "earlier");
     c->earlier_pos = ev->pos;
     for (const char *p = ev->text; p && *p;) {
@@ -729,6 +752,7 @@ config *config_load(arena *a, diag *d, const char *path)
 
     c->reason_threshold = (int)get_int(&st, "check", "reason_threshold", 10, 0, 1000);
     c->audit_path = get_str(&st, "check", "audit", NULL, &c->audit_pos);
+    c->js_reason_threshold = (int)get_int(&st, "check", "js_reason_threshold", 10, 0, 1000);
 
     /* 100,000: 2000 pages (max_pages) hold at most 100,000 table rows (see
      * load.c), so a larger file could not be published anyway, and memory
@@ -805,6 +829,8 @@ int config_check_paths(const config *c, diag *d)
     check_path(c, d, c->input_dir, c->input_pos, "input", "dir", 1);
     if (c->previous_dir)
         check_path(c, d, c->previous_dir, c->previous_pos, "input", "previous", 1);
+    if (c->budget_dir)
+        check_path(c, d, c->budget_dir, c->budget_pos, "input", "budget", 1);
     for (int i = 0; i < c->n_earlier; i++)
         check_path(c, d, c->earlier[i], c->earlier_pos, "input", "earlier", 1);
     if (c->profile && c->profile_pos.line)

@@ -23,6 +23,9 @@ typedef struct config_value {
     diag_pos pos;     /* where it was set */
 } config_value;
 
+/* [document] kind: the document kinds (决算: js_*.c, docs/juesuan.md). */
+enum { DOC_KIND_YUSUAN, DOC_KIND_JUESUAN };
+
 typedef struct config {
     const char *path;
     const paths_root *root; /* the project folder every path below must lie
@@ -38,6 +41,7 @@ typedef struct config {
     const char *profile_dir; /* its folder: templates/profiles/NAME or the path given */
     diag_pos profile_pos;
     const char *author;     /* PDF metadata; default: the department */
+    int kind;               /* DOC_KIND_YUSUAN (预算) or DOC_KIND_JUESUAN (决算) */
     diag_pos template_pos;
 
     /* [units] */
@@ -64,6 +68,8 @@ typedef struct config {
     int input_unit_set;    /* 1: [input] unit is given */
     const char *input_dir;
     diag_pos input_pos;
+    const char *budget_dir;   /* 决算: the year's 预算 folder, or NULL */
+    diag_pos budget_pos;
     const char *previous_dir; /* NULL: no comparison with last year */
     diag_pos previous_pos;
     int previous_year;        /* default year - 1 */
@@ -94,6 +100,7 @@ typedef struct config {
     /* [check] */
     int reason_threshold; /* a change over this many percent needs a stated
                              reason (reasons.csv); 0: no such check */
+    int js_reason_threshold; /* 决算 vs 年初预算, percent (0: off) */
     const char *audit_path; /* word list of the self-audit (audit.c); NULL: the default */
     diag_pos audit_pos;
 

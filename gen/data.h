@@ -239,6 +239,8 @@ typedef struct budget {
     size_t n_projects;
     int has_projects;
 
+    const struct js_data *js; /* [document] kind = 决算: its figures (js.h), or NULL */
+
     const struct budget *before; /* the year before this one, for trends
                                     ([input] earlier), or NULL */
 } budget;

@@ -28,6 +28,7 @@
 #include "load.h"
 #include "names.h"
 #include "import.h"
+#include "js.h"
 #include "outfile.h"
 #include "paths.h"
 #include "render.h"
@@ -134,7 +135,10 @@ static void usage(FILE *out)
         fprintf(out, "%s%s", load_file_names[i], load_file_names[i + 1] ? ", " : "\n");
     fputs(_("  or their Chinese names (三公经费.csv, 支出预算.csv …: docs/input.md); a title row, a\n"
             "  unit row (单位：万元) and a two-row merged header as Excel saves them are read with\n"
-            "  a note; any other .csv or .txt file in an input folder is a warning.\n"),
+            "  a note; any other .csv or .txt file in an input folder is a warning.\n"
+            "  With [document] kind = 决算 (the final accounts): js_expenditure.csv, js_income.csv,\n"
+            "  js_fiscal.csv, js_balance.csv, js_basic_economic.csv, js_three_public.csv and\n"
+            "  js_other.csv instead (docs/juesuan.md).\n"),
           out);
     fputs(_("\nSee docs/input.md for every file's columns, docs/templates.md for templates\n"
             "(or budgetgen help input, help config, help template).\n"
@@ -201,6 +205,8 @@ static int load_and_check(run *r, const char *config_path, const options *o)
     }
     if (r->d.errors)
         return EXIT_USAGE;
+    if (r->cfg->kind == DOC_KIND_JUESUAN) /* 决算: its own inputs and checks (js.h) */
+        return js_load_and_check(r->a, &r->d, r->cfg, &r->cur, &r->prev, &r->have_prev);
     /* load_failed: -1 an error in the data, -2 a file refused because it
      * leads outside the project folder (a setup error: exit status 2). */
     xalloc_stage("reading the input files");
@@ -408,7 +414,11 @@ static int build_department(const char *path, void *ctx, batch_report *rep)
     int st = cmd_build(&r, path, o, 0);
     rep->errors = r.d.errors;
     rep->warnings = r.d.warnings;
-    if (st == 0) {
+    if (st == 0 && r.cur.js) { /* a 决算: its 收入总计, 支出总计 and 三公 决算数 */
+        js_batch_figures(r.cur.js, &rep->revenue_total, &rep->expense_total,
+                         &rep->three_public_total, &rep->has_three_public);
+        rep->has_revenue = rep->has_expense = 1;
+    } else if (st == 0) {
         rep->revenue_total = budget_figure(&r.cur, SUM_REVENUE_TOTAL, &rep->has_revenue);
         rep->expense_total = budget_figure(&r.cur, SUM_EXPENSE_TOTAL, &rep->has_expense);
         figure_ref tp = {FIG_TP, TP_TOTAL};

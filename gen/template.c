@@ -108,7 +108,7 @@ static char *first_word(char *s, char **rest)
     return s;
 }
 
-static const char *const FUNCTIONS[] = {"上年", "比较", "列举", "原因", "占比", "金额", NULL};
+static const char *const FUNCTIONS[] = {"上年", "比较", "列举", "原因", "占比", "金额", "决算", NULL};
 
 /* Checks the placeholders of one text: balanced braces ({{ and }} are
  * literal braces), non-empty names, known function names. */
@@ -162,7 +162,7 @@ static void check_placeholders(parser *p, const char *s)
             for (int i = 0; FUNCTIONS[i]; i++)
                 known |= strcmp(FUNCTIONS[i], name) == 0;
             if (!known)
-                err(p, "unknown function {%s:…}; expected 上年, 比较, 列举, 原因, 占比 or 金额", name);
+                err(p, "unknown function {%s:…}; expected 上年, 比较, 列举, 原因, 占比, 金额 or 决算", name);
         }
         p->col = 0;
         s = e + 1;
@@ -253,6 +253,10 @@ static const char *const SOURCES[] = {"institutions",
                                       "grade_summary",
                                       "procurement",
                                       "assets",
+                                      /* the 决算 (js_tables.c) */
+                                      "js_summary", "js_income", "js_expenditure",
+                                      "js_fiscal_summary", "js_general", "js_general_basic",
+                                      "js_three_public", "js_fund", "js_state_capital",
                                       NULL};
 
 /* The conditions of the if blocks open in the table block, in the arena. */
@@ -736,7 +740,7 @@ static void parse_line(parser *p, char *line)
                    "income_expense_summary, income, expenditure, fiscal_summary, "
                    "general_expenditure, general_project, general_basic, general_three_public, "
                    "fund_expenditure, state_capital_expenditure, comparison, grade_summary, "
-                   "procurement, assets or csv:FILE",
+                   "procurement, assets, a 决算 table js_* or csv:FILE",
                 rest);
         tmpl_stmt *s = add_stmt(p, T_TABLE, rest);
         s->table = arena_alloc(p->a, sizeof *s->table);

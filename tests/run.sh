@@ -313,6 +313,10 @@ if [ -f tests/e2e_procure.sh ]; then
     # shellcheck source=tests/e2e_procure.sh
     . tests/e2e_procure.sh
 fi
+if [ -f tests/e2e_juesuan.sh ]; then
+    # shellcheck source=tests/e2e_juesuan.sh
+    . tests/e2e_juesuan.sh
+fi
 if [ -f tests/e2e_sources.sh ]; then
     # shellcheck source=tests/e2e_sources.sh
     . tests/e2e_sources.sh

@@ -326,9 +326,9 @@ static void test_every_typo_reported(void)
     CHECK(c == NULL);
     CHECK_STR(fx_msgs(&f),
               "config.ini:2: error: unknown key \"departmnet\" in [document]; expected one of: "
-              "department, region, year, profile, template, author, language\n"
+              "department, region, year, profile, template, author, language, kind\n"
               "config.ini:14: error: unknown key \"previuos\" in [input]; expected one of: dir, "
-              "unit, previous, previous_year, earlier, function_codes, economic_codes, "
+              "unit, previous, budget, previous_year, earlier, function_codes, economic_codes, "
               "previous_function_codes, previous_economic_codes\n"
               "config.ini: error: missing department in [document]: the department's full name "
               "(部门名称)\n"
@@ -639,7 +639,42 @@ static void test_long_line(void)
     CHECK_STR(fx_msgs(&f), "config.ini:2: error: line is longer than 198 bytes: keep config "
                            "lines short and put long text in files under the input folder\n"
                            "config.ini:7: error: unknown key \"authr\" in [document]; expected "
-                           "one of: department, region, year, profile, template, author, language\n");
+                           "one of: department, region, year, profile, template, author, language, kind\n");
+    fx_done(&f);
+}
+
+/* [document] kind: 预算 by default, 决算 (or juesuan) chooses the final
+ * accounts and their template; anything else is an error at its line, and
+ * [input] budget needs kind = 决算. */
+static void test_kind(void)
+{
+    static const char *const ok[] = {"决算", "juesuan"};
+    for (int i = 0; i < 2; i++) {
+        fixture f;
+        char text[256];
+        snprintf(text, sizeof text,
+                 "[document]\ndepartment = 甲\nregion = 乙\nyear = 2021\nkind = %s\n"
+                 "[input]\ndir = in\nbudget = b\n",
+                 ok[i]);
+        fx_init(&f);
+        put(text, strlen(text));
+        config *c = config_load(f.a, &f.d, "config.ini");
+        CHECK(c != NULL);
+        CHECK_INT(c ? c->kind : -1, DOC_KIND_JUESUAN);
+        CHECK_STR(c ? c->template_path : NULL, "templates/juesuan/document.tpl");
+        CHECK_STR(c ? c->budget_dir : NULL, "b");
+        CHECK_INT(c ? c->js_reason_threshold : -1, 10);
+        fx_done(&f);
+    }
+    fixture f;
+    const char *bad = "[document]\ndepartment = 甲\nregion = 乙\nyear = 2021\nkind = 决策\n"
+                      "[input]\ndir = in\nbudget = b\n";
+    fx_init(&f);
+    put(bad, strlen(bad));
+    CHECK(config_load(f.a, &f.d, "config.ini") == NULL);
+    CHECK_STR(fx_msgs(&f), "config.ini:5: error: kind = \"决策\": expected 预算 or 决算\n"
+                           "config.ini:8: error: budget names the 预算 folder of a 决算: it needs "
+                           "kind = 决算 in [document]\n");
     fx_done(&f);
 }
 
@@ -841,6 +876,7 @@ int main(void)
         return 2;
     }
     RUN(test_good_config);
+    RUN(test_kind);
     RUN(test_defaults);
     RUN(test_value_spellings);
     RUN(test_every_typo_reported);

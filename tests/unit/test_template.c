@@ -295,7 +295,7 @@ static void test_every_error_reported(void)
               "bad.tpl:4:6: error: placeholder \"{部门\" is not closed with '}'\n"
               "bad.tpl:5:8: error: unmatched '}' (write }} for a literal brace)\n"
               "bad.tpl:6:6: error: empty placeholder {}\n"
-              "bad.tpl:7:6: error: unknown function {foo:…}; expected 上年, 比较, 列举, 原因, 占比 or 金额\n"
+              "bad.tpl:7:6: error: unknown function {foo:…}; expected 上年, 比较, 列举, 原因, 占比, 金额 or 决算\n"
               "bad.tpl:8: error: text foo: expected duties, overall_goal or notes\n"
               "bad.tpl:9: error: list foo: expected duty_goals, glossary or csv:FILE\n"
               "bad.tpl:10: error: expected: list NAME NUMBER-PATTERN | ITEM-PATTERN\n"
@@ -309,8 +309,8 @@ static void test_every_error_reported(void)
               "bad.tpl:21: error: table foo: expected institutions, three_public, performance, "
               "income_expense_summary, income, expenditure, fiscal_summary, general_expenditure, "
               "general_project, general_basic, general_three_public, fund_expenditure, "
-              "state_capital_expenditure, comparison, grade_summary, procurement, assets or "
-              "csv:FILE\n"
+              "state_capital_expenditure, comparison, grade_summary, procurement, assets, a 决算 "
+              "table js_* or csv:FILE\n"
               "bad.tpl:22: error: col needs a field name\n"
               "bad.tpl:23: error: unknown column option \"bogus\"; expected text, code, amount, "
               "percent, left, center, right, merge=duty, merge=activity, merge=blank, "
@@ -488,7 +488,7 @@ static void test_for(void)
     CHECK_STR(fx_msgs(&f), "f2.tpl:2: error: for inside a for block (line 1): for blocks do not nest\n"
                            "f2.tpl:4: error: for p.csv: expected for csv:FILE\n"
                            "f2.tpl:5: error: end without an open table, if or for\n"
-                           "f2.tpl:7:6: error: unknown function {未知:…}; expected 上年, 比较, 列举, 原因, 占比 or 金额\n"
+                           "f2.tpl:7:6: error: unknown function {未知:…}; expected 上年, 比较, 列举, 原因, 占比, 金额 or 决算\n"
                            "f2.tpl:6: error: for is not closed with end\n");
     fx_done(&f);
 }
