@@ -18,6 +18,7 @@
 #include "render.h"
 
 #include "fonts.h"
+#include "pdf_meta.h"
 #include "layout.h"
 #include "outfile.h"
 #include "utf8.h"
@@ -871,6 +872,23 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
     if (hs.error == HPDF_OK && L->n_front > 0) {
         HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
         HPDF_AddPageLabel(pdf, (HPDF_UINT)L->n_front, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+    }
+    /* libharu's ToUnicode and CIDSystemInfo replaced, /Lang and XMP added
+     * (pdf_meta.c): poppler, qpdf and pdfminer then read it silently. */
+    for (int s = 0; s < nslots && hs.error == HPDF_OK; s++)
+        for (int k = 0; k < LAY_NFONTS; k++)
+            if (cc.slot[k] == s) {
+                HPDF_STATUS st = pdf_fix_unicode_font(pdf, hf[k], cc.used + (size_t)s * BITMAP_BYTES);
+                if (st != HPDF_OK && hs.error == HPDF_OK)
+                    hs.error = st;
+                break;
+            }
+    if (hs.error == HPDF_OK) {
+        pdf_meta m = {"zh-CN", dm->title, dm->author, dm->subject,
+                      dm->keywords, "budgetgen", date};
+        HPDF_STATUS st = pdf_add_meta(pdf, &m);
+        if (st != HPDF_OK && hs.error == HPDF_OK)
+            hs.error = st;
     }
     if (hs.error == HPDF_OK)
         HPDF_SaveToStream(pdf);
