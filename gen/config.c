@@ -88,8 +88,18 @@ static const key_def KEYS[] = {
      "file name without extension (default 部门-年度): no / \\ or control characters, "
      "not starting with '.'"},
     {"output", "formats", K_FORMATS, 0, "pdf, xlsx or pdf,xlsx (default pdf,xlsx)"},
-    {"fonts", "body", K_STRING, 0, "body font family or file (default AR PL UMing CN)"},
-    {"fonts", "heading", K_STRING, 0, "heading font family or file (default WenQuanYi Zen Hei)"},
+    {"fonts", "body", K_STRING, 0,
+     "paragraphs: font family or file, or a list, the first installed wins (default "
+     FONTS_BODY ")"},
+    {"fonts", "heading", K_STRING, 0,
+     "一级标题 and table titles (default " FONTS_HEADING ")"},
+    {"fonts", "title", K_STRING, 0,
+     "the document title (default: heading if set, else " FONTS_TITLE ")"},
+    {"fonts", "subheading", K_STRING, 0,
+     "二级及以下标题 (default: heading if set, else " FONTS_SUBHEADING ")"},
+    {"fonts", "table", K_STRING, 0, "table cells (default: body if set, else " FONTS_TABLE ")"},
+    {"fonts", "bold", K_STRING, 0,
+     "table header cells and 合计 rows (default: table or body if set, else " FONTS_BOLD ")"},
     {"check", "reason_threshold", K_INT, 0,
      "percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)"},
     {"check", "audit", K_STRING, 0,
@@ -447,6 +457,46 @@ static const char *get_str(parse_state *st, const char *section, const char *nam
     return v->text;
 }
 
+/*
+ * [fonts]: the face of each layout role (layout.h LAY_FONT_*).  A config
+ * that names only body and heading (before the roles existed) keeps its
+ * look: title and subheading default to heading, table to body, bold to
+ * table (drawn bold); one that names nothing gets the faces by role of
+ * GB/T 9704 when installed, Noto CJK otherwise.
+ */
+static void config_fonts(config *c, parse_state *st)
+{
+    const char *body = get_str(st, "fonts", "body", NULL, &c->font_body_pos);
+    const char *head = get_str(st, "fonts", "heading", NULL, &c->font_heading_pos);
+    diag_pos tpos, spos, tabpos, bpos;
+    const char *title = get_str(st, "fonts", "title", NULL, &tpos);
+    const char *sub = get_str(st, "fonts", "subheading", NULL, &spos);
+    const char *table = get_str(st, "fonts", "table", NULL, &tabpos);
+    const char *bold = get_str(st, "fonts", "bold", NULL, &bpos);
+    if (!title && head)
+        title = head, tpos = c->font_heading_pos;
+    if (!sub && head)
+        sub = head, spos = c->font_heading_pos;
+    if (!table && body)
+        table = body, tabpos = c->font_body_pos;
+    if (!bold && table)
+        bold = table, bpos = tabpos;
+    c->font_body = body ? body : FONTS_BODY;
+    c->font_heading = head ? head : FONTS_HEADING;
+    c->font_role[0] = c->font_body; /* LAY_FONT_BODY */
+    c->font_role_pos[0] = c->font_body_pos;
+    c->font_role[1] = c->font_heading; /* LAY_FONT_HEADING */
+    c->font_role_pos[1] = c->font_heading_pos;
+    c->font_role[2] = title ? title : FONTS_TITLE;
+    c->font_role_pos[2] = tpos;
+    c->font_role[3] = sub ? sub : FONTS_SUBHEADING;
+    c->font_role_pos[3] = spos;
+    c->font_role[4] = table ? table : FONTS_TABLE;
+    c->font_role_pos[4] = tabpos;
+    c->font_role[5] = bold ? bold : FONTS_BOLD;
+    c->font_role_pos[5] = bpos;
+}
+
 /* Reports a path that does not exist or is not of the expected kind, or,
  * when it exists, leads outside c->root.  A default (pos without a line)
  * is not looked for, since it is read only when needed, but is confined. */
@@ -713,8 +763,7 @@ config *config_load(arena *a, diag *d, const char *path)
         diag_report(d, DIAG_ERROR, f->pos, "formats = \"%s\": expected pdf, xlsx or pdf,xlsx",
                     f->text);
 
-    c->font_body = get_str(&st, "fonts", "body", "AR PL UMing CN", &c->font_body_pos);
-    c->font_heading = get_str(&st, "fonts", "heading", "WenQuanYi Zen Hei", &c->font_heading_pos);
+    config_fonts(c, &st);
 
     c->reason_threshold = (int)get_int(&st, "check", "reason_threshold", 10, 0, 1000);
     c->audit_path = get_str(&st, "check", "audit", NULL, &c->audit_pos);

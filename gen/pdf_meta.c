@@ -84,6 +84,28 @@ static void write_ranges(strbuf *sb, const uint8_t *used)
     }
 }
 
+HPDF_Dict pdf_tounicode_stream(HPDF_Doc pdf, const uint16_t *codes, const uint32_t *cps, size_t n)
+{
+    HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!st)
+        return NULL;
+    if (pdf->compression_mode & HPDF_COMP_TEXT)
+        st->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    strbuf sb = STRBUF_INIT;
+    sb_append(&sb, CMAP_HEAD);
+    for (size_t i = 0; i < n; i += 100) {
+        size_t k = n - i < 100 ? n - i : 100;
+        sb_printf(&sb, "%zu beginbfchar\n", k);
+        for (size_t j = i; j < i + k; j++)
+            sb_printf(&sb, "<%04X> <%04X>\n", (unsigned)codes[j], (unsigned)cps[j]);
+        sb_append(&sb, "endbfchar\n");
+    }
+    sb_append(&sb, CMAP_TAIL);
+    HPDF_STATUS r = HPDF_Stream_Write(st->stream, (const HPDF_BYTE *)sb_str(&sb), (HPDF_UINT)sb.len);
+    sb_free(&sb);
+    return r == HPDF_OK ? st : NULL;
+}
+
 HPDF_STATUS pdf_fix_unicode_font(HPDF_Doc pdf, HPDF_Font f, const uint8_t *used)
 {
     if (!f || !f->attr)

@@ -27,6 +27,11 @@
  */
 HPDF_STATUS pdf_fix_unicode_font(HPDF_Doc pdf, HPDF_Font f, const uint8_t *used);
 
+/* A ToUnicode CMap stream (added to the document) mapping each 2-byte
+ * code codes[i] to the BMP character cps[i]; codes ascending.  NULL if
+ * libharu fails. */
+HPDF_Dict pdf_tounicode_stream(HPDF_Doc pdf, const uint16_t *codes, const uint32_t *cps, size_t n);
+
 /* The document's metadata, UTF-8; NULL or "" leaves an entry out. */
 typedef struct pdf_meta {
     const char *lang; /* BCP 47, "zh-CN" */
