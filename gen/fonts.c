@@ -50,6 +50,7 @@ struct font {
     int ascent, descent; /* 1/1000 em */
     int32_t *bmp_adv;    /* 0x10000 advances plus ADV_BIAS; 0 until measured */
     int cff;             /* CFF outlines (embedded by pdf_font.c, not libharu) */
+    int want_weight;     /* OS/2 weight asked for ("Family:bold"), 0 if none */
     unsigned weight;     /* OS/2 usWeightClass (400 regular, 700 bold) */
 };
 
@@ -225,6 +226,8 @@ static int fc_lookup(font *f, diag *d, diag_pos where, const char *asked, int qu
         FcPatternDestroy(match);
     if (pat)
         FcPatternDestroy(pat);
+    if (found && want_weight >= 0)
+        f->want_weight = FcWeightToOpenType(want_weight);
     if (found)
         f->fc_ref = 1; /* released by font_close */
     else
@@ -232,7 +235,7 @@ static int fc_lookup(font *f, diag *d, diag_pos where, const char *asked, int qu
     if (!found && !quiet)
         diag_report(d, DIAG_ERROR, where,
                     "font family \"%s\" is not installed (fc-list shows installed families; "
-                    "Debian: apt-get install fonts-noto-cjk fonts-arphic-uming fonts-wqy-zenhei)",
+                    "Debian: apt-get install fonts-arphic-uming fonts-wqy-zenhei)",
                     asked);
     free(family);
     return found ? 0 : -1;
@@ -434,6 +437,17 @@ static font *font_open1(diag *d, diag_pos where, const char *name, int quiet)
     }
     if (!f->family)
         f->family = face_family(f->face, f->path);
+    /* fontconfig answers "Family:bold" with the regular face marked for
+     * synthetic emboldening when there is no bold one: the face itself
+     * must have the weight. */
+    if (f->want_weight && abs((int)f->weight - f->want_weight) > 50) {
+        if (!quiet)
+            diag_report(d, DIAG_ERROR, where,
+                        "font \"%s\": the installed face '%s' has weight %u, not %d", name,
+                        f->path, f->weight, f->want_weight);
+        font_close(f);
+        return NULL;
+    }
     return f;
 }
 

@@ -51,37 +51,56 @@ static const char CMAP_TAIL[] = "endcmap\n"
                                 "end\n";
 
 /*
- * The ToUnicode program: each run of consecutive used code points that
- * stays within one block of 256 (a bfrange may only vary its last byte) is
- * one "<lo> <hi> <lo>" line; at most 100 lines per beginbfrange block, as
- * the CMap specification limits.  Surrogates (D800–DFFF) are never drawn
- * (they are not characters) and are skipped.
+ * The ToUnicode program: each run of two or more consecutive used code
+ * points within one block of 256 (a bfrange may only vary its last byte)
+ * is one "<lo> <hi> <lo>" bfrange line, a single one a "<c> <c>" bfchar
+ * line; at most 100 lines per block, as the CMap specification limits.
+ * Surrogates (D800–DFFF) are not characters and are skipped.
  */
+static void flush_block(strbuf *sb, const char *kind, const unsigned (*v)[2], int n)
+{
+    if (n == 0)
+        return;
+    sb_printf(sb, "%d begin%s\n", n, kind);
+    for (int i = 0; i < n; i++) {
+        if (kind[2] == 'r') /* bfrange */
+            sb_printf(sb, "<%04X> <%04X> <%04X>\n", v[i][0], v[i][1], v[i][0]);
+        else
+            sb_printf(sb, "<%04X> <%04X>\n", v[i][0], v[i][0]);
+    }
+    sb_printf(sb, "end%s\n", kind);
+}
+
 static void write_ranges(strbuf *sb, const uint8_t *used)
 {
-    unsigned lo[100], hi[100];
-    int n = 0;
-    uint32_t cp = 0;
-    for (;;) {
-        while (cp < NBMP && (!used_bit(used, cp) || (cp >= 0xD800 && cp <= 0xDFFF)))
+    unsigned range[100][2], single[100][2];
+    int nr = 0, ns = 0;
+    for (uint32_t cp = 0; cp < NBMP;) {
+        if (!used_bit(used, cp) || (cp >= 0xD800 && cp <= 0xDFFF)) {
             cp++;
-        if (n == 100 || (cp >= NBMP && n > 0)) {
-            sb_printf(sb, "%d beginbfrange\n", n);
-            for (int i = 0; i < n; i++)
-                sb_printf(sb, "<%04X> <%04X> <%04X>\n", lo[i], hi[i], lo[i]);
-            sb_append(sb, "endbfrange\n");
-            n = 0;
+            continue;
         }
-        if (cp >= NBMP)
-            break;
         uint32_t end = cp;
         while (end + 1 < NBMP && (end + 1) >> 8 == cp >> 8 && used_bit(used, end + 1))
             end++;
-        lo[n] = (unsigned)cp;
-        hi[n] = (unsigned)end;
-        n++;
+        if (end > cp) {
+            range[nr][0] = (unsigned)cp;
+            range[nr][1] = (unsigned)end;
+            if (++nr == 100) {
+                flush_block(sb, "bfrange", (const unsigned (*)[2])range, nr);
+                nr = 0;
+            }
+        } else {
+            single[ns][0] = (unsigned)cp;
+            if (++ns == 100) {
+                flush_block(sb, "bfchar", (const unsigned (*)[2])single, ns);
+                ns = 0;
+            }
+        }
         cp = end + 1;
     }
+    flush_block(sb, "bfrange", (const unsigned (*)[2])range, nr);
+    flush_block(sb, "bfchar", (const unsigned (*)[2])single, ns);
 }
 
 HPDF_Dict pdf_tounicode_stream(HPDF_Doc pdf, const uint16_t *codes, const uint32_t *cps, size_t n)

@@ -761,8 +761,17 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
      * named for several roles is one slot: one subset, one embedded font. */
     int nslots = 0;
     for (int k = 0; k < LAY_NFONTS; k++) {
-        const char *name = c->font_role[k] ? c->font_role[k] : DEFAULT_BODY_FONT;
-        font *f = font_open(d, c->font_role_pos[k], name);
+        /* a config not made by config_load (tests) may name only two */
+        int headish = k == LAY_FONT_HEADING || k == LAY_FONT_TITLE || k == LAY_FONT_SUBHEADING;
+        const char *name = c->font_role[k] ? c->font_role[k]
+                           : headish       ? c->font_heading
+                                           : c->font_body;
+        diag_pos where = c->font_role[k] ? c->font_role_pos[k]
+                         : headish       ? c->font_heading_pos
+                                         : c->font_body_pos;
+        if (!name)
+            name = headish ? DEFAULT_HEADING_FONT : DEFAULT_BODY_FONT;
+        font *f = font_open(d, where, name);
         if (!f)
             goto out;
         int s = 0;
