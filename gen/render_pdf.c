@@ -821,9 +821,16 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
      * touches the disk and vanishes with the process.  Without memfd or
      * /proc, a temporary file next to the output (same file system, same
      * clean-up rules). */
+    int slot_unused[LAY_NFONTS] = {0};
+    for (int s = 0; s < nslots; s++) {
+        size_t used = 0;
+        for (size_t i = 0; i < BITMAP_BYTES && !used; i++)
+            used = cc.used[(size_t)s * BITMAP_BYTES + i];
+        slot_unused[s] = !used;
+    }
     for (int s = 0; s < nslots; s++) {
         char *path = NULL;
-        if (font_is_cff(slot_font[s]))
+        if (font_is_cff(slot_font[s]) || slot_unused[s])
             continue; /* subset and embedded by pdf_cff_embed, below */
         memfd[s] = memfd_create("budgetgen-font", MFD_CLOEXEC);
         if (memfd[s] >= 0) {
@@ -867,6 +874,8 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
     int real_bold[LAY_NFONTS];
     for (int s = 0; s < nslots && hs.error == HPDF_OK; s++) {
         HPDF_Font f = NULL;
+        if (slot_unused[s])
+            continue; /* a role the document does not use: not embedded */
         if (font_is_cff(slot_font[s])) {
             size_t n;
             uint32_t *cps = set_list(cc.used + (size_t)s * BITMAP_BYTES, &n);
@@ -886,7 +895,7 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
             }
     }
     for (int k = 0; k < LAY_NFONTS; k++) {
-        if (hs.error == HPDF_OK && !hf[k])
+        if (hs.error == HPDF_OK && !hf[k] && !slot_unused[cc.slot[k]])
             hs.error = HPDF_INVALID_FONT;
         real_bold[k] = font_weight(fonts[k]) >= 600;
     }
@@ -920,7 +929,7 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
     /* libharu's ToUnicode and CIDSystemInfo replaced, /Lang and XMP added
      * (pdf_meta.c): poppler, qpdf and pdfminer then read it silently. */
     for (int s = 0; s < nslots && hs.error == HPDF_OK; s++)
-        for (int k = 0; k < LAY_NFONTS && !slot_cff[s]; k++)
+        for (int k = 0; k < LAY_NFONTS && !slot_cff[s] && !slot_unused[s]; k++)
             if (cc.slot[k] == s) {
                 HPDF_STATUS st = pdf_fix_unicode_font(pdf, hf[k], cc.used + (size_t)s * BITMAP_BYTES);
                 if (st != HPDF_OK && hs.error == HPDF_OK)
