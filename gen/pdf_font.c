@@ -239,7 +239,6 @@ static void base_name(char *out, size_t size, const char *tag, const font *f, un
 
 pdf_cff *pdf_cff_embed(HPDF_Doc pdf, diag *d, font *f, const uint32_t *cps, size_t n)
 {
-    static int serial; /* subset tags AAAAAA, AAAAAB, … in order of embedding */
     char *otf = NULL;
     size_t otf_len = 0;
     if (font_subset_cff(f, d, cps, n, &otf, &otf_len) != 0)
@@ -292,12 +291,21 @@ pdf_cff *pdf_cff_embed(HPDF_Doc pdf, diag *d, font *f, const uint32_t *cps, size
         }
 
     HPDF_MMgr mm = pdf->mmgr;
-    char tag[8], name[160];
-    int t = serial++;
-    for (int i = 5; i >= 0; i--, t /= 26)
-        tag[i] = (char)('A' + t % 26);
-    tag[6] = '\0';
     unsigned weight = font_weight(f);
+    /* The subset tag (six capitals): a hash of the face and its characters,
+     * so the same document gives the same bytes in any process and in any
+     * order of embedding (a counter would differ on a second document
+     * rendered by the same process). */
+    uint32_t h = 2166136261u;
+    for (const char *p = font_family(f); *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h = (h ^ weight) * 16777619u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ cps[i]) * 16777619u;
+    char tag[8], name[160];
+    for (int i = 0; i < 6; i++, h /= 26)
+        tag[i] = (char)('A' + h % 26);
+    tag[6] = '\0';
     base_name(name, sizeof name, tag, f, weight);
     unsigned upem = hb_face_get_upem(face);
 
