@@ -13,7 +13,9 @@
 #      Bold and not stroked (no fake bold: Tr 2 never set for it); pdffonts
 #      lists exactly those four faces, embedded and subset, the Noto ones as
 #      CID Type 0C (CFF); the body face's digits are proportional (its /W
-#      gives 1 another width than 0); the glyph check passes.
+#      gives 1 another width than 0); the glyph check passes, and fails
+#      once 部 is blanked in the embedded CID-keyed CFF program
+#      (tests/tools/blank_cff_glyph.py).
 #   2. a config naming only body and heading (the keys before the roles)
 #      keeps its two faces: pdffonts lists exactly AR PL UMing and WenQuanYi
 #      Zen Hei, and the 合计 cells are stroked (emulated bold).
@@ -95,6 +97,16 @@ PYEOF
     [ $? -eq 0 ] && pass || { fail "e2e_faces: the body face's digits are not proportional"; cat "$FC/digits.out"; }
     /usr/bin/python3 tests/tools/pdf_glyph_check.py "$PDF_CZ" >"$FC/glyph.out" 2>&1 && pass \
         || { fail "e2e_faces: pdf_glyph_check.py fails on the CFF sample"; head -n 5 "$FC/glyph.out"; }
+    # ... and it can fail there: 部 blanked in the CID-keyed body face
+    if /usr/bin/python3 tests/tools/blank_cff_glyph.py "$PDF_CZ" "$FC/blank.pdf" 部 >"$FC/blank.out" 2>&1; then
+        /usr/bin/python3 tests/tools/pdf_glyph_check.py "$FC/blank.pdf" >"$FC/glyph2.out" 2>&1
+        st=$?
+        [ $st -eq 1 ] && grep -q 'NotoSerifCJKSC: .* 1 shown draw nothing: 部$' "$FC/glyph2.out" && pass \
+            || { fail "e2e_faces: pdf_glyph_check.py missed 部 blanked in a CID-keyed CFF font (exit $st)"; cat "$FC/glyph2.out"; }
+    else
+        fail "e2e_faces: could not blank 部 in the sample's CFF font"
+        cat "$FC/blank.out"
+    fi
 else
     fail "e2e_faces: cannot build config/cangzhou-2020.ini"
     head -n 3 "$FC/cz.err"
