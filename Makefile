@@ -24,7 +24,8 @@ endif
 # Debian packages: libraries, fonts, and the tools the tests use.
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxlsxwriter-dev libinih-dev libcsv-dev \
            libharfbuzz-dev libfontconfig-dev zlib1g-dev libzip-dev libexpat1-dev fonts-wqy-zenhei fonts-arphic-uming \
-           poppler-utils qpdf python3 python3-openpyxl python3-fonttools valgrind \
+           fonts-noto-cjk fonts-arphic-ukai \
+           poppler-utils qpdf mupdf-tools python3-pdfminer python3 python3-openpyxl python3-fonttools valgrind \
            libreoffice-calc-nogui gettext locales
 
 PKGS        = xlsxwriter inih harfbuzz harfbuzz-subset fontconfig zlib libzip expat

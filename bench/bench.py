@@ -159,6 +159,10 @@ def main():
     w, c, r, _ = measure([BIN, "build", "-q", "-f", "pdf", "-o", out, "config/cangzhou-2020.ini"],
                          a.runs, before=fresh(out))
     row("budgetgen sample, PDF only", w, c, r, pdf)
+    # issue 17: the sample's size per page (target: under 8 KB)
+    n_pp = pages(pdf)
+    if n_pp:
+        print("  sample: %d bytes per page (%d bytes, %d pages)" % (size(pdf) // n_pp, size(pdf), n_pp))
     w, c, r, _ = measure([BIN, "check", "-q", "config/cangzhou-2020.ini"], a.runs)
     row("budgetgen check (sample)", w, c, r)
 

@@ -100,8 +100,14 @@ static const key_def KEYS[] = {
     {"output", "data", K_BOOL, 0,
      N_("yes/no: the figures as open data, NAME.data/ (CSV, datapackage.json) and in the PDF "
      "(default yes)")},
-    {"fonts", "body", K_STRING, 0, N_("body font family or file (default AR PL UMing CN)")},
-    {"fonts", "heading", K_STRING, 0, N_("heading font family or file (default WenQuanYi Zen Hei)")},
+    /* the fonts' default lists are printed by config_print_keys (FONT_DEFAULTS) */
+    {"fonts", "body", K_STRING, 0,
+     N_("paragraphs: a font family or file, or a list of them, the first installed wins")},
+    {"fonts", "heading", K_STRING, 0, N_("一级标题 and table titles")},
+    {"fonts", "title", K_STRING, 0, N_("the document title")},
+    {"fonts", "subheading", K_STRING, 0, N_("二级及以下标题")},
+    {"fonts", "table", K_STRING, 0, N_("table cells")},
+    {"fonts", "bold", K_STRING, 0, N_("table header cells and 合计 rows")},
     {"check", "reason_threshold", K_INT, 0,
      N_("percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)")},
     {"check", "js_reason_threshold", K_INT, 0,
@@ -462,6 +468,46 @@ static const char *get_str(parse_state *st, const char *section, const char *nam
     return v->text;
 }
 
+/*
+ * [fonts]: the face of each layout role (layout.h LAY_FONT_*).  A config
+ * that names only body and heading (before the roles existed) keeps its
+ * look: title and subheading default to heading, table to body, bold to
+ * table (drawn bold); one that names nothing gets the faces by role of
+ * GB/T 9704 when installed, Noto CJK otherwise.
+ */
+static void config_fonts(config *c, parse_state *st)
+{
+    const char *body = get_str(st, "fonts", "body", NULL, &c->font_body_pos);
+    const char *head = get_str(st, "fonts", "heading", NULL, &c->font_heading_pos);
+    diag_pos tpos, spos, tabpos, bpos;
+    const char *title = get_str(st, "fonts", "title", NULL, &tpos);
+    const char *sub = get_str(st, "fonts", "subheading", NULL, &spos);
+    const char *table = get_str(st, "fonts", "table", NULL, &tabpos);
+    const char *bold = get_str(st, "fonts", "bold", NULL, &bpos);
+    if (!title && head)
+        title = head, tpos = c->font_heading_pos;
+    if (!sub && head)
+        sub = head, spos = c->font_heading_pos;
+    if (!table && body)
+        table = body, tabpos = c->font_body_pos;
+    if (!bold && table)
+        bold = table, bpos = tabpos;
+    c->font_body = body ? body : FONTS_BODY;
+    c->font_heading = head ? head : FONTS_HEADING;
+    c->font_role[0] = c->font_body; /* LAY_FONT_BODY */
+    c->font_role_pos[0] = c->font_body_pos;
+    c->font_role[1] = c->font_heading; /* LAY_FONT_HEADING */
+    c->font_role_pos[1] = c->font_heading_pos;
+    c->font_role[2] = title ? title : FONTS_TITLE;
+    c->font_role_pos[2] = tpos;
+    c->font_role[3] = sub ? sub : FONTS_SUBHEADING;
+    c->font_role_pos[3] = spos;
+    c->font_role[4] = table ? table : FONTS_TABLE;
+    c->font_role_pos[4] = tabpos;
+    c->font_role[5] = bold ? bold : FONTS_BOLD;
+    c->font_role_pos[5] = bpos;
+}
+
 /* Reports a path that does not exist or is not of the expected kind, or,
  * when it exists, leads outside c->root.  A default (pos without a line)
  * is not looked for, since it is read only when needed, but is confined. */
@@ -747,8 +793,7 @@ config *config_load(arena *a, diag *d, const char *path)
 
     c->want_data = get_bool(&st, "output", "data", 1);
 
-    c->font_body = get_str(&st, "fonts", "body", "AR PL UMing CN", &c->font_body_pos);
-    c->font_heading = get_str(&st, "fonts", "heading", "WenQuanYi Zen Hei", &c->font_heading_pos);
+    config_fonts(c, &st);
 
     c->reason_threshold = (int)get_int(&st, "check", "reason_threshold", 10, 0, 1000);
     c->audit_path = get_str(&st, "check", "audit", NULL, &c->audit_pos);
@@ -764,6 +809,16 @@ config *config_load(arena *a, diag *d, const char *path)
     return d->errors > errors_before ? NULL : c;
 }
 
+/* The [fonts] keys' defaults: a preference list, or another key's face when
+ * that key is set (e.g. title follows heading). */
+static const struct {
+    const char *name, *follows, *list;
+} FONT_DEFAULTS[] = {
+    {"body", NULL, FONTS_BODY},           {"heading", NULL, FONTS_HEADING},
+    {"title", "heading", FONTS_TITLE},    {"subheading", "heading", FONTS_SUBHEADING},
+    {"table", "body", FONTS_TABLE},       {"bold", "table/body", FONTS_BOLD},
+};
+
 void config_print_keys(FILE *out)
 {
     const char *section = "";
@@ -772,8 +827,18 @@ void config_print_keys(FILE *out)
             section = KEYS[i].section;
             fprintf(out, "  [%s]\n", section);
         }
-        fprintf(out, "    %-17s %s%s\n", KEYS[i].name, _(KEYS[i].help),
-                KEYS[i].required ? _(" (required)") : "");
+        fprintf(out, "    %-17s %s", KEYS[i].name, _(KEYS[i].help));
+        for (size_t k = 0; !strcmp(section, "fonts") && k < sizeof FONT_DEFAULTS / sizeof *FONT_DEFAULTS;
+             k++) {
+            if (strcmp(FONT_DEFAULTS[k].name, KEYS[i].name))
+                continue;
+            if (FONT_DEFAULTS[k].follows)
+                fprintf(out, _(" (default: %s if set, else %s)"), FONT_DEFAULTS[k].follows,
+                        FONT_DEFAULTS[k].list);
+            else
+                fprintf(out, _(" (default %s)"), FONT_DEFAULTS[k].list);
+        }
+        fprintf(out, "%s\n", KEYS[i].required ? _(" (required)") : "");
     }
 }
 

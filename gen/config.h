@@ -92,10 +92,26 @@ typedef struct config {
     int want_data;          /* [output] data: the open-data files (render_data.h) */
     diag_pos formats_pos;
 
+    /* [fonts]: the defaults, preference lists (fonts.h): the faces of
+     * GB/T 9704 and of most offices first, then free faces (Debian:
+     * fonts-noto-cjk, fonts-arphic-ukai, fonts-arphic-uming). */
+#define FONTS_TITLE                                                                    \
+    "FZXiaoBiaoSong-B05S, 方正小标宋简体, 方正小标宋_GBK, Noto Serif CJK SC:bold, " \
+    "AR PL UMing CN"
+#define FONTS_HEADING "SimHei, 黑体, Noto Sans CJK SC, WenQuanYi Zen Hei"
+#define FONTS_SUBHEADING "KaiTi, 楷体, 楷体_GB2312, KaiTi_GB2312, AR PL UKai CN, Noto Serif CJK SC:bold"
+#define FONTS_BODY "FangSong, 仿宋, 仿宋_GB2312, FangSong_GB2312, Noto Serif CJK SC, AR PL UMing CN"
+#define FONTS_TABLE "SimSun, 宋体, Noto Serif CJK SC, AR PL UMing CN"
+#define FONTS_BOLD "SimHei, 黑体, Noto Serif CJK SC:bold, WenQuanYi Zen Hei"
     /* [fonts] */
     const char *font_body;
     const char *font_heading;
     diag_pos font_body_pos, font_heading_pos;
+    /* The face of each layout role (LAY_FONT_*, layout.h), a preference
+     * list as given or defaulted (config.c); line 0 in the position: the
+     * default. */
+    const char *font_role[6];
+    diag_pos font_role_pos[6];
 
     /* [check] */
     int reason_threshold; /* a change over this many percent needs a stated

@@ -20,7 +20,10 @@
 typedef struct font font;
 
 /*
- * Opens a font by family name or path.  Reports an error through d (naming
+ * Opens a font by family name or path, or the first installed one of a
+ * comma-separated preference list ("FangSong, 仿宋_GB2312, Noto Serif CJK
+ * SC"); a family may end in a weight (":bold", ":medium", ":regular", …)
+ * that the installed face must have.  Reports an error through d (naming
  * what was asked and, for a family, that fontconfig found no such family —
  * fontconfig's fallback to another family is NOT accepted) and returns NULL
  * on failure.  where is the config position for the message.
@@ -50,6 +53,18 @@ int font_descent(const font *f);
  * Deterministic: the same font and code points give the same bytes.
  */
 int font_subset(font *f, diag *d, const uint32_t *cps, size_t n, const char *out_path);
+
+/* CFF outlines (a 'CFF ' table, no 'glyf'): embedded by pdf_font.c. */
+int font_is_cff(const font *f);
+
+/* OS/2 usWeightClass: 400 regular, 700 bold (a real bold face needs no
+ * emulated bold). */
+unsigned font_weight(const font *f);
+
+/* The subset of a CFF font to cps[0..n) (HarfBuzz: an OpenType font with a
+ * 'CFF ' table and a cmap) in *out (malloc'd, *len bytes).  Returns 0, or
+ * -1 after reporting through d. */
+int font_subset_cff(font *f, diag *d, const uint32_t *cps, size_t n, char **out, size_t *len);
 
 void font_close(font *f);
 

@@ -324,7 +324,7 @@ static void prep_text(lay *l, size_t i, prep *pp)
     p->justify = 1;
     switch (b->kind) {
     case DOC_TITLE:
-        p->font = LAY_FONT_HEADING;
+        p->font = LAY_FONT_TITLE;
         p->size = TITLE_SIZE;
         p->lead = TITLE_SIZE * TITLE_LEAD;
         p->align = DOC_CENTER;
@@ -335,7 +335,7 @@ static void prep_text(lay *l, size_t i, prep *pp)
         break;
     case DOC_HEADING:
         /* 一级标题 in 黑体, indented like the paragraphs (GB/T 9704). */
-        p->font = LAY_FONT_HEADING;
+        p->font = b->level <= 1 ? LAY_FONT_HEADING : LAY_FONT_SUBHEADING;
         p->size = b->level <= 1 ? H1_SIZE : H2_SIZE;
         p->lead = p->size * HEAD_LEAD;
         p->indent = INDENT_EM * BODY_SIZE;

@@ -34,8 +34,19 @@
 #define LAY_A4_SHORT 595.276
 #define LAY_A4_LONG 841.89
 
-/* The fonts a layout uses, by index into the array given to layout_doc(). */
-enum { LAY_FONT_BODY, LAY_FONT_HEADING, LAY_NFONTS };
+/* The fonts a layout uses, by role, as indexes into the array given to
+ * layout_doc() (config.h: [fonts]): body paragraphs, 一级标题 (and table
+ * titles, labels), the document title, 二级及以下标题, table cells, and
+ * table header cells and 合计 rows.  Several roles may share one font. */
+enum {
+    LAY_FONT_BODY,
+    LAY_FONT_HEADING,
+    LAY_FONT_TITLE,
+    LAY_FONT_SUBHEADING,
+    LAY_FONT_TABLE,
+    LAY_FONT_TABLE_BOLD,
+    LAY_NFONTS
+};
 
 typedef enum lay_op_kind {
     LAY_TEXT, /* one line of text */

@@ -55,12 +55,11 @@ static void collect_cells(lay *l, tprep *tp, int head, size_t *k)
             tc->rs = x->rowspan < rows - r ? x->rowspan : rows - r;
             tc->cs = x->colspan < t->ncols - c ? x->colspan : t->ncols - c;
             tc->head = head;
-            /* Header cells and 合计 rows in bold Song, as in printed
-             * financial tables.  No bold face ships, so bold is drawn
-             * (fill then stroke).  Hei headers looked as good but cost a
-             * second subset of the same characters (7 KB of the file). */
-            tc->font = LAY_FONT_BODY;
+            /* Header cells and 合计 rows in the table's bold face ([fonts]
+             * bold); a face that is not bold is drawn bold (fill then
+             * stroke, render_pdf.c). */
             tc->bold = head || (t->row_kind && t->row_kind[r] == DOC_ROW_TOTAL);
+            tc->font = tc->bold ? LAY_FONT_TABLE_BOLD : LAY_FONT_TABLE;
             tc->align = head ? DOC_CENTER : body_align(t, x, c);
             meas m = {l->fonts[tc->font], 1.0 / 1000.0};
             const char *s = x->text ? x->text : "";

@@ -19,6 +19,8 @@
 #include "i18n.h"
 
 #include "fonts.h"
+#include "pdf_font.h"
+#include "pdf_meta.h"
 #include "layout.h"
 #include "outfile.h"
 #include "pdf_attach.h"
@@ -574,7 +576,8 @@ static HPDF_REAL channel(uint32_t rgb, int shift)
 /* Draws one laid-out page: shading, chart bars and gridlines first, in
  * their order (bars cover gridlines), then the grid (one path per line
  * width), then all text in one text object. */
-static void draw_page(HPDF_Page page, const lay_page *pg, HPDF_Font const hf[LAY_NFONTS])
+static void draw_page(HPDF_Page page, const lay_page *pg, HPDF_Font const hf[LAY_NFONTS],
+                      pdf_cff *const cff[LAY_NFONTS], const int real_bold[LAY_NFONTS])
 {
     HPDF_Page_SetWidth(page, (HPDF_REAL)pg->width);
     HPDF_Page_SetHeight(page, (HPDF_REAL)pg->height);
@@ -649,13 +652,18 @@ static void draw_page(HPDF_Page page, const lay_page *pg, HPDF_Font const hf[LAY
             HPDF_Page_SetCharSpace(page, (HPDF_REAL)(floor(op->char_space * 1e4 + 0.5) / 1e4));
             cs = op->char_space;
         }
-        if (op->bold != bold) {
-            HPDF_Page_SetTextRenderingMode(page, op->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
-            bold = op->bold;
+        /* emulated bold only where the face is not bold itself */
+        int want_bold = op->bold && !real_bold[op->font];
+        if (want_bold != bold) {
+            HPDF_Page_SetTextRenderingMode(page, want_bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL);
+            bold = want_bold;
         }
         double x = pt(op->x), y = pt(op->y);
         HPDF_Page_MoveTextPos(page, pt(x - line_x), pt(y - line_y));
-        HPDF_Page_ShowText(page, op->text);
+        if (cff[op->font])
+            pdf_cff_show(cff[op->font], page, op->text);
+        else
+            HPDF_Page_ShowText(page, op->text);
         line_x = x;
         line_y = y;
     }
@@ -732,9 +740,13 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
                    outfile *of, long *n_pages)
 {
     int ret = -1;
-    font *fonts[LAY_NFONTS] = {NULL, NULL};
-    const char *font_path_of[LAY_NFONTS] = {NULL, NULL}; /* what libharu reads */
-    int memfd[LAY_NFONTS] = {-1, -1};
+    font *fonts[LAY_NFONTS] = {NULL};
+    font *slot_font[LAY_NFONTS] = {NULL};            /* each distinct font once */
+    const char *font_path_of[LAY_NFONTS] = {NULL}; /* what libharu reads */
+    pdf_cff *slot_cff[LAY_NFONTS] = {NULL};        /* CFF fonts (pdf_font.c) */
+    int memfd[LAY_NFONTS];
+    for (int s = 0; s < LAY_NFONTS; s++)
+        memfd[s] = -1;
     charcheck cc;
     memset(&cc, 0, sizeof cc);
     HPDF_Doc pdf = NULL;
@@ -747,21 +759,34 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
     int began = 0;
     *n_pages = 0;
 
-    fonts[LAY_FONT_BODY] =
-        font_open(d, c->font_body_pos, c->font_body ? c->font_body : DEFAULT_BODY_FONT);
-    fonts[LAY_FONT_HEADING] =
-        font_open(d, c->font_heading_pos, c->font_heading ? c->font_heading : DEFAULT_HEADING_FONT);
-    if (!fonts[LAY_FONT_BODY] || !fonts[LAY_FONT_HEADING])
-        goto out;
-    /* One font for both roles: one subset, one embedded font. */
-    int nslots = 2;
-    cc.slot[LAY_FONT_BODY] = 0;
-    cc.slot[LAY_FONT_HEADING] = 1;
-    if (same_font(fonts[LAY_FONT_BODY], fonts[LAY_FONT_HEADING])) {
-        font_close(fonts[LAY_FONT_HEADING]);
-        fonts[LAY_FONT_HEADING] = fonts[LAY_FONT_BODY];
-        cc.slot[LAY_FONT_HEADING] = 0;
-        nslots = 1;
+    /* The faces by role (config.c: [fonts], preference lists).  A face
+     * named for several roles is one slot: one subset, one embedded font. */
+    int nslots = 0;
+    for (int k = 0; k < LAY_NFONTS; k++) {
+        /* a config not made by config_load (tests) may name only two */
+        int headish = k == LAY_FONT_HEADING || k == LAY_FONT_TITLE || k == LAY_FONT_SUBHEADING;
+        const char *name = c->font_role[k] ? c->font_role[k]
+                           : headish       ? c->font_heading
+                                           : c->font_body;
+        diag_pos where = c->font_role[k] ? c->font_role_pos[k]
+                         : headish       ? c->font_heading_pos
+                                         : c->font_body_pos;
+        if (!name)
+            name = headish ? DEFAULT_HEADING_FONT : DEFAULT_BODY_FONT;
+        font *f = font_open(d, where, name);
+        if (!f)
+            goto out;
+        int s = 0;
+        while (s < nslots && !same_font(slot_font[s], f))
+            s++;
+        if (s < nslots) {
+            font_close(f);
+        } else {
+            slot_font[s] = f;
+            nslots++;
+        }
+        fonts[k] = slot_font[s];
+        cc.slot[k] = s;
     }
 
     layout *L = layout_doc(a, d, dm, fonts);
@@ -773,8 +798,8 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
     }
 
     cc.d = d;
-    cc.fonts[LAY_FONT_BODY] = fonts[LAY_FONT_BODY];
-    cc.fonts[LAY_FONT_HEADING] = fonts[LAY_FONT_HEADING];
+    for (int k = 0; k < LAY_NFONTS; k++)
+        cc.fonts[k] = fonts[k];
     cc.used = xcalloc((size_t)nslots, BITMAP_BYTES);
     cc.known = xcalloc((size_t)nslots, BITMAP_BYTES);
     cc.missing = xcalloc((size_t)nslots, BITMAP_BYTES);
@@ -798,8 +823,17 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
      * touches the disk and vanishes with the process.  Without memfd or
      * /proc, a temporary file next to the output (same file system, same
      * clean-up rules). */
+    int slot_unused[LAY_NFONTS] = {0};
+    for (int s = 0; s < nslots; s++) {
+        size_t used = 0;
+        for (size_t i = 0; i < BITMAP_BYTES && !used; i++)
+            used = cc.used[(size_t)s * BITMAP_BYTES + i];
+        slot_unused[s] = !used;
+    }
     for (int s = 0; s < nslots; s++) {
         char *path = NULL;
+        if (font_is_cff(slot_font[s]) || slot_unused[s])
+            continue; /* subset and embedded by pdf_cff_embed, below */
         memfd[s] = memfd_create("budgetgen-font", MFD_CLOEXEC);
         if (memfd[s] >= 0) {
             path = arena_printf(a, "/proc/self/fd/%d", memfd[s]);
@@ -820,7 +854,7 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
         font_path_of[s] = path;
         size_t n;
         uint32_t *cps = set_list(cc.used + (size_t)s * BITMAP_BYTES, &n);
-        int rc = font_subset(fonts[s == 0 ? LAY_FONT_BODY : LAY_FONT_HEADING], d, cps, n, path);
+        int rc = font_subset(slot_font[s], d, cps, n, path);
         if (rc == 0)
             rc = tune_for_haru(d, path, cps, n);
         free(cps);
@@ -837,16 +871,36 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    HPDF_Font hf[LAY_NFONTS] = {NULL, NULL};
+    HPDF_Font hf[LAY_NFONTS] = {NULL};
+    pdf_cff *cff_of[LAY_NFONTS] = {NULL};
+    int real_bold[LAY_NFONTS];
     for (int s = 0; s < nslots && hs.error == HPDF_OK; s++) {
-        const char *fname = HPDF_LoadTTFontFromFile(pdf, font_path_of[s], HPDF_TRUE);
-        HPDF_Font f = fname ? HPDF_GetFont(pdf, fname, "UTF-8") : NULL;
+        HPDF_Font f = NULL;
+        if (slot_unused[s])
+            continue; /* a role the document does not use: not embedded */
+        if (font_is_cff(slot_font[s])) {
+            size_t n;
+            uint32_t *cps = set_list(cc.used + (size_t)s * BITMAP_BYTES, &n);
+            slot_cff[s] = pdf_cff_embed(pdf, d, slot_font[s], cps, n);
+            free(cps);
+            if (!slot_cff[s])
+                goto out;
+            f = pdf_cff_font(slot_cff[s]);
+        } else {
+            const char *fname = HPDF_LoadTTFontFromFile(pdf, font_path_of[s], HPDF_TRUE);
+            f = fname ? HPDF_GetFont(pdf, fname, "UTF-8") : NULL;
+        }
         for (int k = 0; k < LAY_NFONTS; k++)
-            if (cc.slot[k] == s)
+            if (cc.slot[k] == s) {
                 hf[k] = f;
+                cff_of[k] = slot_cff[s];
+            }
     }
-    if (hs.error == HPDF_OK && (!hf[LAY_FONT_BODY] || !hf[LAY_FONT_HEADING]))
-        hs.error = HPDF_INVALID_FONT;
+    for (int k = 0; k < LAY_NFONTS; k++) {
+        if (hs.error == HPDF_OK && !hf[k] && !slot_unused[cc.slot[k]])
+            hs.error = HPDF_INVALID_FONT;
+        real_bold[k] = font_weight(fonts[k]) >= 600;
+    }
 
     HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
     /* Chinese metadata needs the UTF-8 encoder current (it is, above). */
@@ -863,7 +917,7 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
         for (size_t p = 0; p < L->n_pages && hs.error == HPDF_OK; p++) {
             pages[p] = HPDF_AddPage(pdf);
             if (pages[p])
-                draw_page(pages[p], &L->pages[p], hf);
+                draw_page(pages[p], &L->pages[p], hf, cff_of, real_bold);
         }
     }
     if (hs.error == HPDF_OK)
@@ -873,6 +927,23 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
     if (hs.error == HPDF_OK && L->n_front > 0) {
         HPDF_AddPageLabel(pdf, 0, HPDF_PAGE_NUM_STYLE_LOWER_ROMAN, 1, NULL);
         HPDF_AddPageLabel(pdf, (HPDF_UINT)L->n_front, HPDF_PAGE_NUM_STYLE_DECIMAL, 1, NULL);
+    }
+    /* libharu's ToUnicode and CIDSystemInfo replaced, /Lang and XMP added
+     * (pdf_meta.c): poppler, qpdf and pdfminer then read it silently. */
+    for (int s = 0; s < nslots && hs.error == HPDF_OK; s++)
+        for (int k = 0; k < LAY_NFONTS && !slot_cff[s] && !slot_unused[s]; k++)
+            if (cc.slot[k] == s) {
+                HPDF_STATUS st = pdf_fix_unicode_font(pdf, hf[k], cc.used + (size_t)s * BITMAP_BYTES);
+                if (st != HPDF_OK && hs.error == HPDF_OK)
+                    hs.error = st;
+                break;
+            }
+    if (hs.error == HPDF_OK) {
+        pdf_meta m = {"zh-CN", dm->title, dm->author, dm->subject,
+                      dm->keywords, "budgetgen", date};
+        HPDF_STATUS st = pdf_add_meta(pdf, &m);
+        if (st != HPDF_OK && hs.error == HPDF_OK)
+            hs.error = st;
     }
     if (hs.error == HPDF_OK)
         pdf_attach_files(pdf, dm); /* the data files (render_data.c) */
@@ -938,13 +1009,14 @@ out:
             close(memfd[s]);
     if (pdf)
         HPDF_Free(pdf);
+    for (int s = 0; s < LAY_NFONTS; s++)
+        pdf_cff_free(slot_cff[s]);
     free(pages);
     free(cc.used);
     free(cc.known);
     free(cc.missing);
-    if (fonts[LAY_FONT_HEADING] != fonts[LAY_FONT_BODY])
-        font_close(fonts[LAY_FONT_HEADING]);
-    font_close(fonts[LAY_FONT_BODY]);
+    for (int s = 0; s < LAY_NFONTS; s++)
+        font_close(slot_font[s]);
     return ret;
 }
 

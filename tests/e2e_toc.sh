@@ -151,7 +151,9 @@ elif cmd == 'check-toc':      # check-toc PDF WANTFILE: the 目录 against the p
             s = ln.strip()
             if not s or s == '目录':
                 continue
-            m = re.match(r'^(.*?)\s*\.{3,}\s*(\d+)$', s)
+            # the leader: "......", or ". . ." where the face's dot is
+            # narrower than the leader's pitch (Noto: pdftotext sees gaps)
+            m = re.match(r'^(.*?)\s*(?:\.\s*){3,}(\d+)$', s)
             if m:
                 entries.append((squash(pending + m.group(1)), int(m.group(2))))
                 pending = ''

@@ -3,7 +3,8 @@
 missing-glyph detector (no rendering).
 
 Reads the PDF with `qpdf --json=2` (stream data decoded) and every embedded
-TrueType program (/FontFile2 of each Type0 font's CIDFontType2) with
+TrueType program (/FontFile2 of each Type0 font's CIDFontType2) and CFF
+program (/FontFile3 /CIDFontType0C of a CIDFontType0, gen/pdf_font.c) with
 fontTools, and checks:
 
   1. composites: every composite glyph present in a font program references
@@ -22,7 +23,9 @@ code is the CID); its /ToUnicode CMap gives the character of each CID and,
 read backwards, the CID of a character (libharu's UTF-8 encoder writes an
 identity range: CID = Unicode code point, which is verified here, not
 assumed: a shown CID whose ToUnicode character is not the code point is a
-problem); /CIDToGIDMap (a stream or /Identity) gives the glyph.
+problem); /CIDToGIDMap (a stream or /Identity) gives the glyph.  In a CFF
+font the CID is the CFF's own (its charset gives the glyph), so the
+character is what ToUnicode says, with no CID = code point rule.
 
 Prints one line per font and one per problem; exits 1 on any problem, 2 if
 the PDF cannot be read.
@@ -35,6 +38,7 @@ import subprocess
 import sys
 
 from fontTools.pens.boundsPen import BoundsPen
+from fontTools.cffLib import CFFFontSet
 from fontTools.ttLib import TTFont
 
 
@@ -157,8 +161,17 @@ class Font:
         desc = pdf.val(pdf.val(t0['/DescendantFonts'])[0])
         fd = pdf.val(desc.get('/FontDescriptor'))
         self.font = None
+        self.cff = None
+        # libharu's TrueType fonts use CID = code point; CFF fonts
+        # (gen/pdf_font.c) use the CFF's own CIDs, so only ToUnicode says
+        # which character a code is.
+        self.cid_is_unicode = True
+        if desc.get('/Subtype') == '/CIDFontType0' and '/FontFile3' in fd:
+            self.load_cff(pdf, fd['/FontFile3'])
+            return
         if desc.get('/Subtype') != '/CIDFontType2' or '/FontFile2' not in fd:
-            self.problems.append('not an embedded TrueType font (no /FontFile2)')
+            self.problems.append('not an embedded TrueType or CFF font (no /FontFile2 or '
+                                 '/FontFile3)')
             return
         self.font = TTFont(io.BytesIO(pdf.data(fd['/FontFile2'])))
         self.order = self.font.getGlyphOrder()
@@ -168,7 +181,34 @@ class Font:
         self.c2g = None if m == '/Identity' else pdf.data(m)
         self._draws = {}
 
+    def load_cff(self, pdf, ref):
+        """A /FontFile3 /CIDFontType0C program: CIDs map to glyphs through its
+        charset (CID-keyed: glyph names cidNNNNN), else a CID is a glyph index."""
+        if pdf.val(ref).get('/Subtype') != '/CIDFontType0C':
+            self.problems.append(f'/FontFile3 is {pdf.val(ref).get("/Subtype")}, not /CIDFontType0C')
+            return
+        cffs = CFFFontSet()
+        cffs.decompile(io.BytesIO(pdf.data(ref)), None)
+        top = cffs[cffs.fontNames[0]]
+        self.cff = top
+        self.font = cffs  # "has a program" for main()
+        self.cid_is_unicode = False
+        self.order = list(top.charset)
+        cid_keyed = hasattr(top, 'ROS')
+        self.cid2gid = {}
+        for gid, name in enumerate(self.order):
+            if cid_keyed:
+                c = 0 if name == '.notdef' else int(name[3:])
+            else:
+                c = gid
+            self.cid2gid[c] = gid
+        self.glyf = None
+        self.c2g = None
+        self._draws = {}
+
     def gid(self, cid):
+        if self.cff is not None:
+            return self.cid2gid.get(cid, 0)
         if self.c2g is None:
             return cid
         return int.from_bytes(self.c2g[2 * cid:2 * cid + 2], 'big') if 2 * cid + 2 <= len(self.c2g) else 0
@@ -176,7 +216,11 @@ class Font:
     def draws(self, gid):
         if gid not in self._draws:
             ok = 0 < gid < len(self.order)
-            if ok:
+            if ok and self.cff is not None:
+                bp = BoundsPen(None)
+                self.cff.CharStrings[self.order[gid]].draw(bp)
+                ok = bp.bounds is not None
+            elif ok:
                 bp = BoundsPen(self.gs)
                 self.gs[self.order[gid]].draw(bp)
                 ok = bp.bounds is not None
@@ -378,7 +422,7 @@ def main():
         blank, mismatch = [], []
         for cid in sorted(codes):
             ch = f.char_of(cid)
-            if ch != chr(cid):
+            if f.cid_is_unicode and ch != chr(cid):
                 mismatch.append((cid, ch))
             c = ch if ch else chr(cid)
             if c.isspace():
@@ -393,7 +437,7 @@ def main():
             cid = f.cid_of(ch)
             if cid is None:
                 missing.append(ch)
-            elif cid != ord(ch):
+            elif f.cid_is_unicode and cid != ord(ch):
                 mismatch.append((cid, ch))
             elif not f.draws(f.gid(cid)):
                 tblank.append(ch)

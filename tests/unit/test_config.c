@@ -106,6 +106,13 @@ static void test_good_config(void)
         CHECK_STR(c->font_body, "Noto Serif CJK SC");
         CHECK_STR(c->font_heading, "fonts/heading.ttf");
         CHECK_INT(c->font_heading_pos.line, 28);
+        /* only body and heading named (as before the roles): title and
+         * subheading are the heading's face, table and bold the body's */
+        CHECK_STR(c->font_role[2], "fonts/heading.ttf");
+        CHECK_STR(c->font_role[3], "fonts/heading.ttf");
+        CHECK_INT(c->font_role_pos[3].line, 28);
+        CHECK_STR(c->font_role[4], "Noto Serif CJK SC");
+        CHECK_STR(c->font_role[5], "Noto Serif CJK SC");
         CHECK_INT(c->max_rows, 5000);
         CHECK_INT(c->max_cell, 1024);
         CHECK_INT(c->max_pages, 300);
@@ -136,8 +143,15 @@ static void test_defaults(void)
         CHECK_STR(c->output_name, "测试市示例局-2021"); /* 部门-年度 */
         CHECK_INT(c->want_pdf, 1);
         CHECK_INT(c->want_xlsx, 1);
-        CHECK_STR(c->font_body, "AR PL UMing CN");
-        CHECK_STR(c->font_heading, "WenQuanYi Zen Hei");
+        /* nothing named: the preference lists of each role */
+        CHECK_STR(c->font_body, FONTS_BODY);
+        CHECK_STR(c->font_heading, FONTS_HEADING);
+        CHECK(strncmp(c->font_body, "FangSong, 仿宋", strlen("FangSong, 仿宋")) == 0);
+        CHECK_STR(c->font_role[2], FONTS_TITLE);
+        CHECK_STR(c->font_role[3], FONTS_SUBHEADING);
+        CHECK_STR(c->font_role[4], FONTS_TABLE);
+        CHECK_STR(c->font_role[5], FONTS_BOLD);
+        CHECK_INT(c->font_role_pos[5].line, 0);
         CHECK_INT(c->max_rows, 100000);
         CHECK_INT(c->max_cell, 65536);
         CHECK_INT(c->max_pages, 2000);

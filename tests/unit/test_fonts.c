@@ -275,7 +275,8 @@ static void test_open_missing(void)
 }
 
 /* An OpenType font with CFF outlines, built with fontTools (what Noto CJK
- * is): libharu cannot load those (0x1060), so font_open must refuse. */
+ * is): libharu cannot load those (0x1060); font_open accepts it for
+ * pdf_font.c, measures it, and it subsets to a font with a 'CFF ' table. */
 static void test_open_cff(void)
 {
     const char *py = tmp("mkcff.py");
@@ -307,10 +308,63 @@ static void test_open_cff(void)
         printf("  (skipped the CFF test: python3-fonttools did not build a font)\n");
         return;
     }
-    char *msg = open_fails(otf);
-    CHECK(strstr(msg, "CFF") != NULL && strstr(msg, "TrueType") != NULL);
-    printf("  %s", msg);
-    free(msg);
+    diag d;
+    diag_init(&d, stdout);
+    font *f = font_open(&d, diag_at(NULL, 0, 0), otf);
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    CHECK_INT(font_is_cff(f), 1);
+    CHECK_INT(font_has(f, 'A'), 1);
+    CHECK_INT(font_has(f, 'B'), 0);
+    CHECK_INT(font_advance(f, 'A'), 600);
+    CHECK_INT(font_weight(f), 400);
+    uint32_t cp = 'A';
+    char *sub = NULL;
+    size_t len = 0;
+    CHECK_INT(font_subset_cff(f, &d, &cp, 1, &sub, &len), 0);
+    /* an sfnt whose table directory lists 'CFF ' */
+    int has_cff = 0;
+    for (size_t i = 12; sub && i + 16 <= len && i < 12 + 16 * 32; i += 16)
+        has_cff |= memcmp(sub + i, "CFF ", 4) == 0;
+    CHECK_INT(has_cff, 1);
+    free(sub);
+    font_close(f);
+    CHECK_INT(d.errors, 0);
+}
+
+/* Preference lists: the first installed entry; weights; none installed. */
+static void test_open_list(void)
+{
+    diag d;
+    diag_init(&d, stdout);
+    font *f = font_open(&d, diag_at(NULL, 0, 0),
+                        "No Such Family 甲, 仿宋_No_Such , WenQuanYi Zen Hei, AR PL UMing CN");
+    CHECK(f != NULL && strcmp(font_family(f), "WenQuanYi Zen Hei") == 0);
+    font_close(f);
+    CHECK_INT(d.errors, 0);
+    /* Zen Hei has no bold face: fontconfig's regular one is not accepted */
+    f = font_open(&d, diag_at(NULL, 0, 0), "WenQuanYi Zen Hei:bold, AR PL UMing CN");
+    CHECK(f != NULL && strcmp(font_family(f), "AR PL UMing CN") == 0);
+    font_close(f);
+    f = font_open(&d, diag_at(NULL, 0, 0), "Noto Serif CJK SC:bold");
+    if (f) { /* fonts-noto-cjk installed */
+        CHECK(font_weight(f) >= 700);
+        CHECK_INT(font_is_cff(f), 1);
+        font_close(f);
+    }
+    CHECK_INT(d.errors, 0);
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *mem = open_memstream(&buf, &n);
+    diag_init(&d, mem);
+    f = font_open(&d, diag_at("c.ini", 3, 9), "No Such A, No Such B");
+    fclose(mem);
+    CHECK(f == NULL);
+    CHECK_INT(d.errors, 1);
+    CHECK(buf && strstr(buf, "c.ini:3:9: error: none of the fonts \"No Such A, No Such B\" is "
+                             "installed") != NULL);
+    free(buf);
 }
 
 static void test_open_path(void)
@@ -593,6 +647,7 @@ int main(void)
     RUN(test_open_family);
     RUN(test_open_missing);
     RUN(test_open_cff);
+    RUN(test_open_list);
     RUN(test_open_path);
     RUN(test_has_and_advance);
     RUN(test_advance_truncates);

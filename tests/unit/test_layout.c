@@ -418,6 +418,9 @@ static font *fonts_open(diag *d, font *f[LAY_NFONTS])
 {
     f[LAY_FONT_BODY] = font_open(d, diag_at(NULL, 0, 0), "AR PL UMing CN");
     f[LAY_FONT_HEADING] = font_open(d, diag_at(NULL, 0, 0), "WenQuanYi Zen Hei");
+    /* the other roles as a config naming only body and heading gets them */
+    f[LAY_FONT_TITLE] = f[LAY_FONT_SUBHEADING] = f[LAY_FONT_HEADING];
+    f[LAY_FONT_TABLE] = f[LAY_FONT_TABLE_BOLD] = f[LAY_FONT_BODY];
     return f[LAY_FONT_BODY] && f[LAY_FONT_HEADING] ? f[0] : NULL;
 }
 
@@ -713,7 +716,9 @@ static void test_render(void)
     const char *pdf = tmp("disclosure.pdf");
     long size = file_size(pdf);
     printf("render_pdf: %.1f ms, %ld bytes\n", t1 - t0, size);
-    CHECK(size > 10000 && size < 300000);
+    /* 298,820 bytes before issue 17; a ToUnicode CMap that maps each of
+     * the ~900 characters (2 KB a font) and the XMP packet add ~5 KB */
+    CHECK(size > 10000 && size < 310000);
     /* only the PDF is left in the folder: no temporary fonts */
     CHECK_INT(dir_entries(tmpdir), 1);
 

@@ -99,6 +99,8 @@ static void test_front(void)
     font *f[LAY_NFONTS];
     f[LAY_FONT_BODY] = font_open(&dg, diag_at(NULL, 0, 0), "AR PL UMing CN");
     f[LAY_FONT_HEADING] = font_open(&dg, diag_at(NULL, 0, 0), "WenQuanYi Zen Hei");
+    f[LAY_FONT_TITLE] = f[LAY_FONT_SUBHEADING] = f[LAY_FONT_HEADING];
+    f[LAY_FONT_TABLE] = f[LAY_FONT_TABLE_BOLD] = f[LAY_FONT_BODY];
     if (!f[0] || !f[1]) {
         CHECK(!"fonts open");
         arena_free_all(a);

@@ -1,0 +1,441 @@
+/*
+ * pdf_font — CFF fonts embedded as CIDFontType0C through libharu's object
+ * layer (pdf_font.h).  Stage: render.
+ */
+#include "pdf_font.h"
+
+#include "arena.h"
+#include "pdf_meta.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+#include <hb.h>
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NBMP 0x10000u
+
+struct pdf_cff {
+    HPDF_Font type0;
+    HPDF_FontAttr_Rec attr; /* what HPDF_Font_Validate and SetFontAndSize read */
+    uint16_t *code;         /* per BMP code point: its CID, 0 = not in the font */
+};
+
+/* ---- reading the CFF table (Adobe TN 5176) ------------------------------- */
+
+typedef struct cffbuf {
+    const unsigned char *p;
+    size_t n;
+} cffbuf;
+
+static long rdn(const cffbuf *b, size_t at, unsigned size)
+{
+    if (size < 1 || size > 4 || at + size > b->n)
+        return -1;
+    long v = 0;
+    for (unsigned i = 0; i < size; i++)
+        v = v << 8 | b->p[at + i];
+    return v;
+}
+
+/* An INDEX at *at: its count; *data_at and the offsets' place for item i
+ * through index_item; *at moves past it.  -1 if malformed. */
+typedef struct cffindex {
+    long count;
+    size_t off_at;  /* first offset */
+    unsigned off_size;
+    size_t base;    /* byte before the data (offsets are 1-based) */
+} cffindex;
+
+static int read_index(const cffbuf *b, size_t *at, cffindex *ix)
+{
+    ix->count = rdn(b, *at, 2);
+    if (ix->count < 0)
+        return -1;
+    if (ix->count == 0) {
+        *at += 2;
+        return 0;
+    }
+    long os = rdn(b, *at + 2, 1);
+    if (os < 1 || os > 4)
+        return -1;
+    ix->off_size = (unsigned)os;
+    ix->off_at = *at + 3;
+    ix->base = ix->off_at + (size_t)(ix->count + 1) * ix->off_size - 1;
+    long last = rdn(b, ix->off_at + (size_t)ix->count * ix->off_size, ix->off_size);
+    if (last < 1 || ix->base + (size_t)last > b->n)
+        return -1;
+    *at = ix->base + (size_t)last;
+    return 0;
+}
+
+static int index_item(const cffbuf *b, const cffindex *ix, long i, size_t *start, size_t *end)
+{
+    long s = rdn(b, ix->off_at + (size_t)i * ix->off_size, ix->off_size);
+    long e = rdn(b, ix->off_at + (size_t)(i + 1) * ix->off_size, ix->off_size);
+    if (i < 0 || i >= ix->count || s < 1 || e < s || ix->base + (size_t)e > b->n)
+        return -1;
+    *start = ix->base + (size_t)s;
+    *end = ix->base + (size_t)e;
+    return 0;
+}
+
+/* The Top DICT's charset offset (op 15, default 0), whether it has ROS
+ * (12 30: CID-keyed) and the CharStrings offset (op 17). */
+static int read_top(const cffbuf *b, size_t s, size_t e, long *charset, int *cid, long *cstr)
+{
+    long stack[48];
+    int n = 0;
+    *charset = 0;
+    *cid = 0;
+    *cstr = -1;
+    while (s < e) {
+        unsigned v = b->p[s];
+        if (v == 28 && s + 3 <= e) {
+            if (n < 48)
+                stack[n++] = (int16_t)(b->p[s + 1] << 8 | b->p[s + 2]);
+            s += 3;
+        } else if (v == 29 && s + 5 <= e) {
+            if (n < 48)
+                stack[n++] = (int32_t)((uint32_t)b->p[s + 1] << 24 | (uint32_t)b->p[s + 2] << 16 |
+                                       (uint32_t)b->p[s + 3] << 8 | b->p[s + 4]);
+            s += 5;
+        } else if (v == 30) { /* a real: skip its nibbles */
+            s++;
+            while (s < e && (b->p[s] & 0x0F) != 0x0F && (b->p[s] & 0xF0) != 0xF0)
+                s++;
+            s++;
+            if (n < 48)
+                stack[n++] = 0;
+        } else if (v >= 32 && v <= 246) {
+            if (n < 48)
+                stack[n++] = (long)v - 139;
+            s++;
+        } else if (v >= 247 && v <= 250 && s + 2 <= e) {
+            if (n < 48)
+                stack[n++] = ((long)v - 247) * 256 + b->p[s + 1] + 108;
+            s += 2;
+        } else if (v >= 251 && v <= 254 && s + 2 <= e) {
+            if (n < 48)
+                stack[n++] = -((long)v - 251) * 256 - b->p[s + 1] - 108;
+            s += 2;
+        } else if (v <= 21) {
+            unsigned op = v;
+            if (v == 12 && s + 1 < e)
+                op = 1200 + b->p[++s];
+            if (op == 15 && n > 0)
+                *charset = stack[n - 1];
+            else if (op == 17 && n > 0)
+                *cstr = stack[n - 1];
+            else if (op == 1230)
+                *cid = 1;
+            n = 0;
+            s++;
+        } else {
+            return -1;
+        }
+    }
+    return *cstr > 0 ? 0 : -1;
+}
+
+/*
+ * gid_cid[0..nglyphs): the CID (CID-keyed font) or the glyph id
+ * (name-keyed: a CIDFontType0C code is then the glyph index) of each glyph.
+ * Returns the glyph count, or -1 if the table is malformed.
+ */
+static long cff_cids(const unsigned char *p, size_t n, uint16_t **gid_cid)
+{
+    cffbuf b = {p, n};
+    long hdr = rdn(&b, 2, 1);
+    if (hdr < 4)
+        return -1;
+    size_t at = (size_t)hdr;
+    cffindex names, top;
+    if (read_index(&b, &at, &names) != 0 || read_index(&b, &at, &top) != 0 || top.count < 1)
+        return -1;
+    size_t ts, te;
+    long charset, cstr;
+    int cid;
+    if (index_item(&b, &top, 0, &ts, &te) != 0 || read_top(&b, ts, te, &charset, &cid, &cstr) != 0)
+        return -1;
+    size_t cat = (size_t)cstr;
+    cffindex cs;
+    if (read_index(&b, &cat, &cs) != 0 || cs.count < 1 || cs.count > 65535)
+        return -1;
+    long ng = cs.count;
+    uint16_t *m = xcalloc((size_t)ng, sizeof *m);
+    for (long g = 0; g < ng; g++)
+        m[g] = (uint16_t)g;
+    if (cid) {
+        /* charset: glyph 0 is CID 0, then format 0 (one CID a glyph), 1 or
+         * 2 (ranges: first, count left as 1 or 2 bytes). */
+        if (charset <= 2) {
+            free(m);
+            return -1; /* a predefined charset in a CID font: malformed */
+        }
+        size_t c = (size_t)charset;
+        long fmt = rdn(&b, c++, 1);
+        long g = 1;
+        while (g < ng) {
+            if (fmt == 0) {
+                long v = rdn(&b, c, 2);
+                if (v < 0)
+                    break;
+                m[g++] = (uint16_t)v;
+                c += 2;
+            } else if (fmt == 1 || fmt == 2) {
+                long first = rdn(&b, c, 2);
+                long left = rdn(&b, c + 2, fmt == 1 ? 1u : 2u);
+                if (first < 0 || left < 0)
+                    break;
+                c += fmt == 1 ? 3 : 4;
+                for (long k = 0; k <= left && g < ng; k++)
+                    m[g++] = (uint16_t)(first + k);
+            } else {
+                break;
+            }
+        }
+        if (g < ng) {
+            free(m);
+            return -1;
+        }
+    }
+    *gid_cid = m;
+    return ng;
+}
+
+/* ---- the PDF objects -------------------------------------------------------- */
+
+static const unsigned char *table(hb_face_t *face, hb_tag_t tag, hb_blob_t **keep, unsigned *len)
+{
+    *keep = hb_face_reference_table(face, tag);
+    return (const unsigned char *)hb_blob_get_data(*keep, len);
+}
+
+static int s16(const unsigned char *p)
+{
+    return (int16_t)(p[0] << 8 | p[1]);
+}
+
+/* "Noto Serif CJK SC" → "NotoSerifCJKSC" (a PDF name without spaces). */
+static void base_name(char *out, size_t size, const char *tag, const font *f, unsigned weight)
+{
+    size_t k = (size_t)snprintf(out, size, "%s+", tag);
+    for (const char *s = font_family(f); *s && k + 1 < size; s++)
+        if ((unsigned char)*s > 0x20 && (unsigned char)*s < 0x7F && !strchr("()<>[]{}/%#", *s))
+            out[k++] = *s;
+    out[k] = '\0';
+    if (weight >= 600 && k + 6 < size)
+        snprintf(out + k, size - k, "-Bold");
+    else if (weight >= 500 && k + 8 < size)
+        snprintf(out + k, size - k, "-Medium");
+}
+
+pdf_cff *pdf_cff_embed(HPDF_Doc pdf, diag *d, font *f, const uint32_t *cps, size_t n)
+{
+    char *otf = NULL;
+    size_t otf_len = 0;
+    if (font_subset_cff(f, d, cps, n, &otf, &otf_len) != 0)
+        return NULL;
+    pdf_cff *c = xcalloc(1, sizeof *c);
+    c->code = xcalloc(NBMP, sizeof *c->code);
+    hb_blob_t *blob = hb_blob_create(otf, (unsigned)otf_len, HB_MEMORY_MODE_READONLY, NULL, NULL);
+    hb_face_t *face = hb_face_create(blob, 0);
+    hb_font_t *hf = hb_font_create(face);
+    hb_blob_t *cffb, *headb;
+    unsigned cff_len = 0, head_len = 0;
+    const unsigned char *cff = table(face, HB_TAG('C', 'F', 'F', ' '), &cffb, &cff_len);
+    const unsigned char *head = table(face, HB_TAG('h', 'e', 'a', 'd'), &headb, &head_len);
+    uint16_t *gid_cid = NULL;
+    long ng = cff && head_len >= 54 ? cff_cids(cff, cff_len, &gid_cid) : -1;
+    uint16_t *codes = xmalloc((n ? n : 1) * sizeof *codes);
+    uint32_t *chars = xmalloc((n ? n : 1) * sizeof *chars);
+    int *widths = xmalloc((n ? n : 1) * sizeof *widths);
+    size_t k = 0;
+    HPDF_STATUS r = HPDF_OK;
+    if (ng < 0) {
+        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                    "cannot embed font \"%s\" ('%s'): its CFF subset is malformed", font_family(f),
+                    font_path(f));
+        goto fail;
+    }
+    for (size_t i = 0; i < n; i++) {
+        hb_codepoint_t g = 0;
+        if (cps[i] >= NBMP || !hb_font_get_nominal_glyph(hf, cps[i], &g) || g == 0 ||
+            (long)g >= ng)
+            continue; /* render_pdf.c checked font_has: never happens */
+        c->code[cps[i]] = gid_cid[g];
+        codes[k] = gid_cid[g];
+        chars[k] = cps[i];
+        widths[k] = font_advance(f, cps[i]);
+        k++;
+    }
+    /* by code, for the CMap and /W */
+    for (size_t i = 1; i < k; i++)
+        for (size_t j = i; j > 0 && codes[j - 1] > codes[j]; j--) {
+            uint16_t tc = codes[j];
+            codes[j] = codes[j - 1];
+            codes[j - 1] = tc;
+            uint32_t tu = chars[j];
+            chars[j] = chars[j - 1];
+            chars[j - 1] = tu;
+            int tw = widths[j];
+            widths[j] = widths[j - 1];
+            widths[j - 1] = tw;
+        }
+
+    HPDF_MMgr mm = pdf->mmgr;
+    unsigned weight = font_weight(f);
+    /* The subset tag (six capitals): a hash of the face and its characters,
+     * so the same document gives the same bytes in any process and in any
+     * order of embedding (a counter would differ on a second document
+     * rendered by the same process). */
+    uint32_t h = 2166136261u;
+    for (const char *p = font_family(f); *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h = (h ^ weight) * 16777619u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ cps[i]) * 16777619u;
+    char tag[8], name[160];
+    for (int i = 0; i < 6; i++, h /= 26)
+        tag[i] = (char)('A' + h % 26);
+    tag[6] = '\0';
+    base_name(name, sizeof name, tag, f, weight);
+    unsigned upem = hb_face_get_upem(face);
+
+    HPDF_Dict ff = HPDF_DictStream_New(mm, pdf->xref);
+    HPDF_Dict desc = HPDF_Dict_New(mm);
+    HPDF_Dict cidfont = HPDF_Dict_New(mm);
+    HPDF_Dict type0 = HPDF_Dict_New(mm);
+    HPDF_Dict tu = pdf_tounicode_stream(pdf, codes, chars, k);
+    if (!ff || !desc || !cidfont || !type0 || !tu)
+        goto haru;
+    if (pdf->compression_mode & HPDF_COMP_TEXT)
+        ff->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    r += HPDF_Dict_AddName(ff, "Subtype", "CIDFontType0C");
+    r += HPDF_Stream_Write(ff->stream, cff, cff_len);
+
+    r += HPDF_Xref_Add(pdf->xref, desc);
+    r += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+    r += HPDF_Dict_AddName(desc, "FontName", name);
+    /* 4 symbolic (characters outside the Adobe standard Latin set) */
+    r += HPDF_Dict_AddNumber(desc, "Flags", 4);
+    HPDF_Array bbox = HPDF_Array_New(mm);
+    r += HPDF_Dict_Add(desc, "FontBBox", bbox);
+    for (int i = 0; i < 4; i++)
+        r += HPDF_Array_AddNumber(bbox, (HPDF_INT32)(s16(head + 36 + 2 * i) * 1000L / (long)upem));
+    r += HPDF_Dict_AddNumber(desc, "ItalicAngle", 0);
+    r += HPDF_Dict_AddNumber(desc, "Ascent", font_ascent(f));
+    r += HPDF_Dict_AddNumber(desc, "Descent", font_descent(f));
+    r += HPDF_Dict_AddNumber(desc, "CapHeight", font_ascent(f));
+    r += HPDF_Dict_AddNumber(desc, "StemV", weight >= 600 ? 140 : 80);
+    r += HPDF_Dict_Add(desc, "FontFile3", ff);
+
+    r += HPDF_Xref_Add(pdf->xref, cidfont);
+    r += HPDF_Dict_AddName(cidfont, "Type", "Font");
+    r += HPDF_Dict_AddName(cidfont, "Subtype", "CIDFontType0");
+    r += HPDF_Dict_AddName(cidfont, "BaseFont", name);
+    HPDF_Dict si = HPDF_Dict_New(mm);
+    r += HPDF_Dict_Add(cidfont, "CIDSystemInfo", si);
+    r += HPDF_Dict_Add(si, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+    r += HPDF_Dict_Add(si, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+    r += HPDF_Dict_AddNumber(si, "Supplement", 0);
+    r += HPDF_Dict_Add(cidfont, "FontDescriptor", desc);
+    r += HPDF_Dict_AddNumber(cidfont, "DW", 1000);
+    /* /W: runs of consecutive CIDs whose width is not 1000 */
+    HPDF_Array w = HPDF_Array_New(mm);
+    r += HPDF_Dict_Add(cidfont, "W", w);
+    HPDF_Array run = NULL;
+    for (size_t i = 0; i < k; i++) {
+        if (widths[i] == 1000) {
+            run = NULL;
+            continue;
+        }
+        if (!run || codes[i] != codes[i - 1] + 1) {
+            r += HPDF_Array_AddNumber(w, codes[i]);
+            run = HPDF_Array_New(mm);
+            r += HPDF_Array_Add(w, run);
+        }
+        r += HPDF_Array_AddNumber(run, widths[i]);
+    }
+
+    r += HPDF_Xref_Add(pdf->xref, type0);
+    r += HPDF_Dict_AddName(type0, "Type", "Font");
+    r += HPDF_Dict_AddName(type0, "Subtype", "Type0");
+    r += HPDF_Dict_AddName(type0, "BaseFont", name);
+    r += HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    HPDF_Array dfs = HPDF_Array_New(mm);
+    r += HPDF_Dict_Add(type0, "DescendantFonts", dfs);
+    r += HPDF_Array_Add(dfs, cidfont);
+    r += HPDF_Dict_Add(type0, "ToUnicode", tu);
+    if (r != HPDF_OK)
+        goto haru;
+    /* What libharu's page operators read of a font: a font-class
+     * dictionary with attributes (HPDF_Font_Validate, writing mode). */
+    c->attr.type = HPDF_FONT_TYPE0_CID;
+    c->attr.writing_mode = HPDF_WMODE_HORIZONTAL;
+    c->attr.xref = pdf->xref;
+    type0->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    type0->attr = &c->attr;
+    c->type0 = type0;
+    goto done;
+haru:
+    diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                "cannot embed font \"%s\": PDF library error (out of memory?)", font_family(f));
+fail:
+    pdf_cff_free(c);
+    c = NULL;
+done:
+    free(codes);
+    free(chars);
+    free(widths);
+    free(gid_cid);
+    hb_blob_destroy(cffb);
+    hb_blob_destroy(headb);
+    hb_font_destroy(hf);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    free(otf);
+    return c;
+}
+
+HPDF_Font pdf_cff_font(const pdf_cff *c)
+{
+    return c->type0;
+}
+
+HPDF_STATUS pdf_cff_show(const pdf_cff *c, HPDF_Page page, const char *s)
+{
+    HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
+    char buf[4096];
+    size_t k = 0;
+    buf[k++] = '<';
+    HPDF_STATUS r = HPDF_OK;
+    while (*s) {
+        uint32_t cp = utf8_next(&s);
+        unsigned code = cp < NBMP ? c->code[cp] : 0;
+        if (k + 8 > sizeof buf) {
+            r += HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)buf, (HPDF_UINT)k);
+            k = 0;
+        }
+        k += (size_t)snprintf(buf + k, sizeof buf - k, "%04X", code);
+    }
+    memcpy(buf + k, "> Tj\012", 5);
+    k += 5;
+    r += HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)buf, (HPDF_UINT)k);
+    return r;
+}
+
+void pdf_cff_free(pdf_cff *c)
+{
+    if (!c)
+        return;
+    free(c->code);
+    free(c);
+}
