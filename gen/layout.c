@@ -16,7 +16,8 @@
  * (numbers and codes whole); the rest of the width goes, step by step, to
  * the column whose widening shortens the table most (distribute()).  Rows
  * are never split unless one is taller than a page; a row-spanned cell cut
- * by a page break is drawn on both pages, its text repeated; one that does
+ * by a page break is cut between two lines of its text and continues at
+ * the top of the next page (each line printed once); one that does
  * not fit where it starts moves to the next page unless that would leave
  * much of the page empty (keep_spans()).
  *

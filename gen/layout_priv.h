@@ -38,8 +38,9 @@
 #define TTITLE_SIZE 13.0 /* table title */
 #define UNIT_SIZE 10.5   /* 五号: the unit line and the note */
 #define CELL_LEAD 1.3
-#define CELL_PADX 3.0
-#define CELL_PADY 3.0
+#define CELL_PADX (1.9 * MM) /* as a word processor's table: 1.9 mm left and right */
+#define CELL_PADY (0.7 * MM) /* and 0.7 mm above and below */
+#define KEEP_ROWS 3          /* body rows kept with a table's title and header */
 #define TABLE_BEFORE 9.0
 #define TABLE_AFTER 12.0
 #define NOTE_GAP 4.0
@@ -132,7 +133,8 @@ typedef struct tprep {
     size_t *by_end, *end_first; /* spans by last row: by_end[end_first[r] .. end_first[r + 1]) */
     para title, unit, note;
     para left; /* unit_left, at the left of the unit line */
-    int has_title, has_unit, has_note, has_left;
+    para cont; /* the document's `continued` (续表), atop continuation pages */
+    int has_title, has_unit, has_note, has_left, has_cont;
 } tprep;
 
 typedef struct cprep cprep; /* a chart, ready to place (see the charts section) */

@@ -484,6 +484,11 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
         p->align = DOC_LEFT;
         lay_break_para(l, p);
     }
+    if (l->dm->continued && *l->dm->continued) {
+        tp->has_cont = 1;
+        prep_table_para(l, tp, &tp->cont, l->dm->continued, LAY_FONT_HEADING, UNIT_SIZE, DOC_LEFT);
+        tp->cont.justify = 0;
+    }
     if (t->note && *t->note) {
         tp->has_note = 1;
         prep_table_para(l, tp, &tp->note, t->note, LAY_FONT_BODY, UNIT_SIZE, DOC_LEFT);
@@ -512,6 +517,7 @@ void lay_free_table(tprep *tp)
     free(tp->unit.lines);
     free(tp->left.lines);
     free(tp->note.lines);
+    free(tp->cont.lines);
     free(tp);
 }
 
@@ -567,14 +573,11 @@ static double row_rest(const tprep *tp, size_t x, size_t done, size_t *lines)
     return (double)(most ? most : 1) * tp->lh + 2 * CELL_PADY;
 }
 
-/* Height a row-spanned cell continued from an earlier page needs on a
- * page with avail points for rows: its whole text again (repeat_spans) if
- * that fits a page, else what is left of it (a text taller than a page
- * continues where it stopped). */
-static double continued_need(const tprep *tp, const tcell *c, double avail)
+/* Height a row-spanned cell continued from an earlier page needs: the
+ * lines of its text not yet drawn (a merged cell is split only between
+ * lines and continues where it stopped; no line is printed twice). */
+static double continued_need(const tprep *tp, const tcell *c)
 {
-    if (tp->t->repeat_spans && c->need <= avail)
-        return c->need;
     if (c->shown < c->n)
         return (double)(c->n - c->shown) * tp->lh + 2 * CELL_PADY;
     return 0.0;
@@ -632,7 +635,7 @@ static int plan_slice(tprep *tp, size_t first, size_t done, double avail, int fr
         for (size_t k = tp->end_first[x]; k < tp->end_first[x + 1]; k++) {
             const tcell *c = &tp->cells[tp->by_end[k]];
             if ((size_t)c->r < first || (c->shown > 0 && (size_t)c->r <= first))
-                hx = fmax(hx, continued_need(tp, c, avail) - used);
+                hx = fmax(hx, continued_need(tp, c) - used);
         }
         if (used + hx > avail + EPS)
             break;
@@ -695,8 +698,10 @@ static void emit_cell_text(lay *l, const tprep *tp, const tcell *c, lay_box box,
             x = box.x0 + (box.x1 - box.x0 - ln->width) / 2;
         else if (c->align == DOC_RIGHT)
             x = box.x1 - CELL_PADX - ln->width;
-        else
-            cs = lay_justify_space(ln, nch, cw, tp->size);
+        /* left-aligned cells are set ragged: no character spacing, which
+         * in a narrow column spreads a line into single characters that
+         * copy and paste as 指 导 全 区 */
+        (void)cw;
         lay_emit_text(l, role, c->font, c->bold, tp->size, x, base, s, nch, ln->width, cs, box,
                       &c->src->pos);
     }
@@ -743,9 +748,10 @@ static void emit_header(lay *l, const tprep *tp, double x0, double top)
  * Draws one body cell's part on this page: rows [top_row, bot_row] of the
  * slice.  A row-spanned cell shows its text on the page where it starts
  * (as much as fits: plan_slice() moves a cell that does not fit to the next
- * page unless that would leave much of the page empty).  On a continuation
- * page it shows its whole text again if the table repeats spans (the rows
- * there were grown to hold it), else the rest of its text, if any.
+ * page unless that would leave much of the page empty), cut between two
+ * lines.  On a continuation page it shows the rest of its text from the
+ * top (the rows there were grown to hold it), if any: every line is
+ * printed once.
  */
 static void emit_body_part(lay *l, tprep *tp, tcell *c, double x0, const slice *s)
 {
@@ -773,11 +779,9 @@ static void emit_body_part(lay *l, tprep *tp, tcell *c, double x0, const slice *
             count = c->n < k ? c->n : k;
             middle = count == c->n;
             c->shown = count;
-        } else if (tp->t->repeat_spans && k >= c->n) {
-            middle = 1;
         } else if (c->shown < c->n) {
-            /* a text taller than a page: it continues where it stopped,
-             * whether spans repeat or not, so that none of it is lost */
+            /* the rest of a text cut at a line boundary by the page
+             * break: it continues where it stopped */
             start = c->shown;
             count = c->n - start < k ? c->n - start : k;
             middle = 0;
@@ -807,16 +811,36 @@ static void emit_slice(lay *l, tprep *tp, double x0, double top, const slice *s)
         lay_emit_line_op(l, x0, top, x0 + tp->width, top, GRID_OUTER);
 }
 
+/* Body rows kept with the title and header at a table's start: KEEP_ROWS,
+ * or all of a shorter table. */
+static size_t keep_rows(const tprep *tp)
+{
+    size_t nb = (size_t)tp->t->n_body;
+    return nb < KEEP_ROWS ? nb : KEEP_ROWS;
+}
+
 /* The least that must fit on a page together with the table's start:
- * title, unit line, header and first row (or the note of an empty table). */
+ * title, unit line, header and first keep_rows() rows (or the note of an
+ * empty table). */
 double lay_table_lead(const tprep *tp)
 {
     double h = title_block_h(tp) + tp->head_h;
-    if (tp->t->n_body > 0)
-        h += tp->bh[0];
-    else
+    for (size_t r = 0; r < keep_rows(tp); r++)
+        h += tp->bh[r];
+    if (tp->t->n_body == 0)
         h += note_block_h(tp);
     return h;
+}
+
+/* "续表" (the template's `continued`) at the top of a continuation page. */
+static void emit_continued(lay *l, const tprep *tp, const doc_block *b)
+{
+    if (!tp->has_cont)
+        return;
+    for (size_t k = 0; k < tp->cont.n; k++) {
+        lay_emit_para_line(l, &tp->cont, k, l->y, LAY_ROLE_TABLE, &b->src);
+        l->y -= tp->cont.lead;
+    }
 }
 
 void lay_place_table(lay *l, prep *pp, size_t bi)
@@ -832,8 +856,9 @@ void lay_place_table(lay *l, prep *pp, size_t bi)
     if (!l->fresh) {
         double avail = l->y - TABLE_BEFORE - title_block_h(tp) - tp->head_h - l->cur.area.y0;
         slice s;
-        int fits =
-            nb ? avail > 0 && plan_slice(tp, 0, 0, avail, 0, &s) : avail + EPS >= note_block_h(tp);
+        int fits = nb ? avail > 0 && plan_slice(tp, 0, 0, avail, 0, &s) && !s.cap &&
+                            s.end >= keep_rows(tp)
+                      : avail + EPS >= note_block_h(tp);
         if (fits)
             l->y -= TABLE_BEFORE;
         else
@@ -877,6 +902,7 @@ void lay_place_table(lay *l, prep *pp, size_t bi)
             break;
         lay_new_page(l, tp->landscape);
         l->fresh = 0;
+        emit_continued(l, tp, b);
     }
     if (tp->has_note) {
         l->y -= NOTE_GAP;
