@@ -227,7 +227,10 @@ double lay_justify_space(const lb_line *ln, size_t nchars, double avail, double 
 void lay_break_para(lay *l, para *p)
 {
     meas m = {l->fonts[p->font], p->size / 1000.0};
-    p->n = lb_break(p->text, p->w - p->indent, p->w - p->hang, lay_advance_cb, &m, &p->lines);
+    if (p->align == DOC_CENTER && p->indent == p->hang) /* titles: balanced */
+        p->n = lb_break_title(p->text, p->w - p->indent, lay_advance_cb, &m, &p->lines);
+    else
+        p->n = lb_break(p->text, p->w - p->indent, p->w - p->hang, lay_advance_cb, &m, &p->lines);
 }
 
 /* Draws line k of p with its line box starting at top. */
