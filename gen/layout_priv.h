@@ -62,7 +62,10 @@
 #define MAX_CHAR_SPACE_EM 0.25
 
 /* Column widths (em of the table's type size, see col_limits()). */
-#define MIN_COL_EM 3.0   /* no column narrower than three characters: names stay legible */
+#define MIN_COL_EM 3.0   /* no text column narrower than three characters: names stay legible */
+#define MIN_CODE_EM 2.0  /* codes, amounts, percentages: their own width, at least two */
+#define HEAD_LINES 3.0   /* a header label is set on at most three lines */
+#define TEXT_HEAVY 2.0   /* see text_heavy() in layout_table.c */
 #define SHORT_EM 4.0     /* a column whose longest text is this short never wraps */
 #define HEAD_PREF_EM 6.0 /* a header's preference for a single line stops here */
 #define PREF_CAP 0.35    /* share of the width one column may prefer */
@@ -118,6 +121,7 @@ typedef struct tcell {
 typedef struct tprep {
     const doc_table *t;
     int landscape;
+    int heavy;          /* a table of long texts: widths that make it short */
     double size, lh;    /* type size and line height of the cells */
     double *colx;       /* ncols + 1 column edges from the table's left */
     double width, xoff; /* table width; left edge from the text block's */

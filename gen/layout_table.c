@@ -75,6 +75,27 @@ static void collect_cells(lay *l, tprep *tp, int head, size_t *k)
 }
 
 /*
+ * A table of long texts (performance targets, task lists: the texts on one
+ * line would need more than TEXT_HEAVY page widths, or the template weights
+ * its columns): its widths are chosen to make it short (distribute());
+ * other tables get their widths from their content as a browser's
+ * automatic table layout does.  pf holds the preferences so far (the body
+ * cells' widest lines).
+ */
+static int text_heavy(const tprep *tp, double size, double avail, const double *pf)
+{
+    const doc_table *t = tp->t;
+    double sum = 0.0;
+    for (int c = 0; c < t->ncols; c++) {
+        if (t->cols[c].weight > 0 && t->cols[c].weight != 1)
+            return 1;
+        sum += pf[c];
+    }
+    (void)size;
+    return sum > TEXT_HEAVY * avail;
+}
+
+/*
  * Minimum (mn) and preferred (pf) width of every column at type size
  * `size`.  A column is at least MIN_COL_EM (or its min_chars) wide and as
  * wide as the widest unbreakable piece of its cells; it prefers the widest
@@ -85,14 +106,16 @@ static void collect_cells(lay *l, tprep *tp, int head, size_t *k)
  * Cells spanning columns widen their columns evenly when the columns are
  * narrower than they need.  Returns the sum of the minimums.
  */
-static double col_limits(const tprep *tp, double size, double avail, int short_rule, double *mn,
-                         double *pf)
+static double col_limits(tprep *tp, double size, double avail, int short_rule, double *mn,
+                         double *pf, double *pb)
 {
     const doc_table *t = tp->t;
     int nc = t->ncols;
     double pad2 = 2 * CELL_PADX + WIDTH_EPS;
     for (int c = 0; c < nc; c++) {
-        double em = t->cols[c].min_chars > MIN_COL_EM ? t->cols[c].min_chars : MIN_COL_EM;
+        /* codes and figures need no more than their own width */
+        double floor_em = nowrap_kind(t->cols[c].kind) ? MIN_CODE_EM : MIN_COL_EM;
+        double em = t->cols[c].min_chars > floor_em ? t->cols[c].min_chars : floor_em;
         mn[c] = pf[c] = em * size + pad2;
     }
     /* body cells first: the header preference depends on the body's */
@@ -105,38 +128,52 @@ static double col_limits(const tprep *tp, double size, double avail, int short_r
         mn[x->c] = fmax(mn[x->c], cm);
         pf[x->c] = fmax(pf[x->c], cp);
     }
+    for (int c = 0; c < nc; c++)
+        pb[c] = pf[c];
     for (size_t k = 0; k < tp->nhcells; k++) {
         const tcell *x = &tp->cells[k];
         if (x->cs != 1)
             continue;
-        double cm = x->min_em * size + pad2;
-        double cap = fmax(HEAD_PREF_EM * size + pad2, pf[x->c]);
+        /* a header label takes at most HEAD_LINES lines (whole characters) */
+        double cm = fmax(x->min_em, ceil(x->nat_em / HEAD_LINES - EPS)) * size + pad2;
+        /* a header prefers one line when short, else two: the names in the
+         * body need the width more than the labels above the figures */
+        double two = x->nat_em <= SHORT_EM ? x->nat_em : ceil(x->nat_em / 2 - EPS);
+        double cap = fmax(fmin(HEAD_PREF_EM, two) * size + pad2, pf[x->c]);
         double cp = fmax(cm, fmin(x->nat_em * size + pad2, cap));
         mn[x->c] = fmax(mn[x->c], cm);
         pf[x->c] = fmax(pf[x->c], cp);
     }
+    tp->heavy = text_heavy(tp, size, avail, pf);
     for (int c = 0; c < nc; c++) {
-        pf[c] = fmin(pf[c], fmax(PREF_CAP * avail, mn[c]));
+        if (tp->heavy)
+            pf[c] = fmin(pf[c], fmax(PREF_CAP * avail, mn[c]));
         if (short_rule && pf[c] <= SHORT_EM * size + pad2)
             mn[c] = pf[c];
+        pb[c] = fmin(fmax(pb[c], mn[c]), pf[c]);
     }
     for (size_t k = 0; k < tp->ncells; k++) {
         const tcell *x = &tp->cells[k];
         if (x->cs == 1)
             continue;
-        double have_mn = 0.0, have_pf = 0.0;
+        double have_mn = 0.0, have_pf = 0.0, have_pb = 0.0;
         for (int c = x->c; c < x->c + x->cs; c++) {
             have_mn += mn[c];
             have_pf += pf[c];
+            have_pb += pb[c];
         }
-        double need_mn = x->min_em * size + pad2;
+        /* a header over several columns (科目编码 over 类 款 项) on one line */
+        double need_mn = (x->head ? fmax(x->min_em, x->nat_em) : x->min_em) * size + pad2;
         double need_pf = fmax(need_mn, x->nat_em * size + pad2);
         for (int c = x->c; c < x->c + x->cs; c++) {
             if (need_mn > have_mn)
                 mn[c] += (need_mn - have_mn) / x->cs;
             if (need_pf > have_pf)
                 pf[c] += (need_pf - have_pf) / x->cs;
+            if (!x->head && need_pf > have_pb)
+                pb[c] += (need_pf - have_pb) / x->cs;
             pf[c] = fmax(pf[c], mn[c]);
+            pb[c] = fmin(fmax(pb[c], mn[c]), pf[c]);
         }
     }
     double sum = 0.0;
@@ -252,7 +289,7 @@ static double est_height(const tprep *tp, const double *w, double size, est_buf 
  * no column can use is shared in proportion to the preferences.
  */
 static void distribute(const tprep *tp, double size, double avail, const double *mn,
-                       const double *pf, double *w)
+                       const double *pf, const double *pb, double *w)
 {
     const doc_table *t = tp->t;
     int nc = t->ncols;
@@ -262,10 +299,40 @@ static void distribute(const tprep *tp, double size, double avail, const double 
         spf += pf[c];
         w[c] = mn[c];
     }
+    if (!tp->heavy) {
+        /* Automatic layout, as browsers set tables: every column between
+         * its minimum (widest unbreakable piece, header on HEAD_LINES lines)
+         * and its preference (widest text on one line), the width beyond
+         * the minimums shared in proportion to what each column would still
+         * use; if every preference fits, the rest in proportion to them.
+         * Codes and empty amount columns stay narrow, names get their
+         * width. */
+        if (spf <= avail) {
+            /* the rest in proportion to the preferences, codes aside */
+            double grow = 0.0;
+            for (int c = 0; c < nc; c++)
+                grow += t->cols[c].kind == DOC_COL_CODE ? 0.0 : pf[c];
+            for (int c = 0; c < nc; c++) {
+                double g = grow > EPS ? (t->cols[c].kind == DOC_COL_CODE ? 0.0 : pf[c]) / grow
+                                      : 1.0 / nc;
+                w[c] = pf[c] + (avail - spf) * g;
+            }
+            return;
+        }
+        /* the body's texts first (names on one line), then the headers'
+         * (labels on fewer lines) */
+        double spb = 0.0;
+        for (int c = 0; c < nc; c++)
+            spb += pb[c];
+        const double *lo = spb <= avail ? pb : mn, *hi = spb <= avail ? pf : pb;
+        double slo = spb <= avail ? spb : smn, shi = spb <= avail ? spf : spb;
+        double f = shi - slo > EPS ? (avail - slo) / (shi - slo) : 0.0;
+        for (int c = 0; c < nc; c++)
+            w[c] = lo[c] + (hi[c] - lo[c]) * f;
+        return;
+    }
     if (spf <= avail) {
-        /* Every column gets the same extra (times its weight): growing in
-         * proportion to the preferences would make a wide name column
-         * wider still and leave the amount columns narrow and uneven. */
+        /* Every column gets the same extra (times its weight). */
         double swt = 0.0;
         for (int c = 0; c < nc; c++)
             swt += t->cols[c].weight > 0 ? t->cols[c].weight : 1.0;
@@ -374,20 +441,20 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
     size_t nsizes = landscape ? sizeof LANDSCAPE_SIZES / sizeof LANDSCAPE_SIZES[0]
                               : sizeof PORTRAIT_SIZES / sizeof PORTRAIT_SIZES[0];
     double *mn = xmalloc((size_t)nc * sizeof *mn), *pf = xmalloc((size_t)nc * sizeof *pf);
-    double *w = xmalloc((size_t)nc * sizeof *w);
+    double *w = xmalloc((size_t)nc * sizeof *w), *pb = xmalloc((size_t)nc * sizeof *pb);
     int fitted = 0;
     for (size_t s = 0; s < nsizes && !fitted; s++) {
         tp->size = sizes[s];
-        if (col_limits(tp, tp->size, avail, 1, mn, pf) <= avail + EPS ||
-            col_limits(tp, tp->size, avail, 0, mn, pf) <= avail + EPS)
+        if (col_limits(tp, tp->size, avail, 1, mn, pf, pb) <= avail + EPS ||
+            col_limits(tp, tp->size, avail, 0, mn, pf, pb) <= avail + EPS)
             fitted = 1;
     }
     if (fitted) {
-        distribute(tp, tp->size, avail, mn, pf, w);
+        distribute(tp, tp->size, avail, mn, pf, pb, w);
     } else {
         /* Even the smallest size does not fit: squeeze the minimums.  Long
          * words and numbers will then be broken; say so. */
-        double sum = col_limits(tp, tp->size, avail, 0, mn, pf);
+        double sum = col_limits(tp, tp->size, avail, 0, mn, pf, pb);
         for (int c = 0; c < nc; c++)
             w[c] = mn[c] * avail / sum;
         const doc_cell *first = t->n_head ? t->head : t->body;
@@ -408,6 +475,7 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
     tp->xoff = (avail - tp->width) / 2;
     free(mn);
     free(pf);
+    free(pb);
     free(w);
 
     /* Lines of every cell at its final width. */
