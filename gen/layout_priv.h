@@ -38,8 +38,11 @@
 #define TTITLE_SIZE 13.0 /* table title */
 #define UNIT_SIZE 10.5   /* 五号: the unit line and the note */
 #define CELL_LEAD 1.3
-#define CELL_PADX (1.9 * MM) /* as a word processor's table: 1.9 mm left and right */
+#define CELL_PADX (1.9 * MM) /* as a word processor's table at 五号 (10.5 pt): 1.9 mm left and right */
 #define CELL_PADY (0.7 * MM) /* and 0.7 mm above and below */
+/* the padding of cells set at size pt: in proportion to the type */
+#define PADX(size) (CELL_PADX * (size) / UNIT_SIZE)
+#define PADY(size) (CELL_PADY * (size) / UNIT_SIZE)
 #define KEEP_ROWS 3          /* body rows kept with a table's title and header */
 #define TABLE_BEFORE 9.0
 #define TABLE_AFTER 12.0

@@ -111,7 +111,7 @@ static double col_limits(tprep *tp, double size, double avail, int short_rule, d
 {
     const doc_table *t = tp->t;
     int nc = t->ncols;
-    double pad2 = 2 * CELL_PADX + WIDTH_EPS;
+    double pad2 = 2 * PADX(size) + WIDTH_EPS;
     for (int c = 0; c < nc; c++) {
         /* codes and figures need no more than their own width */
         double floor_em = nowrap_kind(t->cols[c].kind) ? MIN_CODE_EM : MIN_COL_EM;
@@ -256,15 +256,15 @@ typedef struct est_buf {
 static double est_height(const tprep *tp, const double *w, double size, est_buf *eb)
 {
     const doc_table *t = tp->t;
-    double lh = size * CELL_LEAD, min_h = lh + 2 * CELL_PADY, own = 0.0, total = 0.0;
+    double lh = size * CELL_LEAD, min_h = lh + 2 * PADY(size), own = 0.0, total = 0.0;
     eb->x[0] = 0.0;
     for (int c = 0; c < t->ncols; c++)
         eb->x[c + 1] = eb->x[c] + w[c];
     for (size_t k = 0; k < tp->ncells; k++) {
         const tcell *x = &tp->cells[k];
-        double cw = eb->x[x->c + x->cs] - eb->x[x->c] - 2 * CELL_PADX;
+        double cw = eb->x[x->c + x->cs] - eb->x[x->c] - 2 * PADX(size);
         double lines = (double)(x->pieces - 1) + (cw > 0 ? x->sum_em * size / cw : 1e6);
-        eb->need[k] = (lines > 1 ? lines : 1) * lh + 2 * CELL_PADY;
+        eb->need[k] = (lines > 1 ? lines : 1) * lh + 2 * PADY(size);
         own += eb->need[k];
     }
     grid_heights(tp->cells, 0, tp->nhcells, eb->need, tp->order, tp->nhorder, t->n_head, min_h,
@@ -482,12 +482,12 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
     for (k = 0; k < tp->ncells; k++) {
         tcell *x = &tp->cells[k];
         meas m = {l->fonts[x->font], tp->size / 1000.0};
-        double cw = tp->colx[x->c + x->cs] - tp->colx[x->c] - 2 * CELL_PADX;
+        double cw = tp->colx[x->c + x->cs] - tp->colx[x->c] - 2 * PADX(tp->size);
         const char *text = x->src->text ? x->src->text : "";
         x->n = lb_break(text, cw, cw, lay_advance_cb, &m, &x->lines);
         if (x->align == DOC_CENTER && x->n > 1 && x->pieces == 1)
             balance_lines(x, text, x->min_em * tp->size, cw, &m);
-        x->need = (double)x->n * tp->lh + 2 * CELL_PADY;
+        x->need = (double)x->n * tp->lh + 2 * PADY(tp->size);
     }
     tp->hh = xcalloc((size_t)t->n_head + 1, sizeof *tp->hh);
     tp->bh = xcalloc((size_t)t->n_body + 1, sizeof *tp->bh);
@@ -496,7 +496,7 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
     double *need = xmalloc((tp->ncells + 1) * sizeof *need);
     for (k = 0; k < tp->ncells; k++)
         need[k] = tp->cells[k].need;
-    double min_h = tp->lh + 2 * CELL_PADY;
+    double min_h = tp->lh + 2 * PADY(tp->size);
     grid_heights(tp->cells, 0, tp->nhcells, need, tp->order, tp->nhorder, t->n_head, min_h, tp->hh);
     grid_heights(tp->cells, tp->nhcells, tp->ncells, need + tp->nhcells, tp->order + tp->nhorder,
                  tp->nborder, t->n_body, min_h, tp->bh);
@@ -638,7 +638,7 @@ static double row_rest(const tprep *tp, size_t x, size_t done, size_t *lines)
     }
     if (lines)
         *lines = most;
-    return (double)(most ? most : 1) * tp->lh + 2 * CELL_PADY;
+    return (double)(most ? most : 1) * tp->lh + 2 * PADY(tp->size);
 }
 
 /* Height a row-spanned cell continued from an earlier page needs: the
@@ -647,7 +647,7 @@ static double row_rest(const tprep *tp, size_t x, size_t done, size_t *lines)
 static double continued_need(const tprep *tp, const tcell *c)
 {
     if (c->shown < c->n)
-        return (double)(c->n - c->shown) * tp->lh + 2 * CELL_PADY;
+        return (double)(c->n - c->shown) * tp->lh + 2 * PADY(tp->size);
     return 0.0;
 }
 
@@ -724,9 +724,9 @@ static int plan_slice(tprep *tp, size_t first, size_t done, double avail, int fr
          * lines.  Its cells are drawn from the top in this case. */
         size_t rest;
         row_rest(tp, first, done, &rest);
-        double room = avail - 2 * CELL_PADY;
+        double room = avail - 2 * PADY(tp->size);
         size_t cap = room > tp->lh ? (size_t)floor(room / tp->lh + EPS) : 1;
-        tp->ph[first] = fmax(avail, tp->lh + 2 * CELL_PADY);
+        tp->ph[first] = fmax(avail, tp->lh + 2 * PADY(tp->size));
         s->cap = cap < rest ? cap : 0;
         end = first + 1;
     }
@@ -749,10 +749,10 @@ static void emit_cell_text(lay *l, const tprep *tp, const tcell *c, lay_box box,
 {
     const char *text = c->src->text ? c->src->text : "";
     double text_h = (double)count * tp->lh;
-    double top = box.y1 - CELL_PADY;
-    if (middle && box.y1 - box.y0 > text_h + 2 * CELL_PADY)
+    double top = box.y1 - PADY(tp->size);
+    if (middle && box.y1 - box.y0 > text_h + 2 * PADY(tp->size))
         top = box.y1 - (box.y1 - box.y0 - text_h) / 2;
-    double cw = box.x1 - box.x0 - 2 * CELL_PADX;
+    double cw = box.x1 - box.x0 - 2 * PADX(tp->size);
     lay_role role = c->head ? LAY_ROLE_HEAD : LAY_ROLE_CELL;
     for (size_t j = 0; j < count && start + j < c->n; j++) {
         const lb_line *ln = &c->lines[start + j];
@@ -761,11 +761,11 @@ static void emit_cell_text(lay *l, const tprep *tp, const tcell *c, lay_box box,
         double base = top - (double)j * tp->lh - (tp->lh - tp->size) / 2 - EM_ASCENT * tp->size;
         size_t nch;
         const char *s = lay_copy_run(l, text + ln->start, ln->len, &nch);
-        double x = box.x0 + CELL_PADX, cs = 0.0;
+        double x = box.x0 + PADX(tp->size), cs = 0.0;
         if (c->align == DOC_CENTER)
             x = box.x0 + (box.x1 - box.x0 - ln->width) / 2;
         else if (c->align == DOC_RIGHT)
-            x = box.x1 - CELL_PADX - ln->width;
+            x = box.x1 - PADX(tp->size) - ln->width;
         /* left-aligned cells are set ragged: no character spacing, which
          * in a narrow column spreads a line into single characters that
          * copy and paste as 指 导 全 区 */
@@ -841,7 +841,7 @@ static void emit_body_part(lay *l, tprep *tp, tcell *c, double x0, const slice *
             middle = 0;
         }
     } else {
-        double room = box.y1 - box.y0 - 2 * CELL_PADY;
+        double room = box.y1 - box.y0 - 2 * PADY(tp->size);
         size_t k = room > 0 ? (size_t)floor(room / tp->lh + EPS) : 0;
         if (c->shown == 0 && a >= s->first) { /* the first part */
             count = c->n < k ? c->n : k;
