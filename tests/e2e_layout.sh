@@ -12,7 +12,8 @@
 #        not printed again (a merged cell cut at a page foot and repeated
 #        whole on the next page fails);
 #      - continued: every page a table runs on to begins with 续表;
-#      - keep: a table's title and its first 3 body rows are on one page;
+#      - keep: a table's title and its first 3 body rows are on one page, and
+#        no page ends with a heading;
 #      - titles: a title or table title set over several lines is broken
 #        only after ：，、； or a closing mark, before an opening mark, or
 #        after the 年 of a year, never inside a run of Latin or digits;

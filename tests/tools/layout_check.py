@@ -16,7 +16,8 @@ text blocks keep the lines of one table cell together), whitespace removed.
   continued every page a table runs on to after its first begins with
             CONTINUED (the template's `continued`, 续表);
   keep      a table's title is on the page of its first rows, and its first
-            3 body rows (all of a shorter table) are on one page;
+            3 body rows (all of a shorter table) are on one page; no page
+            ends with a heading;
   titles    every title line and table title printed over several lines is
             broken only at an allowed point: after a full-width separator
             (：，、；) or a closing mark, before an opening mark, or after 年
@@ -38,7 +39,7 @@ def squash(s):
 def tree_blocks(binp, cfg):
     """(texts of non-table blocks, tables, title blocks) from budgetgen tree."""
     tree = subprocess.run([binp, 'tree', cfg], capture_output=True, text=True, check=True).stdout
-    other, tables, titles = [], [], []
+    other, tables, titles, heads = [], [], [], []
     cur = None
     # a text holding '\n' runs on over tree lines: join them back
     joined = []
@@ -76,12 +77,15 @@ def tree_blocks(binp, cfg):
             for kv in m.group(2).split(' '):
                 other.extend(kv.split('=', 1))
             continue
+        m = re.match(r'heading \d+ \[([^\]]*)\] ?(.*)$', line)
+        if m:
+            heads.append(m.group(1) + m.group(2))
         m = re.match(r'(title|heading \d+ \[[^\]]*\]|para|label|item \[[^\]]*\]|item|cover \d+|toc) ?(.*)$', line)
         if m:
             other.append(m.group(2))
             if m.group(1) == 'title':
                 titles.append(m.group(2))
-    return other, tables, titles
+    return other, tables, titles, heads
 
 
 def pdf_pages(pdf, layout=False):
@@ -147,7 +151,7 @@ def allowed_break(prev, a, b):
 
 def main():
     binp, cfg, pdf, cont = sys.argv[1:5]
-    other, tables, titles = tree_blocks(binp, cfg)
+    other, tables, titles, heads = tree_blocks(binp, cfg)
     pages = [squash(p) for p in pdf_pages(pdf)]
     lay_pages = pdf_pages(pdf, layout=True)
     problems = []
@@ -226,6 +230,14 @@ def main():
                         if not allowed_break(s[c - 2] if c >= 2 else '', s[c - 1], s[c]):
                             problems.append('titles: "%s" is broken between %s and %s'
                                             % (title, s[c - 1], s[c]))
+    # headings: never the last line of a page (the footer aside)
+    hs = {squash(h) for h in heads}
+    for n, lp in enumerate(lay_pages):
+        lines = [squash(x) for x in lp.split('\n') if x.strip()]
+        if len(lines) >= 2 and re.fullmatch(r'第\d+页共\d+页', lines[-1]):
+            lines = lines[:-1]
+        if lines and lines[-1] in hs:
+            problems.append('keep: heading %s is the last line of page %d' % (lines[-1], n + 1))
     for p in problems:
         print('%s: %s' % (cfg, p))
     return 1 if problems else 0
