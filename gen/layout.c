@@ -227,8 +227,9 @@ double lay_justify_space(const lb_line *ln, size_t nchars, double avail, double 
 void lay_break_para(lay *l, para *p)
 {
     meas m = {l->fonts[p->font], p->size / 1000.0};
-    if (p->align == DOC_CENTER && p->indent == p->hang) /* titles: balanced */
-        p->n = lb_break_title(p->text, p->w - p->indent, lay_advance_cb, &m, &p->lines);
+    if (p->title) /* titles, headings, 目录 entries: at their own points, balanced */
+        p->n = lb_break_title(p->text, p->w - p->indent, p->w - p->hang, lay_advance_cb, &m,
+                              &p->lines);
     else
         p->n = lb_break(p->text, p->w - p->indent, p->w - p->hang, lay_advance_cb, &m, &p->lines);
 }
@@ -328,6 +329,7 @@ static void prep_text(lay *l, size_t i, prep *pp)
     p->justify = 1;
     switch (b->kind) {
     case DOC_TITLE:
+        p->title = 1;
         p->font = LAY_FONT_HEADING;
         p->size = TITLE_SIZE;
         p->lead = TITLE_SIZE * TITLE_LEAD;
@@ -339,6 +341,7 @@ static void prep_text(lay *l, size_t i, prep *pp)
         break;
     case DOC_HEADING:
         /* 一级标题 in 黑体, indented like the paragraphs (GB/T 9704). */
+        p->title = 1;
         p->font = LAY_FONT_HEADING;
         p->size = b->level <= 1 ? H1_SIZE : H2_SIZE;
         p->lead = p->size * HEAD_LEAD;

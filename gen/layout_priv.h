@@ -100,6 +100,7 @@ typedef struct para {
     double indent;     /* first line, from xoff */
     double hang;       /* other lines, from xoff */
     doc_align align;   /* LEFT is justified when justify is set */
+    int title;         /* a title, heading or 目录 entry: lb_break_title() */
     int justify;
     const char *number; /* list items: hung number, drawn at num_x */
     double num_x, num_w;

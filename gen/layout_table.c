@@ -410,6 +410,7 @@ static void prep_table_para(lay *l, tprep *tp, para *p, const char *text, int fn
     p->w = tp->width;
     p->align = align;
     p->justify = align == DOC_LEFT;
+    p->title = align == DOC_CENTER; /* the table's title */
     lay_break_para(l, p);
 }
 

@@ -545,7 +545,8 @@ static int tbetter(int bad, int lines, double widest, const tstate *s)
 
 /* One '\n' piece of a title; 0 if no breaking into lines of width fits
  * (a piece wider than a line: the caller falls back to lb_break()). */
-static int title_piece(const cpinfo *c, size_t beg, size_t end, double width, linevec *lv)
+static int title_piece(const cpinfo *c, size_t beg, size_t end, double first_width, double width,
+                       linevec *lv)
 {
     beg = skip_spaces(c, beg, end);
     if (beg == end) {
@@ -567,7 +568,7 @@ static int title_piece(const cpinfo *c, size_t beg, size_t end, double width, li
             size_t stop = j < nc ? cand[j] : end;
             size_t e = trim_spaces(c, cand[k], stop);
             double w = sum_adv(c, cand[k], e);
-            if (!fits(w, width))
+            if (!fits(w, k == 0 && lv->n == 0 ? first_width : width))
                 break;
             int bad = st[k].bad + (j < nc && !title_point(c, beg, cand[j]));
             double widest = w > st[k].widest ? w : st[k].widest;
@@ -593,8 +594,8 @@ static int title_piece(const cpinfo *c, size_t beg, size_t end, double width, li
     return ok;
 }
 
-size_t lb_break_title(const char *text, double width, lb_advance_fn advance, void *ctx,
-                      lb_line **lines)
+size_t lb_break_title(const char *text, double first_width, double width, lb_advance_fn advance,
+                      void *ctx, lb_line **lines)
 {
     assert(text && advance && lines);
     size_t n;
@@ -606,7 +607,7 @@ size_t lb_break_title(const char *text, double width, lb_advance_fn advance, voi
         size_t end = beg;
         while (end < n && c[end].cls != LB_NL)
             end++;
-        ok = ok && title_piece(c, beg, end, width, &lv);
+        ok = ok && title_piece(c, beg, end, first_width, width, &lv);
         if (end >= n || !ok)
             break;
         beg = end + 1;
@@ -614,7 +615,7 @@ size_t lb_break_title(const char *text, double width, lb_advance_fn advance, voi
     free(c);
     if (!ok) {
         free(lv.v);
-        return lb_break(text, width, width, advance, ctx, lines);
+        return lb_break(text, first_width, width, advance, ctx, lines);
     }
     *lines = lv.v;
     return lv.n;

@@ -730,7 +730,7 @@ static void test_properties(void)
 static void title_is(const char *text, double width, const char *const *want)
 {
     lb_line *l = NULL;
-    size_t n = lb_break_title(text, width, fake_adv, NULL, &l);
+    size_t n = lb_break_title(text, width, width, fake_adv, NULL, &l);
     size_t nwant = 0;
     while (want[nwant])
         nwant++;
@@ -759,9 +759,20 @@ static void test_title(void)
     title_is("表一：部门收支总表", 60, (const char *const[]){"表一：", "部门收支总表", NULL});
     /* 2020 is never split; '\n' forces a break */
     title_is("甲乙\n丙丁", 100, (const char *const[]){"甲乙", "丙丁", NULL});
+    /* a narrower first line (a heading's indent): only 80 wide, so the
+     * break after 年 cannot be used; the one after ：is, the rest (200)
+     * fits the other lines */
+    lb_line *f = NULL;
+    size_t nf = lb_break_title(t, 80, 200, fake_adv, NULL, &f);
+    CHECK_INT(nf, 2);
+    if (nf == 2) {
+        CHECK_STR(line_text(t, &f[0]), "附表：");
+        CHECK(f[1].width <= 200);
+    }
+    free(f);
     /* a run wider than the width: lb_break's emergency cut */
     lb_line *l = NULL;
-    size_t n = lb_break_title("ABCDEFGHIJ", 20, fake_adv, NULL, &l);
+    size_t n = lb_break_title("ABCDEFGHIJ", 20, 20, fake_adv, NULL, &l);
     CHECK(n >= 3);
     free(l);
 }
