@@ -663,6 +663,7 @@ doc *build_document(arena *a, diag *d, const config *c, const tmpl *t, const bud
     dm->year = c->year;
     dm->author = c->author;
     dm->footer = t->footer;
+    dm->continued = t->continued;
     dm->title = t->meta_title ? bld_expand(&b, t->meta_title, NULL) : c->department;
     dm->subject = t->meta_subject ? bld_expand(&b, t->meta_subject, NULL) : NULL;
     dm->keywords = t->meta_keywords ? bld_expand(&b, t->meta_keywords, NULL) : NULL;

@@ -34,7 +34,6 @@ doc_table *doc_table_new(arena *a, int ncols)
     t->cols = arena_alloc(a, (size_t)ncols * sizeof *t->cols);
     for (int c = 0; c < ncols; c++)
         t->cols[c].weight = 1;
-    t->repeat_spans = 1;
     t->unit = MONEY_WAN; /* the builder sets each table's own */
     return t;
 }
@@ -189,6 +188,8 @@ void doc_each_text(const doc *d, void (*fn)(void *ctx, const char *text, diag_po
     diag_pos none = {0};
     if (d->footer)
         fn(ctx, d->footer, none);
+    if (d->continued)
+        fn(ctx, d->continued, none);
     for (size_t i = 0; i < d->n; i++) {
         const doc_block *b = &d->blocks[i];
         if (b->number)

@@ -75,7 +75,6 @@ typedef struct doc_table {
     int n_body;
     doc_cell *body;        /* n_body * ncols, row-major */
     doc_row_kind *row_kind;/* n_body */
-    int repeat_spans;      /* 1: a row-spanned cell broken by a page repeats its text */
 } doc_table;
 
 /* A grouped bar chart: for each category (x axis), one bar per series
@@ -142,6 +141,8 @@ typedef struct doc {
     const char *author;
     const char *keywords;
     const char *footer;   /* page footer pattern: "第{页}页 共{总页}页" */
+    const char *continued;/* above a table continued from the page before
+                             ("续表"); NULL or "" for none */
     int year;             /* for the fixed creation date */
     size_t n;
     doc_block *blocks;

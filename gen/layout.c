@@ -16,7 +16,8 @@
  * (numbers and codes whole); the rest of the width goes, step by step, to
  * the column whose widening shortens the table most (distribute()).  Rows
  * are never split unless one is taller than a page; a row-spanned cell cut
- * by a page break is drawn on both pages, its text repeated; one that does
+ * by a page break is cut between two lines of its text and continues at
+ * the top of the next page (each line printed once); one that does
  * not fit where it starts moves to the next page unless that would leave
  * much of the page empty (keep_spans()).
  *
@@ -226,7 +227,11 @@ double lay_justify_space(const lb_line *ln, size_t nchars, double avail, double 
 void lay_break_para(lay *l, para *p)
 {
     meas m = {l->fonts[p->font], p->size / 1000.0};
-    p->n = lb_break(p->text, p->w - p->indent, p->w - p->hang, lay_advance_cb, &m, &p->lines);
+    if (p->title) /* titles, headings, 目录 entries: at their own points, balanced */
+        p->n = lb_break_title(p->text, p->w - p->indent, p->w - p->hang, lay_advance_cb, &m,
+                              &p->lines);
+    else
+        p->n = lb_break(p->text, p->w - p->indent, p->w - p->hang, lay_advance_cb, &m, &p->lines);
 }
 
 /* Draws line k of p with its line box starting at top. */
@@ -324,6 +329,7 @@ static void prep_text(lay *l, size_t i, prep *pp)
     p->justify = 1;
     switch (b->kind) {
     case DOC_TITLE:
+        p->title = 1;
         p->font = LAY_FONT_TITLE;
         p->size = TITLE_SIZE;
         p->lead = TITLE_SIZE * TITLE_LEAD;
@@ -335,6 +341,7 @@ static void prep_text(lay *l, size_t i, prep *pp)
         break;
     case DOC_HEADING:
         /* 一级标题 in 黑体, indented like the paragraphs (GB/T 9704). */
+        p->title = 1;
         p->font = b->level <= 1 ? LAY_FONT_HEADING : LAY_FONT_SUBHEADING;
         p->size = b->level <= 1 ? H1_SIZE : H2_SIZE;
         p->lead = p->size * HEAD_LEAD;

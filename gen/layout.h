@@ -12,8 +12,8 @@
  * tables marked landscape; justified body text with a two-character first
  * line indent; headings kept with what follows; tables with column widths
  * from their content, header rows repeated on every page, rows never split
- * unless one alone is taller than a page, row-spanned cells redrawn on
- * continuation pages; bar charts (DOC_CHART) across the text block of a
+ * unless one alone is taller than a page, a row-spanned cell cut between
+ * lines of its text and continued on the next page under "续表"; bar charts (DOC_CHART) across the text block of a
  * portrait page, never split; a page footer with the page number and count.
  * A cover (DOC_COVER) and a 目录 (DOC_TOC) go first, on pages of their own
  * without footers; the footers number the body's pages from 1, and the 目录

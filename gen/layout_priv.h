@@ -38,8 +38,12 @@
 #define TTITLE_SIZE 13.0 /* table title */
 #define UNIT_SIZE 10.5   /* 五号: the unit line and the note */
 #define CELL_LEAD 1.3
-#define CELL_PADX 3.0
-#define CELL_PADY 3.0
+#define CELL_PADX (1.9 * MM) /* as a word processor's table at 五号 (10.5 pt): 1.9 mm left and right */
+#define CELL_PADY (0.7 * MM) /* and 0.7 mm above and below */
+/* the padding of cells set at size pt: in proportion to the type */
+#define PADX(size) (CELL_PADX * (size) / UNIT_SIZE)
+#define PADY(size) (CELL_PADY * (size) / UNIT_SIZE)
+#define KEEP_ROWS 3          /* body rows kept with a table's title and header */
 #define TABLE_BEFORE 9.0
 #define TABLE_AFTER 12.0
 #define NOTE_GAP 4.0
@@ -61,7 +65,10 @@
 #define MAX_CHAR_SPACE_EM 0.25
 
 /* Column widths (em of the table's type size, see col_limits()). */
-#define MIN_COL_EM 3.0   /* no column narrower than three characters: names stay legible */
+#define MIN_COL_EM 3.0   /* no text column narrower than three characters: names stay legible */
+#define MIN_CODE_EM 2.0  /* codes, amounts, percentages: their own width, at least two */
+#define HEAD_LINES 3.0   /* a header label is set on at most three lines */
+#define TEXT_HEAVY 2.0   /* see text_heavy() in layout_table.c */
 #define SHORT_EM 4.0     /* a column whose longest text is this short never wraps */
 #define HEAD_PREF_EM 6.0 /* a header's preference for a single line stops here */
 #define PREF_CAP 0.35    /* share of the width one column may prefer */
@@ -93,6 +100,7 @@ typedef struct para {
     double indent;     /* first line, from xoff */
     double hang;       /* other lines, from xoff */
     doc_align align;   /* LEFT is justified when justify is set */
+    int title;         /* a title, heading or 目录 entry: lb_break_title() */
     int justify;
     const char *number; /* list items: hung number, drawn at num_x */
     double num_x, num_w;
@@ -117,6 +125,7 @@ typedef struct tcell {
 typedef struct tprep {
     const doc_table *t;
     int landscape;
+    int heavy;          /* a table of long texts: widths that make it short */
     double size, lh;    /* type size and line height of the cells */
     double *colx;       /* ncols + 1 column edges from the table's left */
     double width, xoff; /* table width; left edge from the text block's */
@@ -132,7 +141,8 @@ typedef struct tprep {
     size_t *by_end, *end_first; /* spans by last row: by_end[end_first[r] .. end_first[r + 1]) */
     para title, unit, note;
     para left; /* unit_left, at the left of the unit line */
-    int has_title, has_unit, has_note, has_left;
+    para cont; /* the document's `continued` (续表), atop continuation pages */
+    int has_title, has_unit, has_note, has_left, has_cont;
 } tprep;
 
 typedef struct cprep cprep; /* a chart, ready to place (see the charts section) */

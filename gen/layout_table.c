@@ -75,6 +75,27 @@ static void collect_cells(lay *l, tprep *tp, int head, size_t *k)
 }
 
 /*
+ * A table of long texts (performance targets, task lists: the texts on one
+ * line would need more than TEXT_HEAVY page widths, or the template weights
+ * its columns): its widths are chosen to make it short (distribute());
+ * other tables get their widths from their content as a browser's
+ * automatic table layout does.  pf holds the preferences so far (the body
+ * cells' widest lines).
+ */
+static int text_heavy(const tprep *tp, double size, double avail, const double *pf)
+{
+    const doc_table *t = tp->t;
+    double sum = 0.0;
+    for (int c = 0; c < t->ncols; c++) {
+        if (t->cols[c].weight > 0 && t->cols[c].weight != 1)
+            return 1;
+        sum += pf[c];
+    }
+    (void)size;
+    return sum > TEXT_HEAVY * avail;
+}
+
+/*
  * Minimum (mn) and preferred (pf) width of every column at type size
  * `size`.  A column is at least MIN_COL_EM (or its min_chars) wide and as
  * wide as the widest unbreakable piece of its cells; it prefers the widest
@@ -85,14 +106,16 @@ static void collect_cells(lay *l, tprep *tp, int head, size_t *k)
  * Cells spanning columns widen their columns evenly when the columns are
  * narrower than they need.  Returns the sum of the minimums.
  */
-static double col_limits(const tprep *tp, double size, double avail, int short_rule, double *mn,
-                         double *pf)
+static double col_limits(tprep *tp, double size, double avail, int short_rule, double *mn,
+                         double *pf, double *pb)
 {
     const doc_table *t = tp->t;
     int nc = t->ncols;
-    double pad2 = 2 * CELL_PADX + WIDTH_EPS;
+    double pad2 = 2 * PADX(size) + WIDTH_EPS;
     for (int c = 0; c < nc; c++) {
-        double em = t->cols[c].min_chars > MIN_COL_EM ? t->cols[c].min_chars : MIN_COL_EM;
+        /* codes and figures need no more than their own width */
+        double floor_em = nowrap_kind(t->cols[c].kind) ? MIN_CODE_EM : MIN_COL_EM;
+        double em = t->cols[c].min_chars > floor_em ? t->cols[c].min_chars : floor_em;
         mn[c] = pf[c] = em * size + pad2;
     }
     /* body cells first: the header preference depends on the body's */
@@ -105,38 +128,52 @@ static double col_limits(const tprep *tp, double size, double avail, int short_r
         mn[x->c] = fmax(mn[x->c], cm);
         pf[x->c] = fmax(pf[x->c], cp);
     }
+    for (int c = 0; c < nc; c++)
+        pb[c] = pf[c];
     for (size_t k = 0; k < tp->nhcells; k++) {
         const tcell *x = &tp->cells[k];
         if (x->cs != 1)
             continue;
-        double cm = x->min_em * size + pad2;
-        double cap = fmax(HEAD_PREF_EM * size + pad2, pf[x->c]);
+        /* a header label takes at most HEAD_LINES lines (whole characters) */
+        double cm = fmax(x->min_em, ceil(x->nat_em / HEAD_LINES - EPS)) * size + pad2;
+        /* a header prefers one line when short, else two: the names in the
+         * body need the width more than the labels above the figures */
+        double two = x->nat_em <= SHORT_EM ? x->nat_em : ceil(x->nat_em / 2 - EPS);
+        double cap = fmax(fmin(HEAD_PREF_EM, two) * size + pad2, pf[x->c]);
         double cp = fmax(cm, fmin(x->nat_em * size + pad2, cap));
         mn[x->c] = fmax(mn[x->c], cm);
         pf[x->c] = fmax(pf[x->c], cp);
     }
+    tp->heavy = text_heavy(tp, size, avail, pf);
     for (int c = 0; c < nc; c++) {
-        pf[c] = fmin(pf[c], fmax(PREF_CAP * avail, mn[c]));
+        if (tp->heavy)
+            pf[c] = fmin(pf[c], fmax(PREF_CAP * avail, mn[c]));
         if (short_rule && pf[c] <= SHORT_EM * size + pad2)
             mn[c] = pf[c];
+        pb[c] = fmin(fmax(pb[c], mn[c]), pf[c]);
     }
     for (size_t k = 0; k < tp->ncells; k++) {
         const tcell *x = &tp->cells[k];
         if (x->cs == 1)
             continue;
-        double have_mn = 0.0, have_pf = 0.0;
+        double have_mn = 0.0, have_pf = 0.0, have_pb = 0.0;
         for (int c = x->c; c < x->c + x->cs; c++) {
             have_mn += mn[c];
             have_pf += pf[c];
+            have_pb += pb[c];
         }
-        double need_mn = x->min_em * size + pad2;
+        /* a header over several columns (科目编码 over 类 款 项) on one line */
+        double need_mn = (x->head ? fmax(x->min_em, x->nat_em) : x->min_em) * size + pad2;
         double need_pf = fmax(need_mn, x->nat_em * size + pad2);
         for (int c = x->c; c < x->c + x->cs; c++) {
             if (need_mn > have_mn)
                 mn[c] += (need_mn - have_mn) / x->cs;
             if (need_pf > have_pf)
                 pf[c] += (need_pf - have_pf) / x->cs;
+            if (!x->head && need_pf > have_pb)
+                pb[c] += (need_pf - have_pb) / x->cs;
             pf[c] = fmax(pf[c], mn[c]);
+            pb[c] = fmin(fmax(pb[c], mn[c]), pf[c]);
         }
     }
     double sum = 0.0;
@@ -219,15 +256,15 @@ typedef struct est_buf {
 static double est_height(const tprep *tp, const double *w, double size, est_buf *eb)
 {
     const doc_table *t = tp->t;
-    double lh = size * CELL_LEAD, min_h = lh + 2 * CELL_PADY, own = 0.0, total = 0.0;
+    double lh = size * CELL_LEAD, min_h = lh + 2 * PADY(size), own = 0.0, total = 0.0;
     eb->x[0] = 0.0;
     for (int c = 0; c < t->ncols; c++)
         eb->x[c + 1] = eb->x[c] + w[c];
     for (size_t k = 0; k < tp->ncells; k++) {
         const tcell *x = &tp->cells[k];
-        double cw = eb->x[x->c + x->cs] - eb->x[x->c] - 2 * CELL_PADX;
+        double cw = eb->x[x->c + x->cs] - eb->x[x->c] - 2 * PADX(size);
         double lines = (double)(x->pieces - 1) + (cw > 0 ? x->sum_em * size / cw : 1e6);
-        eb->need[k] = (lines > 1 ? lines : 1) * lh + 2 * CELL_PADY;
+        eb->need[k] = (lines > 1 ? lines : 1) * lh + 2 * PADY(size);
         own += eb->need[k];
     }
     grid_heights(tp->cells, 0, tp->nhcells, eb->need, tp->order, tp->nhorder, t->n_head, min_h,
@@ -252,7 +289,7 @@ static double est_height(const tprep *tp, const double *w, double size, est_buf 
  * no column can use is shared in proportion to the preferences.
  */
 static void distribute(const tprep *tp, double size, double avail, const double *mn,
-                       const double *pf, double *w)
+                       const double *pf, const double *pb, double *w)
 {
     const doc_table *t = tp->t;
     int nc = t->ncols;
@@ -262,10 +299,40 @@ static void distribute(const tprep *tp, double size, double avail, const double 
         spf += pf[c];
         w[c] = mn[c];
     }
+    if (!tp->heavy) {
+        /* Automatic layout, as browsers set tables: every column between
+         * its minimum (widest unbreakable piece, header on HEAD_LINES lines)
+         * and its preference (widest text on one line), the width beyond
+         * the minimums shared in proportion to what each column would still
+         * use; if every preference fits, the rest in proportion to them.
+         * Codes and empty amount columns stay narrow, names get their
+         * width. */
+        if (spf <= avail) {
+            /* the rest in proportion to the preferences, codes aside */
+            double grow = 0.0;
+            for (int c = 0; c < nc; c++)
+                grow += t->cols[c].kind == DOC_COL_CODE ? 0.0 : pf[c];
+            for (int c = 0; c < nc; c++) {
+                double g = grow > EPS ? (t->cols[c].kind == DOC_COL_CODE ? 0.0 : pf[c]) / grow
+                                      : 1.0 / nc;
+                w[c] = pf[c] + (avail - spf) * g;
+            }
+            return;
+        }
+        /* the body's texts first (names on one line), then the headers'
+         * (labels on fewer lines) */
+        double spb = 0.0;
+        for (int c = 0; c < nc; c++)
+            spb += pb[c];
+        const double *lo = spb <= avail ? pb : mn, *hi = spb <= avail ? pf : pb;
+        double slo = spb <= avail ? spb : smn, shi = spb <= avail ? spf : spb;
+        double f = shi - slo > EPS ? (avail - slo) / (shi - slo) : 0.0;
+        for (int c = 0; c < nc; c++)
+            w[c] = lo[c] + (hi[c] - lo[c]) * f;
+        return;
+    }
     if (spf <= avail) {
-        /* Every column gets the same extra (times its weight): growing in
-         * proportion to the preferences would make a wide name column
-         * wider still and leave the amount columns narrow and uneven. */
+        /* Every column gets the same extra (times its weight). */
         double swt = 0.0;
         for (int c = 0; c < nc; c++)
             swt += t->cols[c].weight > 0 ? t->cols[c].weight : 1.0;
@@ -343,6 +410,7 @@ static void prep_table_para(lay *l, tprep *tp, para *p, const char *text, int fn
     p->w = tp->width;
     p->align = align;
     p->justify = align == DOC_LEFT;
+    p->title = align == DOC_CENTER; /* the table's title */
     lay_break_para(l, p);
 }
 
@@ -374,20 +442,20 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
     size_t nsizes = landscape ? sizeof LANDSCAPE_SIZES / sizeof LANDSCAPE_SIZES[0]
                               : sizeof PORTRAIT_SIZES / sizeof PORTRAIT_SIZES[0];
     double *mn = xmalloc((size_t)nc * sizeof *mn), *pf = xmalloc((size_t)nc * sizeof *pf);
-    double *w = xmalloc((size_t)nc * sizeof *w);
+    double *w = xmalloc((size_t)nc * sizeof *w), *pb = xmalloc((size_t)nc * sizeof *pb);
     int fitted = 0;
     for (size_t s = 0; s < nsizes && !fitted; s++) {
         tp->size = sizes[s];
-        if (col_limits(tp, tp->size, avail, 1, mn, pf) <= avail + EPS ||
-            col_limits(tp, tp->size, avail, 0, mn, pf) <= avail + EPS)
+        if (col_limits(tp, tp->size, avail, 1, mn, pf, pb) <= avail + EPS ||
+            col_limits(tp, tp->size, avail, 0, mn, pf, pb) <= avail + EPS)
             fitted = 1;
     }
     if (fitted) {
-        distribute(tp, tp->size, avail, mn, pf, w);
+        distribute(tp, tp->size, avail, mn, pf, pb, w);
     } else {
         /* Even the smallest size does not fit: squeeze the minimums.  Long
          * words and numbers will then be broken; say so. */
-        double sum = col_limits(tp, tp->size, avail, 0, mn, pf);
+        double sum = col_limits(tp, tp->size, avail, 0, mn, pf, pb);
         for (int c = 0; c < nc; c++)
             w[c] = mn[c] * avail / sum;
         const doc_cell *first = t->n_head ? t->head : t->body;
@@ -408,18 +476,19 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
     tp->xoff = (avail - tp->width) / 2;
     free(mn);
     free(pf);
+    free(pb);
     free(w);
 
     /* Lines of every cell at its final width. */
     for (k = 0; k < tp->ncells; k++) {
         tcell *x = &tp->cells[k];
         meas m = {l->fonts[x->font], tp->size / 1000.0};
-        double cw = tp->colx[x->c + x->cs] - tp->colx[x->c] - 2 * CELL_PADX;
+        double cw = tp->colx[x->c + x->cs] - tp->colx[x->c] - 2 * PADX(tp->size);
         const char *text = x->src->text ? x->src->text : "";
         x->n = lb_break(text, cw, cw, lay_advance_cb, &m, &x->lines);
         if (x->align == DOC_CENTER && x->n > 1 && x->pieces == 1)
             balance_lines(x, text, x->min_em * tp->size, cw, &m);
-        x->need = (double)x->n * tp->lh + 2 * CELL_PADY;
+        x->need = (double)x->n * tp->lh + 2 * PADY(tp->size);
     }
     tp->hh = xcalloc((size_t)t->n_head + 1, sizeof *tp->hh);
     tp->bh = xcalloc((size_t)t->n_body + 1, sizeof *tp->bh);
@@ -428,7 +497,7 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
     double *need = xmalloc((tp->ncells + 1) * sizeof *need);
     for (k = 0; k < tp->ncells; k++)
         need[k] = tp->cells[k].need;
-    double min_h = tp->lh + 2 * CELL_PADY;
+    double min_h = tp->lh + 2 * PADY(tp->size);
     grid_heights(tp->cells, 0, tp->nhcells, need, tp->order, tp->nhorder, t->n_head, min_h, tp->hh);
     grid_heights(tp->cells, tp->nhcells, tp->ncells, need + tp->nhcells, tp->order + tp->nhorder,
                  tp->nborder, t->n_body, min_h, tp->bh);
@@ -484,6 +553,11 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
         p->align = DOC_LEFT;
         lay_break_para(l, p);
     }
+    if (l->dm->continued && *l->dm->continued) {
+        tp->has_cont = 1;
+        prep_table_para(l, tp, &tp->cont, l->dm->continued, LAY_FONT_HEADING, UNIT_SIZE, DOC_LEFT);
+        tp->cont.justify = 0;
+    }
     if (t->note && *t->note) {
         tp->has_note = 1;
         prep_table_para(l, tp, &tp->note, t->note, LAY_FONT_BODY, UNIT_SIZE, DOC_LEFT);
@@ -512,6 +586,7 @@ void lay_free_table(tprep *tp)
     free(tp->unit.lines);
     free(tp->left.lines);
     free(tp->note.lines);
+    free(tp->cont.lines);
     free(tp);
 }
 
@@ -564,19 +639,16 @@ static double row_rest(const tprep *tp, size_t x, size_t done, size_t *lines)
     }
     if (lines)
         *lines = most;
-    return (double)(most ? most : 1) * tp->lh + 2 * CELL_PADY;
+    return (double)(most ? most : 1) * tp->lh + 2 * PADY(tp->size);
 }
 
-/* Height a row-spanned cell continued from an earlier page needs on a
- * page with avail points for rows: its whole text again (repeat_spans) if
- * that fits a page, else what is left of it (a text taller than a page
- * continues where it stopped). */
-static double continued_need(const tprep *tp, const tcell *c, double avail)
+/* Height a row-spanned cell continued from an earlier page needs: the
+ * lines of its text not yet drawn (a merged cell is split only between
+ * lines and continues where it stopped; no line is printed twice). */
+static double continued_need(const tprep *tp, const tcell *c)
 {
-    if (tp->t->repeat_spans && c->need <= avail)
-        return c->need;
     if (c->shown < c->n)
-        return (double)(c->n - c->shown) * tp->lh + 2 * CELL_PADY;
+        return (double)(c->n - c->shown) * tp->lh + 2 * PADY(tp->size);
     return 0.0;
 }
 
@@ -632,7 +704,7 @@ static int plan_slice(tprep *tp, size_t first, size_t done, double avail, int fr
         for (size_t k = tp->end_first[x]; k < tp->end_first[x + 1]; k++) {
             const tcell *c = &tp->cells[tp->by_end[k]];
             if ((size_t)c->r < first || (c->shown > 0 && (size_t)c->r <= first))
-                hx = fmax(hx, continued_need(tp, c, avail) - used);
+                hx = fmax(hx, continued_need(tp, c) - used);
         }
         if (used + hx > avail + EPS)
             break;
@@ -653,9 +725,9 @@ static int plan_slice(tprep *tp, size_t first, size_t done, double avail, int fr
          * lines.  Its cells are drawn from the top in this case. */
         size_t rest;
         row_rest(tp, first, done, &rest);
-        double room = avail - 2 * CELL_PADY;
+        double room = avail - 2 * PADY(tp->size);
         size_t cap = room > tp->lh ? (size_t)floor(room / tp->lh + EPS) : 1;
-        tp->ph[first] = fmax(avail, tp->lh + 2 * CELL_PADY);
+        tp->ph[first] = fmax(avail, tp->lh + 2 * PADY(tp->size));
         s->cap = cap < rest ? cap : 0;
         end = first + 1;
     }
@@ -678,10 +750,10 @@ static void emit_cell_text(lay *l, const tprep *tp, const tcell *c, lay_box box,
 {
     const char *text = c->src->text ? c->src->text : "";
     double text_h = (double)count * tp->lh;
-    double top = box.y1 - CELL_PADY;
-    if (middle && box.y1 - box.y0 > text_h + 2 * CELL_PADY)
+    double top = box.y1 - PADY(tp->size);
+    if (middle && box.y1 - box.y0 > text_h + 2 * PADY(tp->size))
         top = box.y1 - (box.y1 - box.y0 - text_h) / 2;
-    double cw = box.x1 - box.x0 - 2 * CELL_PADX;
+    double cw = box.x1 - box.x0 - 2 * PADX(tp->size);
     lay_role role = c->head ? LAY_ROLE_HEAD : LAY_ROLE_CELL;
     for (size_t j = 0; j < count && start + j < c->n; j++) {
         const lb_line *ln = &c->lines[start + j];
@@ -690,13 +762,15 @@ static void emit_cell_text(lay *l, const tprep *tp, const tcell *c, lay_box box,
         double base = top - (double)j * tp->lh - (tp->lh - tp->size) / 2 - EM_ASCENT * tp->size;
         size_t nch;
         const char *s = lay_copy_run(l, text + ln->start, ln->len, &nch);
-        double x = box.x0 + CELL_PADX, cs = 0.0;
+        double x = box.x0 + PADX(tp->size), cs = 0.0;
         if (c->align == DOC_CENTER)
             x = box.x0 + (box.x1 - box.x0 - ln->width) / 2;
         else if (c->align == DOC_RIGHT)
-            x = box.x1 - CELL_PADX - ln->width;
-        else
-            cs = lay_justify_space(ln, nch, cw, tp->size);
+            x = box.x1 - PADX(tp->size) - ln->width;
+        /* left-aligned cells are set ragged: no character spacing, which
+         * in a narrow column spreads a line into single characters that
+         * copy and paste as 指 导 全 区 */
+        (void)cw;
         lay_emit_text(l, role, c->font, c->bold, tp->size, x, base, s, nch, ln->width, cs, box,
                       &c->src->pos);
     }
@@ -743,9 +817,10 @@ static void emit_header(lay *l, const tprep *tp, double x0, double top)
  * Draws one body cell's part on this page: rows [top_row, bot_row] of the
  * slice.  A row-spanned cell shows its text on the page where it starts
  * (as much as fits: plan_slice() moves a cell that does not fit to the next
- * page unless that would leave much of the page empty).  On a continuation
- * page it shows its whole text again if the table repeats spans (the rows
- * there were grown to hold it), else the rest of its text, if any.
+ * page unless that would leave much of the page empty), cut between two
+ * lines.  On a continuation page it shows the rest of its text from the
+ * top (the rows there were grown to hold it), if any: every line is
+ * printed once.
  */
 static void emit_body_part(lay *l, tprep *tp, tcell *c, double x0, const slice *s)
 {
@@ -767,17 +842,15 @@ static void emit_body_part(lay *l, tprep *tp, tcell *c, double x0, const slice *
             middle = 0;
         }
     } else {
-        double room = box.y1 - box.y0 - 2 * CELL_PADY;
+        double room = box.y1 - box.y0 - 2 * PADY(tp->size);
         size_t k = room > 0 ? (size_t)floor(room / tp->lh + EPS) : 0;
         if (c->shown == 0 && a >= s->first) { /* the first part */
             count = c->n < k ? c->n : k;
             middle = count == c->n;
             c->shown = count;
-        } else if (tp->t->repeat_spans && k >= c->n) {
-            middle = 1;
         } else if (c->shown < c->n) {
-            /* a text taller than a page: it continues where it stopped,
-             * whether spans repeat or not, so that none of it is lost */
+            /* the rest of a text cut at a line boundary by the page
+             * break: it continues where it stopped */
             start = c->shown;
             count = c->n - start < k ? c->n - start : k;
             middle = 0;
@@ -807,16 +880,36 @@ static void emit_slice(lay *l, tprep *tp, double x0, double top, const slice *s)
         lay_emit_line_op(l, x0, top, x0 + tp->width, top, GRID_OUTER);
 }
 
+/* Body rows kept with the title and header at a table's start: KEEP_ROWS,
+ * or all of a shorter table. */
+static size_t keep_rows(const tprep *tp)
+{
+    size_t nb = (size_t)tp->t->n_body;
+    return nb < KEEP_ROWS ? nb : KEEP_ROWS;
+}
+
 /* The least that must fit on a page together with the table's start:
- * title, unit line, header and first row (or the note of an empty table). */
+ * title, unit line, header and first keep_rows() rows (or the note of an
+ * empty table). */
 double lay_table_lead(const tprep *tp)
 {
     double h = title_block_h(tp) + tp->head_h;
-    if (tp->t->n_body > 0)
-        h += tp->bh[0];
-    else
+    for (size_t r = 0; r < keep_rows(tp); r++)
+        h += tp->bh[r];
+    if (tp->t->n_body == 0)
         h += note_block_h(tp);
     return h;
+}
+
+/* "续表" (the template's `continued`) at the top of a continuation page. */
+static void emit_continued(lay *l, const tprep *tp, const doc_block *b)
+{
+    if (!tp->has_cont)
+        return;
+    for (size_t k = 0; k < tp->cont.n; k++) {
+        lay_emit_para_line(l, &tp->cont, k, l->y, LAY_ROLE_TABLE, &b->src);
+        l->y -= tp->cont.lead;
+    }
 }
 
 void lay_place_table(lay *l, prep *pp, size_t bi)
@@ -832,8 +925,9 @@ void lay_place_table(lay *l, prep *pp, size_t bi)
     if (!l->fresh) {
         double avail = l->y - TABLE_BEFORE - title_block_h(tp) - tp->head_h - l->cur.area.y0;
         slice s;
-        int fits =
-            nb ? avail > 0 && plan_slice(tp, 0, 0, avail, 0, &s) : avail + EPS >= note_block_h(tp);
+        int fits = nb ? avail > 0 && plan_slice(tp, 0, 0, avail, 0, &s) && !s.cap &&
+                            s.end >= keep_rows(tp)
+                      : avail + EPS >= note_block_h(tp);
         if (fits)
             l->y -= TABLE_BEFORE;
         else
@@ -877,6 +971,7 @@ void lay_place_table(lay *l, prep *pp, size_t bi)
             break;
         lay_new_page(l, tp->landscape);
         l->fresh = 0;
+        emit_continued(l, tp, b);
     }
     if (tp->has_note) {
         l->y -= NOTE_GAP;

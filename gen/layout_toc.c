@@ -55,6 +55,7 @@ static void set_para(para *p, const char *text, int fnt, double size, double lea
     p->lead = lead;
     p->w = w;
     p->align = DOC_CENTER;
+    p->title = 1; /* lb_break_title() */
 }
 
 /* The cover page: every DOC_COVER block, title lines first. */
@@ -141,7 +142,7 @@ static void place_toc(lay *l, size_t bi, const lay_mark *marks, size_t n)
         p->w = lead_end - p->xoff - TOC_MIN_LEADER * TOC_SIZE;
         if (p->w < 4 * TOC_SIZE)
             p->w = 4 * TOC_SIZE;
-        lay_break_para(l, p);
+        lay_break_para(l, p); /* as the title or heading it lists (set_para) */
         lines += p->n;
     }
     /* A 目录 a little longer than its page closes its lines up rather

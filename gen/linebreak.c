@@ -501,3 +501,122 @@ double lb_min_width(const char *text, lb_advance_fn advance, void *ctx)
     free(c);
     return best;
 }
+
+/* ---- balanced breaking of centred titles ---------------------------------- */
+
+/* Is a break before c[q] (allowed by the rules above) one a title prefers:
+ * after a separator (：，、；) or closing mark, before an opening mark, at
+ * spaces, or after the 年 of a year ("2020年 / 部门预算公开表")? */
+static int title_point(const cpinfo *c, size_t beg, size_t q)
+{
+    size_t e = trim_spaces(c, beg, q);
+    if (e < q)
+        return 1; /* spaces stood there */
+    if (e == beg)
+        return 0;
+    uint32_t a = c[e - 1].cp, b = c[q].cp;
+    if (a == 0xFF1A || a == 0xFF0C || a == 0x3001 || a == 0xFF1B || a == ':' || a == ';' ||
+        c[e - 1].cls == LB_CL)
+        return 1;
+    if (c[q].cls == LB_OP)
+        return 1;
+    return a == 0x5E74 /* 年 */ && e >= beg + 2 && is_digit(c[e - 2].cp) && b != 0x5EA6 /* 度 */;
+}
+
+/* Best breaking of c[beg..end) found so far from a position: lexicographic
+ * (breaks at other points, lines, widest line). */
+typedef struct tstate {
+    int bad, lines;
+    double widest;
+    size_t from; /* where the last line starts */
+    int ok;
+} tstate;
+
+static int tbetter(int bad, int lines, double widest, const tstate *s)
+{
+    if (!s->ok)
+        return 1;
+    if (bad != s->bad)
+        return bad < s->bad;
+    if (lines != s->lines)
+        return lines < s->lines;
+    return widest < s->widest - 1e-9;
+}
+
+/* One '\n' piece of a title; 0 if no breaking into lines of width fits
+ * (a piece wider than a line: the caller falls back to lb_break()). */
+static int title_piece(const cpinfo *c, size_t beg, size_t end, double first_width, double width,
+                       linevec *lv)
+{
+    beg = skip_spaces(c, beg, end);
+    if (beg == end) {
+        push_line(lv, c[end].off, 0, 0.0, 1);
+        return 1;
+    }
+    size_t n = end - beg;
+    /* cand[k]: positions where a line may start (beg, every allowed break) */
+    size_t *cand = xmalloc((n + 1) * sizeof *cand), nc = 0;
+    for (size_t q = beg; q < end; q++)
+        if (q == beg || (c[q].brk && c[q].cls != LB_SP))
+            cand[nc++] = q;
+    tstate *st = xcalloc(nc + 1, sizeof *st); /* st[k]: best to a line starting at cand[k] */
+    st[0].ok = 1;
+    for (size_t k = 0; k < nc; k++) {
+        if (!st[k].ok)
+            continue;
+        for (size_t j = k + 1; j <= nc; j++) {
+            size_t stop = j < nc ? cand[j] : end;
+            size_t e = trim_spaces(c, cand[k], stop);
+            double w = sum_adv(c, cand[k], e);
+            if (!fits(w, k == 0 && lv->n == 0 ? first_width : width))
+                break;
+            int bad = st[k].bad + (j < nc && !title_point(c, beg, cand[j]));
+            double widest = w > st[k].widest ? w : st[k].widest;
+            if (tbetter(bad, st[k].lines + 1, widest, &st[j])) {
+                st[j] = (tstate){bad, st[k].lines + 1, widest, k, 1};
+            }
+        }
+    }
+    int ok = st[nc].ok;
+    if (ok) {
+        size_t *starts = xmalloc((nc + 1) * sizeof *starts), m = 0;
+        for (size_t j = nc; j > 0; j = st[j].from)
+            starts[m++] = st[j].from;
+        for (size_t i = m; i-- > 0;) {
+            size_t a = cand[starts[i]], b = i > 0 ? cand[starts[i - 1]] : end;
+            size_t e = trim_spaces(c, a, b);
+            push_line(lv, c[a].off, c[e].off - c[a].off, sum_adv(c, a, e), i == 0);
+        }
+        free(starts);
+    }
+    free(st);
+    free(cand);
+    return ok;
+}
+
+size_t lb_break_title(const char *text, double first_width, double width, lb_advance_fn advance,
+                      void *ctx, lb_line **lines)
+{
+    assert(text && advance && lines);
+    size_t n;
+    cpinfo *c = prepare(text, advance, ctx, &n);
+    linevec lv = {NULL, 0, 0};
+    size_t beg = 0;
+    int ok = 1;
+    for (;;) {
+        size_t end = beg;
+        while (end < n && c[end].cls != LB_NL)
+            end++;
+        ok = ok && title_piece(c, beg, end, first_width, width, &lv);
+        if (end >= n || !ok)
+            break;
+        beg = end + 1;
+    }
+    free(c);
+    if (!ok) {
+        free(lv.v);
+        return lb_break(text, first_width, width, advance, ctx, lines);
+    }
+    *lines = lv.v;
+    return lv.n;
+}

@@ -43,6 +43,20 @@ typedef struct lb_line {
 size_t lb_break(const char *text, double first_width, double width, lb_advance_fn advance,
                 void *ctx, lb_line **lines);
 
+/*
+ * Breaks a title, heading or 目录 entry into lines of at most first_width
+ * (the first) and width (the others): as few breaks as
+ * possible at points other than a title's own (after ：，、； or a closing
+ * mark, before an opening mark, at a space, after the 年 of a year:
+ * "附表：…2020年 / 部门预算公开表"), then as few lines as possible, then
+ * the shortest longest line (balanced lines, not a full line and a stub).
+ * Every break obeys the rules of lb_break(); '\n' forces a break.  If a
+ * piece cannot be set within width without breaking inside a run, it is
+ * lb_break()'s result.  Same contract as lb_break().
+ */
+size_t lb_break_title(const char *text, double first_width, double width, lb_advance_fn advance,
+                      void *ctx, lb_line **lines);
+
 /* Natural width of n bytes of text. */
 double lb_measure(const char *text, size_t n, lb_advance_fn advance, void *ctx);
 

@@ -819,6 +819,11 @@ static void parse_line(parser *p, char *line)
     } else if (!strcmp(dir, "footer")) {
         if (need_text(p, dir, rest))
             t->footer = arena_strdup(p->a, rest);
+    } else if (!strcmp(dir, "continued")) {
+        /* continued TEXT: above a table continued from the page before
+         * (default 续表); continued alone: nothing */
+        check_placeholders(p, rest);
+        t->continued = arena_strdup(p->a, rest);
     } else if (!strcmp(dir, "units")) {
         /* units tables|text 万元|元: the unit of the document's tables (and
          * charts), or of its text */
@@ -843,7 +848,8 @@ static void parse_line(parser *p, char *line)
         err(p,
             "unknown directive \"%s\"; expected title, heading, subheading, para, label, "
             "line, text, list, table, chart, if, end, pagebreak, compare, sentence, meta, "
-            "footer, numbering, units, empty-note, table-note, for, cover, toc or include",
+            "footer, continued, numbering, units, empty-note, table-note, for, cover, toc or "
+            "include",
             dir);
     }
 }
@@ -1141,6 +1147,7 @@ tmpl *template_load(arena *a, diag *d, const char *path, const paths_root *root)
     t->num_heading = "{中文}、";
     t->num_subheading = "{数字}、";
     t->footer = "第{页}页 共{总页}页";
+    t->continued = "续表";
     t->table_units = t->text_units = -1;
     parser p;
     memset(&p, 0, sizeof p);

@@ -117,6 +117,7 @@ typedef struct tmpl_empty_note {
 typedef struct tmpl {
     const char *path;
     const char *meta_title, *meta_subject, *meta_keywords, *footer;
+    const char *continued; /* `continued TEXT`: above a continued table (续表) */
     const char *num_heading, *num_subheading; /* "{中文}、", "{数字}、" */
     /* units tables|text UNIT: the unit (money_unit) of the tables and
      * charts, of the text; -1 where the template does not say */

@@ -11,7 +11,7 @@
 # e.g. after a crash, fails).  Its docstring says what each name checks.
 #
 #   1. renwu-2019 (seed 003, 重点任务责任分解表, table csv:tasks.csv with
-#      序号 and 目标名称 merge=blank): PDF cells and targets per page, one
+#      序号 and 目标名称 merge=blank): PDF cells, each target printed once on its first page, one
 #      sheet, 工作标准 cells, merged ranges;
 #   2. mubiao-2020 (seed 002, list csv:targets.csv): every item, PDF and sheet;
 #   3. zeren-2019 (seed 000, points by quarter): check passes, every task

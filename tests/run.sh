@@ -21,6 +21,7 @@
 #      comparison cases as the text writes them (tests/e2e_words.sh), input
 #      typed in 元 and published in 万元, tables in 元 and text in 万元
 #      (tests/e2e_units.sh), one code list per year (tests/e2e_codes.sh),
+#      page breaks, 续表 and title lines of every sample (tests/e2e_layout.sh),
 #      regional profiles (tests/e2e_profiles.sh), CSV files as Excel saves
 #      them and their Chinese names (tests/e2e_excel.sh), budgetgen import
 #      (round trip, the budget system's export: tests/e2e_import.sh), the
@@ -277,6 +278,10 @@ fi
 if [ -f tests/e2e_tables.sh ]; then
     # shellcheck source=tests/e2e_tables.sh
     . tests/e2e_tables.sh
+fi
+if [ -f tests/e2e_layout.sh ]; then
+    # shellcheck source=tests/e2e_layout.sh
+    . tests/e2e_layout.sh
 fi
 if [ -f tests/e2e_shapes.sh ]; then
     # shellcheck source=tests/e2e_shapes.sh

@@ -226,10 +226,17 @@ def renwu_pdf_targets(rows, pages):
             on.update(full or [p for p, t in enumerate(pages) if w[:12] in t or w[-12:] in t])
         if not on:
             problems.append('target %s %s: none of its 工作标准 cells is in the PDF' % (no, name))
-        for p in sorted(on):
-            if nows(no) + nows(name) not in pages[p]:
-                problems.append('target %s %s has rows on page %d, which does not show %s%s'
-                                % (no, name, p + 1, no, name))
+            continue
+        # a merged cell is printed once (issue 17): on the page of its first
+        # row, and not again on the pages its other rows run on to
+        first = min(on)
+        if nows(no) + nows(name) not in pages[first]:
+            problems.append('target %s %s has its first rows on page %d, which does not show %s%s'
+                            % (no, name, first + 1, no, name))
+        again = [p + 1 for p in sorted(on) if p != first and nows(name) in pages[p]]
+        if again:
+            problems.append('target %s %s is printed again on page %s'
+                            % (no, name, ', '.join(map(str, again))))
     return problems
 
 

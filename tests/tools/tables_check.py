@@ -586,10 +586,10 @@ def check_empty(oracle, pdf, wb, tid):
         problems.append('PDF: title %s not printed' % oracle.title(tid))
     if note not in flat:
         problems.append('PDF: note %s not printed' % note)
-    # every table's title ends the table before it (two empty tables may
-    # share a page); only this one is read
-    titles = {oracle.title(t): t for t in oracle.tables}
-    tables = P.read_tables(pdf, titles, {tid: oracle.tables[tid]})
+    # every title ends the table before it: the next empty table may share
+    # the page (tables are kept together, not each on a page of its own)
+    segs = P.segments(P.read_words(pdf), {oracle.title(t): t for t in oracle.tables})
+    tables = {tid: P.read_table(segs[tid], oracle.tables[tid])} if tid in segs else {}
     if tid not in tables:
         problems.append('PDF: table %s not found' % tid)
     else:

@@ -227,7 +227,6 @@ static doc_table *performance_table(arena *a, diag *d, int *n_duties)
     t->id = "performance";
     t->title = "2020年部门绩效目标表";
     t->landscape = 1;
-    t->repeat_spans = 1;
     doc_cell *h = doc_table_add_head(a, t);
     for (int c = 0; c < 12; c++) {
         t->cols[c].key = csv->header[c];
@@ -522,9 +521,10 @@ static void test_geometry(void)
     CHECK_INT(h1_at_bottom, 0);
     CHECK_INT(footers_ok, L->n_pages);
     CHECK(land_pages >= 5);
-    /* the header and the duty column (a repeated row span) on every page */
+    /* the header on every page; the duty column (row spans, continued
+     * where a page break cut them, never repeated) on the first at least */
     CHECK_INT(land_with_head, land_pages);
-    CHECK_INT(land_with_duty, land_pages);
+    CHECK(land_with_duty >= 1 && land_with_duty < land_pages);
     CHECK(portrait_after);
 
     /* outline: headings at levels 1 and 2, tables nested under sections */
@@ -558,7 +558,7 @@ static void test_geometry(void)
 /*
  * A table row taller than a page is split between lines and continued
  * with the header repeated; a row-spanned cell crossing a page break is
- * drawn on both pages.
+ * cut between lines and continued, each line drawn once.
  */
 static void test_tall_rows(void)
 {
@@ -613,7 +613,7 @@ static void test_tall_rows(void)
         names += nm;
     }
     CHECK_INT(heads, L->n_pages);
-    CHECK_INT(names, L->n_pages);
+    CHECK_INT(names, 1); /* the row-spanned name is printed once, not on every page */
     CHECK_INT(amounts, 30);
     CHECK_INT(outside, 0);
     CHECK_INT(preds, 3000 - 3000 / 40); /* every character of the tall cell drawn once */
@@ -623,7 +623,6 @@ static void test_tall_rows(void)
     doc *dm2 = doc_new(a);
     doc_table *t2 = doc_table_new(a, 2);
     t2->id = "tall-span";
-    t2->repeat_spans = 1;
     doc_cell *h2 = doc_table_add_head(a, t2);
     h2[0].text = "职责描述";
     h2[1].text = "绩效指标";

@@ -725,6 +725,58 @@ static void test_properties(void)
     }
 }
 
+/* Centred titles (lb_break_title): broken at a title's own points, into
+ * balanced lines, never inside a number. */
+static void title_is(const char *text, double width, const char *const *want)
+{
+    lb_line *l = NULL;
+    size_t n = lb_break_title(text, width, width, fake_adv, NULL, &l);
+    size_t nwant = 0;
+    while (want[nwant])
+        nwant++;
+    CHECK_INT(n, nwant);
+    for (size_t i = 0; i < n && i < nwant; i++) {
+        CHECK_STR(line_text(text, &l[i]), want[i]);
+        CHECK(l[i].width <= width);
+    }
+    CHECK(n > 0 && l[n - 1].hard); /* and the lines a '\n' ends */
+    free(l);
+}
+
+static void test_title(void)
+{
+    /* 附表：甲乙丙丁戊己庚辛壬癸2020年部门预算公开表: 3 + 10 + 4 digits (20)
+     * + 年 + 7 = 260 wide; at 200 the greedy break falls inside 部门 */
+    const char *t = "附表：甲乙丙丁戊己庚辛壬癸2020年部门预算公开表";
+    title_is(t, 200, (const char *const[]){"附表：甲乙丙丁戊己庚辛壬癸2020年", "部门预算公开表", NULL});
+    /* wide enough for all: one line */
+    title_is(t, 300, (const char *const[]){t, NULL});
+    /* no title point fits: 12 ideographs at width 100 balance as 6 + 6,
+     * not 10 + 2 */
+    title_is("甲乙丙丁戊己庚辛壬癸子丑", 100,
+             (const char *const[]){"甲乙丙丁戊己", "庚辛壬癸子丑", NULL});
+    /* after ： rather than mid-word, and a year's 年 only after digits */
+    title_is("表一：部门收支总表", 60, (const char *const[]){"表一：", "部门收支总表", NULL});
+    /* 2020 is never split; '\n' forces a break */
+    title_is("甲乙\n丙丁", 100, (const char *const[]){"甲乙", "丙丁", NULL});
+    /* a narrower first line (a heading's indent): only 80 wide, so the
+     * break after 年 cannot be used; the one after ：is, the rest (200)
+     * fits the other lines */
+    lb_line *f = NULL;
+    size_t nf = lb_break_title(t, 80, 200, fake_adv, NULL, &f);
+    CHECK_INT(nf, 2);
+    if (nf == 2) {
+        CHECK_STR(line_text(t, &f[0]), "附表：");
+        CHECK(f[1].width <= 200);
+    }
+    free(f);
+    /* a run wider than the width: lb_break's emergency cut */
+    lb_line *l = NULL;
+    size_t n = lb_break_title("ABCDEFGHIJ", 20, 20, fake_adv, NULL, &l);
+    CHECK(n >= 3);
+    free(l);
+}
+
 int main(void)
 {
     RUN(test_cjk_break);
@@ -741,5 +793,6 @@ int main(void)
     RUN(test_min_width);
     RUN(test_linear);
     RUN(test_properties);
+    RUN(test_title);
     return harness_end();
 }

@@ -241,8 +241,8 @@ static void test_crlf_bom(void)
     CHECK_STR(fx_msgs(&f),
               "crlf2.tpl:3: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, line, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, units, empty-note, table-note, for, cover, toc "
-              "or include\n");
+              "sentence, meta, footer, continued, numbering, units, empty-note, table-note, for, "
+              "cover, toc or include\n");
     fx_done(&f);
 }
 
@@ -289,8 +289,8 @@ static void test_every_error_reported(void)
               "bad.tpl:1: error: title needs text after it\n"
               "bad.tpl:2: error: unknown directive \"paragraph\"; expected title, heading, "
               "subheading, para, label, line, text, list, table, chart, if, end, pagebreak, compare, "
-              "sentence, meta, footer, numbering, units, empty-note, table-note, for, cover, toc "
-              "or include\n"
+              "sentence, meta, footer, continued, numbering, units, empty-note, table-note, for, "
+              "cover, toc or include\n"
               "bad.tpl:3: error: end without an open table, if or for\n"
               "bad.tpl:4:6: error: placeholder \"{部门\" is not closed with '}'\n"
               "bad.tpl:5:8: error: unmatched '}' (write }} for a literal brace)\n"
