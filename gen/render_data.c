@@ -35,10 +35,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The document kind and its Fiscal Data Package phase.  A 决算 document
- * (executed) will pass its own. */
-static const char KIND[] = "预算";
-static const char PHASE[] = "approved";
+/* The kind of document (预算 or 决算) and its Fiscal Data Package phase. */
+static const char *kind_of(const config *c)
+{
+    return c->kind == DOC_KIND_JUESUAN ? "决算" : "预算";
+}
+
+static const char *phase_of(const config *c)
+{
+    return c->kind == DOC_KIND_JUESUAN ? "executed" : "approved";
+}
 
 static const char BOM[] = "\xEF\xBB\xBF";
 
@@ -293,7 +299,7 @@ static void facts_of(const config *c, const tbl *x, strbuf *sb)
             snprintf(year, sizeof year, "%d", c->year);
             snprintf(rowno, sizeof rowno, "%d", r + 1);
             snprintf(fen, sizeof fen, "%lld", (long long)cell->value);
-            const char *f[] = {c->department, year, KIND, PHASE, no, x->title, rowno,
+            const char *f[] = {c->department, year, kind_of(c), phase_of(c), no, x->title, rowno,
                                row_kind_name(t->row_kind[r]), cs, code_level(cs),
                                code_class(cs), name, x->heads[col], amount,
                                money_unit_name(t->unit), fen};
@@ -399,7 +405,7 @@ static void datapackage(const config *c, const doc *dm, const tbl *v, int n, siz
     sb_append(sb, ",\n  \"department\": ");
     json_str(sb, c->department);
     sb_printf(sb, ",\n  \"year\": %d,\n  \"kind\": ", c->year);
-    json_str(sb, KIND);
+    json_str(sb, kind_of(c));
     sb_printf(sb, ",\n  \"fiscalPeriod\": {\"start\": \"%d-01-01\", \"end\": \"%d-12-31\"},\n",
               c->year, c->year);
     /* The Fiscal Data Package model of facts.csv (optional metadata). */
@@ -427,7 +433,7 @@ static void datapackage(const config *c, const doc *dm, const tbl *v, int n, siz
               "\"year\": {\"source\": \"year\"}}, \"primaryKey\": [\"year\"]}\n"
               "    }\n"
               "  },\n",
-              PHASE);
+              phase_of(c));
     sb_append(sb, "  \"resources\": [\n");
     resource_head(sb, "facts", "facts.csv", "全部金额（长表）", facts_bytes);
     size_t nf = sizeof FACT_FIELDS / sizeof FACT_FIELDS[0];

@@ -168,6 +168,18 @@ fi
 # → 84.7%; 58.70 − 35.30 = 23.40, 23.40/35.30 = 66.29% → 66.3%; 5.20 − 6.80 =
 # −1.60, 1.60/6.80 = 23.53% → 23.5%; 46.60 − 20.10 = 26.50, 131.84% → 131.8%;
 # 6.90 − 8.40 = −1.50, 17.86% → 17.9%.
+# The open data of a 决算 say so: every fact is kind 决算, phase executed
+# (Fiscal Data Package), and datapackage.json names that phase.
+JD="$JS/s/示例市住房和城乡建设局-2021-决算.data"
+if [ -s "$JD/facts.csv" ] && /usr/bin/python3 - "$JD" <<'PY'; then pass; else fail "e2e_juesuan: the 决算's open data are not marked 决算/executed"; fi
+import csv, json, sys
+d = sys.argv[1]
+rows = list(csv.DictReader(open(d + "/facts.csv", encoding="utf-8-sig")))
+pkg = json.load(open(d + "/datapackage.json", encoding="utf-8"))
+ok = rows and all(r["kind"] == "决算" and r["phase"] == "executed" for r in rows)
+ok = ok and '"phase": "executed"' in json.dumps(pkg, ensure_ascii=False)
+sys.exit(0 if ok else 1)
+PY
 pdftotext -layout "$JS/s/示例市住房和城乡建设局-2021-决算.pdf" - 2>/dev/null | sed 's/^ *第[0-9]* *页 *共[0-9]* *页 *$//' | tr -d ' \n\f' >"$JS/flat"
 js_has "“三公”经费财政拨款支出年初预算为61.95万元，支出决算为58.70万元，完成预算的94.8%。其中：因公出国（境）费决算为5.20万元，完成预算的86.7%；公务用车购置及运行维护费支出决算为46.60万元，完成预算的97.5%；公务接待费支出决算为6.90万元，完成预算的84.7%。"
 js_has "因公出国（境）费决算数小于预算数的主要原因是部分出访计划取消。公务用车购置费决算数与预算数持平。公务用车运行维护费决算数小于预算数。公务接待费决算数小于预算数的主要原因是厉行节约，压减接待批次。"
