@@ -500,19 +500,29 @@ unsigned font_weight(const font *f)
     return f->weight;
 }
 
-int font_subset_cff(font *f, diag *d, const uint32_t *cps, size_t n, char **out, size_t *len)
+/* A HarfBuzz subset input holding the code points cps[0..n), or NULL after
+ * reporting through d. */
+static hb_subset_input_t *subset_input(const font *f, diag *d, const uint32_t *cps, size_t n)
 {
-    *out = NULL;
-    *len = 0;
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     if (!in) {
         diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0), "cannot subset font \"%s\": out of memory",
                     f->family);
-        return -1;
+        return NULL;
     }
     hb_set_t *u = hb_subset_input_unicode_set(in);
     for (size_t i = 0; i < n; i++)
         hb_set_add(u, cps[i]);
+    return in;
+}
+
+int font_subset_cff(font *f, diag *d, const uint32_t *cps, size_t n, char **out, size_t *len)
+{
+    *out = NULL;
+    *len = 0;
+    hb_subset_input_t *in = subset_input(f, d, cps, n);
+    if (!in)
+        return -1;
     /* No hints (viewers hint CFF themselves); .notdef keeps its box;
      * subroutines expanded (the sample: 313 KB against 341 KB with the
      * subset's subroutines, which compress worse than plain outlines).  No
@@ -1308,15 +1318,9 @@ static int write_file(diag *d, const char *family, const char *path, const char 
 
 int font_subset(font *f, diag *d, const uint32_t *cps, size_t n, const char *out_path)
 {
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (!in) {
-        diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0), "cannot subset font \"%s\": out of memory",
-                    f->family);
+    hb_subset_input_t *in = subset_input(f, d, cps, n);
+    if (!in)
         return -1;
-    }
-    hb_set_t *u = hb_subset_input_unicode_set(in);
-    for (size_t i = 0; i < n; i++)
-        hb_set_add(u, cps[i]);
     /* Glyph ids are renumbered (no RETAIN_GIDS): that keeps them below
      * 32768, where libharu reads composite components correctly.  Hinting
      * is dropped (instructions, cvt, fpgm, prep): libharu embeds it but

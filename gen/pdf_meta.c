@@ -160,30 +160,6 @@ HPDF_STATUS pdf_fix_unicode_font(HPDF_Doc pdf, HPDF_Font f, const uint8_t *used)
 
 /* ---- XMP -------------------------------------------------------------- */
 
-static void xml_text(strbuf *sb, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&':
-            sb_append(sb, "&amp;");
-            break;
-        case '<':
-            sb_append(sb, "&lt;");
-            break;
-        case '>':
-            sb_append(sb, "&gt;");
-            break;
-        case '"':
-            sb_append(sb, "&quot;");
-            break;
-        default:
-            /* XML 1.0 forbids C0 controls other than tab, LF, CR. */
-            if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n' || *s == '\r')
-                sb_putc(sb, *s);
-        }
-    }
-}
-
 static int given(const char *s)
 {
     return s && *s;
@@ -194,7 +170,7 @@ static void xmp_simple(strbuf *sb, const char *tag, const char *v)
     if (!given(v))
         return;
     sb_printf(sb, "   <%s>", tag);
-    xml_text(sb, v);
+    sb_markup_text(sb, v);
     sb_printf(sb, "</%s>\n", tag);
 }
 
@@ -203,7 +179,7 @@ static void xmp_alt(strbuf *sb, const char *tag, const char *v)
     if (!given(v))
         return;
     sb_printf(sb, "   <%s><rdf:Alt><rdf:li xml:lang=\"x-default\">", tag);
-    xml_text(sb, v);
+    sb_markup_text(sb, v);
     sb_printf(sb, "</rdf:li></rdf:Alt></%s>\n", tag);
 }
 
@@ -249,13 +225,13 @@ HPDF_STATUS pdf_add_meta(HPDF_Doc pdf, const pdf_meta *m)
     xmp_alt(&sb, "dc:title", m->title);
     if (given(m->author)) {
         sb_append(&sb, "   <dc:creator><rdf:Seq><rdf:li>");
-        xml_text(&sb, m->author);
+        sb_markup_text(&sb, m->author);
         sb_append(&sb, "</rdf:li></rdf:Seq></dc:creator>\n");
     }
     xmp_alt(&sb, "dc:description", m->subject);
     if (given(m->lang)) {
         sb_append(&sb, "   <dc:language><rdf:Bag><rdf:li>");
-        xml_text(&sb, m->lang);
+        sb_markup_text(&sb, m->lang);
         sb_append(&sb, "</rdf:li></rdf:Bag></dc:language>\n");
     }
     xmp_simple(&sb, "pdf:Keywords", m->keywords);

@@ -33,38 +33,6 @@
 
 /* ---- escaping ---------------------------------------------------------------- */
 
-static void html_text(strbuf *sb, const char *s)
-{
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        switch (c) {
-        case '&':
-            sb_append(sb, "&amp;");
-            break;
-        case '<':
-            sb_append(sb, "&lt;");
-            break;
-        case '>':
-            sb_append(sb, "&gt;");
-            break;
-        case '"':
-            sb_append(sb, "&quot;");
-            break;
-        case '\'':
-            sb_append(sb, "&#39;");
-            break;
-        default:
-            /* A control character (ESC, CR in a department's name) is not
-             * text HTML may carry: shown as U+FFFD, never passed on. */
-            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
-                sb_append(sb, "&#xFFFD;");
-            else
-                sb_putc(sb, (char)c);
-            break;
-        }
-    }
-}
-
 /* A path as a URL path: every byte but unreserved ones and '/' is
  * percent-encoded (UTF-8 names become %E6%B2%A7…; works in every browser
  * and survives copying into e-mail). */
@@ -385,7 +353,7 @@ static const char JS[] =
 static void td_num(strbuf *sb, const char *shown, const char *exact)
 {
     sb_printf(sb, "<td class=\"n\" data-v=\"%s\">", exact);
-    html_text(sb, shown);
+    sb_markup_text(sb, shown);
     sb_append(sb, "</td>");
 }
 
@@ -437,7 +405,7 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
         const row *r = &rows[i];
         char num[32], size[32];
         sb_append(sb, r->updated ? "<tr><td>" : "<tr class=\"stale\"><td>");
-        html_text(sb, dp->department);
+        sb_markup_text(sb, dp->department);
         sb_append(sb, "</td>");
         snprintf(num, sizeof num, "%d", dp->year);
         td_num(sb, dp->year ? num : "", dp->year ? num : "");
@@ -462,7 +430,7 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
             td_num(sb, "", "");
         }
         sb_append(sb, "<td>");
-        html_text(sb, r->updated ? UPDATED : NOT_UPDATED);
+        sb_markup_text(sb, r->updated ? UPDATED : NOT_UPDATED);
         sb_append(sb, "</td><td>");
         if (r->pkg) {
             sb_append(sb, "<a href=\"");

@@ -99,3 +99,34 @@ void sb_free(strbuf *sb)
     sb->buf = NULL;
     sb->len = sb->cap = 0;
 }
+
+void sb_markup_text(strbuf *sb, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        switch (c) {
+        case '&':
+            sb_append(sb, "&amp;");
+            break;
+        case '<':
+            sb_append(sb, "&lt;");
+            break;
+        case '>':
+            sb_append(sb, "&gt;");
+            break;
+        case '"':
+            sb_append(sb, "&quot;");
+            break;
+        case '\'':
+            sb_append(sb, "&#39;");
+            break;
+        default:
+            /* ESC or CR in a department's name: shown as U+FFFD, never
+             * passed on (XML 1.0 forbids most C0 controls outright). */
+            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+                sb_append(sb, "&#xFFFD;");
+            else
+                sb_putc(sb, (char)c);
+        }
+    }
+}

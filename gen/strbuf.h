@@ -27,6 +27,10 @@ void sb_printf(strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2
  * comma, quote or line end, or a semicolon or tab (the separator Excel
  * takes in some locales). */
 void sb_csv_field(strbuf *sb, const char *s);
+
+/* Appends s as HTML or XML text: & < > " ' escaped; a control character
+ * other than tab and line feed (not text either may carry) as U+FFFD. */
+void sb_markup_text(strbuf *sb, const char *s);
 /* The contents; "" for an empty buffer.  Valid until the next append. */
 const char *sb_str(const strbuf *sb);
 void sb_reset(strbuf *sb);
