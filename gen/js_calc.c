@@ -6,6 +6,7 @@
 #include "js.h"
 
 #include "codes.h"
+#include "i18n.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,9 @@ const char *js_fmt(const config *c, money v)
     static char buf[12][64];
     static int k;
     k = (k + 1) % 12;
-    money_format_finding(v, c->unit, buf[k], sizeof buf[k]);
+    money_format_finding(v, c->input_unit, buf[k], sizeof buf[k]); /* as the files are typed */
+    if (i18n_current() == I18N_ZH) /* Chinese findings name the unit: 245.00万元 */
+        strncat(buf[k], money_unit_name(c->input_unit), sizeof buf[k] - strlen(buf[k]) - 1);
     return buf[k];
 }
 

@@ -9,6 +9,7 @@
  * reported before loading stops.
  */
 #include "js.h"
+#include "i18n.h"
 
 #include "codes.h"
 #include "csv.h"
@@ -164,8 +165,11 @@ static int code_ok(jloader *L, const csv_table *t, const csv_row *r, int f, int 
     const char *s = r->fields[f];
     if ((int)strlen(s) != digits || strspn(s, "0123456789") != (size_t)digits) {
         diag_report(L->d, DIAG_ERROR, csv_pos(t, r, f),
-                    "科目编码 \"%s\" is not a %s code: expected %d digits (%s)", s, what, digits,
-                    digits == 7 ? "a 项, e.g. 2010101" : "a 款, e.g. 30101");
+                    digits == 7 ? N_("科目编码 \"%s\" is not a %s code: expected %d digits (a 项, "
+                                     "e.g. 2010101)")
+                                : N_("科目编码 \"%s\" is not a %s code: expected %d digits (a 款, "
+                                     "e.g. 30101)"),
+                    s, _(what), digits);
         return 0;
     }
     return 1;
@@ -182,9 +186,11 @@ static int name_index(const char *const *names, int n, const char *s)
 /* The list "A, B or C" of names, for messages. */
 static const char *names_list(arena *a, const char *const *names, int n)
 {
-    const char *s = "";
-    for (int i = 0; i < n; i++)
-        s = arena_printf(a, "%s%s%s", s, i ? (i == n - 1 ? " or " : ", ") : "", names[i]);
+    const char *s = n ? names[0] : "";
+    for (int i = 1; i < n; i++)
+        /* TRANSLATORS: a list of names: "A, B" then "A, B or C" */
+        s = i == n - 1 ? arena_printf(a, _("%s or %s"), s, names[i])
+                       : arena_printf(a, _("%s, %s"), s, names[i]);
     return s;
 }
 
@@ -211,7 +217,7 @@ static void load_expenditure(jloader *L, js_data *j)
         js_line *ln = &j->exp[j->n_exp];
         memset(ln, 0, sizeof *ln);
         ln->pos = csv_pos(t, r, ix[0]);
-        if (!code_ok(L, t, r, ix[0], 7, "function (功能分类)"))
+        if (!code_ok(L, t, r, ix[0], 7, N_("function (功能分类)")))
             continue;
         ln->code = r->fields[ix[0]];
         ln->name = ix[1] >= 0 ? r->fields[ix[1]] : "";
@@ -275,7 +281,7 @@ static void load_income(jloader *L, js_data *j)
         js_iline *ln = &j->inc[j->n_inc];
         memset(ln, 0, sizeof *ln);
         ln->pos = csv_pos(t, r, ix[0]);
-        if (!code_ok(L, t, r, ix[0], 7, "function (功能分类)"))
+        if (!code_ok(L, t, r, ix[0], 7, N_("function (功能分类)")))
             continue;
         ln->code = r->fields[ix[0]];
         ln->name = ix[1] >= 0 ? r->fields[ix[1]] : "";
@@ -373,7 +379,7 @@ static void load_economic(jloader *L, js_data *j)
         const csv_row *r = &t->rows[i];
         js_eline *ln = &j->econ[j->n_econ];
         ln->pos = csv_pos(t, r, ix[0]);
-        if (!code_ok(L, t, r, ix[0], 5, "economic (经济分类)"))
+        if (!code_ok(L, t, r, ix[0], 5, N_("economic (经济分类)")))
             continue;
         ln->code = r->fields[ix[0]];
         if (strncmp(ln->code, "301", 3) && strncmp(ln->code, "302", 3) &&

@@ -98,7 +98,7 @@ static void identities_hold(void)
     fx_init(&f);
     config c;
     memset(&c, 0, sizeof c);
-    c.unit = MONEY_WAN;
+    c.unit = c.input_unit = MONEY_WAN;
     c.js_reason_threshold = 20; /* 60 against 50 is exactly 20%: no finding */
     js_data j;
     js_line ln[3];
@@ -116,7 +116,7 @@ static void identities_broken(void)
     fx_init(&f);
     config c;
     memset(&c, 0, sizeof c);
-    c.unit = MONEY_WAN;
+    c.unit = c.input_unit = MONEY_WAN;
     c.js_reason_threshold = 10; /* 60 against 50 is 20%: over 10, no reason */
     js_data j;
     js_line ln[3];
