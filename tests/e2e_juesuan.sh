@@ -127,7 +127,8 @@ for row in t5:
         eq(f"t5 {code} = Σ its children", row[2], sum(d(x[2]) for x in kids))
 t6 = sheet("一般公共预算财政拨款基本支出决算表"); r6 = find(t6, "人员经费合计")
 eq("t5 基本支出 = t6 人员经费 + 公用经费", r5[3], d(r6[2]) + d(r6[5]))
-t7 = sheet("三公经费支出决算表"); r7 = t7[-1]
+t7 = sheet("三公经费支出决算表")
+r7 = [x for x in t7 if isinstance(x[0], (int, float))][-1]  # its figures row (the note follows)
 eq("三公 预算数 合计 = items", r7[0], d(r7[2]) + d(r7[4]) + d(r7[10]))
 eq("三公 决算数 合计 = items", r7[1], d(r7[3]) + d(r7[5]) + d(r7[11]))
 eq("三公 用车 = 购置 + 运行", r7[5], d(r7[7]) + d(r7[9]))
@@ -168,6 +169,18 @@ fi
 # → 84.7%; 58.70 − 35.30 = 23.40, 23.40/35.30 = 66.29% → 66.3%; 5.20 − 6.80 =
 # −1.60, 1.60/6.80 = 23.53% → 23.5%; 46.60 − 20.10 = 26.50, 131.84% → 131.8%;
 # 6.90 − 8.40 = −1.50, 17.86% → 17.9%.
+# Each table's 注 stands under the table it explains (a table note), never
+# alone on a page of its own, and every one of the nine is printed.
+JP="$JS/s/示例市住房和城乡建设局-2021-决算.pdf"
+n=$(pdfinfo "$JP" 2>/dev/null | awk '/^Pages:/ {print $2}')
+alone=""
+for p in $(seq 1 "${n:-0}"); do
+    body=$(pdftotext -layout -f "$p" -l "$p" "$JP" - 2>/dev/null | grep -v '^\s*$' | grep -v '第[0-9]*页 *共[0-9]*页' | tr -d ' ')
+    case "$body" in 注：*) [ "$(printf '%s\n' "$body" | wc -l)" -le 2 ] && alone="$alone $p" ;; esac
+done
+[ -z "$alone" ] && pass || fail "e2e_juesuan: a table's note stands alone on page(s)$alone"
+notes=$(pdftotext "$JP" - 2>/dev/null | tr -d ' \n' | grep -o '注：本表反映' | wc -l)
+[ "$notes" -eq 9 ] && pass || fail "e2e_juesuan: $notes table notes, expected 9"
 # The open data of a 决算 say so: every fact is kind 决算, phase executed
 # (Fiscal Data Package), and datapackage.json names that phase.
 JD="$JS/s/示例市住房和城乡建设局-2021-决算.data"

@@ -10,8 +10,8 @@ table js_summary
   col   收入决算数 amount
   col   支出项目   text min=10
   col   支出决算数 amount
+  note  注：本表反映部门本年度的总收支和年末结转结余情况。
 end
-para  注：本表反映部门本年度的总收支和年末结转结余情况。
 
 table js_income
   title 收入决算表
@@ -28,8 +28,8 @@ table js_income
   col   经营收入 amount blank-zero
   col   附属单位上缴收入 amount blank-zero
   col   其他收入 amount blank-zero
+  note  注：本表反映部门本年度取得的各项收入情况。
 end
-para  注：本表反映部门本年度取得的各项收入情况。
 
 table js_expenditure
   title 支出决算表
@@ -45,8 +45,8 @@ table js_expenditure
   col   上缴上级支出 amount blank-zero
   col   经营支出 amount blank-zero
   col   对附属单位补助支出 amount blank-zero
+  note  注：本表反映部门本年度各项支出情况。
 end
-para  注：本表反映部门本年度各项支出情况。
 
 table js_fiscal_summary
   title 财政拨款收入支出决算总表
@@ -62,8 +62,8 @@ table js_fiscal_summary
   col   一般公共预算财政拨款 amount blank-zero
   col   政府性基金预算财政拨款 amount blank-zero
   col   国有资本经营预算财政拨款 amount blank-zero
+  note  注：本表反映部门本年度财政拨款总收支和结转结余情况。
 end
-para  注：本表反映部门本年度财政拨款总收支和结转结余情况。
 
 table js_general
   title 一般公共预算财政拨款支出决算表
@@ -76,8 +76,8 @@ table js_general
   col   基本支出 amount blank-zero
   col   项目支出 amount blank-zero
   empty-note 本部门{年度}年度没有一般公共预算财政拨款支出，故本表为空表。
+  note  注：本表反映部门本年度一般公共预算财政拨款支出情况。
 end
-para  注：本表反映部门本年度一般公共预算财政拨款支出情况。
 
 table js_general_basic
   title 一般公共预算财政拨款基本支出决算表
@@ -91,8 +91,8 @@ table js_general_basic
   col   公用科目名称 text min=8
   col   公用决算数 amount
   empty-note 本部门{年度}年度没有一般公共预算财政拨款基本支出，故本表为空表。
+  note  注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。
 end
-para  注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。
 
 table js_three_public
   title 财政拨款“三公”经费支出决算表
@@ -114,8 +114,8 @@ table js_three_public
   col   公务接待费预算数 amount
   col   公务接待费决算数 amount
   empty-note 本部门{年度}年度没有财政拨款“三公”经费支出，故本表为空表。
+  note  注：本表反映部门本年度“三公”经费支出预决算情况。
 end
-para  注：本表反映部门本年度“三公”经费支出预决算情况。
 
 table js_fund
   title 政府性基金预算财政拨款收入支出决算表
@@ -133,8 +133,8 @@ table js_fund
   col   项目支出 amount blank-zero
   col   年末结转和结余 amount blank-zero
   empty-note 说明：{部门}本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。
+  note  注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。
 end
-para  注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。
 
 table js_state_capital
   title 国有资本经营预算财政拨款收入支出决算表
@@ -152,5 +152,5 @@ table js_state_capital
   col   项目支出 amount blank-zero
   col   年末结转和结余 amount blank-zero
   empty-note 说明：{部门}本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。
+  note  注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。
 end
-para  注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。
