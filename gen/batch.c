@@ -259,6 +259,7 @@ static void preload(batch *b, batch_dept *dp, const char *path)
     if (c) {
         dp->department = arena_strdup(b->a, c->department ? c->department : path);
         dp->year = c->year;
+        dp->kind = c->kind;
         c->root = b->o->root;
         if (b->o->output_dir)
             config_set_output_dir(c, b->o->output_dir);

@@ -52,6 +52,7 @@ typedef struct batch_dept {
     const char *config_path;
     const char *department; /* 部门名称; the config path if the config did not load */
     int year;
+    int kind;               /* DOC_KIND_YUSUAN (预算) or DOC_KIND_JUESUAN (决算) */
     const char *output_dir; /* NULL if the config did not load or its paths are refused */
     const char *output_name;
     int want_pdf, want_xlsx;

@@ -218,6 +218,12 @@ static int common_year(const batch_dept *v, size_t n)
     return n ? v[0].year : 0;
 }
 
+/* The document's kind, as the index names it: 预算 (部门预算) or 决算. */
+static const char *kind_name(const batch_dept *dp)
+{
+    return dp->kind == DOC_KIND_JUESUAN ? "决算" : "预算";
+}
+
 /* ---- index.csv ------------------------------------------------------------------- */
 
 static void write_csv(strbuf *sb, const batch_dept *v, const row *rows, size_t n)
@@ -226,6 +232,7 @@ static void write_csv(strbuf *sb, const batch_dept *v, const row *rows, size_t n
     static const char *const head[] = {
         "部门", "年度", "收入总计（万元）", "支出总计（万元）", "“三公”经费合计（万元）", "PDF",
         "XLSX", "页数", "PDF字节数",        "XLSX字节数",       "状态", "数据包", "明细数据CSV",
+        "类型",
     };
     size_t nh = sizeof head / sizeof head[0];
     for (size_t c = 0; c < nh; c++)
@@ -250,7 +257,8 @@ static void write_csv(strbuf *sb, const batch_dept *v, const row *rows, size_t n
         csv_field(sb, r->xlsx_bytes >= 0 ? xb : "", 0);
         csv_text(sb, r->updated ? UPDATED : NOT_UPDATED, 0);
         csv_text(sb, r->pkg ? r->pkg : "", 0);
-        csv_text(sb, r->facts ? r->facts : "", 1);
+        csv_text(sb, r->facts ? r->facts : "", 0);
+        csv_text(sb, kind_name(dp), 1);
     }
 }
 
@@ -399,6 +407,7 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
                   "<th data-key=\"size\">PDF 大小</th>"
                   "<th data-key=\"state\">状态</th>"
                   "<th data-key=\"data\">开放数据</th>"
+                  "<th data-key=\"kind\">类型</th>"
                   "</tr></thead>\n<tbody>\n");
     for (size_t i = 0; i < n; i++) {
         const batch_dept *dp = &v[i];
@@ -443,6 +452,8 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
             url_path(sb, r->facts);
             sb_append(sb, "\">CSV</a>");
         }
+        sb_append(sb, "</td><td>");
+        sb_markup_text(sb, kind_name(dp));
         sb_append(sb, "</td></tr>\n");
     }
     sb_printf(sb,

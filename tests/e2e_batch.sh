@@ -203,7 +203,8 @@ assert raw.startswith(b"\xef\xbb\xbf"), "no BOM"
 rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
 head, body = rows[0], rows[1:]
 assert head == ["部门", "年度", "收入总计（万元）", "支出总计（万元）", "“三公”经费合计（万元）",
-                "PDF", "XLSX", "页数", "PDF字节数", "XLSX字节数", "状态", "数据包", "明细数据CSV"], head
+                "PDF", "XLSX", "页数", "PDF字节数", "XLSX字节数", "状态", "数据包", "明细数据CSV",
+                "类型"], head
 def pages(path):
     info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
     return next(l.split()[1] for l in info.splitlines() if l.startswith("Pages:"))
@@ -227,6 +228,7 @@ for r in body:
         assert not link or os.path.isfile(os.path.join(out, link)), ("data linked but missing", r)
     if r[10] != "已更新":
         assert r[2:5] == ["", "", ""], ("figures of files not built now", r)
+    assert r[13] in ("预算", "决算"), ("kind", r)
 on_disk = {os.path.realpath(os.path.join(out, f)) for f in os.listdir(out)
            if f.endswith((".pdf", ".xlsx")) and not f.startswith(".")}
 unlisted = set(sys.argv[2:])  # files the caller knows are nobody's (refused)
@@ -263,6 +265,7 @@ for h, r in zip(p.rows, body):
         link = r[col][1:] if r[col][:1] == "'" else r[col]
         assert h[col] == (link + "|" + label if link else ""), (h[col], r[col])
     assert h[7] == r[7] and h[9] == r[10], (h, r)  # the HTML has one size column
+    assert h[11] == r[13], (h, r)  # the kind, last
 print(json.dumps(body, ensure_ascii=False))
 EOF
 
@@ -287,11 +290,13 @@ for path in paths:
     dept, year = c["document"]["department"], c["document"]["year"]
     name = c.get("output", "name", fallback="%s-%s" % (dept, year))
     assert c.get("output", "dir", fallback="output") == "output", path
-    want.add((dept, year, name + ".pdf", name + ".xlsx", "已更新"))
+    kind = "决算" if c.get("document", "kind", fallback="预算") in ("决算", "juesuan") else "预算"
+    want.add((dept, year, name + ".pdf", name + ".xlsx", "已更新", kind))
 assert len(want) == len(paths) >= 9, want  # one department per config
 rows = json.loads(subprocess.run([sys.executable, checker, os.path.join(root, "output")],
                                  capture_output=True, text=True, check=True).stdout)
-got = {(r[0], r[1], r[5], r[6], r[10]) for r in rows}
+got = {(r[0], r[1], r[5], r[6], r[10], r[13]) for r in rows}
+assert "决算" in {r[13] for r in rows}, "the bureau's 决算 is not listed as one"
 assert len(rows) == len(want) and got == want, (sorted(got), sorted(want))
 EOF
 

@@ -116,6 +116,7 @@ static void test_index(void)
     v[1].rep.has_revenue = 1; /* a failed run's figures are never shown */
     v[1].rep.revenue_total = 100;
     v[2] = dept("+link", "link", 1);
+    v[2].kind = DOC_KIND_JUESUAN; /* a bureau publishes both kinds: the index says which */
     v[3] = dept("-fifo\tx", "fifo", 2);
     v[3].crashed = 9;
     v[4] = dept("\rrefused", "built", 2);
@@ -134,20 +135,20 @@ static void test_index(void)
         return;
     CHECK(strncmp(csv, "\xEF\xBB\xBF", 3) == 0);
     CHECK_STR(csv_line(csv + 3, 0), "部门,年度,收入总计（万元）,支出总计（万元）,“三公”经费合计（万元）,"
-                                    "PDF,XLSX,页数,PDF字节数,XLSX字节数,状态,数据包,明细数据CSV");
+                                    "PDF,XLSX,页数,PDF字节数,XLSX字节数,状态,数据包,明细数据CSV,类型");
     char want[512];
     snprintf(want, sizeof want,
              "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",2021,-12.00,72899.00,,built.pdf,"
-             "built.xlsx,3,%zu,5,已更新,built.data/datapackage.json,built.data/facts.csv",
+             "built.xlsx,3,%zu,5,已更新,built.data/datapackage.json,built.data/facts.csv,预算",
              strlen(PDF3));
     CHECK_STR(csv_line(csv + 3, 1), want);
     snprintf(want, sizeof want,
-             "'@old<b>\x1b,2021,,,,old.pdf,,3,%zu,,未更新：本次生成失败，见日志,,old.data/facts.csv",
+             "'@old<b>\x1b,2021,,,,old.pdf,,3,%zu,,未更新：本次生成失败，见日志,,old.data/facts.csv,预算",
              strlen(PDF3));
     CHECK_STR(csv_line(csv + 3, 2), want);
-    CHECK_STR(csv_line(csv + 3, 3), "'+link,2021,,,,,,,,,未更新：本次生成失败，见日志,,");
-    CHECK_STR(csv_line(csv + 3, 4), "\"'-fifo\tx\",2021,,,,,,,,,未更新：本次生成失败，见日志,,");
-    CHECK_STR(csv_line(csv + 3, 5), "\"'\rrefused\",2021,,,,,,,,,未更新：本次生成失败，见日志,,");
+    CHECK_STR(csv_line(csv + 3, 3), "'+link,2021,,,,,,,,,未更新：本次生成失败，见日志,,,决算");
+    CHECK_STR(csv_line(csv + 3, 4), "\"'-fifo\tx\",2021,,,,,,,,,未更新：本次生成失败，见日志,,,预算");
+    CHECK_STR(csv_line(csv + 3, 5), "\"'\rrefused\",2021,,,,,,,,,未更新：本次生成失败，见日志,,,预算");
     /* The bureau's facts: one header, built's line; old's file left out. */
     const char *facts = slurp("out/facts.csv");
     CHECK(facts != NULL);
@@ -169,6 +170,13 @@ static void test_index(void)
     CHECK(strstr(html, "<a href=\"built.data/datapackage.json\">数据包</a> "
                        "<a href=\"built.data/facts.csv\">CSV</a>") != NULL);
     CHECK(strstr(html, "<a href=\"facts.csv\">facts.csv</a>") != NULL);
+    /* the kind, last on each row: +link's row says 决算, the others 预算 */
+    CHECK(strstr(html, "<th data-key=\"kind\">类型</th></tr>") != NULL);
+    const char *lk = strstr(html, "<td>+link</td>");
+    const char *end = lk ? strstr(lk, "</tr>") : NULL;
+    size_t kl = strlen("<td>决算</td>");
+    CHECK(end != NULL && (size_t)(end - lk) > kl && !strncmp(end - kl, "<td>决算</td>", kl));
+    CHECK(strstr(html, "<td>预算</td></tr>") != NULL);
 
     unlink("out/built.data/datapackage.json");
     unlink("out/built.data/facts.csv");
