@@ -294,7 +294,7 @@ names = ["示例市住房和城乡建设局-2021", "沧州经济开发区管理�
 head = b"\xef\xbb\xbfdepartment,year,kind,phase,table_no,table,row,row_kind,code,level,classification,name,column,amount,unit,amount_fen\r\n"
 want = head
 rows = list(csv.reader(open(os.path.join(out, "index.csv"), encoding="utf-8-sig", newline="")))
-assert rows[0][11:] == ["数据包", "明细数据CSV"], rows[0]
+assert rows[0][11:13] == ["数据包", "明细数据CSV"], rows[0]
 order = [r[0] for r in rows[1:]]
 for r in rows[1:]:
     n = [x for x in names if x.startswith(r[0])][0]
