@@ -8,6 +8,7 @@
 #   make pot      po/budgetgen.pot from the sources (xgettext); po-update merges it
 #                 into po/zh_CN.po (docs/messages.md)
 #   make demo     check and build the sample disclosure into output/
+#   make docs-images  regenerate the page images of docs/images/ (tools/docs-images.sh)
 #   make test     unit, end-to-end, bad-input and sanitizer tests
 #   make bench    timings (printed, never pass/fail)
 #   make test-browser  the portal index in headless Chromium (installs it if absent)
@@ -73,7 +74,7 @@ XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --sort-output --no-wrap --add-co
            --flag=fail:3:c-format --flag=i18n_ntext:1:c-format --flag=i18n_ntext:2:c-format
 
 .PHONY: all deps demo test test-unit test-e2e test-bad asan valgrind bench clean lint format \
-        check-format golden-update
+        check-format golden-update docs-images
 .PHONY: fuzz fuzz-smoke fuzz-build fuzz-deps
 
 all: $(BIN) $(MOS)
@@ -158,6 +159,9 @@ demo: deps
 	$(BIN) build $(DEMO_CONFIG)
 	$(BIN) build config/jianshe-2021.ini
 	$(BIN) build config/jianshe-juesuan-2021.ini
+
+docs-images: all
+	BUDGETGEN=$(BIN) sh tools/docs-images.sh
 
 test: deps
 	$(Q)$(MAKE) --no-print-directory all
