@@ -16,7 +16,9 @@
 #include "load.h"
 #include "utf8.h"
 
+#include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -194,6 +196,77 @@ static const char *names_list(arena *a, const char *const *names, int n)
     return s;
 }
 
+/* ---- one line per code -------------------------------------------------- */
+
+typedef struct dup_key {
+    const char *code;
+    int key2;   /* a second part of the key (资金来源), or 0 */
+    size_t i;   /* the line's index: equal keys sort in file order */
+} dup_key;
+
+static int cmp_dup_key(const void *pa, const void *pb)
+{
+    const dup_key *a = pa, *b = pb;
+    int c = strcmp(a->code, b->code);
+    if (c)
+        return c;
+    if (a->key2 != b->key2)
+        return a->key2 < b->key2 ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+#define AT(base, size, i, off) ((char *)(base) + (i) * (size) + (off))
+
+/*
+ * One line per key in a file of n lines of `size` bytes at base: a line's
+ * key is its code (the const char * at code_off) and, when key2_names is
+ * given, the int at key2_off (its 资金来源, named by key2_names).  A line
+ * whose key an earlier line has is reported at its position (the diag_pos
+ * at pos_off) and dropped; the others keep their order.  Sorted, so a file
+ * of any length costs n log n.  Returns the count kept.
+ */
+static size_t keep_first(jloader *L, void *base, size_t n, size_t size, size_t code_off,
+                         size_t key2_off, const char *const *key2_names, size_t pos_off)
+{
+    if (n < 2)
+        return n;
+    dup_key *k = arena_alloc(L->a, n * sizeof *k);
+    size_t *first = arena_alloc(L->a, n * sizeof *first); /* n: not a repeat */
+    for (size_t i = 0; i < n; i++) {
+        k[i].code = *(const char **)AT(base, size, i, code_off);
+        k[i].key2 = key2_names ? *(const int *)AT(base, size, i, key2_off) : 0;
+        k[i].i = i;
+        first[i] = n;
+    }
+    qsort(k, n, sizeof *k, cmp_dup_key);
+    for (size_t a = 0, b = 1; b < n; b++) {
+        if (strcmp(k[a].code, k[b].code) || k[a].key2 != k[b].key2)
+            a = b;
+        else
+            first[k[b].i] = k[a].i;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (first[i] < n) {
+            const diag_pos *pos = (const diag_pos *)AT(base, size, i, pos_off);
+            int line = ((const diag_pos *)AT(base, size, first[i], pos_off))->line;
+            const char *code = *(const char **)AT(base, size, i, code_off);
+            if (key2_names)
+                diag_report(L->d, DIAG_ERROR, *pos,
+                            "%s with 资金来源 %s is given twice (first at line %d)", code,
+                            key2_names[*(const int *)AT(base, size, i, key2_off)], line);
+            else
+                diag_report(L->d, DIAG_ERROR, *pos, "%s is given twice (first at line %d)", code,
+                            line);
+            continue;
+        }
+        if (kept != i)
+            memmove(AT(base, size, kept, 0), AT(base, size, i, 0), size);
+        kept++;
+    }
+    return kept;
+}
+
 static void load_expenditure(jloader *L, js_data *j)
 {
     csv_table *t = open_file(L, "js_expenditure.csv");
@@ -243,17 +316,10 @@ static void load_expenditure(jloader *L, js_data *j)
         ln->reason_pos = ix[9] >= 0 ? csv_pos(t, r, ix[9]) : ln->pos;
         ln->use = ix[10] >= 0 ? r->fields[ix[10]] : "";
         ln->use_pos = ix[10] >= 0 ? csv_pos(t, r, ix[10]) : ln->pos;
-        for (size_t k = 0; k < j->n_exp; k++)
-            if (!strcmp(j->exp[k].code, ln->code) && j->exp[k].src == ln->src) {
-                diag_report(L->d, DIAG_ERROR, ln->pos,
-                            "%s with 资金来源 %s is given twice (first at line %d)", ln->code,
-                            js_src_names[ln->src], j->exp[k].pos.line);
-                ln->code = NULL;
-                break;
-            }
-        if (ln->code)
-            j->n_exp++;
+        j->n_exp++;
     }
+    j->n_exp = keep_first(L, j->exp, j->n_exp, sizeof *j->exp, offsetof(js_line, code),
+                          offsetof(js_line, src), js_src_names, offsetof(js_line, pos));
     j->has_exp = 1;
 }
 
@@ -287,16 +353,10 @@ static void load_income(jloader *L, js_data *j)
         ln->name = ix[1] >= 0 ? r->fields[ix[1]] : "";
         for (int k = 0; k < JI_N; k++)
             ln->v[k] = amount_cell(L, t, r, ix[2 + k], 0);
-        int dup = 0;
-        for (size_t k = 0; k < j->n_inc && !dup; k++)
-            if (!strcmp(j->inc[k].code, ln->code)) {
-                diag_report(L->d, DIAG_ERROR, ln->pos, "%s is given twice (first at line %d)",
-                            ln->code, j->inc[k].pos.line);
-                dup = 1;
-            }
-        if (!dup)
-            j->n_inc++;
+        j->n_inc++;
     }
+    j->n_inc = keep_first(L, j->inc, j->n_inc, sizeof *j->inc, offsetof(js_iline, code), 0, NULL,
+                          offsetof(js_iline, pos));
     j->has_inc = 1;
 }
 
@@ -390,16 +450,10 @@ static void load_economic(jloader *L, js_data *j)
         }
         ln->name = r->fields[ix[1]];
         ln->v = amount_cell(L, t, r, ix[2], 1);
-        int dup = 0;
-        for (size_t k = 0; k < j->n_econ && !dup; k++)
-            if (!strcmp(j->econ[k].code, ln->code)) {
-                diag_report(L->d, DIAG_ERROR, ln->pos, "%s is given twice (first at line %d)",
-                            ln->code, j->econ[k].pos.line);
-                dup = 1;
-            }
-        if (!dup)
-            j->n_econ++;
+        j->n_econ++;
     }
+    j->n_econ = keep_first(L, j->econ, j->n_econ, sizeof *j->econ, offsetof(js_eline, code), 0,
+                           NULL, offsetof(js_eline, pos));
     j->has_econ = 1;
 }
 
