@@ -717,6 +717,41 @@ int outfile_finish(diag *d, outfile *of, FILE *fp)
     return 0;
 }
 
+/* A final name that is a folder would stop a rename after the ones before
+ * it: refuse before any.  Returns -1 after reporting and dropping every file
+ * of v[0..n) (NULL entries skipped), else 0. */
+static int refuse_folder_names(diag *d, outfile *const *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct stat fs;
+        if (v[i] && fstatat(v[i]->dirfd, v[i]->name, &fs, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISDIR(fs.st_mode)) {
+            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
+                        "cannot publish '%s': a folder has that name; remove or rename the "
+                        "folder, then run again (nothing was published)",
+                        v[i]->final_path);
+            for (size_t j = 0; j < n; j++)
+                if (v[j])
+                    drop(v[j]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Blocks SIGINT, SIGTERM and SIGHUP while the renaming child runs (old
+ * receives the mask to restore), and flushes stdio before the fork. */
+static void block_publish_signals(sigset_t *old)
+{
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, old);
+    fflush(NULL);
+}
+
 /*
  * The two renames of a pair are one step that no kill may split.  They are
  * made by a child in a session of its own: a SIGKILL of the build, of its
@@ -736,29 +771,11 @@ int outfile_publish_pair(diag *d, outfile *a, outfile *b)
         return a || b ? outfile_publish(d, a ? a : b) : 0;
     if (getenv("BUDGETGEN_TEST_CRASH_BEFORE_RENAME"))
         raise(SIGKILL);
-    /* A final name that is a folder would stop the second rename after the
-     * first: refuse before either. */
-    const outfile *both[2] = {a, b};
-    for (int i = 0; i < 2; i++) {
-        struct stat fs;
-        if (fstatat(both[i]->dirfd, both[i]->name, &fs, AT_SYMLINK_NOFOLLOW) == 0 &&
-            S_ISDIR(fs.st_mode)) {
-            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
-                        "cannot publish '%s': a folder has that name; remove or rename the "
-                        "folder, then run again (nothing was published)",
-                        both[i]->final_path);
-            drop(a);
-            drop(b);
-            return -1;
-        }
-    }
-    sigset_t block, old;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &old);
-    fflush(NULL);
+    outfile *both[2] = {a, b};
+    if (refuse_folder_names(d, both, 2) < 0)
+        return -1;
+    sigset_t old;
+    block_publish_signals(&old);
     int st = 0, e = 0;
     pid_t pid = fork();
     if (pid == 0) {
@@ -827,32 +844,15 @@ int outfile_publish_all(diag *d, outfile **v, size_t n)
         return outfile_publish_pair(d, live[0], live[1]);
     if (getenv("BUDGETGEN_TEST_CRASH_BEFORE_RENAME"))
         raise(SIGKILL);
-    for (size_t i = 0; i < n; i++) {
-        struct stat fs;
-        if (v[i] && fstatat(v[i]->dirfd, v[i]->name, &fs, AT_SYMLINK_NOFOLLOW) == 0 &&
-            S_ISDIR(fs.st_mode)) {
-            diag_report(d, DIAG_ERROR, diag_at(NULL, 0, 0),
-                        "cannot publish '%s': a folder has that name; remove or rename the "
-                        "folder, then run again (nothing was published)",
-                        v[i]->final_path);
-            for (size_t j = 0; j < n; j++)
-                if (v[j])
-                    drop(v[j]);
-            return -1;
-        }
-    }
+    if (refuse_folder_names(d, v, n) < 0)
+        return -1;
     int pfd[2];
     if (pipe(pfd) != 0) {
         diag_syserr(d, "cannot publish", v[0] ? v[0]->final_path : "", errno);
         return -1;
     }
-    sigset_t block, old;
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &old);
-    fflush(NULL);
+    sigset_t old;
+    block_publish_signals(&old);
     pid_t pid = fork();
     if (pid == 0) {
         setsid();
