@@ -943,3 +943,8 @@ const char *config_input_unit_key(const config *c)
 {
     return c->input_unit_set ? "[input] unit" : "[units] unit";
 }
+
+const char *config_kind_name(int kind)
+{
+    return kind == DOC_KIND_JUESUAN ? "决算" : "预算";
+}

@@ -26,6 +26,10 @@ typedef struct config_value {
 /* [document] kind: the document kinds (决算: js_*.c, docs/juesuan.md). */
 enum { DOC_KIND_YUSUAN, DOC_KIND_JUESUAN };
 
+/* The kind's name as documents, the index and the open data print it:
+ * 预算 or 决算. */
+const char *config_kind_name(int kind);
+
 typedef struct config {
     const char *path;
     const paths_root *root; /* the project folder every path below must lie

@@ -18,6 +18,7 @@
 #define _DEFAULT_SOURCE /* realpath, O_NOFOLLOW */
 
 #include "batch.h"
+#include "config.h"
 
 #include "outfile.h"
 #include "render_data.h"
@@ -218,12 +219,6 @@ static int common_year(const batch_dept *v, size_t n)
     return n ? v[0].year : 0;
 }
 
-/* The document's kind, as the index names it: 预算 (部门预算) or 决算. */
-static const char *kind_name(const batch_dept *dp)
-{
-    return dp->kind == DOC_KIND_JUESUAN ? "决算" : "预算";
-}
-
 /* ---- index.csv ------------------------------------------------------------------- */
 
 static void write_csv(strbuf *sb, const batch_dept *v, const row *rows, size_t n)
@@ -258,7 +253,7 @@ static void write_csv(strbuf *sb, const batch_dept *v, const row *rows, size_t n
         csv_text(sb, r->updated ? UPDATED : NOT_UPDATED, 0);
         csv_text(sb, r->pkg ? r->pkg : "", 0);
         csv_text(sb, r->facts ? r->facts : "", 0);
-        csv_text(sb, kind_name(dp), 1);
+        csv_text(sb, config_kind_name(dp->kind), 1);
     }
 }
 
@@ -453,7 +448,7 @@ static void write_html(strbuf *sb, const batch_dept *v, const row *rows, size_t 
             sb_append(sb, "\">CSV</a>");
         }
         sb_append(sb, "</td><td>");
-        sb_markup_text(sb, kind_name(dp));
+        sb_markup_text(sb, config_kind_name(dp->kind));
         sb_append(sb, "</td></tr>\n");
     }
     sb_printf(sb,

@@ -35,12 +35,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The kind of document (预算 or 决算) and its Fiscal Data Package phase. */
-static const char *kind_of(const config *c)
-{
-    return c->kind == DOC_KIND_JUESUAN ? "决算" : "预算";
-}
-
+/* The document's Fiscal Data Package phase: approved (预算), executed (决算). */
 static const char *phase_of(const config *c)
 {
     return c->kind == DOC_KIND_JUESUAN ? "executed" : "approved";
@@ -299,7 +294,7 @@ static void facts_of(const config *c, const tbl *x, strbuf *sb)
             snprintf(year, sizeof year, "%d", c->year);
             snprintf(rowno, sizeof rowno, "%d", r + 1);
             snprintf(fen, sizeof fen, "%lld", (long long)cell->value);
-            const char *f[] = {c->department, year, kind_of(c), phase_of(c), no, x->title, rowno,
+            const char *f[] = {c->department, year, config_kind_name(c->kind), phase_of(c), no, x->title, rowno,
                                row_kind_name(t->row_kind[r]), cs, code_level(cs),
                                code_class(cs), name, x->heads[col], amount,
                                money_unit_name(t->unit), fen};
@@ -405,7 +400,7 @@ static void datapackage(const config *c, const doc *dm, const tbl *v, int n, siz
     sb_append(sb, ",\n  \"department\": ");
     json_str(sb, c->department);
     sb_printf(sb, ",\n  \"year\": %d,\n  \"kind\": ", c->year);
-    json_str(sb, kind_of(c));
+    json_str(sb, config_kind_name(c->kind));
     sb_printf(sb, ",\n  \"fiscalPeriod\": {\"start\": \"%d-01-01\", \"end\": \"%d-12-31\"},\n",
               c->year, c->year);
     /* The Fiscal Data Package model of facts.csv (optional metadata). */
