@@ -17,7 +17,12 @@ if (cd "$JS/root/tests/bad/js" && "$BIN" --root "$JS/root" build -o "$JS/out" co
 else
     fail "e2e_juesuan: the small 决算 does not build: $(head -3 "$JS/err")"
 fi
-pdftotext -layout "$JS/out/测试市示例局-2021.pdf" - 2>/dev/null | sed 's/^ *第[0-9]* *页 *共[0-9]* *页 *$//' | tr -d ' \n\f' >"$JS/flat"
+# The PDF's text without page footers and whitespace, in $JS/flat: a
+# paragraph broken by a page reads whole.
+js_flatten() {
+    pdftotext -layout "$1" - 2>/dev/null | sed 's/^ *第[0-9]* *页 *共[0-9]* *页 *$//' | tr -d ' \n\f' >"$JS/flat"
+}
+js_flatten "$JS/out/测试市示例局-2021.pdf"
 js_has() {
     if grep -qF -- "$1" "$JS/flat"; then pass; else fail "e2e_juesuan: no text \"$1\""; fi
 }
@@ -61,7 +66,7 @@ input/js/js_reasons.csv: warning: 一般公共预算财政拨款支出 changed f
 budgetgen: config.ini: 0 errors, 2 warnings
 TXT
 if head -3 "$JS/err3" | diff -u "$JS/want3" - >"$JS/d3"; then pass; else fail "e2e_juesuan: last year's 决算: $(cat "$JS/d3")"; fi
-pdftotext -layout "$JS/out2/测试市示例局-2021.pdf" - 2>/dev/null | sed 's/^ *第[0-9]* *页 *共[0-9]* *页 *$//' | tr -d ' \n\f' >"$JS/flat"
+js_flatten "$JS/out2/测试市示例局-2021.pdf"
 js_has "与2020年度相比，收入、支出总计增加20.00万元，增长11.1%。主要原因：行政运行支出增加。"
 js_has "与2020年度相比，财政拨款收入支出总计增加20.00万元，增长11.1%。"
 js_has "与2020年度相比，一般公共预算财政拨款支出增加20.00万元，增长11.8%。"
@@ -193,7 +198,7 @@ ok = rows and all(r["kind"] == "决算" and r["phase"] == "executed" for r in ro
 ok = ok and '"phase": "executed"' in json.dumps(pkg, ensure_ascii=False)
 sys.exit(0 if ok else 1)
 PY
-pdftotext -layout "$JS/s/示例市住房和城乡建设局-2021-决算.pdf" - 2>/dev/null | sed 's/^ *第[0-9]* *页 *共[0-9]* *页 *$//' | tr -d ' \n\f' >"$JS/flat"
+js_flatten "$JS/s/示例市住房和城乡建设局-2021-决算.pdf"
 js_has "“三公”经费财政拨款支出年初预算为61.95万元，支出决算为58.70万元，完成预算的94.8%。其中：因公出国（境）费决算为5.20万元，完成预算的86.7%；公务用车购置及运行维护费支出决算为46.60万元，完成预算的97.5%；公务接待费支出决算为6.90万元，完成预算的84.7%。"
 js_has "因公出国（境）费决算数小于预算数的主要原因是部分出访计划取消。公务用车购置费决算数与预算数持平。公务用车运行维护费决算数小于预算数。公务接待费决算数小于预算数的主要原因是厉行节约，压减接待批次。"
 # (the paragraph crosses a page: its footer stands between 购置 and 及运行)
