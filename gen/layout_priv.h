@@ -43,6 +43,9 @@
 /* the padding of cells set at size pt: in proportion to the type */
 #define PADX(size) (CELL_PADX * (size) / UNIT_SIZE)
 #define PADY(size) (CELL_PADY * (size) / UNIT_SIZE)
+#define TIGHT_LEAD 1.2  /* CELL_LEAD of a table set closer to save a page (squeeze()) */
+#define TIGHT_PADY 0.5  /* and the share of CELL_PADY it keeps */
+#define SQUEEZE_ROWS 5  /* most rows a squeeze may take back from a table's last page */
 #define KEEP_ROWS 3          /* body rows kept with a table's title and header */
 #define TABLE_BEFORE 9.0
 #define TABLE_AFTER 12.0
@@ -127,6 +130,7 @@ typedef struct tprep {
     int landscape;
     int heavy;          /* a table of long texts: widths that make it short */
     double size, lh;    /* type size and line height of the cells */
+    double pady;        /* their padding above and below the text */
     double *colx;       /* ncols + 1 column edges from the table's left */
     double width, xoff; /* table width; left edge from the text block's */
     tcell *cells;       /* header anchors, then body anchors, row-major */

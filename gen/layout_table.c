@@ -414,6 +414,30 @@ static void prep_table_para(lay *l, tprep *tp, para *p, const char *text, int fn
     lay_break_para(l, p);
 }
 
+/*
+ * Line height, vertical padding and the heights of the rows at them: the
+ * normal ones, or (tight) those of a table set a little closer so that its
+ * last few rows do not stand alone on a page (see squeeze()).  The lines
+ * of the cells are broken already; their widths do not change.
+ */
+static void row_heights(tprep *tp, int tight)
+{
+    const doc_table *t = tp->t;
+    tp->lh = tp->size * (tight ? TIGHT_LEAD : CELL_LEAD);
+    tp->pady = PADY(tp->size) * (tight ? TIGHT_PADY : 1.0);
+    double *need = xmalloc((tp->ncells + 1) * sizeof *need);
+    for (size_t k = 0; k < tp->ncells; k++)
+        need[k] = tp->cells[k].need = (double)tp->cells[k].n * tp->lh + 2 * tp->pady;
+    double min_h = tp->lh + 2 * tp->pady;
+    grid_heights(tp->cells, 0, tp->nhcells, need, tp->order, tp->nhorder, t->n_head, min_h, tp->hh);
+    grid_heights(tp->cells, tp->nhcells, tp->ncells, need + tp->nhcells, tp->order + tp->nhorder,
+                 tp->nborder, t->n_body, min_h, tp->bh);
+    free(need);
+    tp->head_h = 0.0;
+    for (int r = 0; r < t->n_head; r++)
+        tp->head_h += tp->hh[r];
+}
+
 tprep *lay_prep_table(lay *l, size_t bi, int landscape)
 {
     const doc_block *b = &l->dm->blocks[bi];
@@ -467,7 +491,6 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
                              : "",
                     landscape ? _("landscape") : _("portrait"), tp->size);
     }
-    tp->lh = tp->size * CELL_LEAD;
     tp->colx = xmalloc(((size_t)nc + 1) * sizeof *tp->colx);
     tp->colx[0] = 0.0;
     for (int c = 0; c < nc; c++)
@@ -488,23 +511,12 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
         x->n = lb_break(text, cw, cw, lay_advance_cb, &m, &x->lines);
         if (x->align == DOC_CENTER && x->n > 1 && x->pieces == 1)
             balance_lines(x, text, x->min_em * tp->size, cw, &m);
-        x->need = (double)x->n * tp->lh + 2 * PADY(tp->size);
     }
     tp->hh = xcalloc((size_t)t->n_head + 1, sizeof *tp->hh);
     tp->bh = xcalloc((size_t)t->n_body + 1, sizeof *tp->bh);
     tp->ph = xcalloc((size_t)t->n_body + 1, sizeof *tp->ph);
     tp->ry = xcalloc((size_t)t->n_body + 1, sizeof *tp->ry);
-    double *need = xmalloc((tp->ncells + 1) * sizeof *need);
-    for (k = 0; k < tp->ncells; k++)
-        need[k] = tp->cells[k].need;
-    double min_h = tp->lh + 2 * PADY(tp->size);
-    grid_heights(tp->cells, 0, tp->nhcells, need, tp->order, tp->nhorder, t->n_head, min_h, tp->hh);
-    grid_heights(tp->cells, tp->nhcells, tp->ncells, need + tp->nhcells, tp->order + tp->nhorder,
-                 tp->nborder, t->n_body, min_h, tp->bh);
-    free(need);
-    tp->head_h = 0.0;
-    for (int r = 0; r < t->n_head; r++)
-        tp->head_h += tp->hh[r];
+    row_heights(tp, 0);
 
     /* Row-spanned body cells, indexed by their last row for pagination. */
     tp->spans = xmalloc((tp->ncells + 1) * sizeof *tp->spans);
@@ -639,7 +651,7 @@ static double row_rest(const tprep *tp, size_t x, size_t done, size_t *lines)
     }
     if (lines)
         *lines = most;
-    return (double)(most ? most : 1) * tp->lh + 2 * PADY(tp->size);
+    return (double)(most ? most : 1) * tp->lh + 2 * tp->pady;
 }
 
 /* Height a row-spanned cell continued from an earlier page needs: the
@@ -648,7 +660,7 @@ static double row_rest(const tprep *tp, size_t x, size_t done, size_t *lines)
 static double continued_need(const tprep *tp, const tcell *c)
 {
     if (c->shown < c->n)
-        return (double)(c->n - c->shown) * tp->lh + 2 * PADY(tp->size);
+        return (double)(c->n - c->shown) * tp->lh + 2 * tp->pady;
     return 0.0;
 }
 
@@ -725,9 +737,9 @@ static int plan_slice(tprep *tp, size_t first, size_t done, double avail, int fr
          * lines.  Its cells are drawn from the top in this case. */
         size_t rest;
         row_rest(tp, first, done, &rest);
-        double room = avail - 2 * PADY(tp->size);
+        double room = avail - 2 * tp->pady;
         size_t cap = room > tp->lh ? (size_t)floor(room / tp->lh + EPS) : 1;
-        tp->ph[first] = fmax(avail, tp->lh + 2 * PADY(tp->size));
+        tp->ph[first] = fmax(avail, tp->lh + 2 * tp->pady);
         s->cap = cap < rest ? cap : 0;
         end = first + 1;
     }
@@ -750,8 +762,8 @@ static void emit_cell_text(lay *l, const tprep *tp, const tcell *c, lay_box box,
 {
     const char *text = c->src->text ? c->src->text : "";
     double text_h = (double)count * tp->lh;
-    double top = box.y1 - PADY(tp->size);
-    if (middle && box.y1 - box.y0 > text_h + 2 * PADY(tp->size))
+    double top = box.y1 - tp->pady;
+    if (middle && box.y1 - box.y0 > text_h + 2 * tp->pady)
         top = box.y1 - (box.y1 - box.y0 - text_h) / 2;
     double cw = box.x1 - box.x0 - 2 * PADX(tp->size);
     lay_role role = c->head ? LAY_ROLE_HEAD : LAY_ROLE_CELL;
@@ -842,7 +854,7 @@ static void emit_body_part(lay *l, tprep *tp, tcell *c, double x0, const slice *
             middle = 0;
         }
     } else {
-        double room = box.y1 - box.y0 - 2 * PADY(tp->size);
+        double room = box.y1 - box.y0 - 2 * tp->pady;
         size_t k = room > 0 ? (size_t)floor(room / tp->lh + EPS) : 0;
         if (c->shown == 0 && a >= s->first) { /* the first part */
             count = c->n < k ? c->n : k;
@@ -912,6 +924,50 @@ static void emit_continued(lay *l, const tprep *tp, const doc_block *b)
     }
 }
 
+/*
+ * Pages the body rows take, starting with the header at y on the current
+ * page, at the current row heights; *last gets the rows of the last page.
+ * 0 when a dry run cannot tell: a table with row-spanned cells (whose pages
+ * depend on what is drawn) or a row taller than a page.
+ */
+static size_t count_pages(const lay *l, tprep *tp, double y, size_t *last)
+{
+    size_t nb = (size_t)tp->t->n_body, r = 0, pages = 0;
+    if (tp->nspans)
+        return 0;
+    double cont = tp->has_cont ? (double)tp->cont.n * tp->cont.lead : 0.0;
+    double avail = y - tp->head_h - l->cur.area.y0;
+    while (r < nb) {
+        slice s;
+        if (avail <= 0 || !plan_slice(tp, r, 0, avail, 1, &s) || s.cap)
+            return 0;
+        pages++;
+        *last = s.end - r;
+        r = s.end;
+        avail = l->cur.area.y1 - l->cur.area.y0 - cont - tp->head_h;
+    }
+    return pages;
+}
+
+/*
+ * A table whose last page would hold at most SQUEEZE_ROWS rows is set a
+ * little closer (TIGHT_LEAD, TIGHT_PADY) when that saves the page, as a
+ * typesetter tightens a table rather than leave its last rows alone on a
+ * page (often before a landscape page, a page mostly empty).  The type
+ * size and the column widths stay.
+ */
+static void squeeze(const lay *l, tprep *tp, double y)
+{
+    size_t last = 0, tight_last = 0;
+    size_t pages = count_pages(l, tp, y, &last);
+    if (pages < 2 || last > SQUEEZE_ROWS)
+        return;
+    row_heights(tp, 1);
+    size_t tight = count_pages(l, tp, y, &tight_last);
+    if (tight == 0 || tight >= pages)
+        row_heights(tp, 0);
+}
+
 void lay_place_table(lay *l, prep *pp, size_t bi)
 {
     tprep *tp = pp->t;
@@ -948,6 +1004,7 @@ void lay_place_table(lay *l, prep *pp, size_t bi)
                            &b->src);
     l->y = top - unit_block_h(tp);
     l->fresh = 0;
+    squeeze(l, tp, l->y);
 
     double x0 = l->cur.area.x0 + tp->xoff;
     size_t r = 0, done = 0;

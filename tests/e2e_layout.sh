@@ -63,3 +63,34 @@ for variant in continued no-continued; do
     esac
 done
 rm -rf "$LT"
+
+# 3. A table whose last page would hold a few rows alone is set closer when
+#    that saves the page (layout_table.c: squeeze()).  The district profile's
+#    表8 (一般公共预算基本支出经济分类) starts low on a page; at the normal row
+#    height its last 4 rows (to 31002 办公设备购置, the last line of
+#    input/jianshe-2021/basic_economic.csv) stood alone on a third page
+#    before 表9's landscape page.  Now it ends on the page after its title,
+#    and 表9 follows on the next.
+SQ=$(mktemp -d)
+page_of() { # PDF TEXT: the last page whose text has TEXT (titles are in the 目录 too), or 0
+    local n p
+    n=$(pdfinfo "$1" | awk '/^Pages:/ {print $2}')
+    for p in $(seq "$n" -1 1); do
+        if pdftotext -q -f "$p" -l "$p" "$1" - | tr -d ' \n' | grep -qF "$2"; then
+            echo "$p"
+            return
+        fi
+    done
+    echo 0
+}
+if "$BIN" build -q -f pdf -o "$SQ" config/jianshe-district-2021.ini >/dev/null 2>"$SQ/err"; then
+    pdf=$(ls "$SQ"/*.pdf)
+    t8=$(page_of "$pdf" 表8示例市住房和城乡建设局)
+    last=$(page_of "$pdf" 办公设备购置)
+    t9=$(page_of "$pdf" 表9示例市住房和城乡建设局)
+    [ "$t8" -gt 0 ] && [ "$last" -eq $((t8 + 1)) ] && [ "$t9" -eq $((last + 1)) ] && pass ||
+        fail "e2e_layout: squeeze: 表8's title on page $t8, its last row on $last (want $((t8 + 1))), 表9 on $t9 (want $((last + 1)))"
+else
+    fail "e2e_layout: build jianshe-district: $(tail -n 1 "$SQ/err")"
+fi
+rm -rf "$SQ"
