@@ -20,7 +20,9 @@
 #   2. config/jianshe-2021.ini with tests/data/layout/continued.tpl
 #      (`continued 续上表`): the continuation pages begin with 续上表, and
 #      with tests/data/layout/no-continued.tpl (an empty `continued`): no
-#      page prints 续表 or 续上表, and the other rules hold.
+#      page prints 续表 or 续上表, and the other rules hold;
+#   3. a table's last few rows are not left alone on a page when setting the
+#      table closer saves it (config/jianshe-district-2021.ini's 表8).
 
 LT=$(mktemp -d)
 for cfg in config/*.ini; do
