@@ -14,7 +14,8 @@
 #   3. the profile: profile = national with kind = 决算 is the national 决算
 #      template (the same PDF, byte for byte); a profile's own juesuan.tpl is
 #      read (its heading, its sentence: 收入总计 = 190.00 + 其他收入 5.00 of
-#      2b + 年初结转和结余 10.00 = 205.00).
+#      2b + 年初结转和结余 10.00 = 205.00);
+#   4. js_text.csv is audited as typed text (a placeholder "XX" left in).
 JT=$(mktemp -d)
 jt_flatten() { # the PDF's text without page footers and whitespace
     pdftotext -layout "$1" - 2>/dev/null | sed 's/^ *第[0-9]* *页 *共[0-9]* *页 *$//' | tr -d ' \n\f' >"$JT/flat"
@@ -97,3 +98,13 @@ sed -i 's|^template   = .*|profile    = shi-2027|' "$JD/config.ini"
 jt_build shi
 jt_has shi "本市决算说明测试市示例局2021年度收入、支出总计均为205.00万元。"
 jt_lacks shi "本市预算说明"
+
+# 4. The words of js_text.csv are typed text: the self-audit reads them.
+printf '项目,内容\n绩效管理制度,《XX办法》\n' >"$JD/input/js/js_text.csv"
+(cd "$JD" && "$BIN" --root "$JT/root" check config.ini 2>"$JT/aud.err")
+if grep -qxF 'input/js/js_text.csv:2:2: warning: placeholder "XX" left in: write the text it stands for' "$JT/aud.err"; then
+    pass
+else
+    fail "e2e_jstext: js_text.csv is not audited: $(head -3 "$JT/aud.err")"
+fi
+rm -rf "$JT"
