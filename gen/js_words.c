@@ -79,6 +79,16 @@ int js_load_words(arena *a, diag *d, const config *c, const char *dir, js_data *
         *nt = (named_text){js_word_names[w], r->fields[ix[1]], csv_pos(t, r, ix[0]),
                            csv_pos(t, r, ix[1])};
     }
+    /* An income the file is silent on: the 名词解释 gives its definition
+     * alone, which the national template keeps for a unit without it. */
+    for (int w = 0; w < JW_N; w++) {
+        int inc = income_of(w);
+        if (inc >= 0 && !j->words[w].text && js_inc_total(j, inc) > 0)
+            diag_report(d, DIAG_WARNING, diag_at(t->path, 0, 0),
+                        "%s is %s but js_text.csv does not say what it mainly was: the 名词解释 "
+                        "gives its definition alone (add a line %s,… “主要是：…等。”)",
+                        js_word_names[w], js_fmt(c, js_inc_total(j, inc)), js_word_names[w]);
+    }
     j->has_words = 1;
     return d->errors > before ? -1 : 0;
 }

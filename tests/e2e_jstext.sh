@@ -8,7 +8,8 @@
 #      tracked; 26 self-evaluated, 20,840.10万元, 91.35分; grades 18 + 6 + 2 +
 #      0 = 26; problems 9 = 7 fixed + 2 being fixed);
 #   2. the zero cases on the small 决算 of tests/data/js_minimal.sh: no
-#      js_text.csv (no 主要是 at all), a 主要是 for 其他收入 only, only the
+#      js_text.csv (no 主要是 at all), a 主要是 for 其他收入 only (and a warning
+#      when js_text.csv is silent on its 5.00), only the
 #      机制 / only the 制度 / neither, no project self-evaluated (绩效自评无:
 #      no money, score or grades);
 #   3. the profile: profile = national with kind = 决算 is the national 决算
@@ -74,6 +75,12 @@ jt_build rules
 jt_has rules "开展情况如下：本部门建立了如下预算绩效管理制度：《测试市示例局预算绩效管理暂行办法》；全过程绩效管理实施情况：编报绩效目标的2021年度项目3个"
 jt_lacks rules "工作机制"
 jt_lacks rules "主要是"
+# 其他收入 is 5.00 and the file is silent on it: a warning, the definition alone.
+if grep -qxF 'input/js/js_text.csv: warning: 其他收入 is 5.00 but js_text.csv does not say what it mainly was: the 名词解释 gives its definition alone (add a line 其他收入,… “主要是：…等。”)' "$JT/rules.err"; then
+    pass
+else
+    fail "e2e_jstext: no warning for 其他收入 without its 主要是: $(head -3 "$JT/rules.err")"
+fi
 # 2d. Neither.
 rm "$JD/input/js/js_text.csv"
 jt_build neither
