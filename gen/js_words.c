@@ -26,9 +26,10 @@ const char *const js_word_names[JW_N] = {"事业收入", "经营收入", "其他
 /* The income a 主要是 line speaks of (js_income.csv's column), or -1. */
 static int income_of(int w)
 {
-    return w == JW_BUSINESS ? JI_BUSINESS : w == JW_OPERATING ? JI_OPERATING
-                                          : w == JW_OTHER     ? JI_OTHER
-                                                              : -1;
+    return w == JW_BUSINESS    ? JI_BUSINESS
+           : w == JW_OPERATING ? JI_OPERATING
+           : w == JW_OTHER     ? JI_OTHER
+                               : -1;
 }
 
 int js_load_words(arena *a, diag *d, const config *c, const char *dir, js_data *j)
@@ -103,19 +104,21 @@ void js_check_perf(diag *d, const js_data *j)
                  f[JX_PERF_PASS].present || f[JX_PERF_FAIL].present;
     money g = f[JX_PERF_EXCELLENT].v + f[JX_PERF_GOOD].v + f[JX_PERF_PASS].v + f[JX_PERF_FAIL].v;
     if (n->present && grades && g != n->v)
-        diag_report(d, DIAG_ERROR, n->pos,
-                    "绩效自评项目数 is %lld but 评级优 %lld + 评级良 %lld + 评级合格 %lld + 评级不合格 "
-                    "%lld = %lld: each self-evaluated project has one grade",
-                    (long long)n->v, (long long)f[JX_PERF_EXCELLENT].v, (long long)f[JX_PERF_GOOD].v,
-                    (long long)f[JX_PERF_PASS].v, (long long)f[JX_PERF_FAIL].v, (long long)g);
+        diag_report(
+            d, DIAG_ERROR, n->pos,
+            "绩效自评项目数 is %lld but 评级优 %lld + 评级良 %lld + 评级合格 %lld + 评级不合格 "
+            "%lld = %lld: each self-evaluated project has one grade",
+            (long long)n->v, (long long)f[JX_PERF_EXCELLENT].v, (long long)f[JX_PERF_GOOD].v,
+            (long long)f[JX_PERF_PASS].v, (long long)f[JX_PERF_FAIL].v, (long long)g);
     const js_fact *p = &f[JX_PROBLEMS];
     if (p->present && (f[JX_FIXED].present || f[JX_FIXING].present) &&
         f[JX_FIXED].v + f[JX_FIXING].v != p->v)
-        diag_report(d, DIAG_ERROR, p->pos,
-                    "发现问题 is %lld but 已整改 %lld + 正在整改 %lld = %lld: each problem found is "
-                    "fixed or being fixed",
-                    (long long)p->v, (long long)f[JX_FIXED].v, (long long)f[JX_FIXING].v,
-                    (long long)(f[JX_FIXED].v + f[JX_FIXING].v));
+        diag_report(
+            d, DIAG_ERROR, p->pos,
+            "发现问题 is %lld but 已整改 %lld + 正在整改 %lld = %lld: each problem found is "
+            "fixed or being fixed",
+            (long long)p->v, (long long)f[JX_FIXED].v, (long long)f[JX_FIXING].v,
+            (long long)(f[JX_FIXED].v + f[JX_FIXING].v));
     if (n->present && n->v == 0)
         for (int k = JX_PERF_SELF_AMOUNT; k <= JX_PERF_SCORE; k++)
             if (f[k].present && f[k].v)
