@@ -181,6 +181,10 @@ int js_table_rows(builder *b, doc_table *t, const tmpl_table *tt, const int *fix
 int js_condition(builder *b, const char *name);
 /* {决算:…} placeholders; NULL when name[0] is not 决算. */
 const char *js_placeholder(builder *b, char **part, int n, const item *it);
+/* {决算:文字:NAME}, {决算:绩效制度句}, {决算:绩效自评句} (js_words.c); *done 0
+ * for another name. */
+const char *js_words_placeholder(builder *b, const struct js_data *j, char **part, int n,
+                                 int *done);
 
 /* ---- build_toc.c ---- */
 

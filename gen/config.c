@@ -42,7 +42,7 @@ static const key_def KEYS[] = {
     {"document", "year", K_INT, 1, N_("the budget year, e.g. 2020")},
     {"document", "profile", K_STRING, 0,
      N_("a region's profile: national, district-2026 or a folder of templates holding document.tpl "
-     "(default national; see docs/profiles.md)")},
+     "(and juesuan.tpl, read with kind = 决算; default national; see docs/profiles.md)")},
     {"document", "template", K_STRING, 0,
      N_("path of the document template, instead of a profile (default: the profile's "
      "document.tpl)")},
@@ -613,6 +613,13 @@ int config_set_formats(config *c, const char *list)
     return 0;
 }
 
+/* The template file of a profile folder for a document kind: document.tpl
+ * (the 预算), juesuan.tpl (the 决算: docs/profiles.md). */
+static const char *profile_file(int kind)
+{
+    return kind == DOC_KIND_JUESUAN ? "juesuan.tpl" : "document.tpl";
+}
+
 /* templates/codes/KIND-YEAR.csv when the project has that file (the
  * list of that year's 政府收支分类科目), else def. */
 static const char *year_list_or(arena *a, const char *kind, int year, const char *def)
@@ -709,7 +716,7 @@ config *config_load(arena *a, diag *d, const char *path)
         c->profile = name;
         c->profile_dir = strchr(name, '/') ? arena_strdup(a, name)
                                            : arena_printf(a, "templates/profiles/%s", name);
-        c->template_path = arena_printf(a, "%s/document.tpl", c->profile_dir);
+        c->template_path = arena_printf(a, "%s/%s", c->profile_dir, profile_file(c->kind));
         c->profile_pos = pv->pos;
     }
     c->author = get_str(&st, "document", "author", c->department, NULL);
@@ -847,11 +854,13 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* [document] profile: its folder must hold document.tpl; else say which
- * profiles the project has. */
+/* [document] profile: its folder must hold the template of the kind
+ * (document.tpl, juesuan.tpl); else say which profiles the project has
+ * one in. */
 static void check_profile(const config *c, diag *d)
 {
     struct stat sb;
+    const char *file = profile_file(c->kind);
     if (stat(c->template_path, &sb) == 0 && S_ISREG(sb.st_mode)) {
         check_path(c, d, c->template_path, c->profile_pos, "document", "profile", 0);
         return;
@@ -866,7 +875,7 @@ static void check_profile(const config *c, diag *d)
             if (e->d_name[0] == '.')
                 continue;
             char p[NAME_MAX + 64];
-            snprintf(p, sizeof p, "templates/profiles/%s/document.tpl", e->d_name);
+            snprintf(p, sizeof p, "templates/profiles/%s/%s", e->d_name, file);
             if (stat(p, &sb) != 0 || !S_ISREG(sb.st_mode))
                 continue;
             names = xrealloc(names, (n + 1) * sizeof *names);
@@ -881,10 +890,16 @@ static void check_profile(const config *c, diag *d)
         }
         free(names);
     }
-    diag_report(d, DIAG_ERROR, c->profile_pos,
-                "profile = \"%s\": %s is not a profile (no document.tpl in it); the profiles "
-                "of templates/profiles: %s",
-                c->profile, c->profile_dir, have.len ? sb_str(&have) : "none");
+    if (c->kind == DOC_KIND_JUESUAN)
+        diag_report(d, DIAG_ERROR, c->profile_pos,
+                    "profile = \"%s\" has no 决算 template: kind = 决算 reads %s, which is not "
+                    "there; the profiles of templates/profiles with a juesuan.tpl: %s",
+                    c->profile, c->template_path, have.len ? sb_str(&have) : "none");
+    else
+        diag_report(d, DIAG_ERROR, c->profile_pos,
+                    "profile = \"%s\": %s is not a profile (no document.tpl in it); the profiles "
+                    "of templates/profiles: %s",
+                    c->profile, c->profile_dir, have.len ? sb_str(&have) : "none");
     sb_free(&have);
 }
 

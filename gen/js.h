@@ -59,6 +59,8 @@ enum {
     JX_FIXING, /* 问题 counts */
     JX_N
 };
+/* js_text.csv: the words a department types for its text (js_words.c). */
+enum { JW_BUSINESS, JW_OPERATING, JW_OTHER, JW_PERF_RULES, JW_PERF_MECHANISM, JW_N };
 /* What a js_other.csv fact is. */
 enum { JXK_AMOUNT, JXK_COUNT, JXK_SCORE };
 
@@ -144,6 +146,8 @@ typedef struct js_data {
     named_text *reasons; /* js_reasons.csv: 项目 (a figure name) · 原因 */
     size_t n_reasons;
     int has_reasons;
+    named_text words[JW_N]; /* js_text.csv (text NULL: not given) */
+    int has_words;
     /* derived (js_derive) */
     js_node *nodes;
     size_t n_nodes;
@@ -176,6 +180,13 @@ int js_derive(arena *a, diag *d, const config *c, const char *codes, js_data *j)
 /* Every identity of the 决算 tables and (plan) the 决算 against its
  * 年初预算; findings through d. */
 void js_check(diag *d, const config *c, const js_data *j, int plan);
+
+/* js_text.csv of the folder dir into j->words (js_words.c): 0 (also when
+ * absent), -1 after a data error, -2 for a path outside the project. */
+extern const char *const js_word_names[JW_N];
+int js_load_words(arena *a, diag *d, const config *c, const char *dir, js_data *j);
+/* js_other.csv's 绩效 counts against each other (grades, problems). */
+void js_check_perf(diag *d, const js_data *j);
 
 /* The stated reason (js_reasons.csv) for a figure name, or NULL. */
 const char *js_reason(const js_data *j, const char *name);

@@ -246,11 +246,11 @@ static void js_item_tables(arena *a, js_data *j, budget *cur)
 
 /* The self-audit of typed text (audit.h, as for a 预算): duties.txt and
  * notes.txt, and the 决算's own: 原因 and 主要用于 of js_expenditure.csv,
- * 原因 of js_three_public.csv and js_reasons.csv.  -1: the word list is
+ * 原因 of js_three_public.csv and js_reasons.csv, js_text.csv.  -1: the word list is
  * wrong. */
 static int js_audit(arena *a, diag *d, const config *c, const js_data *j, const budget *cur)
 {
-    size_t n = j->n_reasons + 2 * j->n_exp + JT_N, k = 0;
+    size_t n = j->n_reasons + 2 * j->n_exp + JT_N + JW_N, k = 0;
     named_text *v = arena_alloc(a, (n + 1) * sizeof *v);
     for (size_t i = 0; i < j->n_reasons; i++)
         v[k++] = j->reasons[i];
@@ -265,6 +265,9 @@ static int js_audit(arena *a, diag *d, const config *c, const js_data *j, const 
         if (j->tp[t].present && *j->tp[t].reason)
             v[k++] = (named_text){js_tp_names[t], j->tp[t].reason, j->tp[t].reason_pos,
                                   j->tp[t].reason_pos};
+    for (int w = 0; w < JW_N; w++) /* js_text.csv */
+        if (j->words[w].text)
+            v[k++] = j->words[w];
     budget aud = *cur;
     aud.reasons = v;
     aud.n_reasons = k;

@@ -607,6 +607,9 @@ int js_load(arena *a, diag *d, const config *c, const char *dir, int year, int w
     load_three_public(&L, j);
     load_other(&L, j);
     load_reasons(&L, j);
+    if (js_load_words(a, d, c, dir, j) == -2) /* js_text.csv: js_words.c */
+        L.refused = 1;
+    js_check_perf(d, j);
     if (!j->has_exp && !L.refused && d->errors == before)
         diag_report(d, DIAG_ERROR, diag_at(dir, 0, 0),
                     "a 决算 needs js_expenditure.csv (its spending by 项 and 资金来源; see "

@@ -144,6 +144,10 @@ const char *js_placeholder(builder *b, char **part, int n, const item *it)
     long k;
     if (!strcmp(part[1], "项句"))
         return item_sentence(b, it);
+    int done;
+    const char *words = js_words_placeholder(b, j, part, n, &done); /* js_words.c */
+    if (done)
+        return words;
     if (!strcmp(part[1], "原因") && n >= 3) /* js_reasons.csv; "" when none (for [[…]]) */
         return js_reason(j, part[2]) ? js_reason(j, part[2]) : "";
     if (!strcmp(part[1], "上年") || !strcmp(part[1], "比较")) {

@@ -137,8 +137,8 @@ static void usage(FILE *out)
             "  unit row (单位：万元) and a two-row merged header as Excel saves them are read with\n"
             "  a note; any other .csv or .txt file in an input folder is a warning.\n"
             "  With [document] kind = 决算 (the final accounts): js_expenditure.csv, js_income.csv,\n"
-            "  js_fiscal.csv, js_balance.csv, js_basic_economic.csv, js_three_public.csv and\n"
-            "  js_other.csv instead (docs/juesuan.md).\n"),
+            "  js_fiscal.csv, js_balance.csv, js_basic_economic.csv, js_three_public.csv,\n"
+            "  js_other.csv, js_reasons.csv and js_text.csv instead (docs/juesuan.md).\n"),
           out);
     fputs(_("\nSee docs/input.md for every file's columns, docs/templates.md for templates\n"
             "(or budgetgen help input, help config, help template).\n"

@@ -28,6 +28,8 @@
 #      Chinese documentation: links, keys, file names, messages and the
 #      guide's commands (tests/e2e_docs.sh),
 #      政府采购预算 and 国有资产 (procurement.csv, assets.csv: tests/e2e_procure.sh),
+#      the 决算 (tests/e2e_juesuan.sh; its 主要是 lines, part 十 and
+#      profile: tests/e2e_jstext.sh),
 #      revenue sources, shares and lists (tests/e2e_sources.sh), units,
 #      targets and projects (tests/e2e_projects.sh), the cover,
 #      the 目录 and the bookmarks of every sample (tests/e2e_toc.sh), the
@@ -331,6 +333,10 @@ fi
 if [ -f tests/e2e_juesuan.sh ]; then
     # shellcheck source=tests/e2e_juesuan.sh
     . tests/e2e_juesuan.sh
+fi
+if [ -f tests/e2e_jstext.sh ]; then
+    # shellcheck source=tests/e2e_jstext.sh
+    . tests/e2e_jstext.sh
 fi
 if [ -f tests/e2e_sources.sh ]; then
     # shellcheck source=tests/e2e_sources.sh
