@@ -57,6 +57,10 @@ typedef struct doc_cell {
                            whose cells in the same column it sums, so the
                            workbook can show a formula; NULL otherwise */
     int n_sum;
+    const int *sum_cols;/* a sum across its own row: the columns (0-based) whose
+                           cells in the same row it adds (the “三公” 合计); NULL
+                           otherwise */
+    int n_sum_cols;
 } doc_cell;
 
 typedef struct doc_table {

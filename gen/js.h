@@ -222,4 +222,18 @@ int js_count(const js_data *j, const char *name, long *v);
 
 int js_items(arena *a, const js_data *j, int src, js_item **out);
 
+/* The 类 a summary table always lists (col … classes=FILE, js_classes.c):
+ * 科目编码 (3 digits) and 科目名称, in the file's order. */
+typedef struct js_class_list {
+    const char *path;
+    size_t n;
+    const char **code, **name;
+    diag_pos *pos;
+} js_class_list;
+/* Reads the list (a file leading into root; at: the template line naming it,
+ * for a file that cannot be opened).  NULL after reporting. */
+js_class_list *js_classes_load(arena *a, diag *d, const char *path, const paths_root *root,
+                               diag_pos at);
+int js_classes_index(const js_class_list *l, const char *code); /* -1: not listed */
+
 #endif

@@ -71,8 +71,29 @@ typedef struct jrow {
     money v[NF];
     const int *sum[NF];
     int n_sum[NF];
+    const int *sumf[NF]; /* a sum across the row: the fields it adds */
+    int n_sumf[NF];
     doc_row_kind kind;
 } jrow;
+
+/* A sum across the row: the template's columns of the fields it adds
+ * (none when the template leaves one of them out: the workbook then
+ * writes the number). */
+static void across(builder *b, const doc_table *t, const int *fix, const int *fields, int n,
+                   doc_cell *cell)
+{
+    int *cols = arena_alloc(b->a, (size_t)n * sizeof *cols);
+    for (int i = 0; i < n; i++) {
+        cols[i] = -1;
+        for (int c = 0; c < t->ncols; c++)
+            if (fix[c] == fields[i])
+                cols[i] = c;
+        if (cols[i] < 0)
+            return;
+    }
+    cell->sum_cols = cols;
+    cell->n_sum_cols = n;
+}
 
 static void emit(builder *b, doc_table *t, const tmpl_table *tt, const int *fix, const jrow *r)
 {
@@ -93,6 +114,8 @@ static void emit(builder *b, doc_table *t, const tmpl_table *tt, const int *fix,
             cell->text = bld_fmt_amount(b, r->v[f]);
             cell->sum_rows = r->sum[f];
             cell->n_sum = r->n_sum[f];
+            if (r->n_sumf[f])
+                across(b, t, fix, r->sumf[f], r->n_sumf[f], cell);
         } else {
             cell->text = r->text[f] ? r->text[f] : "";
         }
@@ -114,10 +137,12 @@ static const int *range(builder *b, int first, int n)
     return v;
 }
 
-/* The level-1 rows (类) of the given sources with money. */
+/* A 类/款/项 node's money of the sources in srcmask (col -1: all columns). */
 static money node_sum(const js_node *nd, unsigned srcmask, int col)
 {
     money v = 0;
+    if (!nd)
+        return 0; /* a listed 类 without money */
     for (int s = 0; s < JS_NSRC; s++)
         if (srcmask & 1u << s)
             for (int k = 0; k < JE_N; k++)
@@ -126,13 +151,91 @@ static money node_sum(const js_node *nd, unsigned srcmask, int col)
     return v;
 }
 
-static const char *const ZH[] = {"一",   "二",   "三",     "四",     "五",     "六",
-                                 "七",   "八",   "九",     "十",     "十一",   "十二",
-                                 "十三", "十四", "十五",   "十六",   "十七",   "十八",
-                                 "十九", "二十", "二十一", "二十二", "二十三", "二十四"};
-static const char *zh(int i)
+/* "一" … for the 1-based n (build_chinese_number, up to 99). */
+static const char *zh(builder *b, int n)
 {
-    return i < 24 ? ZH[i] : "";
+    char buf[32];
+    build_chinese_number(n, buf, sizeof buf);
+    return arena_strdup(b->a, buf);
+}
+
+/* The first js_expenditure.csv line with money of the sources in mask
+ * under the 类 code (for a message); the 类 node's own position else. */
+static diag_pos money_line(const js_data *j, const js_node *cls, unsigned mask)
+{
+    for (size_t i = 0; i < j->n_exp; i++) {
+        const js_line *ln = &j->exp[i];
+        if (strncmp(ln->code, cls->code, 3) || !(mask & 1u << ln->src))
+            continue;
+        for (int k = 0; k < JE_N; k++)
+            if (ln->v[k].v)
+                return ln->pos;
+    }
+    return cls->pos;
+}
+
+/* The 类 rows of the spending side: with classes=FILE on the column of
+ * field rf, every 类 of the list in its order (node NULL where the data
+ * has none: a blank row), and a 类 with money that the list lacks is an
+ * error at its line; without it, the 类 with money.  Returns the count,
+ * or -1 after reporting. */
+static int class_rows(builder *b, const tmpl_table *tt, const int *fix, int rf, unsigned mask,
+                      const js_node ***nodes, const char ***names)
+{
+    const js_data *j = b->cur->js;
+    const tmpl_column *col = NULL;
+    for (int c = 0; c < tt->ncols; c++)
+        if (fix[c] == rf && tt->cols[c].classes)
+            col = &tt->cols[c];
+    const js_class_list *l = NULL;
+    if (col) {
+        l = js_classes_load(b->a, b->d, col->classes, b->c->root,
+                            template_pos(b->t, col->line, 0));
+        if (!l) {
+            b->failed = 1;
+            return -1;
+        }
+    }
+    size_t cap = j->n_nodes + (l ? l->n : 0) + 1;
+    *nodes = arena_alloc(b->a, cap * sizeof **nodes);
+    *names = arena_alloc(b->a, cap * sizeof **names);
+    int n = 0;
+    for (size_t i = 0; l && i < l->n; i++) {
+        (*names)[n] = l->name[i];
+        (*nodes)[n] = NULL;
+        for (size_t k = 0; k < j->n_nodes; k++)
+            if (j->nodes[k].level == 1 && !strcmp(j->nodes[k].code, l->code[i]) &&
+                node_sum(&j->nodes[k], mask, -1))
+                (*nodes)[n] = &j->nodes[k];
+        n++;
+    }
+    int bad = 0;
+    for (size_t i = 0; i < j->n_nodes; i++) {
+        const js_node *nd = &j->nodes[i];
+        if (nd->level != 1 || !node_sum(nd, mask, -1))
+            continue;
+        if (!l) {
+            (*names)[n] = nd->name;
+            (*nodes)[n++] = nd;
+        } else if (js_classes_index(l, nd->code) < 0) {
+            bad = 1;
+            if (b->js_classes_bad && !strcmp(b->js_classes_bad, l->path))
+                continue; /* said at the first table with the list */
+            diag_report(b->d, DIAG_ERROR, money_line(j, nd, mask),
+                        "%s %s has %s of spending, but %s, the list of 类 that %s prints "
+                        "(%s:%d), does not have it: add the line \"%s,%s\" to the list",
+                        nd->code, nd->name, bld_fmt_amount(b, node_sum(nd, mask, -1)), l->path,
+                        tt->title ? tt->title : tt->source,
+                        template_pos(b->t, col->line, 0).file,
+                        template_pos(b->t, col->line, 0).line, nd->code, nd->name);
+        }
+    }
+    if (bad) {
+        b->js_classes_bad = l->path;
+        b->failed = 1;
+        return -1;
+    }
+    return n;
 }
 
 /* 收入支出决算总表 and 财政拨款收入支出决算总表: two sides. */
@@ -146,21 +249,21 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
     static const char *const FIS[3] = {"一般公共预算财政拨款", "政府性基金预算财政拨款",
                                        "国有资本经营预算财政拨款"};
     for (int s = 0; s < 3; s++) {
-        left[nl] = arena_printf(b->a, "%s、%s%s", zh(nl), FIS[s], fiscal ? "" : "收入");
+        left[nl] = arena_printf(b->a, "%s、%s%s", zh(b, nl + 1), FIS[s], fiscal ? "" : "收入");
         lv[nl++] = j->fis[s][JF_INCOME].v;
     }
     for (int k = JI_SUPERIOR; !fiscal && k < JI_N; k++) {
-        left[nl] = arena_printf(b->a, "%s、%s", zh(nl), js_inc_names[k]);
+        left[nl] = arena_printf(b->a, "%s、%s", zh(b, nl + 1), js_inc_names[k]);
         lv[nl++] = js_inc_total(j, k);
     }
     unsigned mask = fiscal ? 7u : 15u;
-    const js_node **cls = arena_alloc(b->a, (j->n_nodes + 1) * sizeof *cls);
-    int nc = 0;
-    for (size_t i = 0; i < j->n_nodes; i++)
-        if (j->nodes[i].level == 1 && node_sum(&j->nodes[i], mask, -1))
-            cls[nc++] = &j->nodes[i];
-    int body = nl > nc ? nl : nc;
     const int lf = 0, lvf = 1, rf = 2, rvf = 3;
+    const js_node **cls;
+    const char **cname;
+    int nc = class_rows(b, tt, fix, rf, mask, &cls, &cname);
+    if (nc < 0)
+        return;
+    int body = nl > nc ? nl : nc;
     for (int i = 0; i < body; i++) {
         jrow r;
         memset(&r, 0, sizeof r);
@@ -168,8 +271,9 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
             r.text[lf] = left[i];
             amt(&r, lvf, lv[i]);
         }
-        if (i < nc) {
-            r.text[rf] = arena_printf(b->a, "%s、%s", zh(i), cls[i]->name);
+        if (i < nc)
+            r.text[rf] = arena_printf(b->a, "%s、%s", zh(b, i + 1), cname[i]);
+        if (i < nc && cls[i]) { /* a listed 类 without money stays blank */
             amt(&r, rvf, node_sum(cls[i], mask, -1));
             for (int s = 0; fiscal && s < 3; s++)
                 amt(&r, 4 + s, node_sum(cls[i], 1u << s, -1));
@@ -240,7 +344,7 @@ static void rows_two_sided(builder *b, doc_table *t, const tmpl_table *tt, const
     emit(b, t, tt, fix, &r);
     for (int s = 0; s < 3; s++) {
         memset(&r, 0, sizeof r);
-        r.text[lf] = r.text[rf] = arena_printf(b->a, "%s、%s", zh(s), FIS[s]);
+        r.text[lf] = r.text[rf] = arena_printf(b->a, "%s、%s", zh(b, s + 1), FIS[s]);
         amt(&r, lvf, j->fis[s][JF_CARRY_IN].v);
         amt(&r, rvf, j->fis[s][JF_CARRY_OUT].v);
         amt(&r, 4 + s, j->fis[s][JF_CARRY_OUT].v);
@@ -456,6 +560,14 @@ static void rows_tp(builder *b, doc_table *t, const tmpl_table *tt, const int *f
         }
     amt(&r, 0, js_tp_plan(j, -1));
     amt(&r, 1, js_tp_actual(j, -1));
+    /* 合计 = 因公出国 + 公务用车小计 + 公务接待费, 小计 = 购置费 + 运行维护费,
+     * for 预算数 (even fields) and 决算数 (odd) alike: formulas in the
+     * workbook, as the other tables' 合计. */
+    static const int TOTAL[2][3] = {{2, 4, 10}, {3, 5, 11}}, VEH[2][2] = {{6, 8}, {7, 9}};
+    for (int a = 0; a < 2; a++) {
+        r.sumf[a] = TOTAL[a], r.n_sumf[a] = 3;
+        r.sumf[4 + a] = VEH[a], r.n_sumf[4 + a] = 2;
+    }
     if (!j->has_tp)
         return;
     emit(b, t, tt, fix, &r);

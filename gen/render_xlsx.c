@@ -634,6 +634,34 @@ static int sum_formula(const doc_table *t, const doc_cell *cell, int c, lxw_row_
     return 1;
 }
 
+/*
+ * A sum across its row (cell->sum_cols: the “三公” 合计 and 小计) as
+ * "=SUM(C5,E5,K5)", on the same terms as sum_formula: one-by-one amount
+ * cells (or zeros shown blank) whose exact sum is the cell's value.
+ */
+static int row_formula(const doc_table *t, const doc_cell *cell, int r, lxw_row_t row0,
+                       char *formula, size_t size)
+{
+    if (!cell->sum_cols || cell->n_sum_cols <= 0)
+        return 0;
+    money sum = 0;
+    size_t o = (size_t)snprintf(formula, size, "=SUM(");
+    for (int i = 0; i < cell->n_sum_cols; i++) {
+        const doc_cell *x = doc_body_cell(t, r, cell->sum_cols[i]);
+        if (x->rowspan != 1 || x->colspan != 1 || (!x->is_amount && x->value != 0))
+            return 0;
+        sum += x->is_amount ? x->value : 0;
+        char a[LXW_MAX_CELL_NAME_LENGTH];
+        lxw_rowcol_to_cell(a, row0 + (lxw_row_t)r, (lxw_col_t)cell->sum_cols[i]);
+        int n = snprintf(formula + o, size - o, "%s%s", i ? "," : "", a);
+        if (n < 0 || (size_t)n >= size - o - 2)
+            return 0;
+        o += (size_t)n;
+    }
+    snprintf(formula + o, size - o, ")");
+    return sum == cell->value;
+}
+
 /* Writes the header (head != 0) or body grid starting at sheet row row0. */
 static int write_grid(xlsx *x, lxw_worksheet *ws, const char *sheet, const doc_table *t, int head,
                       lxw_row_t row0)
@@ -679,7 +707,9 @@ static int write_grid(xlsx *x, lxw_worksheet *ws, const char *sheet, const doc_t
             double v = (double)cell->value / (double)x->scale;
             int first, last;
             char sf[4096];
-            if (rs == 1 && cs == 1 && sum_formula(t, cell, c, row0, sf, sizeof sf)) {
+            if (rs == 1 && cs == 1 &&
+                (sum_formula(t, cell, c, row0, sf, sizeof sf) ||
+                 row_formula(t, cell, r, row0, sf, sizeof sf))) {
                 e = worksheet_write_formula_num(ws, lr, lc, sf, f, v);
             } else if (total && rs == 1 && cs == 1 && sum_range(t, r, c, &first, &last)) {
                 char from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];

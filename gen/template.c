@@ -393,6 +393,20 @@ static void table_directive(parser *p, const char *dir, char *rest)
                 c->span_into = arena_strdup(p->a, o + 10);
             else if (!strcmp(o, "blank-zero"))
                 c->flags |= TC_BLANK_ZERO;
+            else if (!strncmp(o, "classes=", 8) && o[8] &&
+                     ((strcmp(tb->source, "js_summary") && strcmp(tb->source, "js_fiscal_summary")) ||
+                      strcmp(c->key, "支出项目")))
+                err(p, "%s: only the 支出项目 column of js_summary and js_fiscal_summary lists "
+                       "a file of 类",
+                    o);
+            else if (!strncmp(o, "classes=", 8) && o[8]) {
+                /* relative to the file that has the col line, as include */
+                const char *file = p->t->line_file[p->line];
+                const char *slash = file ? strrchr(file, '/') : NULL;
+                c->classes = o[8] == '/' || !slash
+                                 ? arena_strdup(p->a, o + 8)
+                                 : arena_printf(p->a, "%.*s/%s", (int)(slash - file), file, o + 8);
+            }
             else if (!strncmp(o, "compare=", 8) && o[8])
                 c->compare = arena_strdup(p->a, o + 8);
             else if (!strncmp(o, "min=", 4) && atof(o + 4) > 0)
@@ -402,7 +416,7 @@ static void table_directive(parser *p, const char *dir, char *rest)
             else
                 err(p, "unknown column option \"%s\"; expected text, code, amount, percent, "
                        "left, center, right, merge=duty, merge=activity, merge=blank, "
-                       "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, "
+                       "blank-zero, classes=FILE, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, "
                        "span-into=COLUMN, min=EM or weight=N",
                     o);
         }

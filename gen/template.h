@@ -60,6 +60,9 @@ typedef struct tmpl_column {
     int flags;
     double min_chars, weight;
     const char *compare;   /* compare family for change columns, or NULL */
+    const char *classes;   /* classes=FILE: the 类 the column always lists (a
+                              CSV 科目编码,科目名称, relative to the template
+                              file), or NULL: only those with money */
     int line;
     tmpl_cond cond;        /* if blocks around the col line */
 } tmpl_column;

@@ -7,7 +7,10 @@
 #      never 完成100% beside 大于; the empty tables with their notes;
 #   2. the sample: every identity of FORMATS.md §2 on the workbook read back
 #      (python3 + openpyxl), computed again from the CSV files; the numbers of
-#      the 情况说明 against the tables in the PDF text.
+#      the 情况说明 against the tables in the PDF text;
+#   4. the summaries' fixed list of 类 (blank without money) in the PDF, the
+#      workbook (labels, =SUM formulas, cached values) and the open data; the
+#      “三公” table's 合计 and 小计 as formulas across the row.
 JS=$(mktemp -d)
 mkdir -p "$JS/root/tests/bad/js" "$JS/root/templates"
 cp -r templates/. "$JS/root/templates/"
@@ -244,4 +247,103 @@ if grep -qF -- "- para 2、一般公共服务支出（类）人大事务（款�
 else
     fail "e2e_juesuan: diff of two 决算: $(head -5 "$JS/diff") $(head -3 "$JS/differr")"
 fi
+# 4. The two summary tables list the national 类 always (templates/juesuan/
+# summary-classes.csv, the 24 of the national template), in its order, blank
+# where the sample has no money; the 类 sums by hand from
+# input/jianshe-juesuan-2021/js_expenditure.csv (every source and column):
+# 201 24.60; 208 64.64 + 214.36 + 85.74 + 38.52 (其他资金) = 403.26; 210
+# 70.29 + 28.83 + 23.57 = 122.69; 212 一般公共预算 4,151.09 + 政府性基金
+# 6,520.00 + 4,100.00 + 3,150.00 + 1,180.45 = 14,950.45 + 其他资金 168.80 +
+# 268.25 = 19,538.59; 221 1,659.00 + 316.61 + 260.44 + 155.95 + 28.90 =
+# 2,420.90; 223 1,200.00; 224 62.37; 本年支出合计 23,772.41, 总计 (+ 结余分配
+# 10.00 + 年末 422.50) 24,204.91.  财政拨款 (without 其他资金): 208 364.74,
+# 212 19,101.54 (4,151.09 | 14,950.45), 221 2,392.00; 合计 23,267.94 =
+# 7,117.49 | 14,950.45 | 1,200.00.  The workbook sums the 24 rows, blanks
+# counting 0; the “三公” table's 合计 and 公务用车 小计 are formulas across
+# the row (预算数 6.00 + 47.80 + 8.15 = 61.95, 28.00 + 19.80 = 47.80;
+# 决算数 5.20 + 46.60 + 6.90 = 58.70, 28.00 + 18.60 = 46.60).
+if /usr/bin/python3 - "$JS/s/示例市住房和城乡建设局-2021-决算.xlsx" "$JP" "$JD" >"$JS/py5" 2>&1 <<'PY'; then pass; else fail "e2e_juesuan: the 类 of the summaries, the 三公 formulas: $(head -12 "$JS/py5")"; fi
+import csv, re, subprocess, sys
+from decimal import Decimal as D
+from openpyxl import load_workbook
+NAMES = ["一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出",
+         "文化旅游体育与传媒支出", "社会保障和就业支出", "卫生健康支出", "节能环保支出", "城乡社区支出",
+         "农林水支出", "交通运输支出", "资源勘探工业信息等支出", "商业服务业等支出", "金融支出",
+         "援助其他地区支出", "自然资源海洋气象等支出", "住房保障支出", "粮油物资储备支出",
+         "国有资本经营预算支出", "灾害防治及应急管理支出", "其他支出", "抗疫特别国债安排的支出"]
+NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+       "十五", "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四"]
+LABELS = [f"{n}、{x}" for n, x in zip(NUM, NAMES)]
+ALL = {"一般公共服务支出": "24.60", "社会保障和就业支出": "403.26", "卫生健康支出": "122.69",
+       "城乡社区支出": "19,538.59", "住房保障支出": "2,420.90", "国有资本经营预算支出": "1,200.00",
+       "灾害防治及应急管理支出": "62.37"}
+FIS = {"一般公共服务支出": ["24.60", "24.60"], "社会保障和就业支出": ["364.74", "364.74"],
+       "卫生健康支出": ["122.69", "122.69"], "城乡社区支出": ["19,101.54", "4,151.09", "14,950.45"],
+       "住房保障支出": ["2,392.00", "2,392.00"], "国有资本经营预算支出": ["1,200.00", "1,200.00"],
+       "灾害防治及应急管理支出": ["62.37", "62.37"]}
+bad = []
+def D_(s): return D(s.replace(",", ""))
+# The PDF: the 类 lines of each table, in order, with their amounts.
+text = subprocess.run(["pdftotext", "-layout", sys.argv[2], "-"], capture_output=True, text=True).stdout
+lines = text.split("\n")
+def classes(title):
+    got, on = [], False
+    for ln in lines:
+        if ln.strip() == title: on = True; continue
+        if on and ln.strip().startswith("本年收入合计"): break
+        m = on and re.search(r"([一二三四五六七八九十]+、\S*支出)((?:\s+[\d,]+\.\d\d)*)\s*$", ln)
+        if m: got.append((m.group(1), m.group(2).split()))
+    return got
+for title, want in (("收入支出决算总表", {k: [v] for k, v in ALL.items()}), ("财政拨款收入支出决算总表", FIS)):
+    got = classes(title)
+    exp = [(l, want.get(n, [])) for l, n in zip(LABELS, NAMES)]
+    if got != exp: bad.append(f"PDF {title}: {got} != {exp}")
+# The workbook: labels, blanks, amounts and the formulas with their cached values.
+wf = load_workbook(sys.argv[1]); wv = load_workbook(sys.argv[1], data_only=True)
+def rows_of(ws): return [[c.value for c in r] for r in ws.iter_rows()]
+def summaries():
+    for sheet, want, ncol in (("收入支出决算总表", {k: [v] for k, v in ALL.items()}, 1), ("财政拨款收入支出决算总表", FIS, 4)):
+        f, v = rows_of(wf[sheet]), rows_of(wv[sheet])
+        start = [r[2] for r in f].index(LABELS[0])
+        for i, (l, n) in enumerate(zip(LABELS, NAMES)):
+            amounts = [D_(x) for x in want.get(n, [])]
+            if n == "城乡社区支出" and ncol == 4: amounts.append(None)
+            if n == "国有资本经营预算支出" and ncol == 4: amounts = [amounts[0], None, None, amounts[1]]
+            cells = v[start + i][3:3 + ncol]
+            exp_cells = (amounts + [None] * ncol)[:ncol] if amounts else [None] * ncol
+            if f[start + i][2] != l or [None if c is None else D(str(c)) for c in cells] != exp_cells:
+                bad.append(f"{sheet} row {start + i + 1}: {f[start + i][2:3 + ncol]} != {l} {exp_cells}")
+        tot = start + 24
+        if f[tot][2] != "本年支出合计": bad.append(f"{sheet}: row {tot + 1} is {f[tot][2]}, not 本年支出合计")
+        for k, col in enumerate("DEFG"[:ncol]):
+            formula = f"=SUM({col}{start + 1}:{col}{start + 24})"
+            if f[tot][3 + k] != formula: bad.append(f"{sheet} {col}{tot + 1}: {f[tot][3 + k]} != {formula}")
+        want_tot = [D("23772.41")] if ncol == 1 else [D("23267.94"), D("7117.49"), D("14950.45"), D("1200.00")]
+        if [D(str(x)) for x in v[tot][3:3 + ncol]] != want_tot: bad.append(f"{sheet} 本年支出合计 {v[tot][3:3 + ncol]} != {want_tot}")
+    t1f, t1v = rows_of(wf["收入支出决算总表"]), rows_of(wv["收入支出决算总表"])
+    g = [r[2] for r in t1f].index("总计")
+    if t1f[g][3] != f"=SUM(D{g - 2}:D{g})" or D(str(t1v[g][3])) != D("24204.91"):
+        bad.append(f"收入支出决算总表 总计 {t1f[g][3]} {t1v[g][3]}")
+def three_public():
+    tf, tv = rows_of(wf["三公经费支出决算表"]), rows_of(wv["三公经费支出决算表"])
+    r = [i for i, x in enumerate(tf) if isinstance(x[2], (int, float))][0]
+    n = r + 1
+    want = {0: (f"=SUM(C{n},E{n},K{n})", "61.95"), 1: (f"=SUM(D{n},F{n},L{n})", "58.70"),
+            4: (f"=SUM(G{n},I{n})", "47.80"), 5: (f"=SUM(H{n},J{n})", "46.60")}
+    for c, (fm, val) in want.items():
+        if tf[r][c] != fm or D(str(tv[r][c])) != D(val): bad.append(f"三公 column {c}: {tf[r][c]} = {tv[r][c]}, expected {fm} = {val}")
+    for c, val in {2: "6.00", 3: "5.20", 6: "28.00", 7: "28.00", 8: "19.80", 9: "18.60", 10: "8.15", 11: "6.90"}.items():
+        if D(str(tf[r][c])) != D(val): bad.append(f"三公 column {c}: {tf[r][c]} != {val}")
+def open_data():
+    # The open data: the table's CSV has the same 24 rows.
+    od = list(csv.reader(open(sys.argv[3] + "/table-02-js_summary.csv", encoding="utf-8-sig")))
+    odc = [(x[2], x[3]) for x in od if x[2] in LABELS]
+    exp = [(l, ALL[n].replace(",", "") if n in ALL else "") for l, n in zip(LABELS, NAMES)]
+    if odc != exp: bad.append(f"open data: {odc} != {exp}")
+for check in (summaries, three_public, open_data):
+    try: check()
+    except Exception as e: bad.append(f"{check.__name__}: {e!r}")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
 rm -rf "$JS"

@@ -1,4 +1,5 @@
 # The nine national 决算 tables (FORMATS.md §2), sources js_* (docs/juesuan.md).
+# The two summaries list the 类 of summary-classes.csv always (classes=, beside this file).
 
 table js_summary
   title 收入支出决算总表
@@ -6,9 +7,9 @@ table js_summary
   sheet 收入支出决算总表
   head  收入>2 | 支出>2
   head  项目 | 决算数 | 项目 | 决算数
-  col   收入项目   text min=10
+  col   收入项目   text min=15
   col   收入决算数 amount
-  col   支出项目   text min=10
+  col   支出项目   text min=15 classes=summary-classes.csv
   col   支出决算数 amount
   note  注：本表反映部门本年度的总收支和年末结转结余情况。
 end
@@ -55,9 +56,9 @@ table js_fiscal_summary
   landscape
   head  收入>2 | 支出>5
   head  项目 | 决算数 | 项目 | 合计 | 一般公共预算财政拨款 | 政府性基金预算财政拨款 | 国有资本经营预算财政拨款
-  col   收入项目 text min=9
+  col   收入项目 text min=13
   col   收入决算数 amount
-  col   支出项目 text min=9
+  col   支出项目 text min=15 classes=summary-classes.csv
   col   合计 amount
   col   一般公共预算财政拨款 amount blank-zero
   col   政府性基金预算财政拨款 amount blank-zero

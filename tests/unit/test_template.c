@@ -314,8 +314,8 @@ static void test_every_error_reported(void)
               "bad.tpl:22: error: col needs a field name\n"
               "bad.tpl:23: error: unknown column option \"bogus\"; expected text, code, amount, "
               "percent, left, center, right, merge=duty, merge=activity, merge=blank, "
-              "blank-zero, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, span-into=COLUMN, "
-              "min=EM or weight=N\n"
+              "blank-zero, classes=FILE, compare=FAMILY, points-of=COLUMN, points-with=COLUMN, "
+              "span-into=COLUMN, min=EM or weight=N\n"
               "bad.tpl:24: error: \"bold\" is not a table directive; expected title, unit, unit-left, "
               "units, head, col, note, empty-note, sheet, landscape, if or end\n"
               "bad.tpl:25:12: error: placeholder \"{b\" is not closed with '}'\n"
@@ -361,6 +361,43 @@ static void test_span_into(void)
                "end\n") != NULL);
     CHECK_INT(f.d.errors, 0);
     fx_done(&f);
+}
+
+/* classes=FILE: only on the 支出项目 column of the two 决算 summaries; the
+ * file is relative to the template file that names it. */
+static void test_classes(void)
+{
+    fixture f;
+    fx_init(&f);
+    CHECK(LOAD(&f, "c.tpl",
+               "table js_income\n"
+               "  col 科目名称 classes=l.csv\n" /* 2: not a summary */
+               "end\n"
+               "table js_summary\n"
+               "  col 收入项目 classes=l.csv\n" /* 5: not the 支出 side */
+               "end\n") == NULL);
+    CHECK_STR(fx_msgs(&f),
+              "c.tpl:2: error: classes=l.csv: only the 支出项目 column of js_summary and "
+              "js_fiscal_summary lists a file of 类\n"
+              "c.tpl:5: error: classes=l.csv: only the 支出项目 column of js_summary and "
+              "js_fiscal_summary lists a file of 类\n");
+    fx_done(&f);
+
+    fx_init(&f);
+    CHECK(mkdir("js", 0755) == 0);
+    const tmpl *t = LOAD(&f, "js/t.tpl",
+                         "table js_fiscal_summary\n"
+                         "  col 支出项目 text classes=classes.csv\n"
+                         "end\n");
+    CHECK(t != NULL);
+    const char *got = NULL;
+    for (int i = 0; t && i < t->n; i++)
+        if (t->stmts[i].table)
+            got = t->stmts[i].table->cols[0].classes;
+    CHECK_STR(got ? got : "(none)", "js/classes.csv");
+    fx_done(&f);
+    unlink("js/t.tpl");
+    rmdir("js");
 }
 
 /* line needs a side and text; table-note may be empty (it ends the note). */
@@ -852,6 +889,7 @@ int main(void)
     RUN(test_every_error_reported);
     RUN(test_unclosed_blocks);
     RUN(test_span_into);
+    RUN(test_classes);
     RUN(test_line_and_table_note);
     RUN(test_table_if);
     RUN(test_for);
