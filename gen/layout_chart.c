@@ -176,7 +176,7 @@ money lay_nice_step(money max, money unit_scale, int *n)
 
 static double measure(lay *l, int fnt, double size, const char *s)
 {
-    meas m = {l->fonts[fnt], size / 1000.0};
+    meas m = lay_meas(l, fnt, size, 0);
     return lb_measure(s, strlen(s), lay_advance_cb, &m);
 }
 
@@ -229,7 +229,7 @@ static void chart_rect(cprep *cp, lay_box b, double gray, int has_rgb, uint32_t 
  */
 static int break_cat(lay *l, const char *s, double size, double w, int cut, cat_label *out)
 {
-    meas m = {l->fonts[LAY_FONT_BODY], size / 1000.0};
+    meas m = lay_meas(l, LAY_FONT_BODY, size, 0);
     lb_line *ln;
     size_t n = lb_break(s, w, w, lay_advance_cb, &m, &ln);
     if (n == 2) {
