@@ -47,6 +47,18 @@ meas lay_meas(const lay *l, int fnt, double size, int figs)
     return m;
 }
 
+int lay_figures_font(const lay *l, int fnt, const char *s)
+{
+    if (l->fig[fnt] < 0 || !*s)
+        return fnt;
+    const font *f = l->fonts[l->fig[fnt]];
+    uint32_t cp;
+    while ((cp = utf8_next(&s)) != 0)
+        if (!lay_is_figure(cp) || !font_has(f, cp))
+            return fnt;
+    return l->fig[fnt];
+}
+
 /* Whether cp is drawn in the figures face of m (as lay_advance_cb measures). */
 static int in_figures(const meas *m, uint32_t cp)
 {

@@ -236,6 +236,10 @@ void lay_figures_init(lay *l);
  * its figures face. */
 meas lay_meas(const lay *l, int fnt, double size, int figs);
 
+/* The figures role of fnt if s is figures only, all in its figures face;
+ * else fnt (a chart's numbers: one run each). */
+int lay_figures_font(const lay *l, int fnt, const char *s);
+
 /* lay_emit_text, with the figures of text in fnt's figures face: one
  * operation per run of figures and per run of other characters, each
  * placed where the characters before it end (char spacing cs included). */

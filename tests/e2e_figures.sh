@@ -22,7 +22,8 @@
 #        poppler, MuPDF and pdfminer silent (pdf_valid_check.py);
 #      - config/jianshe-2021.ini with figures = DejaVu Serif: every amount
 #        of the national tables read back and added up (tables_check.py
-#        pdf), every cell whole (layout_check.py);
+#        pdf), every cell whole (layout_check.py), every string of figures
+#        only (cells, the charts' axis numbers and value labels) in DejaVu;
 #   2. figures = AR PL UMing CN (a face without a bold weight): its figures
 #      in the table's cells, the 合计 row's figures in the bold face
 #      (Noto Serif CJK SC Bold);
@@ -141,6 +142,13 @@ if SOURCE_DATE_EPOCH=$FG_EPOCH "$BIN" build -q -f pdf -o "$FG/js" config/.e2e_fi
         && pass || { fail "e2e_figures: jianshe's cells are not printed whole with figures = DejaVu Serif"; head -n 10 "$FG/layout.out"; }
     pdffonts "$PDF_JS" 2>/dev/null | grep -q '+DejaVuSerif,Book ' && pass \
         || fail "e2e_figures: jianshe with figures = DejaVu Serif does not embed it"
+    # a string of figures only (an amount cell, a chart's axis number or
+    # value label) is in DejaVu Serif, whatever its place
+    /usr/bin/python3 tests/tools/pdf_faces.py "$PDF_JS" >"$FG/js.faces"
+    bad=$(awk -F'\t' '$3 ~ /^[-0-9.,%+]+$/ && $2 !~ /^DejaVuSerif/' "$FG/js.faces" | head -n 3)
+    n_fig=$(awk -F'\t' '$2 ~ /^DejaVuSerif/' "$FG/js.faces" | wc -l)
+    [ -z "$bad" ] && [ "$n_fig" -gt 1000 ] && pass \
+        || fail "e2e_figures: jianshe: figures not in DejaVu Serif ($n_fig in it): $bad"
 else
     fail "e2e_figures: cannot build jianshe with figures = DejaVu Serif: $(head -n 2 "$FG/js.err")"
 fi

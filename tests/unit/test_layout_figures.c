@@ -1,8 +1,8 @@
 /*
  * test_layout_figures — the figures face of layout_figures.c ([fonts]
  * figures) on a hand-made document: justified paragraphs full of amounts
- * ("2021年全年预计收入1,300.50万元，…") and a table of amounts with a 合计
- * row.  Body, table and bold face AR PL UMing CN, headings WenQuanYi Zen
+ * ("2021年全年预计收入1,300.50万元，…"), a table of amounts with a 合计
+ * row and a bar chart.  Body, table and bold face AR PL UMing CN, headings WenQuanYi Zen
  * Hei, figures DejaVu Serif (bold: DejaVu Serif Bold).
  *   - without figures faces, or with the table's own face as figures face,
  *     the operations are those of a layout without them (nothing split);
@@ -14,7 +14,9 @@
  *     another without gap or overlap (Tc included); a justified line's last
  *     run ends on the text block's right edge, and the amounts of a column
  *     end on one vertical line, as with one face: breaking and alignment
- *     were measured with the faces drawn.
+ *     were measured with the faces drawn;
+ *   - a chart's axis numbers and value labels in the figures face, its
+ *     category labels in the body face.
  * Run from the project folder; needs fonts-arphic-uming, fonts-wqy-zenhei
  * and fonts-dejavu-core.
  */
@@ -72,6 +74,26 @@ static doc *make_doc(arena *a)
     r[1].text = "1,301.00";
     r[2].text = "8.4%";
     add(a, d, DOC_TABLE, NULL)->table = t;
+
+    /* a chart: its axis numbers and value labels are figures only */
+    static const char *cats[] = {"公务接待费", "2021"}, *series[] = {"2021年"},
+                      *labels[] = {"8.50", "1,200.50"};
+    static const long long cents[] = {850, 120050};
+    doc_chart *ch = arena_alloc(a, sizeof *ch);
+    memset(ch, 0, sizeof *ch);
+    ch->id = "test";
+    ch->title = "对比图";
+    ch->unit = "单位：万元";
+    ch->amount_unit = MONEY_WAN;
+    ch->n_cats = 2;
+    ch->cats = cats;
+    ch->n_series = 1;
+    ch->series = series;
+    ch->labels = labels;
+    ch->values = arena_alloc(a, 2 * sizeof *ch->values);
+    for (int i = 0; i < 2; i++)
+        ch->values[i] = cents[i] * 10000LL; /* 0.01 万元 in fen */
+    add(a, d, DOC_CHART, NULL)->chart = ch;
     return d;
 }
 
@@ -135,6 +157,7 @@ static void test_figures(void)
 
     int fig_ops = 0, fig_only = 1, body_digits = 0, bold_fig = 0, widths = 1, contiguous = 1;
     int justified_end = 0, end_ok = 1, amount_cells = 0, amount_col_ok = 1;
+    int chart_nums = 0, chart_ok = 1;
     double amount_end = -1.0;
     for (size_t p = 0; p < L->n_pages; p++) {
         const lay_page *pg = &L->pages[p];
@@ -148,8 +171,17 @@ static void test_figures(void)
                 fig_ops++;
                 fig_only &= figures_only(op->text);
                 bold_fig += op->font == LAY_FONT_FIGURES_BOLD && op->role == LAY_ROLE_CELL;
-            } else if (op->font == LAY_FONT_BODY || op->font == LAY_FONT_TABLE) {
+            } else if ((op->font == LAY_FONT_BODY || op->font == LAY_FONT_TABLE) &&
+                       op->role != LAY_ROLE_CHART && op->role != LAY_ROLE_CHART_CAT) {
                 body_digits += strpbrk(op->text, "0123456789") != NULL;
+            }
+            /* a chart's numbers in the figures face; its category labels
+             * ("2021") and legend ("2021年") in the body face */
+            if (op->role == LAY_ROLE_CHART_VALUE || op->role == LAY_ROLE_CHART_CAT ||
+                (op->role == LAY_ROLE_CHART && figures_only(op->text))) {
+                chart_nums += op->role != LAY_ROLE_CHART_CAT;
+                chart_ok &= op->font == (op->role == LAY_ROLE_CHART_CAT ? LAY_FONT_BODY
+                                                                        : LAY_FONT_FIGURES_TEXT);
             }
             /* as wide as its characters in its face, plus Tc between them */
             font *face = f[op->font];
@@ -161,7 +193,9 @@ static void test_figures(void)
             widths &= fabs(op->width - want) < 1e-6;
             /* the next run of the same line starts where this one ends */
             const lay_op *nx = i + 1 < pg->n_ops ? &pg->ops[i + 1] : NULL;
-            int same_line = nx && nx->kind == LAY_TEXT && nx->y == op->y &&
+            int chart = op->role == LAY_ROLE_CHART || op->role == LAY_ROLE_CHART_CAT ||
+                        op->role == LAY_ROLE_CHART_VALUE;
+            int same_line = !chart && nx && nx->kind == LAY_TEXT && nx->y == op->y &&
                             nx->role == op->role && nx->block == op->block &&
                             nx->box.x0 == op->box.x0 && nx->x > op->x;
             if (same_line)
@@ -191,6 +225,9 @@ static void test_figures(void)
     CHECK(end_ok);
     CHECK_INT(amount_cells, 4);
     CHECK(amount_col_ok);
+    CHECK(chart_nums >= 5); /* two value labels, three axis numbers at least */
+    CHECK(chart_ok);
+    CHECK_INT(L->n_charts, 1);
     CHECK(!same_ops(N, L));
 
     font_close(f[LAY_FONT_BODY]);
