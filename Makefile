@@ -25,7 +25,7 @@ endif
 # Debian packages: libraries, fonts, and the tools the tests use.
 DEB_PKGS = build-essential pkg-config libhpdf-dev libxlsxwriter-dev libinih-dev libcsv-dev \
            libharfbuzz-dev libfontconfig-dev zlib1g-dev libzip-dev libexpat1-dev fonts-wqy-zenhei fonts-arphic-uming \
-           fonts-noto-cjk fonts-arphic-ukai \
+           fonts-noto-cjk fonts-arphic-ukai fonts-dejavu-core \
            poppler-utils qpdf mupdf-tools python3-pdfminer python3 python3-openpyxl python3-fonttools valgrind \
            libreoffice-calc-nogui gettext locales
 

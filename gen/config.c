@@ -108,6 +108,9 @@ static const key_def KEYS[] = {
     {"fonts", "subheading", K_STRING, 0, N_("二级及以下标题")},
     {"fonts", "table", K_STRING, 0, N_("table cells")},
     {"fonts", "bold", K_STRING, 0, N_("table header cells and 合计 rows")},
+    {"fonts", "figures", K_STRING, 0,
+     N_("the figures (0-9 . , % - +) of table cells and paragraphs, e.g. a Latin face; its bold "
+        "weight, else bold, in header cells and 合计 rows (default: the face around them)")},
     {"check", "reason_threshold", K_INT, 0,
      N_("percent: a change larger than this needs a reason in reasons.csv (default 10; 0: off)")},
     {"check", "js_reason_threshold", K_INT, 0,
@@ -506,6 +509,7 @@ static void config_fonts(config *c, parse_state *st)
     c->font_role_pos[4] = tabpos;
     c->font_role[5] = bold ? bold : FONTS_BOLD;
     c->font_role_pos[5] = bpos;
+    c->font_figures = get_str(st, "fonts", "figures", NULL, &c->font_figures_pos);
 }
 
 /* Reports a path that does not exist or is not of the expected kind, or,

@@ -116,6 +116,10 @@ typedef struct config {
      * default. */
     const char *font_role[6];
     diag_pos font_role_pos[6];
+    /* [fonts] figures: the face of the figures of table cells and
+     * paragraphs (layout_figures.c); NULL: the face around them. */
+    const char *font_figures;
+    diag_pos font_figures_pos;
 
     /* [check] */
     int reason_threshold; /* a change over this many percent needs a stated

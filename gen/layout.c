@@ -44,6 +44,8 @@ double lay_advance_cb(void *ctx, uint32_t cp)
     const meas *m = ctx;
     if (cp < 0x20)
         cp = ' ';
+    if (m->fig && lay_is_figure(cp) && font_has(m->fig, cp))
+        return font_advance(m->fig, cp) * m->k; /* layout_figures.c */
     return font_advance(m->f, cp) * m->k;
 }
 
@@ -226,7 +228,7 @@ double lay_justify_space(const lb_line *ln, size_t nchars, double avail, double 
 /* Breaks p->text for the widths in p (indent and hang already set). */
 void lay_break_para(lay *l, para *p)
 {
-    meas m = {l->fonts[p->font], p->size / 1000.0};
+    meas m = lay_meas(l, p->font, p->size, p->figs);
     if (p->title) /* titles, headings, 目录 entries: at their own points, balanced */
         p->n = lb_break_title(p->text, p->w - p->indent, p->w - p->hang, lay_advance_cb, &m,
                               &p->lines);
@@ -247,8 +249,9 @@ void lay_emit_para_line(lay *l, const para *p, size_t k, double top, lay_role ro
     size_t nch;
     if (k == 0 && p->number && *p->number) {
         const char *num = lay_copy_run(l, p->number, strlen(p->number), &nch);
-        lay_emit_text(l, role, p->font, p->bold, p->size, x0 + p->num_x, base, num, nch, p->num_w,
-                      0.0, box, pos);
+        (p->figs ? lay_emit_runs : lay_emit_text)(l, role, p->font, p->bold, p->size,
+                                                  x0 + p->num_x, base, num, nch, p->num_w, 0.0,
+                                                  box, pos);
     }
     if (ln->len == 0)
         return;
@@ -260,7 +263,8 @@ void lay_emit_para_line(lay *l, const para *p, size_t k, double top, lay_role ro
         x = left + avail - ln->width;
     else if (p->justify)
         cs = lay_justify_space(ln, nch, avail, p->size);
-    lay_emit_text(l, role, p->font, p->bold, p->size, x, base, s, nch, ln->width, cs, box, pos);
+    (p->figs ? lay_emit_runs : lay_emit_text)(l, role, p->font, p->bold, p->size, x, base, s, nch,
+                                              ln->width, cs, box, pos);
 }
 
 /*
@@ -369,6 +373,7 @@ static void prep_text(lay *l, size_t i, prep *pp)
     default:
         assert(0);
     }
+    p->figs = p->font == LAY_FONT_BODY; /* paragraphs: figures in their face */
     if (b->kind != DOC_LIST_ITEM)
         lay_break_para(l, p);
 }
@@ -388,7 +393,7 @@ static void prep_list_hangs(lay *l, prep *pp, size_t n)
         }
         size_t j = i;
         double hang = 0.0;
-        meas m = {l->fonts[LAY_FONT_BODY], BODY_SIZE / 1000.0};
+        meas m = lay_meas(l, LAY_FONT_BODY, BODY_SIZE, 1);
         for (; j < n && l->dm->blocks[j].kind == DOC_LIST_ITEM; j++) {
             para *p = &pp[j].p;
             const char *num = p->number ? p->number : "";
@@ -522,7 +527,7 @@ static void add_footers(lay *l, lay_page *pages, size_t n)
     const char *pat = l->dm->footer ? l->dm->footer : "{页}";
     if (!*pat)
         return;
-    meas m = {l->fonts[LAY_FONT_BODY], FOOTER_SIZE / 1000.0};
+    meas m = lay_meas(l, LAY_FONT_BODY, FOOTER_SIZE, 0);
     for (size_t i = 0; i < n; i++) {
         lay_page *pg = &pages[i];
         size_t nch;
@@ -554,6 +559,7 @@ layout *layout_doc(arena *a, diag *d, const doc *dm, font *const fonts[LAY_NFONT
     l.dm = dm;
     for (int f = 0; f < LAY_NFONTS; f++)
         l.fonts[f] = fonts[f];
+    lay_figures_init(&l);
 
     size_t n = dm->n;
     prep *pp = xcalloc(n ? n : 1, sizeof *pp);

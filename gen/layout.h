@@ -37,7 +37,11 @@
 /* The fonts a layout uses, by role, as indexes into the array given to
  * layout_doc() (config.h: [fonts]): body paragraphs, 一级标题 (and table
  * titles, labels), the document title, 二级及以下标题, table cells, and
- * table header cells and 合计 rows.  Several roles may share one font. */
+ * table header cells and 合计 rows; then the faces of the figures (ASCII
+ * digits and . , % - +) of table cells, of header cells and
+ * 合计 rows, and of paragraphs ([fonts] figures; layout_figures.c).  A
+ * figures face that is its role's own face splits nothing.  Several roles
+ * may share one font. */
 enum {
     LAY_FONT_BODY,
     LAY_FONT_HEADING,
@@ -45,6 +49,9 @@ enum {
     LAY_FONT_SUBHEADING,
     LAY_FONT_TABLE,
     LAY_FONT_TABLE_BOLD,
+    LAY_FONT_FIGURES,      /* the figures of LAY_FONT_TABLE */
+    LAY_FONT_FIGURES_BOLD, /* of LAY_FONT_TABLE_BOLD */
+    LAY_FONT_FIGURES_TEXT, /* of LAY_FONT_BODY (paragraphs, table unit lines and notes) */
     LAY_NFONTS
 };
 
@@ -143,8 +150,8 @@ typedef struct layout {
 } layout;
 
 /*
- * Lays out dm with fonts[LAY_FONT_BODY] and fonts[LAY_FONT_HEADING] (the two
- * may be the same font).  Fonts are only measured (font_advance); a
+ * Lays out dm with fonts[LAY_FONT_*] (several may be the same font; a NULL
+ * figures face is its role's own).  Fonts are only measured (font_advance); a
  * character missing from a font is measured as its .notdef glyph and is the
  * renderer's to report.  Reports warnings through d (a table too wide for
  * its page even at the smallest table size).  Never fails: the result and

@@ -174,9 +174,12 @@ money lay_nice_step(money max, money unit_scale, int *n)
     return max;
 }
 
+/* Axis numbers, value labels, the unit and the legend: a text of figures
+ * only is set in the figures face (lay_figures_font), here and in
+ * chart_text(); category labels are broken in the body face. */
 static double measure(lay *l, int fnt, double size, const char *s)
 {
-    meas m = {l->fonts[fnt], size / 1000.0};
+    meas m = lay_meas(l, lay_figures_font(l, fnt, s), size, 0);
     return lb_measure(s, strlen(s), lay_advance_cb, &m);
 }
 
@@ -201,7 +204,8 @@ static lay_op *chart_text(lay *l, cprep *cp, lay_role role, double size, double 
     size_t nch;
     lay_op *op = chart_op(cp, LAY_TEXT, role);
     op->text = lay_copy_run(l, s, strlen(s), &nch);
-    op->font = LAY_FONT_BODY;
+    op->font = role == LAY_ROLE_CHART_CAT ? LAY_FONT_BODY
+                                          : lay_figures_font(l, LAY_FONT_BODY, op->text);
     op->size = size;
     op->x = x;
     op->y = y;
@@ -229,7 +233,7 @@ static void chart_rect(cprep *cp, lay_box b, double gray, int has_rgb, uint32_t 
  */
 static int break_cat(lay *l, const char *s, double size, double w, int cut, cat_label *out)
 {
-    meas m = {l->fonts[LAY_FONT_BODY], size / 1000.0};
+    meas m = lay_meas(l, LAY_FONT_BODY, size, 0);
     lb_line *ln;
     size_t n = lb_break(s, w, w, lay_advance_cb, &m, &ln);
     if (n == 2) {

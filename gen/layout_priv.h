@@ -13,6 +13,7 @@
 #include "linebreak.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* ---- page and type sizes (points) --------------------------------------- */
 
@@ -85,7 +86,9 @@
 
 typedef struct meas {
     font *f;
-    double k; /* size / 1000: font units are 1/1000 em */
+    double k;  /* size / 1000: font units are 1/1000 em */
+    font *fig; /* figures (lay_is_figure) in this face, when it has them;
+                  NULL: everything in f (layout_figures.c) */
 } meas;
 
 /* ---- the layout under construction --------------------------------------- */
@@ -105,6 +108,7 @@ typedef struct para {
     doc_align align;   /* LEFT is justified when justify is set */
     int title;         /* a title, heading or 目录 entry: lb_break_title() */
     int justify;
+    int figs;          /* figures in the figures face of font (lay_meas) */
     const char *number; /* list items: hung number, drawn at num_x */
     double num_x, num_w;
     double before, after; /* space above and below */
@@ -164,6 +168,7 @@ typedef struct lay {
     diag *d;
     const doc *dm;
     font *fonts[LAY_NFONTS];
+    int fig[LAY_NFONTS]; /* the figures role of a role, -1: none or the same face */
     lay_page *pages; /* finished pages (malloc'd, copied to the arena at the end) */
     size_t n_pages, cap_pages;
     lay_mark *marks;
@@ -218,6 +223,33 @@ void lay_emit_para_line(lay *l, const para *p, size_t k, double top, lay_role ro
 void lay_place_para(lay *l, const para *p, lay_role role, const diag_pos *pos);
 
 double lay_para_height(const para *p);
+
+/* ---- layout_figures.c ---------------------------------------------------- */
+
+/* ASCII digits and . , % - +: set in the figures face ([fonts] figures). */
+static inline int lay_is_figure(uint32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || cp == '.' || cp == ',' || cp == '%' || cp == '-' ||
+           cp == '+';
+}
+
+/* Sets l->fig from l->fonts (NULL figures faces become their roles'). */
+void lay_figures_init(lay *l);
+
+/* The measure of role fnt at size pt; with figs, its figures measured in
+ * its figures face. */
+meas lay_meas(const lay *l, int fnt, double size, int figs);
+
+/* The figures role of fnt if s is figures only, all in its figures face;
+ * else fnt (a chart's numbers: one run each). */
+int lay_figures_font(const lay *l, int fnt, const char *s);
+
+/* lay_emit_text, with the figures of text in fnt's figures face: one
+ * operation per run of figures and per run of other characters, each
+ * placed where the characters before it end (char spacing cs included). */
+void lay_emit_runs(lay *l, lay_role role, int fnt, int bold, double size, double x, double y,
+                   const char *text, size_t nchars, double natural, double cs, lay_box box,
+                   const diag_pos *pos);
 
 /* ---- layout_table.c ----------------------------------------------------- */
 

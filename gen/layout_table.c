@@ -61,7 +61,7 @@ static void collect_cells(lay *l, tprep *tp, int head, size_t *k)
             tc->bold = head || (t->row_kind && t->row_kind[r] == DOC_ROW_TOTAL);
             tc->font = tc->bold ? LAY_FONT_TABLE_BOLD : LAY_FONT_TABLE;
             tc->align = head ? DOC_CENTER : body_align(t, x, c);
-            meas m = {l->fonts[tc->font], 1.0 / 1000.0};
+            meas m = lay_meas(l, tc->font, 1.0, 1); /* figures: layout_figures.c */
             const char *s = x->text ? x->text : "";
             tc->nat_em = lay_natural_width(s, &m, &tc->sum_em, &tc->pieces);
             /* amounts, codes and percentages are never broken */
@@ -411,6 +411,7 @@ static void prep_table_para(lay *l, tprep *tp, para *p, const char *text, int fn
     p->align = align;
     p->justify = align == DOC_LEFT;
     p->title = align == DOC_CENTER; /* the table's title */
+    p->figs = fnt == LAY_FONT_BODY;  /* the unit line and the note */
     lay_break_para(l, p);
 }
 
@@ -505,7 +506,7 @@ tprep *lay_prep_table(lay *l, size_t bi, int landscape)
     /* Lines of every cell at its final width. */
     for (k = 0; k < tp->ncells; k++) {
         tcell *x = &tp->cells[k];
-        meas m = {l->fonts[x->font], tp->size / 1000.0};
+        meas m = lay_meas(l, x->font, tp->size, 1);
         double cw = tp->colx[x->c + x->cs] - tp->colx[x->c] - 2 * PADX(tp->size);
         const char *text = x->src->text ? x->src->text : "";
         x->n = lb_break(text, cw, cw, lay_advance_cb, &m, &x->lines);
@@ -783,7 +784,7 @@ static void emit_cell_text(lay *l, const tprep *tp, const tcell *c, lay_box box,
          * in a narrow column spreads a line into single characters that
          * copy and paste as 指 导 全 区 */
         (void)cw;
-        lay_emit_text(l, role, c->font, c->bold, tp->size, x, base, s, nch, ln->width, cs, box,
+        lay_emit_runs(l, role, c->font, c->bold, tp->size, x, base, s, nch, ln->width, cs, box,
                       &c->src->pos);
     }
 }

@@ -109,7 +109,7 @@ static void place_toc(lay *l, size_t bi, const lay_mark *marks, size_t n)
     free(t.lines);
     l->y -= TITLE_AFTER;
 
-    meas mb = {l->fonts[LAY_FONT_BODY], TOC_SIZE / 1000.0};
+    meas mb = lay_meas(l, LAY_FONT_BODY, TOC_SIZE, 0);
     char num[32];
     double num_max = 0.0;
     for (size_t k = 0; k < n; k++) {
@@ -135,7 +135,7 @@ static void place_toc(lay *l, size_t bi, const lay_mark *marks, size_t n)
         p->xoff = (lv > TOC_MAX_INDENT ? TOC_MAX_INDENT - 1 : lv - 1) * INDENT_EM * TOC_SIZE;
         /* a wrapped heading goes on under its text, after its number */
         const doc_block *mk = &l->dm->blocks[marks[k].block];
-        meas mf = {l->fonts[p->font], TOC_SIZE / 1000.0};
+        meas mf = lay_meas(l, p->font, TOC_SIZE, 0);
         p->hang = mk->kind == DOC_HEADING && mk->number && *mk->number
                       ? lb_measure(mk->number, strlen(mk->number), lay_advance_cb, &mf)
                       : TOC_SIZE;

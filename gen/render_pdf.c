@@ -731,6 +731,49 @@ static int copy_stream(HPDF_Doc pdf, FILE *fp, long long *bytes)
     }
 }
 
+/*
+ * The preference list of layout role k and where it was given (config.c:
+ * [fonts]), or, in *same, the role whose face it is.  The figures roles
+ * ([fonts] figures, layout_figures.c): unset, the face of the text around
+ * the figures; set, that face in table cells and paragraphs, and in header
+ * cells and 合计 rows its bold weight if installed, else the bold role's
+ * face.  fonts[] holds the faces of the roles before k.
+ */
+static const char *role_font(arena *a, const config *c, int k, font *const fonts[LAY_NFONTS],
+                             diag_pos *where, int *same)
+{
+    if (k == LAY_FONT_FIGURES || k == LAY_FONT_FIGURES_BOLD || k == LAY_FONT_FIGURES_TEXT) {
+        if (!c->font_figures) {
+            *same = k == LAY_FONT_FIGURES        ? LAY_FONT_TABLE
+                    : k == LAY_FONT_FIGURES_BOLD ? LAY_FONT_TABLE_BOLD
+                                                 : LAY_FONT_BODY;
+            return NULL;
+        }
+        *where = c->font_figures_pos;
+        if (k == LAY_FONT_FIGURES)
+            return c->font_figures;
+        const font *fig = fonts[LAY_FONT_FIGURES];
+        if (k == LAY_FONT_FIGURES_TEXT || font_weight(fig) >= 600) {
+            *same = LAY_FONT_FIGURES;
+            return NULL;
+        }
+        /* "DejaVu Serif:bold, <bold>": the first installed (fonts.c) */
+        diag_pos bold_where;
+        int bold_same = -1;
+        const char *bold = role_font(a, c, LAY_FONT_TABLE_BOLD, fonts, &bold_where, &bold_same);
+        if (strchr(font_family(fig), ','))
+            return bold;
+        return arena_printf(a, "%s:bold, %s", font_family(fig), bold);
+    }
+    /* a config not made by config_load (tests) may name only two */
+    int headish = k == LAY_FONT_HEADING || k == LAY_FONT_TITLE || k == LAY_FONT_SUBHEADING;
+    const char *name = c->font_role[k] ? c->font_role[k] : headish ? c->font_heading : c->font_body;
+    *where = c->font_role[k] ? c->font_role_pos[k]
+             : headish       ? c->font_heading_pos
+                             : c->font_body_pos;
+    return name ? name : headish ? DEFAULT_HEADING_FONT : DEFAULT_BODY_FONT;
+}
+
 static int same_font(const font *a, const font *b)
 {
     return strcmp(font_path(a), font_path(b)) == 0 && font_index(a) == font_index(b);
@@ -763,16 +806,14 @@ int render_pdf_tmp(arena *a, diag *d, const config *c, const doc *dm, const outd
      * named for several roles is one slot: one subset, one embedded font. */
     int nslots = 0;
     for (int k = 0; k < LAY_NFONTS; k++) {
-        /* a config not made by config_load (tests) may name only two */
-        int headish = k == LAY_FONT_HEADING || k == LAY_FONT_TITLE || k == LAY_FONT_SUBHEADING;
-        const char *name = c->font_role[k] ? c->font_role[k]
-                           : headish       ? c->font_heading
-                                           : c->font_body;
-        diag_pos where = c->font_role[k] ? c->font_role_pos[k]
-                         : headish       ? c->font_heading_pos
-                                         : c->font_body_pos;
-        if (!name)
-            name = headish ? DEFAULT_HEADING_FONT : DEFAULT_BODY_FONT;
+        diag_pos where;
+        int same = -1;
+        const char *name = role_font(a, c, k, fonts, &where, &same);
+        if (same >= 0) { /* the figures roles: another role's face */
+            fonts[k] = fonts[same];
+            cc.slot[k] = cc.slot[same];
+            continue;
+        }
         font *f = font_open(d, where, name);
         if (!f)
             goto out;

@@ -420,6 +420,7 @@ static font *fonts_open(diag *d, font *f[LAY_NFONTS])
     /* the other roles as a config naming only body and heading gets them */
     f[LAY_FONT_TITLE] = f[LAY_FONT_SUBHEADING] = f[LAY_FONT_HEADING];
     f[LAY_FONT_TABLE] = f[LAY_FONT_TABLE_BOLD] = f[LAY_FONT_BODY];
+    f[LAY_FONT_FIGURES] = f[LAY_FONT_FIGURES_BOLD] = f[LAY_FONT_FIGURES_TEXT] = NULL;
     return f[LAY_FONT_BODY] && f[LAY_FONT_HEADING] ? f[0] : NULL;
 }
 

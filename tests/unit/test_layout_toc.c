@@ -101,6 +101,7 @@ static void test_front(void)
     f[LAY_FONT_HEADING] = font_open(&dg, diag_at(NULL, 0, 0), "WenQuanYi Zen Hei");
     f[LAY_FONT_TITLE] = f[LAY_FONT_SUBHEADING] = f[LAY_FONT_HEADING];
     f[LAY_FONT_TABLE] = f[LAY_FONT_TABLE_BOLD] = f[LAY_FONT_BODY];
+    f[LAY_FONT_FIGURES] = f[LAY_FONT_FIGURES_BOLD] = f[LAY_FONT_FIGURES_TEXT] = NULL;
     if (!f[0] || !f[1]) {
         CHECK(!"fonts open");
         arena_free_all(a);
