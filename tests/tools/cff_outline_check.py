@@ -16,7 +16,8 @@ equal.  Every character the pages show in the font must be one of its glyphs
 
 --gid-cids: also require every glyph's CID to be its glyph id (charset
 cff_opt.c writes: one format-2 range), the codes the pages show then being
-below the number of glyphs.
+below the number of glyphs, and the ToUnicode CMap to hold at most 20
+entries (runs of consecutive codes as bfrange arrays, pdf_meta.c).
 
 A glyph no character maps to (HarfBuzz keeps the glyphs of the characters'
 variation sequences) is not compared, and must not be shown.
@@ -25,6 +26,7 @@ Prints one line per font ("NAME: N glyphs (K without a character), M shown,
 outlines equal, CIDs are glyph ids|CIDs kept") and one per problem; exits 1
 on any problem."""
 import io
+import re
 import subprocess
 import sys
 import os
@@ -133,6 +135,14 @@ def main():
         missing = sorted(c for c in codes if c not in cids or c in unmapped)
         if missing:
             print('%s: shown codes not in the program or without a character: %s' % (base, ' '.join('%04X' % c for c in missing[:10])))
+            bad += 1
+        # the ToUnicode CMap's entries: a bfchar line per code, or a bfrange
+        # (with an array) per run of codes
+        cmap = pdf.data(v['/ToUnicode']).decode('latin-1')
+        entries = len(re.findall(r'^<[0-9A-Fa-f]+>\s*<[0-9A-Fa-f]+>', cmap, re.M))
+        if want_gid and entries > 20:
+            print('%s: ToUnicode has %d entries for %d glyphs (want runs as bfrange arrays)'
+                  % (base, entries, len(top.charset)))
             bad += 1
         if want_gid and not gid_cids:
             print('%s: CIDs are not the glyph ids (charset kept)' % base)
