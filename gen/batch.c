@@ -17,6 +17,7 @@
 #include "config.h"
 #include "fonts.h"
 #include "outfile.h"
+#include "pdf_pack.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -84,9 +85,10 @@ long batch_list_dir(arena *a, diag *d, const char *dir, const char ***out)
 /* ---- page count of a written PDF --------------------------------------------
  * The renderer knows its page count, but it is being reworked; reading the
  * /Count of the page tree back from the file keeps the batch independent of
- * its internals.  libharu writes every dictionary uncompressed and a single
- * page tree root; nested /Pages nodes would carry smaller counts, so the
- * largest /Count of a /Type /Pages dictionary is the total. */
+ * its internals.  libharu writes every dictionary uncompressed (budgetgen
+ * then packs them into an object stream, pdf_pack.h, inflated here) and a
+ * single page tree root; nested /Pages nodes would carry smaller counts, so
+ * the largest /Count of a /Type /Pages dictionary is the total. */
 
 static const char *find_mem(const char *hay, size_t n, const char *needle)
 {
@@ -105,6 +107,35 @@ static const char *find_mem(const char *hay, size_t n, const char *needle)
 static int pdf_space(char c)
 {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
+}
+
+/* The largest /Count of a /Type /Pages dictionary in s[0..n). */
+static long max_count(const char *s, size_t n)
+{
+    long best = 0;
+    for (const char *p = s; (p = find_mem(p, n - (size_t)(p - s), "/Type")) != NULL; p += 5) {
+        const char *q = p + 5;
+        while (q < s + n && pdf_space(*q))
+            q++;
+        /* "/Pages" followed by a delimiter (not "/PageSomething"). */
+        if ((size_t)(s + n - q) < 7 || memcmp(q, "/Pages", 6) != 0 ||
+            !(pdf_space(q[6]) || q[6] == '/' || q[6] == '>'))
+            continue;
+        /* The dictionary around it: the nearest "<<" before, ">>" after. */
+        const char *start = p;
+        while (start > s && !(start[-1] == '<' && start > s + 1 && start[-2] == '<'))
+            start--;
+        const char *end = find_mem(q, n - (size_t)(q - s), ">>");
+        if (!end)
+            end = s + n;
+        const char *c = find_mem(start, (size_t)(end - start), "/Count");
+        if (!c)
+            continue;
+        long v = strtol(c + 6, NULL, 10);
+        if (v > best)
+            best = v;
+    }
+    return best;
 }
 
 long batch_pdf_pages(const char *path)
@@ -128,30 +159,13 @@ long batch_pdf_pages_fp(FILE *f)
         sb_free(&sb);
         return 0;
     }
-    const char *s = sb_str(&sb);
-    size_t n = sb.len;
-    long best = 0;
-    for (const char *p = s; (p = find_mem(p, n - (size_t)(p - s), "/Type")) != NULL; p += 5) {
-        const char *q = p + 5;
-        while (q < s + n && pdf_space(*q))
-            q++;
-        /* "/Pages" followed by a delimiter (not "/PageSomething"). */
-        if ((size_t)(s + n - q) < 7 || memcmp(q, "/Pages", 6) != 0 ||
-            !(pdf_space(q[6]) || q[6] == '/' || q[6] == '>'))
-            continue;
-        /* The dictionary around it: the nearest "<<" before, ">>" after. */
-        const char *start = p;
-        while (start > s && !(start[-1] == '<' && start > s + 1 && start[-2] == '<'))
-            start--;
-        const char *end = find_mem(q, n - (size_t)(q - s), ">>");
-        if (!end)
-            end = s + n;
-        const char *c = find_mem(start, (size_t)(end - start), "/Count");
-        if (!c)
-            continue;
-        long v = strtol(c + 6, NULL, 10);
-        if (v > best)
-            best = v;
+    long best = max_count(sb_str(&sb), sb.len);
+    if (best == 0) { /* the dictionaries packed in object streams (pdf_pack.h) */
+        size_t m = 0;
+        char *t = pdf_pack_objects(sb_str(&sb), sb.len, &m);
+        if (t)
+            best = max_count(t, m);
+        free(t);
     }
     sb_free(&sb);
     return best;

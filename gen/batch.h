@@ -96,8 +96,9 @@ long batch_list_dir(arena *a, diag *d, const char *dir, const char ***out);
 /*
  * The page count of a PDF file, from the /Count of its page tree root
  * (the largest /Count of a /Type /Pages dictionary).  Returns 0 if the file
- * cannot be read or has none.  Reads the file; only for PDFs without object
- * streams, as libharu writes them.  batch_pdf_pages_fp reads an open file
+ * cannot be read or has none.  Reads the file: its plain dictionaries, as
+ * libharu writes them, else those of its object streams, as budgetgen packs
+ * them (pdf_pack.h).  batch_pdf_pages_fp reads an open file
  * from where it stands (the caller keeps it open).
  */
 long batch_pdf_pages(const char *path);

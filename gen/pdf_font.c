@@ -5,6 +5,7 @@
 #include "pdf_font.h"
 
 #include "arena.h"
+#include "cff_opt.h"
 #include "pdf_meta.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -252,6 +253,14 @@ pdf_cff *pdf_cff_embed(HPDF_Doc pdf, diag *d, font *f, const uint32_t *cps, size
     unsigned cff_len = 0, head_len = 0;
     const unsigned char *cff = table(face, HB_TAG('C', 'F', 'F', ' '), &cffb, &cff_len);
     const unsigned char *head = table(face, HB_TAG('h', 'e', 'a', 'd'), &headb, &head_len);
+    /* CIDs renumbered to glyph ids, frequent commands as subroutines
+     * (cff_opt.h); unchanged when the font is not of the expected shape */
+    unsigned char *small = NULL;
+    size_t small_len = 0;
+    if (cff && cff_optimize(cff, cff_len, &small, &small_len) == 0 && small_len <= cff_len) {
+        cff = small;
+        cff_len = (unsigned)small_len;
+    }
     uint16_t *gid_cid = NULL;
     long ng = cff && head_len >= 54 ? cff_cids(cff, cff_len, &gid_cid) : -1;
     uint16_t *codes = xmalloc((n ? n : 1) * sizeof *codes);
@@ -397,6 +406,7 @@ done:
     free(widths);
     free(gid_cid);
     hb_blob_destroy(cffb);
+    free(small);
     hb_blob_destroy(headb);
     hb_font_destroy(hf);
     hb_face_destroy(face);
@@ -415,18 +425,32 @@ HPDF_STATUS pdf_cff_show(const pdf_cff *c, HPDF_Page page, const char *s)
     HPDF_PageAttr pa = (HPDF_PageAttr)page->attr;
     char buf[4096];
     size_t k = 0;
-    buf[k++] = '<';
+    buf[k++] = '(';
     HPDF_STATUS r = HPDF_OK;
     while (*s) {
         uint32_t cp = utf8_next(&s);
         unsigned code = cp < NBMP ? c->code[cp] : 0;
-        if (k + 8 > sizeof buf) {
+        if (k + 16 > sizeof buf) { /* room for a code (4) and ") Tj\n" (5) */
             r += HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)buf, (HPDF_UINT)k);
             k = 0;
         }
-        k += (size_t)snprintf(buf + k, sizeof buf - k, "%04X", code);
+        /* A literal string, two bytes a code (deflate packs it ~4% tighter
+         * than hex): backslash before ( ) \, and CR and LF as \r \n, which a
+         * reader would otherwise take as one end of line (ISO 32000 7.3.4.2). */
+        for (int i = 1; i >= 0; i--) {
+            unsigned char ch = (unsigned char)(code >> (8 * i));
+            if (ch == '(' || ch == ')' || ch == '\\') {
+                buf[k++] = '\\';
+                buf[k++] = (char)ch;
+            } else if (ch == '\r' || ch == '\n') {
+                buf[k++] = '\\';
+                buf[k++] = ch == '\r' ? 'r' : 'n';
+            } else {
+                buf[k++] = (char)ch;
+            }
+        }
     }
-    memcpy(buf + k, "> Tj\012", 5);
+    memcpy(buf + k, ") Tj\012", 5);
     k += 5;
     r += HPDF_Stream_Write(pa->stream, (const HPDF_BYTE *)buf, (HPDF_UINT)k);
     return r;

@@ -6,12 +6,13 @@
  * /Subtype /CIDFontType0C stream, built with libharu's object layer
  * (HPDF_Dict_New, HPDF_Xref_Add, HPDF_DictStream_New).  Encoding
  * Identity-H: a 2-byte code is a CID, which the CFF's charset maps to a
- * glyph (HarfBuzz keeps a CID-keyed font's CIDs); a name-keyed CFF's code
- * is its glyph id.  /W gives each CID the advance layout measured
+ * glyph (cff_opt.h renumbers a CID-keyed font's CIDs to its glyph ids;
+ * if it cannot, HarfBuzz's CIDs stay); a name-keyed CFF's code is its
+ * glyph id.  /W gives each CID the advance layout measured
  * (font_advance), the ToUnicode CMap its character.
  * The font is selected with HPDF_Page_SetFontAndSize like any libharu font
- * (it passes HPDF_Font_Validate) and text is written as hex strings of
- * CIDs straight into the page's content stream (pdf_cff_show).
+ * (it passes HPDF_Font_Validate) and text is written as literal strings of
+ * 2-byte CIDs straight into the page's content stream (pdf_cff_show).
  */
 #ifndef GEN_PDF_FONT_H
 #define GEN_PDF_FONT_H
@@ -33,7 +34,8 @@ pdf_cff *pdf_cff_embed(HPDF_Doc pdf, diag *d, font *f, const uint32_t *cps, size
 HPDF_Font pdf_cff_font(const pdf_cff *c);
 
 /* Shows UTF-8 text in the current font (which must be c's) at the current
- * text position: "<cid cid ...> Tj".  Returns HPDF_OK or libharu's error. */
+ * text position: "(cid cid ...) Tj", each CID two bytes, ( ) \ CR LF
+ * escaped.  Returns HPDF_OK or libharu's error. */
 HPDF_STATUS pdf_cff_show(const pdf_cff *c, HPDF_Page page, const char *utf8);
 
 /* Frees what is not owned by the document (call after HPDF_Free). */

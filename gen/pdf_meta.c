@@ -103,6 +103,16 @@ static void write_ranges(strbuf *sb, const uint8_t *used)
     flush_block(sb, "bfchar", (const unsigned (*)[2])single, ns);
 }
 
+/* The last code of the run of consecutive codes under one high byte that
+ * starts at codes[i] (a bfrange may vary the last byte only). */
+static size_t run_end(const uint16_t *codes, size_t n, size_t i)
+{
+    size_t j = i;
+    while (j + 1 < n && codes[j + 1] == codes[j] + 1 && (codes[j + 1] >> 8) == (codes[i] >> 8))
+        j++;
+    return j;
+}
+
 HPDF_Dict pdf_tounicode_stream(HPDF_Doc pdf, const uint16_t *codes, const uint32_t *cps, size_t n)
 {
     HPDF_Dict st = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
@@ -112,12 +122,35 @@ HPDF_Dict pdf_tounicode_stream(HPDF_Doc pdf, const uint16_t *codes, const uint32
         st->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     strbuf sb = STRBUF_INIT;
     sb_append(&sb, CMAP_HEAD);
-    for (size_t i = 0; i < n; i += 100) {
-        size_t k = n - i < 100 ? n - i : 100;
-        sb_printf(&sb, "%zu beginbfchar\n", k);
-        for (size_t j = i; j < i + k; j++)
-            sb_printf(&sb, "<%04X> <%04X>\n", (unsigned)codes[j], (unsigned)cps[j]);
-        sb_append(&sb, "endbfchar\n");
+    /* Runs of consecutive codes under one high byte (the CFF fonts' CIDs
+     * are glyph ids, cff_opt.h: nearly all of them) as bfrange with an
+     * array of characters, the codes written once a run; single codes as
+     * bfchar.  At most 100 entries a block. */
+    size_t count[2] = {0, 0}; /* single codes, runs */
+    for (size_t i = 0; i < n; i = run_end(codes, n, i) + 1)
+        count[run_end(codes, n, i) > i]++;
+    for (int pass = 0; pass < 2; pass++) {
+        const char *kind = pass ? "bfrange" : "bfchar";
+        size_t done = 0;
+        for (size_t i = 0, j; i < n; i = j + 1) {
+            j = run_end(codes, n, i);
+            if ((j > i) != pass)
+                continue;
+            if (done % 100 == 0) {
+                size_t left = count[pass] - done;
+                sb_printf(&sb, "%zu begin%s\n", left < 100 ? left : 100, kind);
+            }
+            if (pass) {
+                sb_printf(&sb, "<%04X> <%04X> [", (unsigned)codes[i], (unsigned)codes[j]);
+                for (size_t m = i; m <= j; m++)
+                    sb_printf(&sb, m > i ? " <%04X>" : "<%04X>", (unsigned)cps[m]);
+                sb_append(&sb, "]\n");
+            } else {
+                sb_printf(&sb, "<%04X> <%04X>\n", (unsigned)codes[i], (unsigned)cps[i]);
+            }
+            if (++done % 100 == 0 || done == count[pass])
+                sb_printf(&sb, "end%s\n", kind);
+        }
     }
     sb_append(&sb, CMAP_TAIL);
     HPDF_STATUS r = HPDF_Stream_Write(st->stream, (const HPDF_BYTE *)sb_str(&sb), (HPDF_UINT)sb.len);

@@ -21,6 +21,7 @@
 #include "fonts.h"
 #include "pdf_font.h"
 #include "pdf_meta.h"
+#include "pdf_pack.h"
 #include "layout.h"
 #include "outfile.h"
 #include "pdf_attach.h"
@@ -712,23 +713,45 @@ static void set_info(HPDF_Doc pdf, HPDF_InfoType what, const char *value)
 /* Writes the saved document from libharu's memory stream to fp. */
 static int copy_stream(HPDF_Doc pdf, FILE *fp, long long *bytes)
 {
+    /* The whole file in memory, its dictionaries packed into an object
+     * stream (pdf_pack.h); as libharu wrote it if that cannot be done. */
     HPDF_BYTE buf[1 << 16];
+    unsigned char *all = NULL, *packed = NULL;
+    size_t n = 0, cap = 0, pn = 0;
+    int rc = -1;
     *bytes = 0;
     if (HPDF_ResetStream(pdf) != HPDF_OK)
         return -1;
     for (;;) {
-        HPDF_UINT32 n = sizeof buf;
-        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf, &n);
-        if (n && fwrite(buf, 1, n, fp) != n)
-            return -1;
-        *bytes += n;
-        if (st == HPDF_STREAM_EOF)
-            return 0;
+        HPDF_UINT32 k = sizeof buf;
+        HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf, &k);
+        if (k) {
+            if (cap - n < k) {
+                while (cap - n < k)
+                    cap = cap ? 2 * cap : sizeof buf;
+                all = xrealloc(all, cap);
+            }
+            memcpy(all + n, buf, k);
+            n += k;
+        }
+        if (st == HPDF_STREAM_EOF || (st == HPDF_OK && k == 0))
+            break;
         if (st != HPDF_OK)
-            return -1;
-        if (n == 0)
-            return 0;
+            goto out;
     }
+    const unsigned char *w = all;
+    if (pdf_pack(all, n, &packed, &pn) == 0) {
+        w = packed;
+        n = pn;
+    }
+    if (n && fwrite(w, 1, n, fp) != n)
+        goto out;
+    *bytes = (long long)n;
+    rc = 0;
+out:
+    free(all);
+    free(packed);
+    return rc;
 }
 
 /*

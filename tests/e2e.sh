@@ -64,7 +64,10 @@ if [ -s "$PDF" ]; then
     st=$?
     H4=$E2E/h4096/新港区退役军人事务局-2021.pdf
     [ $st -eq 0 ] && [ -s "$H4" ] && pass || { fail "e2e: haru4096 fixture: exit $st"; head -n 3 "$E2E/h4096.err"; }
-    if /usr/bin/python3 - "$H4" >"$E2E/h4096.prep" 2>&1 <<'PYEOF'; then pass; else fail "e2e: an embedded font has an empty 'prep'"; cat "$E2E/h4096.prep"; fi
+    # (read as plain objects: budgetgen packs the dictionaries, /Length among
+    # them, into an object stream, gen/pdf_pack.c)
+    qpdf --object-streams=disable "$H4" "$E2E/h4096.plain.pdf" 2>/dev/null
+    if /usr/bin/python3 - "$E2E/h4096.plain.pdf" >"$E2E/h4096.prep" 2>&1 <<'PYEOF'; then pass; else fail "e2e: an embedded font has an empty 'prep'"; cat "$E2E/h4096.prep"; fi
 import io, re, sys, zlib
 from fontTools.ttLib import TTFont
 d = open(sys.argv[1], 'rb').read()

@@ -15,7 +15,8 @@
 #   4. end-to-end tests on the sample disclosure (tests/e2e.sh), of the
 #      PDF's validity as readers see it (tests/e2e_pdfvalid.sh), of the
 #      faces by role and CFF fonts (tests/e2e_faces.sh), the figures
-#      face ([fonts] figures: tests/e2e_figures.sh), of a
+#      face ([fonts] figures: tests/e2e_figures.sh), the smaller
+#      embedding, outlines unchanged (tests/e2e_cffopt.sh), of a
 #      department's first year, the tables a region picks and names as
 #      people type them (tests/e2e_firstyear.sh), the “三公” table and
 #      机关运行经费 samples of issue 13 (tests/e2e_sangong.sh), amounts and
@@ -281,6 +282,10 @@ fi
 if [ -f tests/e2e_figures.sh ]; then
     # shellcheck source=tests/e2e_figures.sh
     . tests/e2e_figures.sh
+fi
+if [ -f tests/e2e_cffopt.sh ]; then
+    # shellcheck source=tests/e2e_cffopt.sh
+    . tests/e2e_cffopt.sh
 fi
 if [ -f tests/e2e_tables.sh ]; then
     # shellcheck source=tests/e2e_tables.sh

@@ -152,9 +152,13 @@ def check_structure(pdf, epoch):
             if not re.search(r'beginbf(range|char)', cm):
                 bad(pdf, f'font {name}: ToUnicode CMap maps nothing')
             for m in re.finditer(r'beginbfrange(.*?)endbfrange', cm, re.S):
-                for lo, hi, dst in re.findall(r'<(\w+)>\s*<(\w+)>\s*<(\w+)>', m.group(1)):
-                    if lo[:-2] != hi[:-2] or int(lo, 16) > int(hi, 16) or len(dst) % 4:
-                        bad(pdf, f'font {name}: bad bfrange <{lo}> <{hi}> <{dst}>')
+                # <lo> <hi> <dst>, or <lo> <hi> [<dst> ...] with one per code
+                for lo, hi, dst in re.findall(r'<(\w+)>\s*<(\w+)>\s*(<\w+>|\[[^\]]*\])', m.group(1)):
+                    dsts = re.findall(r'<(\w*)>', dst)
+                    if (lo[:-2] != hi[:-2] or int(lo, 16) > int(hi, 16)
+                            or any(len(x) % 4 or not x for x in dsts)
+                            or (dst.startswith('[') and len(dsts) != int(hi, 16) - int(lo, 16) + 1)):
+                        bad(pdf, f'font {name}: bad bfrange <{lo}> <{hi}> {dst[:40]}')
         for d in v.get('/DescendantFonts', []):
             si = val(d).get('/CIDSystemInfo')
             si = val(si) if isinstance(si, str) else si
