@@ -159,10 +159,24 @@ def main():
     w, c, r, _ = measure([BIN, "build", "-q", "-f", "pdf", "-o", out, "config/cangzhou-2020.ini"],
                          a.runs, before=fresh(out))
     row("budgetgen sample, PDF only", w, c, r, pdf)
-    # issue 17: the sample's size per page (target: under 8 KB)
+    # issue 17: the sample's size per page (target: under 8 KB, in the
+    # KB of this benchmark, 1,024 bytes), as the file was when the target
+    # was set, without its open data, and as published, with it attached
     n_pp = pages(pdf)
+    with_data = size(pdf)
+    sample_nd = os.path.join(work, "sample-nodata.ini")
+    with open(os.path.join(ROOT, "config", "cangzhou-2020.ini"), encoding="utf-8") as f:
+        text = f.read()
+    with open(sample_nd, "w", encoding="utf-8") as f:
+        f.write(text.replace("[output]\n", "[output]\ndata = no\n", 1))
+    fresh(out)()
+    subprocess.run([BIN, "build", "-q", "-f", "pdf", "-o", out, sample_nd], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     if n_pp:
-        print("  sample: %d bytes per page (%d bytes, %d pages)" % (size(pdf) // n_pp, size(pdf), n_pp))
+        nd = size(pdf)
+        print("  sample: %d bytes per page, %.2f KB (%d bytes, %d pages) without its open data;"
+              " %d bytes per page with it attached" % (nd // n_pp, nd / n_pp / 1024, nd, n_pp,
+                                                      with_data // n_pp))
     w, c, r, _ = measure([BIN, "check", "-q", "config/cangzhou-2020.ini"], a.runs)
     row("budgetgen check (sample)", w, c, r)
 

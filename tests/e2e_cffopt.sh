@@ -14,10 +14,11 @@
 #      pdfminer silent, qpdf --check clean) and the glyph check;
 #   4. the CFF faces' text is shown in literal strings "(..) Tj", not hex
 #      "<..> Tj" (4,389 hex strings at 188846f);
-#   5. size: without its open data the sample is at most 8,600 bytes a page
-#      (8,908 at 188846f; 8,128 here; the issue's target, 8,000, is not
-#      reached: docs/performance.md).  Lower the ceiling when the file
-#      shrinks; raise it only with a measured reason;
+#   5. size: without its open data the sample is under 8 KB a page, the
+#      issue's target in the KB of `make bench` (1,024 bytes: it printed
+#      "321 KB" for the 329,283 bytes the issue quotes), so at most 8,191
+#      bytes (8,908 at 188846f, 8,123 here: docs/performance.md).  Raise it
+#      only with a measured reason;
 #   6. PDF 1.5, the dictionaries in an object stream (gen/pdf_pack.c): over
 #      100 objects compressed in it, under 60 (the streams) outside.
 # On 188846f parts 1 (CIDs kept), 4 (hex strings), 5 (8,908 B/page) and 6
@@ -79,10 +80,10 @@ elif SOURCE_DATE_EPOCH=1600000000 "$BIN" build -q -f pdf -o "$CO/nd" "$CO/nodata
     # 5. bytes per page
     co_bytes=$(stat -c %s "$CO_ND")
     co_pages=$(pdfinfo "$CO_ND" 2>/dev/null | awk '/^Pages:/ {print $2}')
-    if [ -n "$co_pages" ] && [ $((co_bytes / co_pages)) -le 8600 ]; then
+    if [ -n "$co_pages" ] && [ $((co_bytes / co_pages)) -le 8191 ]; then
         pass
     else
-        fail "e2e_cffopt: the sample without data is $co_bytes bytes, $co_pages pages: over 8,600 bytes a page"
+        fail "e2e_cffopt: the sample without data is $co_bytes bytes, $co_pages pages: 8 KB (8,192 bytes) a page or more"
     fi
 else
     fail "e2e_cffopt: cannot build the sample"
