@@ -14,21 +14,28 @@ static int cmp_entry(const void *x, const void *y)
     return strcmp(((const code_entry *)x)->code, ((const code_entry *)y)->code);
 }
 
-code_list *codes_load(arena *a, diag *d, const char *path, const paths_root *root,
-                      int max_digits)
+csv_table *codes_read(arena *a, diag *d, const char *path, const paths_root *root, diag_pos at,
+                      const char *what, int ix[2])
 {
-    int before = d->errors;
     /* Opened once and checked on the descriptor (config_check_paths judged
      * the name earlier; a link swapped in since must not be followed). */
-    int fd = paths_open(d, diag_at(path, 0, 0), NULL, root, path, 0, NULL);
+    int fd = paths_open(d, at, what, root, path, 0, NULL);
     if (fd < 0)
         return NULL;
     csv_table *t = csv_read_fd(a, d, fd, path, NULL);
     if (!t)
         return NULL;
     static const csv_column cols[] = {{"科目编码", "code", 1}, {"科目名称", "name", 1}};
+    return csv_map_columns(t, d, cols, 2, ix) < 0 ? NULL : t;
+}
+
+code_list *codes_load(arena *a, diag *d, const char *path, const paths_root *root,
+                      int max_digits)
+{
+    int before = d->errors;
     int ix[2];
-    if (csv_map_columns(t, d, cols, 2, ix) < 0)
+    csv_table *t = codes_read(a, d, path, root, diag_at(path, 0, 0), NULL, ix);
+    if (!t)
         return NULL;
     code_list *l = arena_alloc(a, sizeof *l);
     l->path = t->path;

@@ -25,6 +25,14 @@ typedef struct code_list {
     code_entry *e; /* sorted by code */
 } code_list;
 
+/* The rows of a code list's CSV file in their order, its columns 科目编码
+ * and 科目名称 at ix[0] and ix[1]: the file opened once as paths_open
+ * allows (at and what: where it is named and as what, for its messages).
+ * NULL after reporting. */
+struct csv_table;
+struct csv_table *codes_read(arena *a, diag *d, const char *path, const paths_root *root,
+                             diag_pos at, const char *what, int ix[2]);
+
 /* Reads a code list, which must be a regular file leading into root (NULL:
  * anywhere), opened once (paths_open).  Duplicate or malformed codes are
  * errors at their line.  Returns NULL after reporting. */

@@ -7,6 +7,7 @@
  */
 #include "js.h"
 
+#include "codes.h"
 #include "csv.h"
 #include "paths.h"
 
@@ -16,15 +17,9 @@ js_class_list *js_classes_load(arena *a, diag *d, const char *path, const paths_
                                diag_pos at)
 {
     int before = d->errors;
-    int fd = paths_open(d, at, arena_printf(a, "classes=%s", path), root, path, 0, NULL);
-    if (fd < 0)
-        return NULL;
-    csv_table *t = csv_read_fd(a, d, fd, path, NULL);
-    if (!t)
-        return NULL;
-    static const csv_column cols[] = {{"科目编码", "code", 1}, {"科目名称", "name", 1}};
     int ix[2];
-    if (csv_map_columns(t, d, cols, 2, ix) < 0)
+    csv_table *t = codes_read(a, d, path, root, at, arena_printf(a, "classes=%s", path), ix);
+    if (!t)
         return NULL;
     js_class_list *l = arena_alloc(a, sizeof *l);
     l->path = t->path;
