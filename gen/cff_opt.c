@@ -4,144 +4,11 @@
 #include "cff_opt.h"
 
 #include "arena.h"
+#include "cff_read.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct {
-    const unsigned char *p;
-    size_t n;
-} buf;
-
-static long rd(const buf *b, size_t at, unsigned size)
-{
-    if (size < 1 || size > 4 || at > b->n || size > b->n - at)
-        return -1;
-    long v = 0;
-    for (unsigned i = 0; i < size; i++)
-        v = v << 8 | b->p[at + i];
-    return v;
-}
-
-/* An INDEX at at: count, offset size, where its offsets and data start and
- * where it ends.  -1 if malformed. */
-typedef struct {
-    long count;
-    unsigned off_size;
-    size_t offs, data, end;
-} cindex;
-
-static int read_index(const buf *b, size_t at, cindex *ix)
-{
-    ix->count = rd(b, at, 2);
-    if (ix->count < 0)
-        return -1;
-    if (ix->count == 0) {
-        ix->off_size = 0;
-        ix->offs = ix->data = ix->end = at + 2;
-        return 0;
-    }
-    long os = rd(b, at + 2, 1);
-    if (os < 1 || os > 4)
-        return -1;
-    ix->off_size = (unsigned)os;
-    ix->offs = at + 3;
-    if ((size_t)ix->count + 1 > (b->n - ix->offs) / ix->off_size)
-        return -1;
-    ix->data = ix->offs + ((size_t)ix->count + 1) * ix->off_size - 1;
-    long last = rd(b, ix->offs + (size_t)ix->count * ix->off_size, ix->off_size);
-    if (last < 1 || (size_t)last > b->n - ix->data)
-        return -1;
-    ix->end = ix->data + (size_t)last;
-    return 0;
-}
-
-/* Item i of ix: [*s, *e). */
-static int index_item(const buf *b, const cindex *ix, long i, size_t *s, size_t *e)
-{
-    long a = rd(b, ix->offs + (size_t)i * ix->off_size, ix->off_size);
-    long z = rd(b, ix->offs + (size_t)(i + 1) * ix->off_size, ix->off_size);
-    if (a < 1 || z < a || ix->data + (size_t)z > ix->end)
-        return -1;
-    *s = ix->data + (size_t)a;
-    *e = ix->data + (size_t)z;
-    return 0;
-}
-
-/* ---- DICTs ----------------------------------------------------------------- */
-
-/* One DICT entry: the operator (12 x as 1200 + x), up to 4 operands' values
- * and where each starts; five-byte[i] when operand i is in the 29 form. */
-typedef struct {
-    int op, nargs;
-    long val[4];
-    size_t at[4];
-    int five[4];
-} dent;
-
-/* The entry at *i (of a DICT ending at e): 1, 0 at the end, -1 if malformed. */
-static int dict_next(const buf *b, size_t *i, size_t e, dent *d)
-{
-    d->nargs = 0;
-    while (*i < e) {
-        unsigned b0 = b->p[*i];
-        size_t at = *i;
-        long v = 0;
-        int five = 0;
-        if (b0 <= 21) {
-            if (b0 == 12) {
-                if (*i + 1 >= e)
-                    return -1;
-                d->op = 1200 + b->p[*i + 1];
-                *i += 2;
-            } else {
-                d->op = (int)b0;
-                *i += 1;
-            }
-            return 1;
-        } else if (b0 == 28) {
-            if (e - *i < 3)
-                return -1;
-            v = (int16_t)(uint16_t)(b->p[*i + 1] << 8 | b->p[*i + 2]);
-            *i += 3;
-        } else if (b0 == 29) {
-            if (e - *i < 5)
-                return -1;
-            v = (int32_t)((uint32_t)b->p[*i + 1] << 24 | (uint32_t)b->p[*i + 2] << 16 |
-                          (uint32_t)b->p[*i + 3] << 8 | b->p[*i + 4]);
-            five = 1;
-            *i += 5;
-        } else if (b0 == 30) { /* real: nibbles up to an f */
-            (*i)++;
-            for (;;) {
-                if (*i >= e)
-                    return -1;
-                unsigned c = b->p[(*i)++];
-                if ((c & 0x0f) == 0x0f || (c >> 4) == 0x0f)
-                    break;
-            }
-        } else if (b0 >= 32 && b0 <= 246) {
-            v = (long)b0 - 139;
-            *i += 1;
-        } else if (b0 >= 247 && b0 <= 254) {
-            if (e - *i < 2)
-                return -1;
-            long w = (long)(b0 - (b0 <= 250 ? 247 : 251)) * 256 + b->p[*i + 1] + 108;
-            v = b0 <= 250 ? w : -w;
-            *i += 2;
-        } else {
-            return -1;
-        }
-        if (d->nargs < 4) {
-            d->val[d->nargs] = v;
-            d->at[d->nargs] = at;
-            d->five[d->nargs] = five;
-        }
-        d->nargs++;
-    }
-    return d->nargs ? -1 : 0;
-}
 
 /* An offset operand to move: where it is in the input, the offset it holds. */
 typedef struct {
@@ -166,14 +33,14 @@ int cff_optimize(const unsigned char *in, size_t n, unsigned char **out, size_t 
 {
     *out = NULL;
     *out_n = 0;
-    buf b = {in, n};
-    cindex names, top, strings, gsubrs, cs, fda;
-    long hdr = rd(&b, 2, 1);
+    cff_buf b = {in, n};
+    cff_index names, top, strings, gsubrs, cs, fda;
+    long hdr = cff_rd(&b, 2, 1);
     size_t ts, te;
-    if (rd(&b, 0, 1) != 1 || hdr < 4 || read_index(&b, (size_t)hdr, &names) != 0 ||
-        names.count != 1 || read_index(&b, names.end, &top) != 0 || top.count != 1 ||
-        read_index(&b, top.end, &strings) != 0 || read_index(&b, strings.end, &gsubrs) != 0 ||
-        index_item(&b, &top, 0, &ts, &te) != 0)
+    if (cff_rd(&b, 0, 1) != 1 || hdr < 4 || cff_read_index(&b, (size_t)hdr, &names) != 0 ||
+        names.count != 1 || cff_read_index(&b, names.end, &top) != 0 || top.count != 1 ||
+        cff_read_index(&b, top.end, &strings) != 0 ||
+        cff_read_index(&b, strings.end, &gsubrs) != 0 || cff_index_item(&b, &top, 0, &ts, &te) != 0)
         return -1;
 
     /* The Top DICT: CID-keyed (ROS), its four offsets in 5-byte form so they
@@ -181,10 +48,10 @@ int cff_optimize(const unsigned char *in, size_t n, unsigned char **out, size_t 
     patch pt[4 + 256]; /* the Top DICT's, one per Font DICT (FDSelect: at most 256) */
     int np = 0, ros = 0;
     long charset = -1, cstr = -1, fdarray = -1, fdselect = -1, cid_count = 8720;
-    dent d;
+    cff_dent d;
     size_t i = ts;
     int r;
-    while ((r = dict_next(&b, &i, te, &d)) == 1) {
+    while ((r = cff_dict_next(&b, &i, te, &d)) == 1) {
         if (d.op == 1230)
             ros = 1;
         else if (d.op == 1234 && d.nargs == 1)
@@ -206,19 +73,19 @@ int cff_optimize(const unsigned char *in, size_t n, unsigned char **out, size_t 
         }
     }
     if (r < 0 || !ros || np != 4 || charset < 0 || cstr < 0 || fdarray < 0 || fdselect < 0 ||
-        read_index(&b, (size_t)cstr, &cs) != 0 || cs.count < 1 || cs.count > cid_count ||
-        cs.count > 65535 || read_index(&b, (size_t)fdarray, &fda) != 0 || fda.count < 1 ||
+        cff_read_index(&b, (size_t)cstr, &cs) != 0 || cs.count < 1 || cs.count > cid_count ||
+        cs.count > 65535 || cff_read_index(&b, (size_t)fdarray, &fda) != 0 || fda.count < 1 ||
         fda.count > 256)
         return -1;
 
     /* The charset's extent: formats 0, 1, 2 for the glyphs after .notdef. */
-    long ng = cs.count, fmt = rd(&b, (size_t)charset, 1);
+    long ng = cs.count, fmt = cff_rd(&b, (size_t)charset, 1);
     size_t ce = (size_t)charset + 1;
     if (fmt == 0) {
         ce += 2 * (size_t)(ng - 1);
     } else if (fmt == 1 || fmt == 2) {
         for (long left = ng - 1; left > 0;) {
-            long nl = rd(&b, ce + 2, fmt == 1 ? 1 : 2);
+            long nl = cff_rd(&b, ce + 2, fmt == 1 ? 1 : 2);
             if (nl < 0)
                 return -1;
             left -= nl + 1;
@@ -239,10 +106,10 @@ int cff_optimize(const unsigned char *in, size_t n, unsigned char **out, size_t 
      * local subroutines, if any, must move with it. */
     for (long f = 0; f < fda.count; f++) {
         size_t fs, fe;
-        if (index_item(&b, &fda, f, &fs, &fe) != 0)
+        if (cff_index_item(&b, &fda, f, &fs, &fe) != 0)
             return -1;
         i = fs;
-        while ((r = dict_next(&b, &i, fe, &d)) == 1) {
+        while ((r = cff_dict_next(&b, &i, fe, &d)) == 1) {
             if (d.op != 18)
                 continue;
             if (d.nargs != 2 || !d.five[1] || d.val[0] < 0 || d.val[1] <= 0 ||
@@ -251,9 +118,9 @@ int cff_optimize(const unsigned char *in, size_t n, unsigned char **out, size_t 
                 return -1;
             pt[np++] = (patch){d.at[1], d.val[1]};
             size_t j = (size_t)d.val[1];
-            dent p;
+            cff_dent p;
             int pr;
-            while ((pr = dict_next(&b, &j, (size_t)(d.val[1] + d.val[0]), &p)) == 1)
+            while ((pr = cff_dict_next(&b, &j, (size_t)(d.val[1] + d.val[0]), &p)) == 1)
                 if (p.op == 19 && (p.nargs != 1 || p.val[0] < 0 || p.val[0] > (long)n ||
                                    moved((size_t)charset, ce, new_len, d.val[1] + p.val[0]) -
                                            moved((size_t)charset, ce, new_len, d.val[1]) !=

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "cff_opt.h"
+#include "cff_read.h"
 #include "pdf_meta.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -28,121 +29,27 @@ struct pdf_cff {
     uint16_t *code;         /* per BMP code point: its CID, 0 = not in the font */
 };
 
-/* ---- reading the CFF table (Adobe TN 5176) ------------------------------- */
-
-typedef struct cffbuf {
-    const unsigned char *p;
-    size_t n;
-} cffbuf;
-
-static long rdn(const cffbuf *b, size_t at, unsigned size)
-{
-    if (size < 1 || size > 4 || at + size > b->n)
-        return -1;
-    long v = 0;
-    for (unsigned i = 0; i < size; i++)
-        v = v << 8 | b->p[at + i];
-    return v;
-}
-
-/* An INDEX at *at: its count; *data_at and the offsets' place for item i
- * through index_item; *at moves past it.  -1 if malformed. */
-typedef struct cffindex {
-    long count;
-    size_t off_at;  /* first offset */
-    unsigned off_size;
-    size_t base;    /* byte before the data (offsets are 1-based) */
-} cffindex;
-
-static int read_index(const cffbuf *b, size_t *at, cffindex *ix)
-{
-    ix->count = rdn(b, *at, 2);
-    if (ix->count < 0)
-        return -1;
-    if (ix->count == 0) {
-        *at += 2;
-        return 0;
-    }
-    long os = rdn(b, *at + 2, 1);
-    if (os < 1 || os > 4)
-        return -1;
-    ix->off_size = (unsigned)os;
-    ix->off_at = *at + 3;
-    ix->base = ix->off_at + (size_t)(ix->count + 1) * ix->off_size - 1;
-    long last = rdn(b, ix->off_at + (size_t)ix->count * ix->off_size, ix->off_size);
-    if (last < 1 || ix->base + (size_t)last > b->n)
-        return -1;
-    *at = ix->base + (size_t)last;
-    return 0;
-}
-
-static int index_item(const cffbuf *b, const cffindex *ix, long i, size_t *start, size_t *end)
-{
-    long s = rdn(b, ix->off_at + (size_t)i * ix->off_size, ix->off_size);
-    long e = rdn(b, ix->off_at + (size_t)(i + 1) * ix->off_size, ix->off_size);
-    if (i < 0 || i >= ix->count || s < 1 || e < s || ix->base + (size_t)e > b->n)
-        return -1;
-    *start = ix->base + (size_t)s;
-    *end = ix->base + (size_t)e;
-    return 0;
-}
+/* ---- reading the CFF table (cff_read.h) ---------------------------------- */
 
 /* The Top DICT's charset offset (op 15, default 0), whether it has ROS
- * (12 30: CID-keyed) and the CharStrings offset (op 17). */
-static int read_top(const cffbuf *b, size_t s, size_t e, long *charset, int *cid, long *cstr)
+ * (12 30: CID-keyed) and the CharStrings offset (op 17): the last operand
+ * of each. */
+static int read_top(const cff_buf *b, size_t s, size_t e, long *charset, int *cid, long *cstr)
 {
-    long stack[48];
-    int n = 0;
     *charset = 0;
     *cid = 0;
     *cstr = -1;
-    while (s < e) {
-        unsigned v = b->p[s];
-        if (v == 28 && s + 3 <= e) {
-            if (n < 48)
-                stack[n++] = (int16_t)(b->p[s + 1] << 8 | b->p[s + 2]);
-            s += 3;
-        } else if (v == 29 && s + 5 <= e) {
-            if (n < 48)
-                stack[n++] = (int32_t)((uint32_t)b->p[s + 1] << 24 | (uint32_t)b->p[s + 2] << 16 |
-                                       (uint32_t)b->p[s + 3] << 8 | b->p[s + 4]);
-            s += 5;
-        } else if (v == 30) { /* a real: skip its nibbles */
-            s++;
-            while (s < e && (b->p[s] & 0x0F) != 0x0F && (b->p[s] & 0xF0) != 0xF0)
-                s++;
-            s++;
-            if (n < 48)
-                stack[n++] = 0;
-        } else if (v >= 32 && v <= 246) {
-            if (n < 48)
-                stack[n++] = (long)v - 139;
-            s++;
-        } else if (v >= 247 && v <= 250 && s + 2 <= e) {
-            if (n < 48)
-                stack[n++] = ((long)v - 247) * 256 + b->p[s + 1] + 108;
-            s += 2;
-        } else if (v >= 251 && v <= 254 && s + 2 <= e) {
-            if (n < 48)
-                stack[n++] = -((long)v - 251) * 256 - b->p[s + 1] - 108;
-            s += 2;
-        } else if (v <= 21) {
-            unsigned op = v;
-            if (v == 12 && s + 1 < e)
-                op = 1200 + b->p[++s];
-            if (op == 15 && n > 0)
-                *charset = stack[n - 1];
-            else if (op == 17 && n > 0)
-                *cstr = stack[n - 1];
-            else if (op == 1230)
-                *cid = 1;
-            n = 0;
-            s++;
-        } else {
-            return -1;
-        }
+    cff_dent d;
+    int r;
+    while ((r = cff_dict_next(b, &s, e, &d)) == 1) {
+        if (d.op == 15 && d.nargs > 0)
+            *charset = d.last;
+        else if (d.op == 17 && d.nargs > 0)
+            *cstr = d.last;
+        else if (d.op == 1230)
+            *cid = 1;
     }
-    return *cstr > 0 ? 0 : -1;
+    return r == 0 && *cstr > 0 ? 0 : -1;
 }
 
 /*
@@ -152,22 +59,22 @@ static int read_top(const cffbuf *b, size_t s, size_t e, long *charset, int *cid
  */
 static long cff_cids(const unsigned char *p, size_t n, uint16_t **gid_cid)
 {
-    cffbuf b = {p, n};
-    long hdr = rdn(&b, 2, 1);
+    cff_buf b = {p, n};
+    long hdr = cff_rd(&b, 2, 1);
     if (hdr < 4)
         return -1;
-    size_t at = (size_t)hdr;
-    cffindex names, top;
-    if (read_index(&b, &at, &names) != 0 || read_index(&b, &at, &top) != 0 || top.count < 1)
+    cff_index names, top;
+    if (cff_read_index(&b, (size_t)hdr, &names) != 0 || cff_read_index(&b, names.end, &top) != 0 ||
+        top.count < 1)
         return -1;
     size_t ts, te;
     long charset, cstr;
     int cid;
-    if (index_item(&b, &top, 0, &ts, &te) != 0 || read_top(&b, ts, te, &charset, &cid, &cstr) != 0)
+    if (cff_index_item(&b, &top, 0, &ts, &te) != 0 ||
+        read_top(&b, ts, te, &charset, &cid, &cstr) != 0)
         return -1;
-    size_t cat = (size_t)cstr;
-    cffindex cs;
-    if (read_index(&b, &cat, &cs) != 0 || cs.count < 1 || cs.count > 65535)
+    cff_index cs;
+    if (cff_read_index(&b, (size_t)cstr, &cs) != 0 || cs.count < 1 || cs.count > 65535)
         return -1;
     long ng = cs.count;
     uint16_t *m = xcalloc((size_t)ng, sizeof *m);
@@ -181,18 +88,18 @@ static long cff_cids(const unsigned char *p, size_t n, uint16_t **gid_cid)
             return -1; /* a predefined charset in a CID font: malformed */
         }
         size_t c = (size_t)charset;
-        long fmt = rdn(&b, c++, 1);
+        long fmt = cff_rd(&b, c++, 1);
         long g = 1;
         while (g < ng) {
             if (fmt == 0) {
-                long v = rdn(&b, c, 2);
+                long v = cff_rd(&b, c, 2);
                 if (v < 0)
                     break;
                 m[g++] = (uint16_t)v;
                 c += 2;
             } else if (fmt == 1 || fmt == 2) {
-                long first = rdn(&b, c, 2);
-                long left = rdn(&b, c + 2, fmt == 1 ? 1u : 2u);
+                long first = cff_rd(&b, c, 2);
+                long left = cff_rd(&b, c + 2, fmt == 1 ? 1u : 2u);
                 if (first < 0 || left < 0)
                     break;
                 c += fmt == 1 ? 3 : 4;
@@ -276,8 +183,7 @@ pdf_cff *pdf_cff_embed(HPDF_Doc pdf, diag *d, font *f, const uint32_t *cps, size
     }
     for (size_t i = 0; i < n; i++) {
         hb_codepoint_t g = 0;
-        if (cps[i] >= NBMP || !hb_font_get_nominal_glyph(hf, cps[i], &g) || g == 0 ||
-            (long)g >= ng)
+        if (cps[i] >= NBMP || !hb_font_get_nominal_glyph(hf, cps[i], &g) || g == 0 || (long)g >= ng)
             continue; /* render_pdf.c checked font_has: never happens */
         c->code[cps[i]] = gid_cid[g];
         codes[k] = gid_cid[g];
