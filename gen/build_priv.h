@@ -49,7 +49,7 @@ typedef struct builder {
     int col_base;   /* column where the text being expanded starts (0: unknown) */
     int col;        /* column of the placeholder being expanded */
     int failed;
-    const char *js_classes_bad; /* a 决算 类 list reported lacking a 类 (js_tables.c) */
+    struct js_class_list *js_classes; /* the 决算 类 list last read (js_tables.c) */
     int h1, h2;     /* heading counters */
     /* Expansion limits (see bld_expand(), build_text.c): */
     int depth;            /* bld_expand() calls nested now */

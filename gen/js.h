@@ -229,6 +229,7 @@ typedef struct js_class_list {
     size_t n;
     const char **code, **name;
     diag_pos *pos;
+    int reported; /* a 类 with money it lacks is reported (js_tables.c: once) */
 } js_class_list;
 /* Reads the list (a file leading into root; at: the template line naming it,
  * for a file that cannot be opened).  NULL after reporting. */

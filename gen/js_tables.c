@@ -187,10 +187,15 @@ static int class_rows(builder *b, const tmpl_table *tt, const int *fix, int rf, 
     for (int c = 0; c < tt->ncols; c++)
         if (fix[c] == rf && tt->cols[c].classes)
             col = &tt->cols[c];
-    const js_class_list *l = NULL;
+    js_class_list *l = NULL;
     if (col) {
-        l = js_classes_load(b->a, b->d, col->classes, b->c->root,
-                            template_pos(b->t, col->line, 0));
+        /* both summary tables name the list: read once */
+        l = b->js_classes;
+        if (!l || strcmp(l->path, col->classes)) {
+            l = js_classes_load(b->a, b->d, col->classes, b->c->root,
+                                template_pos(b->t, col->line, 0));
+            b->js_classes = l;
+        }
         if (!l) {
             b->failed = 1;
             return -1;
@@ -202,36 +207,33 @@ static int class_rows(builder *b, const tmpl_table *tt, const int *fix, int rf, 
     int n = 0;
     for (size_t i = 0; l && i < l->n; i++) {
         (*names)[n] = l->name[i];
-        (*nodes)[n] = NULL;
-        for (size_t k = 0; k < j->n_nodes; k++)
-            if (j->nodes[k].level == 1 && !strcmp(j->nodes[k].code, l->code[i]) &&
-                node_sum(&j->nodes[k], mask, -1))
-                (*nodes)[n] = &j->nodes[k];
-        n++;
+        (*nodes)[n++] = NULL; /* blank unless the data has money under it */
     }
     int bad = 0;
     for (size_t i = 0; i < j->n_nodes; i++) {
         const js_node *nd = &j->nodes[i];
         if (nd->level != 1 || !node_sum(nd, mask, -1))
             continue;
+        int at = l ? js_classes_index(l, nd->code) : -1;
         if (!l) {
             (*names)[n] = nd->name;
             (*nodes)[n++] = nd;
-        } else if (js_classes_index(l, nd->code) < 0) {
+        } else if (at >= 0) {
+            (*nodes)[at] = nd;
+        } else {
             bad = 1;
-            if (b->js_classes_bad && !strcmp(b->js_classes_bad, l->path))
+            if (l->reported)
                 continue; /* said at the first table with the list */
             diag_report(b->d, DIAG_ERROR, money_line(j, nd, mask),
                         "%s %s has %s of spending, but %s, the list of 类 that %s prints "
                         "(%s:%d), does not have it: add the line \"%s,%s\" to the list",
                         nd->code, nd->name, bld_fmt_amount(b, node_sum(nd, mask, -1)), l->path,
-                        tt->title ? tt->title : tt->source,
-                        template_pos(b->t, col->line, 0).file,
+                        tt->title ? tt->title : tt->source, template_pos(b->t, col->line, 0).file,
                         template_pos(b->t, col->line, 0).line, nd->code, nd->name);
         }
     }
     if (bad) {
-        b->js_classes_bad = l->path;
+        l->reported = 1;
         b->failed = 1;
         return -1;
     }
