@@ -379,20 +379,46 @@ static double sum_adv(const cpinfo *c, size_t beg, size_t end)
     return w;
 }
 
+/* Breaks one '\n' piece c[beg..end) of a text, its leading spaces skipped
+ * and something left, into lines added to lv: 0 when it cannot
+ * (lb_break_title() then falls back to lb_break()). */
+typedef int (*piece_fn)(const cpinfo *c, size_t beg, size_t end, double first_width, double width,
+                        linevec *lv);
+
 /*
- * Fills the lines of one '\n'-terminated paragraph c[beg..end).  Widths are
- * summed from the line start in text order, the same order lb_measure()
- * uses, so a line's width equals lb_measure() of its bytes exactly and the
- * fit test is made on that very number.
+ * Each '\n' piece of the n code points c through piece, in order; a trailing
+ * '\n' gives a final empty line.  0 as soon as a piece cannot be broken.
  */
-static void fill_paragraph(const cpinfo *c, size_t beg, size_t end, double first_width,
-                           double width, linevec *lv)
+static int break_pieces(const cpinfo *c, size_t n, double first_width, double width, piece_fn piece,
+                        linevec *lv)
 {
-    size_t pos = skip_spaces(c, beg, end);
-    if (pos == end) { /* empty or only spaces: one empty hard line */
-        push_line(lv, c[end].off, 0, 0.0, 1);
-        return;
+    size_t beg = 0;
+    for (;;) {
+        size_t end = beg;
+        while (end < n && c[end].cls != LB_NL)
+            end++;
+        size_t from = skip_spaces(c, beg, end);
+        if (from == end) /* empty or only spaces: one empty hard line */
+            push_line(lv, c[end].off, 0, 0.0, 1);
+        else if (!piece(c, from, end, first_width, width, lv))
+            return 0;
+        if (end >= n)
+            return 1;
+        beg = end + 1;
     }
+}
+
+/*
+ * Fills the lines of one '\n'-terminated paragraph c[beg..end) (a piece_fn
+ * that always succeeds).  Widths are summed from the line start in text
+ * order, the same order lb_measure() uses, so a line's width equals
+ * lb_measure() of its bytes exactly and the fit test is made on that very
+ * number.
+ */
+static int fill_paragraph(const cpinfo *c, size_t beg, size_t end, double first_width, double width,
+                          linevec *lv)
+{
+    size_t pos = beg;
     while (pos < end) {
         double avail = lv->n == 0 ? first_width : width;
         size_t start = pos, cend = pos, q = pos;
@@ -434,6 +460,7 @@ static void fill_paragraph(const cpinfo *c, size_t beg, size_t end, double first
         pos = skip_spaces(c, q, end);
         push_line(lv, c[start].off, c[cend].off - c[start].off, w, pos >= end);
     }
+    return 1;
 }
 
 size_t lb_break(const char *text, double first_width, double width, lb_advance_fn advance,
@@ -443,16 +470,7 @@ size_t lb_break(const char *text, double first_width, double width, lb_advance_f
     size_t n;
     cpinfo *c = prepare(text, advance, ctx, &n);
     linevec lv = {NULL, 0, 0};
-    size_t beg = 0;
-    for (;;) {
-        size_t end = beg;
-        while (end < n && c[end].cls != LB_NL)
-            end++;
-        fill_paragraph(c, beg, end, first_width, width, &lv);
-        if (end >= n)
-            break;
-        beg = end + 1; /* a trailing '\n' gives a final empty line */
-    }
+    break_pieces(c, n, first_width, width, fill_paragraph, &lv);
     free(c);
     *lines = lv.v;
     return lv.n;
@@ -548,11 +566,6 @@ static int tbetter(int bad, int lines, double widest, const tstate *s)
 static int title_piece(const cpinfo *c, size_t beg, size_t end, double first_width, double width,
                        linevec *lv)
 {
-    beg = skip_spaces(c, beg, end);
-    if (beg == end) {
-        push_line(lv, c[end].off, 0, 0.0, 1);
-        return 1;
-    }
     size_t n = end - beg;
     /* cand[k]: positions where a line may start (beg, every allowed break) */
     size_t *cand = xmalloc((n + 1) * sizeof *cand), nc = 0;
@@ -601,17 +614,7 @@ size_t lb_break_title(const char *text, double first_width, double width, lb_adv
     size_t n;
     cpinfo *c = prepare(text, advance, ctx, &n);
     linevec lv = {NULL, 0, 0};
-    size_t beg = 0;
-    int ok = 1;
-    for (;;) {
-        size_t end = beg;
-        while (end < n && c[end].cls != LB_NL)
-            end++;
-        ok = ok && title_piece(c, beg, end, first_width, width, &lv);
-        if (end >= n || !ok)
-            break;
-        beg = end + 1;
-    }
+    int ok = break_pieces(c, n, first_width, width, title_piece, &lv);
     free(c);
     if (!ok) {
         free(lv.v);
