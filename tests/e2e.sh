@@ -136,10 +136,12 @@ printf '[fonts]\nbody    = AR PL UMing CN\nheading = WenQuanYi Zen Hei\n' >>"$RO
 "$BIN" build -q -o "$E2E/tt" config/.e2e_tt.ini 2>/dev/null
 rm -f "$ROOT/config/.e2e_tt.ini"
 if [ -s "$PDF_TT" ]; then
-    if /usr/bin/python3 - "$PDF_TT" "$E2E/broken.pdf" >"$E2E/break.out" 2>&1 <<'PYEOF'; then
+    if /usr/bin/python3 - "$PDF_TT" "$E2E/broken.pdf" "$ROOT/tests/tools" >"$E2E/break.out" 2>&1 <<'PYEOF'; then
 # Blanks the first component of the first composite glyph of an embedded
 # font program and writes the PDF back (qpdf --update-from-json).
 import base64, io, json, subprocess, sys
+sys.path.insert(0, sys.argv[3])
+import pdf_glyph_check as pgc  # replace_stream
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.tables._g_l_y_f import Glyph
 src, dst = sys.argv[1], sys.argv[2]
@@ -160,15 +162,7 @@ for o in objs.values():
     glyf[glyf[comp].components[0].glyphName] = Glyph()
     out = io.BytesIO()
     font.save(out)
-    sd = {k: v for k, v in st['dict'].items() if k not in ('/Filter', '/DecodeParms', '/Length')}
-    sd['/Length1'] = len(out.getvalue())
-    upd = {'qpdf': [{'jsonversion': 2, 'pushedinheritedpageresources': False,
-                     'calledgetallpages': False, 'maxobjectid': 0},
-                    {'obj:' + ref: {'stream': {'dict': sd,
-                                               'data': base64.b64encode(out.getvalue()).decode()}}}]}
-    with open(dst + '.json', 'w') as fp:
-        json.dump(upd, fp)
-    subprocess.run(['qpdf', src, '--update-from-json=' + dst + '.json', dst], check=True)
+    pgc.replace_stream(src, dst, ref, st["dict"], out.getvalue(), {"/Length1": len(out.getvalue())})
     sys.exit(0)
 sys.exit('no composite glyph in the sample')
 PYEOF

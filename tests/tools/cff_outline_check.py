@@ -79,14 +79,7 @@ def main():
                 if ref:
                     codes = shown.setdefault(ref, set())
                     codes.update(s[i] << 8 | s[i + 1] for i in range(0, len(s) - 1, 2))
-    for key, o in sorted(pdf.objs.items()):
-        v = o.get('value')
-        if not (isinstance(v, dict) and v.get('/Subtype') == '/Type0'):
-            continue
-        desc = pdf.val(pdf.val(v['/DescendantFonts'])[0])
-        fd = pdf.val(desc.get('/FontDescriptor'))
-        if '/FontFile3' not in fd:
-            continue
+    for key, v, fd in sorted(pdf.cff_fonts(), key=lambda f: f[0]):
         nfonts += 1
         base = v['/BaseFont'].lstrip('/').split('+')[-1]
         ps = base.lower() if '-' in base else base.lower() + '-regular'

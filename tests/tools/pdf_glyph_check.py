@@ -79,6 +79,33 @@ class Pdf:
             return b''
         return base64.b64decode(o['stream']['data'])
 
+    def cff_fonts(self):
+        """(key, Type0 font dictionary, its CIDFont's FontDescriptor) of each
+        Type0 font embedding a CFF program (/FontFile3), in object order."""
+        for key, o in self.objs.items():
+            v = o.get('value')
+            if not (isinstance(v, dict) and v.get('/Subtype') == '/Type0'):
+                continue
+            desc = self.val(self.val(v['/DescendantFonts'])[0])
+            fd = self.val(desc.get('/FontDescriptor'))
+            if '/FontFile3' in fd:
+                yield key, v, fd
+
+
+def replace_stream(src, dst, ref, sdict, data, extra=None):
+    """Writes src to dst with the stream ref holding data: its dictionary
+    sdict without its filters and length, extra entries added; through qpdf
+    --update-from-json (dst.json beside it)."""
+    sd = {k: x for k, x in sdict.items() if k not in ('/Filter', '/DecodeParms', '/Length')}
+    sd.update(extra or {})
+    upd = {'qpdf': [{'jsonversion': 2, 'pushedinheritedpageresources': False,
+                     'calledgetallpages': False, 'maxobjectid': 0},
+                    {'obj:' + ref: {'stream': {'dict': sd,
+                                               'data': base64.b64encode(data).decode()}}}]}
+    with open(dst + '.json', 'w') as fp:
+        json.dump(upd, fp)
+    subprocess.run(['qpdf', src, '--update-from-json=' + dst + '.json', dst], check=True)
+
 
 # ---- ToUnicode ------------------------------------------------------------------
 
