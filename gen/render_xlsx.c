@@ -591,75 +591,49 @@ static int sum_range(const doc_table *t, int r, int c, int *first, int *last)
 }
 
 /*
- * A computed subtotal or total (cell->sum_rows, set by build.c) as a formula
- * over the cells it sums: "=SUM(E5:E7,E9)".  Only when every referenced cell
- * is a one-by-one amount and their exact sum is the cell's own value, so the
- * sheet recomputes to the document's figure.  Returns 1 and fills formula.
+ * A computed subtotal or total as a formula over the n body cells it adds:
+ * down its column c, rows rows[] (cell->sum_rows, set by build.c:
+ * "=SUM(E5:E7,E9)"), or along its row r, columns cols[] (cell->sum_cols:
+ * the “三公” 合计 and 小计, "=SUM(C5,E5,K5)"); runs of neighbouring cells
+ * become ranges.  Only when every referenced cell is a one-by-one amount
+ * (or a zero shown blank, which SUM counts as 0) and their exact sum is the
+ * cell's own value, so the sheet recomputes to the document's figure.
+ * Returns 1 and fills formula; 0: write the number.
  */
-static int sum_formula(const doc_table *t, const doc_cell *cell, int c, lxw_row_t row0,
-                       char *formula, size_t size)
+static int sum_formula(const doc_table *t, const doc_cell *cell, const int *rows, int c,
+                       const int *cols, int r, int n, lxw_row_t row0, char *formula, size_t size)
 {
-    if (!cell->sum_rows || cell->n_sum <= 0)
+    if ((!rows && !cols) || n <= 0)
         return 0;
     money sum = 0;
-    for (int i = 0; i < cell->n_sum; i++) {
-        const doc_cell *x = doc_body_cell(t, cell->sum_rows[i], c);
-        if (x->rowspan != 1 || x->colspan != 1)
+    for (int i = 0; i < n; i++) {
+        const doc_cell *x = doc_body_cell(t, rows ? rows[i] : r, cols ? cols[i] : c);
+        if (x->rowspan != 1 || x->colspan != 1 || (!x->is_amount && x->value != 0))
             return 0;
-        if (!x->is_amount) {
-            if (x->value != 0)
-                return 0;
-            continue; /* a zero shown blank (blank-zero): SUM counts it as 0 */
-        }
-        sum += x->value;
+        sum += x->is_amount ? x->value : 0;
     }
     if (sum != cell->value)
         return 0;
+    const int *k = rows ? rows : cols;
     size_t o = (size_t)snprintf(formula, size, "=SUM(");
-    for (int i = 0; i < cell->n_sum; i++) {
+    for (int i = 0; i < n; i++) {
         int j = i;
-        while (j + 1 < cell->n_sum && cell->sum_rows[j + 1] == cell->sum_rows[j] + 1)
-            j++; /* a run of consecutive rows becomes a range */
+        while (j + 1 < n && k[j + 1] == k[j] + 1)
+            j++; /* a run of neighbouring cells becomes a range */
         char a[LXW_MAX_CELL_NAME_LENGTH], b[LXW_MAX_CELL_NAME_LENGTH];
-        lxw_rowcol_to_cell(a, row0 + (lxw_row_t)cell->sum_rows[i], (lxw_col_t)c);
-        lxw_rowcol_to_cell(b, row0 + (lxw_row_t)cell->sum_rows[j], (lxw_col_t)c);
-        int n = j > i ? snprintf(formula + o, size - o, "%s%s:%s", i ? "," : "", a, b)
+        lxw_rowcol_to_cell(a, row0 + (lxw_row_t)(rows ? rows[i] : r),
+                           (lxw_col_t)(cols ? cols[i] : c));
+        lxw_rowcol_to_cell(b, row0 + (lxw_row_t)(rows ? rows[j] : r),
+                           (lxw_col_t)(cols ? cols[j] : c));
+        int m = j > i ? snprintf(formula + o, size - o, "%s%s:%s", i ? "," : "", a, b)
                       : snprintf(formula + o, size - o, "%s%s", i ? "," : "", a);
-        if (n < 0 || (size_t)n >= size - o - 2)
+        if (m < 0 || (size_t)m >= size - o - 2)
             return 0; /* too long for the buffer: write the number */
-        o += (size_t)n;
+        o += (size_t)m;
         i = j;
     }
     snprintf(formula + o, size - o, ")");
     return 1;
-}
-
-/*
- * A sum across its row (cell->sum_cols: the “三公” 合计 and 小计) as
- * "=SUM(C5,E5,K5)", on the same terms as sum_formula: one-by-one amount
- * cells (or zeros shown blank) whose exact sum is the cell's value.
- */
-static int row_formula(const doc_table *t, const doc_cell *cell, int r, lxw_row_t row0,
-                       char *formula, size_t size)
-{
-    if (!cell->sum_cols || cell->n_sum_cols <= 0)
-        return 0;
-    money sum = 0;
-    size_t o = (size_t)snprintf(formula, size, "=SUM(");
-    for (int i = 0; i < cell->n_sum_cols; i++) {
-        const doc_cell *x = doc_body_cell(t, r, cell->sum_cols[i]);
-        if (x->rowspan != 1 || x->colspan != 1 || (!x->is_amount && x->value != 0))
-            return 0;
-        sum += x->is_amount ? x->value : 0;
-        char a[LXW_MAX_CELL_NAME_LENGTH];
-        lxw_rowcol_to_cell(a, row0 + (lxw_row_t)r, (lxw_col_t)cell->sum_cols[i]);
-        int n = snprintf(formula + o, size - o, "%s%s", i ? "," : "", a);
-        if (n < 0 || (size_t)n >= size - o - 2)
-            return 0;
-        o += (size_t)n;
-    }
-    snprintf(formula + o, size - o, ")");
-    return sum == cell->value;
 }
 
 /* Writes the header (head != 0) or body grid starting at sheet row row0. */
@@ -708,8 +682,10 @@ static int write_grid(xlsx *x, lxw_worksheet *ws, const char *sheet, const doc_t
             int first, last;
             char sf[4096];
             if (rs == 1 && cs == 1 &&
-                (sum_formula(t, cell, c, row0, sf, sizeof sf) ||
-                 row_formula(t, cell, r, row0, sf, sizeof sf))) {
+                (sum_formula(t, cell, cell->sum_rows, c, NULL, r, cell->n_sum, row0, sf,
+                             sizeof sf) ||
+                 sum_formula(t, cell, NULL, c, cell->sum_cols, r, cell->n_sum_cols, row0, sf,
+                             sizeof sf))) {
                 e = worksheet_write_formula_num(ws, lr, lc, sf, f, v);
             } else if (total && rs == 1 && cs == 1 && sum_range(t, r, c, &first, &last)) {
                 char from[LXW_MAX_CELL_NAME_LENGTH], to[LXW_MAX_CELL_NAME_LENGTH];
