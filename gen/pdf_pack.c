@@ -5,6 +5,7 @@
 #include "pdf_pack.h"
 
 #include "arena.h"
+#include "strbuf.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -12,39 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
-
-typedef struct {
-    unsigned char *p;
-    size_t n, cap;
-} obuf;
-
-static void put(obuf *o, const void *p, size_t n)
-{
-    if (o->cap - o->n < n) {
-        while (o->cap - o->n < n)
-            o->cap = o->cap ? 2 * o->cap : 1 << 16;
-        o->p = xrealloc(o->p, o->cap);
-    }
-    memcpy(o->p + o->n, p, n);
-    o->n += n;
-}
-
-static void puts_(obuf *o, const char *s)
-{
-    put(o, s, strlen(s));
-}
-
-static void putf(obuf *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void putf(obuf *o, const char *fmt, ...)
-{
-    char t[128];
-    va_list ap;
-    va_start(ap, fmt);
-    int k = vsnprintf(t, sizeof t, fmt, ap);
-    va_end(ap);
-    if (k > 0)
-        put(o, t, (size_t)k < sizeof t ? (size_t)k : sizeof t - 1);
-}
 
 static int is_ws(unsigned char c)
 {
@@ -75,13 +43,13 @@ static int starts(const unsigned char *in, size_t n, size_t i, const char *s)
 }
 
 /* deflate p[0..n) onto o */
-static int deflate_to(obuf *o, const unsigned char *p, size_t n)
+static int deflate_to(strbuf *o, const char *p, size_t n)
 {
     uLongf zn = compressBound((uLong)n);
     unsigned char *z = xmalloc(zn);
-    int ok = compress2(z, &zn, p, (uLong)n, Z_BEST_COMPRESSION) == Z_OK;
+    int ok = compress2(z, &zn, (const Bytef *)p, (uLong)n, Z_BEST_COMPRESSION) == Z_OK;
     if (ok)
-        put(o, z, zn);
+        sb_appendn(o, (const char *)z, zn);
     free(z);
     return ok ? 0 : -1;
 }
@@ -111,7 +79,7 @@ static int by_num(const void *a, const void *b)
 
 /* The trailer's entries but /Size, as text for the cross-reference
  * stream's dictionary, into o; -1 for one we cannot carry over. */
-static int trailer(const unsigned char *in, size_t n, size_t i, obuf *o, int *root)
+static int trailer(const unsigned char *in, size_t n, size_t i, strbuf *o, int *root)
 {
     skip_ws(in, n, &i);
     if (!starts(in, n, i, "<<"))
@@ -150,13 +118,13 @@ static int trailer(const unsigned char *in, size_t n, size_t i, obuf *o, int *ro
             return -1; /* /Encrypt, /Prev, /XRefStm, anything else */
         if (klen == 5 && memcmp(in + key, "/Root", 5) == 0)
             *root = 1;
-        put(o, in + key, klen);
-        puts_(o, " ");
+        sb_appendn(o, (const char *)in + key, klen);
+        sb_append(o, " ");
         size_t ve = i;
         while (ve > v && is_ws(in[ve - 1]))
             ve--;
-        put(o, in + v, ve - v);
-        puts_(o, " ");
+        sb_appendn(o, (const char *)in + v, ve - v);
+        sb_append(o, " ");
     }
 }
 
@@ -195,16 +163,16 @@ int pdf_pack(const unsigned char *in, size_t n, unsigned char **out, size_t *out
     skip_ws(in, n, &i);
     if (!starts(in, n, i, "trailer"))
         return -1;
-    obuf tdict = {0};
+    strbuf tdict = STRBUF_INIT;
     int root = 0;
     if (trailer(in, n, i + 7, &tdict, &root) != 0 || !root) {
-        free(tdict.p);
+        sb_free(&tdict);
         return -1;
     }
 
     long nobj = count - 1;
     obj *ob = xcalloc((size_t)nobj, sizeof *ob);
-    obuf o = {0}, hdr = {0}, data = {0}, xs = {0};
+    strbuf o = STRBUF_INIT, hdr = {0}, data = {0}, xs = {0};
     int rc = -1;
     for (long k = 0; k < nobj; k++) {
         const unsigned char *e = in + entries + 20 * (size_t)(k + 1);
@@ -247,49 +215,47 @@ int pdf_pack(const unsigned char *in, size_t n, unsigned char **out, size_t *out
     /* The header (version 1.5), the streams as they were, then the object
      * stream of everything else, numbered count; the cross-reference
      * stream count + 1. */
-    put(&o, in, ob[0].start);
-    if (o.p[7] < '5')
-        o.p[7] = '5';
+    sb_appendn(&o, (const char *)in, ob[0].start);
+    if (o.buf[7] < '5')
+        o.buf[7] = '5';
     long nin = 0;
     for (long k = 0; k < nobj; k++) {
         if (ob[k].stream) {
-            ob[k].new_off = o.n;
-            put(&o, in + ob[k].start, ob[k].end - ob[k].start);
-            puts_(&o, "\n");
+            ob[k].new_off = o.len;
+            sb_appendn(&o, (const char *)in + ob[k].start, ob[k].end - ob[k].start);
+            sb_append(&o, "\n");
         } else {
             if (nin)
-                puts_(&hdr, " ");
-            putf(&hdr, "%ld %lu", ob[k].num, (unsigned long)data.n);
-            put(&data, in + ob[k].vstart, ob[k].vend - ob[k].vstart);
-            puts_(&data, "\n");
+                sb_append(&hdr, " ");
+            sb_printf(&hdr, "%ld %lu", ob[k].num, (unsigned long)data.len);
+            sb_appendn(&data, (const char *)in + ob[k].vstart, ob[k].vend - ob[k].vstart);
+            sb_append(&data, "\n");
             ob[k].in_objstm = nin++;
         }
     }
-    puts_(&hdr, "\n");
-    unsigned long objstm_off = o.n;
+    sb_append(&hdr, "\n");
+    unsigned long objstm_off = o.len;
     {
-        obuf body = {0};
-        put(&body, hdr.p, hdr.n);
-        put(&body, data.p, data.n);
-        obuf z = {0};
-        int bad = deflate_to(&z, body.p, body.n);
-        free(body.p);
-        if (bad) {
-            free(z.p);
+        size_t nums = hdr.len; /* the objects' numbers and offsets, then the objects */
+        sb_appendn(&hdr, data.buf, data.len);
+        strbuf z = STRBUF_INIT;
+        if (deflate_to(&z, hdr.buf, hdr.len) != 0) {
+            sb_free(&z);
             goto done;
         }
-        putf(&o,
-             "%ld 0 obj\n<< /Type /ObjStm /N %ld /First %lu /Filter /FlateDecode /Length %lu >>\n",
-             count, nin, (unsigned long)hdr.n, (unsigned long)z.n);
-        puts_(&o, "stream\n");
-        put(&o, z.p, z.n);
-        puts_(&o, "\nendstream\nendobj\n");
-        free(z.p);
+        sb_printf(&o,
+                  "%ld 0 obj\n<< /Type /ObjStm /N %ld /First %lu /Filter /FlateDecode /Length "
+                  "%lu >>\n",
+                  count, nin, (unsigned long)nums, (unsigned long)z.len);
+        sb_append(&o, "stream\n");
+        sb_appendn(&o, z.buf, z.len);
+        sb_append(&o, "\nendstream\nendobj\n");
+        sb_free(&z);
     }
     /* the cross-reference stream: type, offset or object stream, generation
      * or index; W [1 4 2] */
     qsort(ob, (size_t)nobj, sizeof *ob, by_num);
-    unsigned long xref_off = o.n;
+    unsigned long xref_off = o.len;
     if (xref_off > 0xffffffffUL || nin > 0xffff)
         goto done;
     for (long k = -1; k <= nobj + 1; k++) {
@@ -312,32 +278,32 @@ int pdf_pack(const unsigned char *in, size_t n, unsigned char **out, size_t *out
             e[1 + b] = (unsigned char)(f2 >> (8 * (3 - b)));
         e[5] = (unsigned char)(f3 >> 8);
         e[6] = (unsigned char)f3;
-        put(&xs, e, sizeof e);
+        sb_appendn(&xs, (const char *)e, sizeof e);
     }
     {
-        obuf z = {0};
-        if (deflate_to(&z, xs.p, xs.n) != 0) {
-            free(z.p);
+        strbuf z = STRBUF_INIT;
+        if (deflate_to(&z, xs.buf, xs.len) != 0) {
+            sb_free(&z);
             goto done;
         }
-        putf(&o, "%ld 0 obj\n<< /Type /XRef /Size %ld /W [ 1 4 2 ] ", count + 1, count + 2);
-        put(&o, tdict.p, tdict.n);
-        putf(&o, "/Filter /FlateDecode /Length %lu >>\nstream\n", (unsigned long)z.n);
-        put(&o, z.p, z.n);
-        puts_(&o, "\nendstream\nendobj\n");
-        free(z.p);
+        sb_printf(&o, "%ld 0 obj\n<< /Type /XRef /Size %ld /W [ 1 4 2 ] ", count + 1, count + 2);
+        sb_appendn(&o, tdict.buf, tdict.len);
+        sb_printf(&o, "/Filter /FlateDecode /Length %lu >>\nstream\n", (unsigned long)z.len);
+        sb_appendn(&o, z.buf, z.len);
+        sb_append(&o, "\nendstream\nendobj\n");
+        sb_free(&z);
     }
-    putf(&o, "startxref\n%lu\n%%%%EOF\n", xref_off);
-    *out = o.p;
-    *out_n = o.n;
-    o.p = NULL;
+    sb_printf(&o, "startxref\n%lu\n%%%%EOF\n", xref_off);
+    *out = (unsigned char *)o.buf;
+    *out_n = o.len;
+    o.buf = NULL;
     rc = 0;
 done:
-    free(o.p);
-    free(hdr.p);
-    free(data.p);
-    free(xs.p);
-    free(tdict.p);
+    sb_free(&o);
+    sb_free(&hdr);
+    sb_free(&data);
+    sb_free(&xs);
+    sb_free(&tdict);
     free(ob);
     return rc;
 }
@@ -345,7 +311,7 @@ done:
 char *pdf_pack_objects(const char *p, size_t n, size_t *len)
 {
     const unsigned char *in = (const unsigned char *)p;
-    obuf o = {0};
+    strbuf o = STRBUF_INIT;
     for (size_t i = 0; i + 13 <= n; i++) {
         if (memcmp(in + i, "/Type /ObjStm", 13) != 0)
             continue;
@@ -382,15 +348,14 @@ char *pdf_pack_objects(const char *p, size_t n, size_t *len)
             r = inflate(&z, Z_NO_FLUSH);
             if (r != Z_OK && r != Z_STREAM_END)
                 break;
-            put(&o, chunk, sizeof chunk - z.avail_out);
-        } while (r != Z_STREAM_END && o.n < (64u << 20));
+            sb_appendn(&o, (const char *)chunk, sizeof chunk - z.avail_out);
+        } while (r != Z_STREAM_END && o.len < (64u << 20));
         inflateEnd(&z);
-        put(&o, "\n", 1);
+        sb_putc(&o, '\n');
         i = j + (size_t)zn - 1;
     }
-    if (!o.p)
+    if (!o.buf)
         return NULL;
-    put(&o, "", 1);
-    *len = o.n - 1;
-    return (char *)o.p;
+    *len = o.len; /* a strbuf is NUL-terminated */
+    return o.buf;
 }

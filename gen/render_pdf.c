@@ -22,6 +22,7 @@
 #include "pdf_font.h"
 #include "pdf_meta.h"
 #include "pdf_pack.h"
+#include "strbuf.h"
 #include "layout.h"
 #include "outfile.h"
 #include "pdf_attach.h"
@@ -716,8 +717,9 @@ static int copy_stream(HPDF_Doc pdf, FILE *fp, long long *bytes)
     /* The whole file in memory, its dictionaries packed into an object
      * stream (pdf_pack.h); as libharu wrote it if that cannot be done. */
     HPDF_BYTE buf[1 << 16];
-    unsigned char *all = NULL, *packed = NULL;
-    size_t n = 0, cap = 0, pn = 0;
+    strbuf all = STRBUF_INIT;
+    unsigned char *packed = NULL;
+    size_t pn = 0;
     int rc = -1;
     *bytes = 0;
     if (HPDF_ResetStream(pdf) != HPDF_OK)
@@ -725,22 +727,15 @@ static int copy_stream(HPDF_Doc pdf, FILE *fp, long long *bytes)
     for (;;) {
         HPDF_UINT32 k = sizeof buf;
         HPDF_STATUS st = HPDF_ReadFromStream(pdf, buf, &k);
-        if (k) {
-            if (cap - n < k) {
-                while (cap - n < k)
-                    cap = cap ? 2 * cap : sizeof buf;
-                all = xrealloc(all, cap);
-            }
-            memcpy(all + n, buf, k);
-            n += k;
-        }
+        sb_appendn(&all, (const char *)buf, k);
         if (st == HPDF_STREAM_EOF || (st == HPDF_OK && k == 0))
             break;
         if (st != HPDF_OK)
             goto out;
     }
-    const unsigned char *w = all;
-    if (pdf_pack(all, n, &packed, &pn) == 0) {
+    const unsigned char *w = (const unsigned char *)all.buf;
+    size_t n = all.len;
+    if (pdf_pack(w, n, &packed, &pn) == 0) {
         w = packed;
         n = pn;
     }
@@ -749,7 +744,7 @@ static int copy_stream(HPDF_Doc pdf, FILE *fp, long long *bytes)
     *bytes = (long long)n;
     rc = 0;
 out:
-    free(all);
+    sb_free(&all);
     free(packed);
     return rc;
 }
