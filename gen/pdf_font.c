@@ -160,8 +160,9 @@ pdf_cff *pdf_cff_embed(HPDF_Doc pdf, diag *d, font *f, const uint32_t *cps, size
     unsigned cff_len = 0, head_len = 0;
     const unsigned char *cff = table(face, HB_TAG('C', 'F', 'F', ' '), &cffb, &cff_len);
     const unsigned char *head = table(face, HB_TAG('h', 'e', 'a', 'd'), &headb, &head_len);
-    /* CIDs renumbered to glyph ids, frequent commands as subroutines
-     * (cff_opt.h); unchanged when the font is not of the expected shape */
+    /* CIDs renumbered to glyph ids (cff_opt.h); the font embedded
+     * unchanged when it is not of the shape expected (no subroutinizing:
+     * it came out larger after deflate, docs/performance.md) */
     unsigned char *small = NULL;
     size_t small_len = 0;
     if (cff && cff_optimize(cff, cff_len, &small, &small_len) == 0 && small_len <= cff_len) {
